@@ -1,0 +1,129 @@
+/**
+ * The conversion pipeline as pure stages: bytes + name in, values out. The CLI runs the stages
+ * in-process; the Lambda chain runs one stage per function with the work bucket in between. Both
+ * call exactly these functions, so both produce the same bytes.
+ */
+import { InputError, InputErrorCode } from './errors.js';
+import type { Report } from './model/report.js';
+import { reportParagraphs } from './model/report.js';
+import { cleanText, type CleanOptions, type Removal } from './text/clean.js';
+import { decodeText, type DecodeOptions } from './text/decode.js';
+import { splitReports } from './text/split.js';
+
+/** What the clean stage hands on: the cleaned text and the log of every cut. */
+export interface CleanedDocument {
+  /** The input's file name (no folders), e.g. `report.txt`. */
+  readonly source: string;
+  readonly text: string;
+  readonly removals: readonly Removal[];
+}
+
+export interface CleanStageOptions {
+  readonly decode?: DecodeOptions;
+  readonly clean?: CleanOptions;
+}
+
+/** Output base name of a report: `NN-<title>` with the title made file-name safe. */
+export function documentBaseName(index: number, title: string): string {
+  const safe = title
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .slice(0, 80);
+  return `${String(index).padStart(2, '0')}-${safe || 'report'}`;
+}
+
+/** The folder name for an input: its file name without the extension. */
+export function sourceStem(source: string): string {
+  const base = source.split(/[\\/]/).pop() ?? source;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/**
+ * Stage 1: decode and clean. Throws {@link InputError} for input that cannot become a report
+ * (empty, binary, too large, undecodable, nothing left after cleaning).
+ */
+export function cleanStage(bytes: Uint8Array, source: string, options: CleanStageOptions = {}): CleanedDocument {
+  const decoded = decodeText(bytes, options.decode);
+  const { text, removals } = cleanText(decoded, options.clean);
+  if (text.trim() === '') {
+    throw new InputError(
+      InputErrorCode.NothingLeft,
+      'nothing is left after removing adverts and paywall markers; check that this is the report text and not only a page footer',
+    );
+  }
+  return { source, text, removals };
+}
+
+export interface ManifestReport {
+  readonly index: number;
+  readonly title: string;
+  /** Paths relative to the manifest's folder. */
+  readonly docx: string;
+  readonly pdf: string;
+  /** Rendered paragraphs, title included. */
+  readonly paragraphs: number;
+  readonly characters: number;
+  readonly headings: number;
+}
+
+export interface Manifest {
+  readonly source: string;
+  readonly generator: string;
+  readonly profile: string;
+  readonly reports: readonly ManifestReport[];
+  readonly cleaning: {
+    readonly removals: number;
+    readonly charactersRemoved: number;
+    readonly byFamily: Readonly<Record<string, number>>;
+  };
+}
+
+export interface SplitStageResult {
+  readonly reports: readonly Report[];
+  readonly manifest: Manifest;
+}
+
+export interface SplitStageOptions {
+  /** Style profile id recorded in the manifest. */
+  readonly profile?: string;
+}
+
+export const GENERATOR = 'report-press';
+
+/** Stage 2: split the cleaned text into reports and describe the outputs in a manifest. */
+export function splitStage(cleaned: CleanedDocument, options: SplitStageOptions = {}): SplitStageResult {
+  const reports = splitReports(cleaned.text, { fallbackTitle: sourceStem(cleaned.source) });
+  if (reports.length === 0) {
+    throw new InputError(InputErrorCode.NothingLeft, 'no report text was found after cleaning');
+  }
+  const byFamily: Record<string, number> = {};
+  let charactersRemoved = 0;
+  for (const removal of cleaned.removals) {
+    byFamily[removal.family] = (byFamily[removal.family] ?? 0) + 1;
+    charactersRemoved += removal.text.length;
+  }
+  const manifest: Manifest = {
+    source: cleaned.source,
+    generator: GENERATOR,
+    profile: options.profile ?? 'gbt9704',
+    reports: reports.map((report, i) => {
+      const base = documentBaseName(i + 1, report.title);
+      const paragraphs = reportParagraphs(report);
+      return {
+        index: i + 1,
+        title: report.title,
+        docx: `${base}.docx`,
+        pdf: `${base}.pdf`,
+        paragraphs: paragraphs.length,
+        characters: paragraphs.reduce((n, p) => n + p.length, 0),
+        headings: report.blocks.filter((b) => b.kind === 'heading' || b.runIn).length,
+      };
+    }),
+    cleaning: { removals: cleaned.removals.length, charactersRemoved, byFamily },
+  };
+  return { reports, manifest };
+}
