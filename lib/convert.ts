@@ -9,6 +9,10 @@ import { reportParagraphs } from './model/report.js';
 import { cleanText, type CleanOptions, type Removal } from './text/clean.js';
 import { decodeText, type DecodeOptions } from './text/decode.js';
 import { splitReports } from './text/split.js';
+import { renderDocx } from './render/docx/render-docx.js';
+import type { FontLibrary } from './render/pdf/font-library.js';
+import { renderPdf } from './render/pdf/render-pdf.js';
+import type { StyleProfile } from './render/style.js';
 
 /** What the clean stage hands on: the cleaned text and the log of every cut. */
 export interface CleanedDocument {
@@ -126,4 +130,22 @@ export function splitStage(cleaned: CleanedDocument, options: SplitStageOptions 
     cleaning: { removals: cleaned.removals.length, charactersRemoved, byFamily },
   };
   return { reports, manifest };
+}
+
+/** The document formats a report is rendered to. */
+export const DocumentFormat = { Docx: 'docx', Pdf: 'pdf' } as const;
+export type DocumentFormat = (typeof DocumentFormat)[keyof typeof DocumentFormat];
+
+export interface RenderStageOptions {
+  readonly profile: StyleProfile;
+  /** Needed for PDF; parse once per process with `loadFontLibrary` and pass it to every call. */
+  readonly fonts?: FontLibrary;
+}
+
+/** Stage 3: render one report to one format. Deterministic: same report, same bytes. */
+export async function renderStage(report: Report, format: DocumentFormat, options: RenderStageOptions): Promise<Uint8Array> {
+  if (format === DocumentFormat.Docx) return renderDocx(report, { profile: options.profile });
+  if (!options.fonts) throw new Error('renderStage: PDF rendering needs a font library (loadFontLibrary)');
+  const { bytes } = await renderPdf(report, { profile: options.profile, fonts: options.fonts });
+  return bytes;
 }

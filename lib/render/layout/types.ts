@@ -1,0 +1,53 @@
+/**
+ * Layout contract between the pure layout engine (line breaking, justification, pagination) and
+ * the PDF drawer. Units are PDF points; y grows downwards from the top edge of the page.
+ */
+import type { HeadingLevel } from '../../model/report.js';
+import type { FontRole } from '../style.js';
+
+/** The face of a run: which role, at which size, bold or not. */
+export interface RunFace {
+  readonly role: FontRole;
+  readonly sizePt: number;
+  readonly bold: boolean;
+}
+
+/**
+ * Width in points of `text` set in `face` with no extra character spacing. Passed in by the caller:
+ * real font metrics in the PDF renderer, a fixed-width fake in tests.
+ */
+export type MeasureText = (text: string, face: RunFace) => number;
+
+/** A piece of one line in one face, placed on the page. */
+export interface PositionedRun extends RunFace {
+  readonly text: string;
+  /** Left edge of the first glyph, from the page's left edge. */
+  readonly x: number;
+  /** Extra advance after every character (PDF `Tc`), used for inter-character justification. */
+  readonly charSpacing: number;
+}
+
+export interface LaidLine {
+  /** Baseline, from the page's top edge. */
+  readonly baselineY: number;
+  readonly runs: readonly PositionedRun[];
+}
+
+/** An outline (bookmark) entry: the title (level 0) or a heading. */
+export interface LaidBookmark {
+  readonly title: string;
+  readonly level: 0 | HeadingLevel;
+  /** Top of the line the entry points at, from the page's top edge. */
+  readonly y: number;
+}
+
+export interface LaidPage {
+  /** 1-based page number. */
+  readonly number: number;
+  readonly lines: readonly LaidLine[];
+  readonly bookmarks: readonly LaidBookmark[];
+}
+
+export interface Layout {
+  readonly pages: readonly LaidPage[];
+}
