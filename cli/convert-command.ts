@@ -1,0 +1,62 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { cleanStage, DocumentFormat, renderStage, sourceStem, splitStage, type Manifest } from '../lib/convert.js';
+import { isInputError } from '../lib/errors.js';
+import { PROFILES, type ProfileId } from '../lib/render/style.js';
+import { fontLibrary } from './fonts.js';
+import type { Progress } from './progress.js';
+import { writeFilesAtomically, type OutputFile } from './write-files.js';
+
+export interface ConvertCommandOptions {
+  readonly out: string;
+  readonly profile: ProfileId;
+  readonly formats: readonly DocumentFormat[];
+  /** Largest accepted input in bytes. */
+  readonly maxBytes: number;
+}
+
+/** What happened to one input. */
+export type InputOutcome =
+  | { readonly input: string; readonly ok: true; readonly folder: string; readonly manifest: Manifest; readonly seconds: number }
+  | { readonly input: string; readonly ok: false; readonly reason: string; readonly code: string };
+
+/**
+ * Converts one input file into `out/<stem>/`: documents first, manifest last. Bad input is reported
+ * as a failed outcome (nothing written); anything unexpected propagates.
+ */
+export async function convertFile(input: string, options: ConvertCommandOptions, progress: Progress): Promise<InputOutcome> {
+  const started = performance.now();
+  const source = basename(input);
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(input);
+    if (!info.isFile()) return { input, ok: false, code: 'NOT_A_FILE', reason: 'not a regular file' };
+    bytes = await readFile(input);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'READ_FAILED';
+    const reason = code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`;
+    return { input, ok: false, code, reason };
+  }
+  try {
+    const profile = PROFILES[options.profile];
+    const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes } });
+    const { reports, manifest } = splitStage(cleaned, { profile: profile.id });
+    progress.addTotal(reports.length);
+    const fonts = options.formats.includes(DocumentFormat.Pdf) ? fontLibrary() : undefined;
+    const files: OutputFile[] = [];
+    for (const [i, report] of reports.entries()) {
+      const entry = manifest.reports[i]!;
+      for (const format of options.formats) {
+        files.push({ path: entry[format], bytes: await renderStage(report, format, { profile, fonts }) });
+      }
+      progress.tick(report.title);
+    }
+    files.push({ path: 'manifest.json', bytes: `${JSON.stringify(manifest, null, 2)}\n` });
+    const folder = join(options.out, sourceStem(source));
+    await writeFilesAtomically(folder, files);
+    return { input, ok: true, folder, manifest, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    if (isInputError(error)) return { input, ok: false, code: error.code, reason: error.message };
+    throw error;
+  }
+}

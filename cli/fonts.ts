@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadFontLibrary, type FontLibrary } from '../lib/render/pdf/font-library.js';
+
+/**
+ * The vendored fonts folder. The CLI runs as dist/cli.cjs (bundled) or from cli/*.ts (tests), both
+ * one level below the project root.
+ */
+export const FONT_DIR = resolve(__dirname, '..', 'assets', 'fonts');
+
+let library: FontLibrary | undefined;
+
+/** The font library, parsed on first use and reused for every document of this process. */
+export function fontLibrary(fontDir: string = FONT_DIR): FontLibrary {
+  library ??= loadFontLibrary((name) => readFileSync(join(fontDir, name)));
+  return library;
+}
