@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: speed and memory of report-press, measured, never asserted.
+ *
+ * 1. Cold: the whole CLI process on every fixture and on a synthetic 40-report compilation (wall
+ *    time and peak RSS of the child process).
+ * 2. Warm: per-stage time in-process (decode/clean/split, DOCX, PDF) after fonts are parsed.
+ * 3. Text core at scale: clean + split of a ~5 MB input.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanStage, DocumentFormat, renderStage, splitStage } from '../lib/convert.js';
+import type { Report } from '../lib/model/report.js';
+import { GBT9704 } from '../lib/render/style.js';
+import { fontLibrary } from '../cli/fonts.js';
+
+const SEEDS = 'test/fixtures/seeds';
+const work = mkdtempSync(join(tmpdir(), 'report-press-bench-'));
+const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
+
+/** The reports of every fixture, as split by the pipeline. */
+function fixtureReports(): Report[] {
+  return seeds.flatMap((file) => splitStage(cleanStage(readFileSync(file), file)).reports);
+}
+
+/** A compilation of `count` reports with a cover, a count line and a numbered table of contents. */
+function synthesizeCompilation(reports: readonly Report[], count: number): string {
+  const picked = Array.from({ length: count }, (_, i) => reports[i % reports.length]!);
+  const toc = picked.map((r, i) => `${i + 1}.${r.title}`);
+  const bodies = picked.map((r) => [r.title, ...r.blocks.map((b) => b.text)].join('\n'));
+  return [`2023年度述职报告汇编`, `（${count}篇）`, '目 录', ...toc, '', bodies.join('\n\n')].join('\n');
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const value = fn();
+  return [value, performance.now() - start];
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, performance.now() - start];
+}
+
+function coldCli(input: string): { ms: number; rssMb: number; reports: number } {
+  const out = join(work, 'cold-out');
+  const rssFile = join(work, 'rss');
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--require', './scripts/report-rss.cjs', 'bin/report-press.js', 'convert', input, '--out', out, '--json'], {
+    env: { ...process.env, REPORT_PRESS_RSS_FILE: rssFile },
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`CLI failed on ${input}: ${result.stderr}`);
+  const summary = JSON.parse(result.stdout) as { inputs: { reports: number }[] };
+  return { ms, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, reports: summary.inputs[0]!.reports };
+}
+
+const rows: string[] = [];
+const row = (...cells: (string | number)[]) => rows.push(cells.map(String).join('\t'));
+
+const reports = fixtureReports();
+const compilation = join(work, 'compilation-40.txt');
+writeFileSync(compilation, synthesizeCompilation(reports, 40));
+
+console.log('# cold: whole CLI process (node bin/report-press.js convert …), DOCX + PDF');
+row('input', 'reports', 'wall ms', 'peak RSS MB');
+for (const input of [...seeds, compilation]) {
+  const r = coldCli(input);
+  row(input.split('/').pop()!, r.reports, r.ms.toFixed(0), r.rssMb.toFixed(0));
+}
+console.log(rows.splice(0).join('\n'));
+
+console.log('\n# warm: in-process per stage, fonts parsed once');
+const [, fontMs] = time(() => fontLibrary());
+console.log(`font library parse: ${fontMs.toFixed(1)} ms`);
+const bytes = readFileSync(compilation);
+// One untimed pass so that the measured pass sees warm caches and JIT, as a long-lived Lambda would.
+for (const r of splitStage(cleanStage(bytes, 'warmup.txt')).reports.slice(0, 3)) {
+  await renderStage(r, DocumentFormat.Docx, { profile: GBT9704 });
+  await renderStage(r, DocumentFormat.Pdf, { profile: GBT9704, fonts: fontLibrary() });
+}
+const [split, textMs] = time(() => splitStage(cleanStage(bytes, 'compilation-40.txt')));
+let docxMs = 0;
+let pdfMs = 0;
+let docxBytes = 0;
+let pdfBytes = 0;
+for (const r of split.reports) {
+  const [docx, d] = await timeAsync(() => renderStage(r, DocumentFormat.Docx, { profile: GBT9704 }));
+  const [pdf, p] = await timeAsync(() => renderStage(r, DocumentFormat.Pdf, { profile: GBT9704, fonts: fontLibrary() }));
+  docxMs += d;
+  pdfMs += p;
+  docxBytes += docx.length;
+  pdfBytes += pdf.length;
+}
+const n = split.reports.length;
+row('stage', 'total ms', 'ms/report');
+row('decode+clean+split', textMs.toFixed(1), (textMs / n).toFixed(2));
+row('docx', docxMs.toFixed(1), (docxMs / n).toFixed(2));
+row('pdf', pdfMs.toFixed(1), (pdfMs / n).toFixed(2));
+row('all', (textMs + docxMs + pdfMs).toFixed(1), ((textMs + docxMs + pdfMs) / n).toFixed(2));
+console.log(rows.splice(0).join('\n'));
+console.log(`${n} reports; ${(n / ((textMs + docxMs + pdfMs) / 1000)).toFixed(1)} reports/s warm; avg DOCX ${(docxBytes / n / 1024).toFixed(1)} KiB, PDF ${(pdfBytes / n / 1024).toFixed(1)} KiB`);
+
+console.log('\n# text core at scale');
+const seedText = seeds.map((f) => readFileSync(f, 'utf8')).join('\n\n');
+const big = Buffer.from(seedText.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(seedText))));
+const [bigSplit, bigMs] = time(() => splitStage(cleanStage(big, 'big.txt')));
+console.log(`clean+split ${(big.length / 1024 / 1024).toFixed(1)} MB: ${bigMs.toFixed(0)} ms, ${bigSplit.reports.length} reports`);
+
+console.log(`\npeak RSS of this benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,160 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// These tests run the built command exactly as a user does (`npm test` builds it first).
+const CLI = join(process.cwd(), 'bin', 'report-press.js');
+const SEEDS = join(process.cwd(), 'test', 'fixtures', 'seeds');
+const GOLD = join(process.cwd(), 'test', 'fixtures', 'gold');
+
+interface Gold {
+  reports: { title: string; paragraphs: string[] }[];
+}
+
+interface ManifestJson {
+  source: string;
+  reports: { index: number; title: string; docx: string; pdf: string }[];
+  cleaning: { removals: number };
+}
+
+let work: string;
+
+function run(...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+}
+
+/** Paragraph texts of a DOCX, read back from word/document.xml. */
+function docxParagraphs(file: string): string[] {
+  const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']!);
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
+    .map((t) => t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"))
+    .filter((t) => t.trim() !== '');
+}
+
+function documentsUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(docx|pdf)$/.test(f));
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'report-press-cli-'));
+});
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('report-press convert', () => {
+  const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+
+  it('writes every fixture as documents whose text is exactly the gold reports', () => {
+    // prepare
+    const out = join(work, 'gold');
+    // act
+    const result = run('convert', ...seeds.map((s) => join(SEEDS, s)), '--out', out);
+    // assert
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    for (const seed of seeds) {
+      const stem = seed.replace(/\.txt$/, '');
+      const gold = JSON.parse(readFileSync(join(GOLD, `${stem}.json`), 'utf8')) as Gold;
+      const manifest = JSON.parse(readFileSync(join(out, stem, 'manifest.json'), 'utf8')) as ManifestJson;
+      expect(manifest.source).toBe(seed);
+      expect(manifest.reports.map((r) => r.title)).toEqual(gold.reports.map((r) => r.title));
+      manifest.reports.forEach((entry, i) => {
+        const want = gold.reports[i]!;
+        expect(entry.index).toBe(i + 1);
+        expect(entry.docx).toMatch(new RegExp(`^${String(i + 1).padStart(2, '0')}-.+\\.docx$`));
+        expect(docxParagraphs(join(out, stem, entry.docx))).toEqual([want.title, ...want.paragraphs]);
+        expect(readFileSync(join(out, stem, entry.pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+      });
+    }
+  });
+
+  it('writes byte-identical documents when run twice on the same input', () => {
+    // prepare
+    const input = join(SEEDS, seeds[0]!);
+    const [a, b] = [join(work, 'twice-a'), join(work, 'twice-b')];
+    // act
+    run('convert', input, '--out', a);
+    run('convert', input, '--out', b);
+    // assert
+    const stem = seeds[0]!.replace(/\.txt$/, '');
+    const files = readdirSync(join(a, stem));
+    expect(files.length).toBeGreaterThan(2);
+    for (const file of files) expect(readFileSync(join(b, stem, file)).equals(readFileSync(join(a, stem, file)))).toBe(true);
+  });
+
+  it.each([
+    ['empty.txt', Buffer.alloc(0), /empty/i],
+    ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /binary/i],
+    ['only-adverts.txt', Buffer.from('##paidbegin##\n【公众号：某某君】，最新最全党建资料库\n##paidend##\n'), /nothing is left/i],
+    ['undecodable.txt', Buffer.from([0xe4, 0xb8, 0x80, 0xff, 0xfe, 0xfd, 0x81, 0x20, 0x41]), /encod|decod/i],
+  ])('refuses %s with one plain line naming the file, and writes no documents', (name, bytes, reason) => {
+    // prepare
+    const input = join(work, name);
+    writeFileSync(input, bytes);
+    const out = join(work, `bad-${name}`);
+    // act
+    const result = run('convert', input, '--out', out);
+    // assert
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(input);
+    expect(lines[0]).toMatch(reason);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(documentsUnder(out)).toEqual([]);
+  });
+
+  it('refuses an input over --max-size', () => {
+    // prepare
+    const input = join(work, 'large.txt');
+    writeFileSync(input, '述职报告\n'.repeat(100_000));
+    // act
+    const result = run('convert', input, '--out', join(work, 'large-out'), '--max-size', '0.5');
+    // assert
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(input);
+    expect(result.stderr).toMatch(/limit|large/i);
+  });
+
+  it('still converts the good inputs of a call when one is bad', () => {
+    // prepare
+    const bad = join(work, 'missing.txt');
+    const good = join(SEEDS, seeds[0]!);
+    const out = join(work, 'mixed');
+    // act
+    const result = run('convert', bad, good, '--out', out, '--json');
+    // assert
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/missing\.txt: no such file/);
+    const summary = JSON.parse(result.stdout) as { converted: number; failed: number };
+    expect(summary).toMatchObject({ converted: 1, failed: 1 });
+    expect(documentsUnder(join(out, seeds[0]!.replace(/\.txt$/, ''))).length).toBeGreaterThan(0);
+  });
+
+  it('writes only the formats asked for with --format', () => {
+    // prepare
+    const out = join(work, 'docx-only');
+    // act
+    const result = run('convert', join(SEEDS, seeds[0]!), '--out', out, '--format', 'docx');
+    // assert
+    expect(result.status).toBe(0);
+    const docs = documentsUnder(out);
+    expect(docs.length).toBeGreaterThan(0);
+    expect(docs.every((d) => d.endsWith('.docx'))).toBe(true);
+  });
+
+  it('explains usage errors with exit status 2', () => {
+    // act
+    const result = run('convert', 'x.txt', '--format', 'odt');
+    // assert
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/docx, pdf/);
+  });
+});
