@@ -1,0 +1,190 @@
+/**
+ * The document's styles: Normal (body), Title, Heading1–4, a character style per heading level for
+ * run-in headings, and the page-number footer styles. Paragraphs only name a style; every face,
+ * size, indent and spacing lives here, derived from the style profile.
+ */
+import { AlignmentType, LineRuleType } from 'docx';
+import type { IParagraphStyleOptions, ICharacterStyleOptions, IStylesOptions, IRunStylePropertiesOptions, ISpacingProperties } from 'docx';
+import type { HeadingLevel } from '../../model/report.js';
+import { charPitchPt, type Alignment, type FontRole, type StyleProfile, type TextStyle } from '../style.js';
+import { exactLineTwips, pageNumberLineTwips } from './page-geometry.js';
+import { ptToHalfPoints, ptToTwips } from './units.js';
+
+/** Every heading level, in order: one paragraph style and one run-in character style each. */
+export const HEADING_LEVELS = [1, 2, 3, 4] as const satisfies readonly HeadingLevel[];
+
+/** Style ids written into the document (Word's built-in ids where one exists). */
+export const DocxStyleId = {
+  Normal: 'Normal',
+  Title: 'Title',
+  Heading1: 'Heading1',
+  Heading2: 'Heading2',
+  Heading3: 'Heading3',
+  Heading4: 'Heading4',
+  RunIn1: 'RunInHeading1',
+  RunIn2: 'RunInHeading2',
+  RunIn3: 'RunInHeading3',
+  RunIn4: 'RunInHeading4',
+  Footer: 'Footer',
+  FooterOdd: 'FooterOdd',
+  FooterEven: 'FooterEven',
+} as const;
+export type DocxStyleId = (typeof DocxStyleId)[keyof typeof DocxStyleId];
+
+/** The paragraph style of a heading level. */
+export const headingStyleId = (level: HeadingLevel): DocxStyleId => DocxStyleId[`Heading${level}`];
+
+/** The character style of a run-in heading of a level. */
+export const runInStyleId = (level: HeadingLevel): DocxStyleId => DocxStyleId[`RunIn${level}`];
+
+/**
+ * Outline levels (0-based, as `w:outlineLvl`): the title is the top entry of the navigation pane
+ * and heading level n sits n below it, as in the PDF's bookmarks.
+ */
+export const TITLE_OUTLINE_LEVEL = 0;
+/** Outline level of a heading level's style (see {@link TITLE_OUTLINE_LEVEL}). */
+export const headingOutlineLevel = (level: HeadingLevel): number => level;
+
+const ALIGNMENT = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  justify: AlignmentType.BOTH,
+} as const satisfies Record<Alignment, string>;
+
+/** The fonts of a role: East Asian face in the eastAsia slot, Latin face in the others. */
+export function faceFonts(profile: StyleProfile, role: FontRole): { ascii: string; hAnsi: string; eastAsia: string; cs: string } {
+  const face = profile.docxFaces[role];
+  return { ascii: face.ascii, hAnsi: face.ascii, eastAsia: face.eastAsia, cs: face.ascii };
+}
+
+function runFormat(profile: StyleProfile, style: Pick<TextStyle, 'role' | 'sizePt' | 'bold'>): IRunStylePropertiesOptions {
+  const size = ptToHalfPoints(style.sizePt);
+  // Bold only when set: no style here inherits bold, so "not bold" needs no element.
+  return {
+    font: faceFonts(profile, style.role),
+    size,
+    sizeComplexScript: size,
+    ...(style.bold ? { bold: true, boldComplexScript: true } : {}),
+  };
+}
+
+/** The profile's line spacing: a fixed pitch on the GB/T grid, Word's auto spacing otherwise. */
+export function lineSpacing(profile: StyleProfile): ISpacingProperties {
+  const { rule, multiple } = profile.lineSpacing;
+  return rule === 'exact'
+    ? { line: exactLineTwips(profile), lineRule: LineRuleType.EXACT, before: 0, after: 0 }
+    : { line: Math.round(240 * multiple), lineRule: LineRuleType.AUTO, before: 0, after: 0 };
+}
+
+/**
+ * First-line indent in characters (what Word uses) and in twips (for readers that ignore
+ * character units). One character is one grid cell scaled to the style's size.
+ */
+function firstLineIndent(profile: StyleProfile, style: TextStyle): { firstLine: number; firstLineChars: number } {
+  const charPt = (charPitchPt(profile) * style.sizePt) / profile.body.sizePt;
+  return {
+    firstLine: ptToTwips(style.firstLineIndentChars * charPt),
+    firstLineChars: Math.round(style.firstLineIndentChars * 100),
+  };
+}
+
+function paragraphStyle(
+  profile: StyleProfile,
+  id: DocxStyleId,
+  name: string,
+  style: TextStyle,
+  extra: Pick<IParagraphStyleOptions, 'paragraph' | 'run'> = {},
+): IParagraphStyleOptions {
+  return {
+    id,
+    name,
+    ...(id === DocxStyleId.Normal ? {} : { basedOn: DocxStyleId.Normal, next: DocxStyleId.Normal }),
+    quickFormat: true,
+    run: { ...runFormat(profile, style), ...extra.run },
+    paragraph: {
+      alignment: ALIGNMENT[style.align],
+      indent: firstLineIndent(profile, style),
+      spacing: lineSpacing(profile),
+      ...extra.paragraph,
+    },
+  };
+}
+
+function pageNumberStyles(profile: StyleProfile): IParagraphStyleOptions[] {
+  const number = profile.pageNumber;
+  const insetTwips = ptToTwips(number.insetChars * number.sizePt);
+  const footer: IParagraphStyleOptions = {
+    id: DocxStyleId.Footer,
+    name: 'footer',
+    basedOn: DocxStyleId.Normal,
+    // The number is not body text: off the character grid, at its own fixed line height.
+    run: { ...runFormat(profile, { role: number.role, sizePt: number.sizePt, bold: false }), snapToGrid: false },
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      indent: { firstLine: 0, firstLineChars: 0 },
+      spacing: { line: pageNumberLineTwips(profile), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    },
+  };
+  const outside = (id: DocxStyleId, name: string, side: 'left' | 'right'): IParagraphStyleOptions => ({
+    id,
+    name,
+    basedOn: DocxStyleId.Footer,
+    paragraph: {
+      alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      indent: { [side]: insetTwips, firstLine: 0, firstLineChars: 0 },
+    },
+  });
+  return [
+    footer,
+    outside(DocxStyleId.FooterOdd, 'footer odd page', 'right'),
+    outside(DocxStyleId.FooterEven, 'footer even page', 'left'),
+  ];
+}
+
+/** The document's style sheet and defaults for `profile`. */
+export function documentStyles(profile: StyleProfile): IStylesOptions {
+  const language = { eastAsia: profile.language };
+  const title = profile.title;
+  const blankAfter =
+    profile.lineSpacing.rule === 'exact'
+      ? title.blankLinesAfter * exactLineTwips(profile)
+      : ptToTwips(title.blankLinesAfter * profile.lineSpacing.pitchPt);
+  const paragraphStyles: IParagraphStyleOptions[] = [
+    paragraphStyle(profile, DocxStyleId.Normal, 'Normal', profile.body, { run: { language } }),
+    paragraphStyle(profile, DocxStyleId.Title, 'Title', title, {
+      // The title is set at its own size's advance, not stretched or squeezed to the body's grid.
+      run: { snapToGrid: false },
+      paragraph: {
+        alignment: ALIGNMENT[title.align],
+        indent: firstLineIndent(profile, title),
+        spacing: { ...lineSpacing(profile), after: blankAfter },
+        outlineLevel: TITLE_OUTLINE_LEVEL,
+        keepNext: true,
+      },
+    }),
+    ...HEADING_LEVELS.map((level) => {
+      const heading = profile.headings[level];
+      return paragraphStyle(profile, headingStyleId(level), `heading ${level}`, heading, {
+        paragraph: {
+          alignment: ALIGNMENT[heading.align],
+          indent: firstLineIndent(profile, heading),
+          spacing: lineSpacing(profile),
+          outlineLevel: headingOutlineLevel(level),
+          keepNext: true,
+        },
+      });
+    }),
+    ...pageNumberStyles(profile),
+  ];
+  const characterStyles: ICharacterStyleOptions[] = HEADING_LEVELS.map((level) => ({
+    id: runInStyleId(level),
+    name: `Run-in Heading ${level}`,
+    quickFormat: true,
+    run: runFormat(profile, profile.headings[level]),
+  }));
+  return {
+    default: { document: { run: { ...runFormat(profile, profile.body), language } } },
+    paragraphStyles,
+    characterStyles,
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * Balanced title lines (GB/T 9704-2012 §7.3.1: 标题回行时，要做到词意完整，排列对称，长短适宜，
+ * 间距恰当). A title that fits stays on one line; a longer one is broken into as few lines as fit,
+ * as equal in length as the words allow, preferring natural boundaries.
+ */
+import { canBreakBetween } from './kinsoku.js';
+import { isSpaceUnit, segmentUnits } from './text-units.js';
+import { insideLexiconWord } from './title-lexicon.js';
+
+/** Width in points of `text` in the title face. */
+export type MeasureTitle = (text: string) => number;
+
+/** Characters after which a title reads well broken: punctuation and the spaces the author left. */
+const CLOSING_MARK = /[，、：；。！？）」』》】〕”’—…\s]$/u;
+/** Conjunctions that close a phrase (`A和/B`); weak, since they also occur inside words (参与). */
+const CONJUNCTION = /[和与及暨或并]$/u;
+/** Words a report's genre opens with; a line break before them keeps the topic whole. */
+const GENRE_WORD = /^(工作|述职|报告|总结|讲话|发言|情况|方案|意见|通知|心得|体会|汇报|计划|实施|会议|专题|调研|经验|材料)/u;
+/** Particles and suffixes that cannot open a line without tearing a word or phrase. */
+const CLINGING_START = /^[的了之等和与及们性化者年月日度届期号个项名次]/u;
+const DIGIT_END = /[0-9０-９〇零一二三四五六七八九十]$/u;
+
+/** Cost weights; a natural boundary is worth about two characters of imbalance. */
+const WEIGHT = {
+  imbalance: 0.5,
+  shortLine: 100,
+  extraLine: 8,
+  upperShorter: 1,
+  hourglass: 3,
+  insideWord: 5,
+} as const;
+
+const MAX_EXHAUSTIVE_UNITS = 80;
+const EPSILON = 1e-6;
+
+/**
+ * Breaks `title` into balanced lines no wider than `maxWidthPt`.
+ *
+ * A title that fits stays one line. Otherwise it takes the fewest lines that fit (one more only if
+ * that reads much better), never breaks inside a number or a Latin word nor against kinsoku, avoids
+ * one- or two-character lines, prefers breaking after punctuation, 的, conjunctions and 年/年度 and
+ * before genre words (工作, 述职, 报告 …), and keeps lines equal with the upper line not the shorter
+ * (or a pyramid or diamond for three lines).
+ *
+ * @param measure width in points of a piece of the title in the title face; called once per
+ *   distinct unbreakable unit, so it may be slow.
+ * @returns the lines, trimmed, joining back to the trimmed title (less the white space at breaks).
+ */
+export function balanceTitle(title: string, maxWidthPt: number, measure: MeasureTitle): string[] {
+  const text = title.trim();
+  if (text.length === 0) return [];
+  if (measure(text) <= maxWidthPt + EPSILON) return [text];
+
+  const units = unitsThatFit(text, maxWidthPt, measure);
+  const model = new TitleModel(units, measure);
+  const minimumLines = Math.max(2, Math.ceil(model.totalWidth / maxWidthPt - EPSILON));
+  let best: Candidate | undefined;
+  for (let lines = minimumLines; lines <= minimumLines + 1; lines += 1) {
+    const candidate = model.bestBreaks(lines, maxWidthPt);
+    if (candidate && (!best || candidate.cost + WEIGHT.extraLine * (lines - minimumLines) < best.cost)) {
+      best = { ...candidate, cost: candidate.cost + WEIGHT.extraLine * (lines - minimumLines) };
+    }
+  }
+  const breaks = best?.breaks ?? model.greedyBreaks(maxWidthPt);
+  return model.linesAt(breaks);
+}
+
+interface Candidate {
+  /** Unit indices where each line after the first starts. */
+  readonly breaks: readonly number[];
+  readonly cost: number;
+}
+
+/** Units of `text`, with any unit wider than the line (a long URL) split into characters. */
+function unitsThatFit(text: string, maxWidthPt: number, measure: MeasureTitle): string[] {
+  return segmentUnits(text).flatMap((unit) =>
+    unit.length > 1 && measure(unit) > maxWidthPt + EPSILON ? Array.from(unit) : [unit],
+  );
+}
+
+class TitleModel {
+  readonly totalWidth: number;
+  private readonly prefixWidth: number[];
+  private readonly prefixChars: number[];
+  private readonly breakCost: number[];
+  private readonly allowed: boolean[];
+  private readonly em: number;
+
+  constructor(
+    private readonly units: readonly string[],
+    measure: MeasureTitle,
+  ) {
+    const widths = new Map<string, number>();
+    this.prefixWidth = [0];
+    this.prefixChars = [0];
+    for (const unit of units) {
+      let width = widths.get(unit);
+      if (width === undefined) {
+        width = measure(unit);
+        widths.set(unit, width);
+      }
+      this.prefixWidth.push((this.prefixWidth.at(-1) as number) + width);
+      this.prefixChars.push((this.prefixChars.at(-1) as number) + (isSpaceUnit(unit) ? 0 : Array.from(unit).length));
+    }
+    this.totalWidth = this.prefixWidth.at(-1) as number;
+    this.em = this.totalWidth / Math.max(1, this.prefixChars.at(-1) as number);
+    this.allowed = units.map((unit, i) => i > 0 && canBreakBetween(units[i - 1] as string, unit));
+    this.breakCost = this.scoreBoundaries();
+  }
+
+  /** Width of units [from, to) without white space at either end. */
+  width(from: number, to: number): number {
+    let start = from;
+    let end = to;
+    while (start < end && isSpaceUnit(this.units[start] as string)) start += 1;
+    while (end > start && isSpaceUnit(this.units[end - 1] as string)) end -= 1;
+    return (this.prefixWidth[end] as number) - (this.prefixWidth[start] as number);
+  }
+
+  bestBreaks(lines: number, maxWidthPt: number): Candidate | undefined {
+    return lines <= 3 && this.units.length <= MAX_EXHAUSTIVE_UNITS
+      ? this.exhaustive(lines, maxWidthPt)
+      : this.dynamic(lines, maxWidthPt);
+  }
+
+  /** Last resort when no balanced set fits: fill each line as far as it goes. */
+  greedyBreaks(maxWidthPt: number): number[] {
+    const breaks: number[] = [];
+    let start = 0;
+    for (let i = 1; i < this.units.length; i += 1) {
+      if (this.width(start, i + 1) > maxWidthPt + EPSILON) {
+        breaks.push(i);
+        start = i;
+      }
+    }
+    return breaks;
+  }
+
+  linesAt(breaks: readonly number[]): string[] {
+    const bounds = [0, ...breaks, this.units.length];
+    return bounds.slice(1).map((end, i) => this.units.slice(bounds[i], end).join('').trim());
+  }
+
+  /** Every set of breaks for two or three lines, with the shape of the whole title scored. */
+  private exhaustive(lines: number, maxWidthPt: number): Candidate | undefined {
+    const n = this.units.length;
+    const mean = this.totalWidth / lines;
+    let best: Candidate | undefined;
+    const consider = (breaks: number[]): void => {
+      const bounds = [0, ...breaks, n];
+      const widths = bounds.slice(1).map((end, i) => this.width(bounds[i] as number, end));
+      if (widths.some((w) => w > maxWidthPt + EPSILON)) return;
+      let cost = this.shapeCost(widths);
+      bounds.slice(1).forEach((end, i) => {
+        cost += this.lineCost(bounds[i] as number, end, mean);
+      });
+      if (!best || cost < best.cost) best = { breaks, cost };
+    };
+    for (let first = 1; first < n; first += 1) {
+      if (!this.allowed[first]) continue;
+      if (lines === 2) {
+        consider([first]);
+        continue;
+      }
+      for (let second = first + 1; second < n; second += 1) {
+        if (this.allowed[second]) consider([first, second]);
+      }
+    }
+    return best;
+  }
+
+  /** Least-cost breaks by dynamic programming over line ends, for long titles. */
+  private dynamic(lines: number, maxWidthPt: number): Candidate | undefined {
+    const n = this.units.length;
+    const mean = this.totalWidth / lines;
+    let cost = new Array<number>(n + 1).fill(Infinity);
+    cost[0] = 0;
+    const back: number[][] = [];
+    for (let line = 0; line < lines; line += 1) {
+      const next = new Array<number>(n + 1).fill(Infinity);
+      const from = new Array<number>(n + 1).fill(-1);
+      for (let end = 1; end <= n; end += 1) {
+        if (end < n && !this.allowed[end]) continue;
+        for (let start = end - 1; start >= 0; start -= 1) {
+          if (this.width(start, end) > maxWidthPt + EPSILON) break;
+          const before = cost[start] as number;
+          if (before === Infinity) continue;
+          const total = before + this.lineCost(start, end, mean);
+          if (total < (next[end] as number)) {
+            next[end] = total;
+            from[end] = start;
+          }
+        }
+      }
+      back.push(from);
+      cost = next;
+    }
+    if ((cost[n] as number) === Infinity) return undefined;
+    const breaks: number[] = [];
+    let end = n;
+    for (let line = lines - 1; line > 0; line -= 1) {
+      end = back[line]?.[end] as number;
+      breaks.unshift(end);
+    }
+    return { breaks, cost: cost[n] as number };
+  }
+
+  private lineCost(start: number, end: number, mean: number): number {
+    const deviation = (this.width(start, end) - mean) / this.em;
+    const chars = (this.prefixChars[end] as number) - (this.prefixChars[start] as number);
+    const shortLine = chars <= 2 ? WEIGHT.shortLine : 0;
+    const boundary = end < this.units.length ? (this.breakCost[end] as number) : 0;
+    return WEIGHT.imbalance * deviation * deviation + shortLine + boundary;
+  }
+
+  /** Upper line not the shorter; three lines may form a pyramid or diamond, not an hourglass. */
+  private shapeCost(widths: readonly number[]): number {
+    const [first = 0, second = 0, third] = widths;
+    if (third === undefined) {
+      const shortfall = (second - first) / this.em;
+      return shortfall > 0.5 ? WEIGHT.upperShorter * (1 + shortfall) : 0;
+    }
+    return second < Math.min(first, third) - this.em / 2 ? WEIGHT.hourglass : 0;
+  }
+
+  /** Cost of breaking before each unit: negative at natural boundaries, positive inside phrases. */
+  private scoreBoundaries(): number[] {
+    const text = this.units.join('');
+    const insideWord = insideLexiconWord(text);
+    const offsets = [0];
+    for (const unit of this.units) offsets.push((offsets.at(-1) as number) + unit.length);
+    return this.units.map((_, i) => {
+      const offset = offsets[i] as number;
+      const natural = boundaryCost(text.slice(Math.max(0, offset - 2), offset), text.slice(offset, offset + 2));
+      return natural + (insideWord[offset] ? WEIGHT.insideWord : 0);
+    });
+  }
+}
+
+/** Cost of a line break between `before` (the two characters up to it) and `after` (the two from it). */
+function boundaryCost(before: string, after: string): number {
+  if (CLOSING_MARK.test(before)) return -6;
+  if (/^[（《“【〔「『]/u.test(after)) return -4;
+  if (before.endsWith('年') && after.startsWith('度')) return 6;
+  if (CLINGING_START.test(after)) return DIGIT_END.test(before) || !/^[年月日度届期号个项名次]/u.test(after) ? 6 : 3;
+  if (before.endsWith('年度') || (before.endsWith('年') && DIGIT_END.test(before.slice(0, -1)))) return -4;
+  if (before.endsWith('的')) return -4;
+  if (GENRE_WORD.test(after)) return -3;
+  if (CONJUNCTION.test(before)) return -2;
+  if (before.endsWith('关于')) return 0;
+  return 1;
+}

@@ -1,0 +1,69 @@
+/**
+ * Test helpers: read a rendered .docx back (zip entries, XML parts, paragraph text) the way an
+ * outside reader would, without the renderer's own code.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import { XMLValidator } from 'fast-xml-parser';
+
+export interface DocxPackage {
+  readonly names: readonly string[];
+  part(name: string): string;
+}
+
+export function openDocx(bytes: Uint8Array): DocxPackage {
+  const entries = unzipSync(bytes);
+  return {
+    names: Object.keys(entries),
+    part(name) {
+      const data = entries[name];
+      if (!data) throw new Error(`no part ${name} in the package (has ${Object.keys(entries).join(', ')})`);
+      return strFromU8(data);
+    },
+  };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function decodeXmlText(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+    return ENTITIES[name] ?? whole;
+  });
+}
+
+/** The `w:p` elements of a part, as XML strings. */
+export function paragraphElements(xml: string): string[] {
+  return xml.match(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g) ?? [];
+}
+
+/** Concatenated `w:t` text of one paragraph element. */
+export function paragraphTextOf(paragraphXml: string): string {
+  return [...paragraphXml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXmlText(m[1] ?? '')).join('');
+}
+
+/** Non-empty paragraph texts of word/document.xml, in order (what score.py reads). */
+export function documentParagraphTexts(docx: DocxPackage): string[] {
+  return paragraphElements(docx.part('word/document.xml'))
+    .map(paragraphTextOf)
+    .filter((text) => text.trim() !== '');
+}
+
+/** The `w:style` element with `styleId`, as an XML string. */
+export function styleElement(stylesXml: string, styleId: string): string {
+  const match = stylesXml.match(new RegExp(`<w:style [^>]*w:styleId="${styleId}"[^>]*>[\\s\\S]*?</w:style>`));
+  if (!match) throw new Error(`no style ${styleId}`);
+  return match[0];
+}
+
+/** Attribute `name` of the first `element` in `xml`. */
+export function attributeOf(xml: string, element: string, name: string): string | undefined {
+  const tag = xml.match(new RegExp(`<${element}(?=[\\s/>])[^>]*>`))?.[0];
+  return tag?.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+}
+
+/** True when `xml` is well-formed; otherwise the parser's complaint. */
+export function wellFormed(xml: string): true | string {
+  const result = XMLValidator.validate(xml);
+  return result === true ? true : `${result.err.code}: ${result.err.msg} (line ${result.err.line})`;
+}

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import { reportParagraphs } from '../../../lib/model/report.js';
+import { renderDocx } from '../../../lib/render/docx/render-docx.js';
+import { mmToTwips } from '../../../lib/render/docx/units.js';
+import { GBT9704, PLAIN, type StyleProfile } from '../../../lib/render/style.js';
+import { unzipSync } from 'fflate';
+import {
+  attributeOf,
+  documentParagraphTexts,
+  openDocx,
+  paragraphElements,
+  paragraphTextOf,
+  styleElement,
+  wellFormed,
+  type DocxPackage,
+} from './docx-package.js';
+import { EVERY_BLOCK_KIND, goldReports } from './sample-reports.js';
+
+const render = async (profile: StyleProfile = GBT9704, report = EVERY_BLOCK_KIND): Promise<DocxPackage> =>
+  openDocx(await renderDocx(report, { profile }));
+
+/** The footer part a `w:footerReference` of `type` points at. */
+function footerPart(docx: DocxPackage, type: 'default' | 'even'): string {
+  const sectPr = docx.part('word/document.xml').match(/<w:sectPr[\s\S]*<\/w:sectPr>/)?.[0] ?? '';
+  const id = sectPr.match(new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"`))?.[1];
+  const target = docx.part('word/_rels/document.xml.rels').match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1];
+  if (!id || !target) throw new Error(`no ${type} footer`);
+  return docx.part(`word/${target}`);
+}
+
+describe('renderDocx', () => {
+  it('writes the title and every block as document paragraphs with exactly the report’s text', async () => {
+    const docx = await render();
+
+    expect(documentParagraphTexts(docx)).toEqual(reportParagraphs(EVERY_BLOCK_KIND));
+  });
+
+  it('keeps the text of every gold report exactly when read back from word/document.xml', async () => {
+    const reports = goldReports();
+
+    const texts = await Promise.all(reports.map(async (report) => documentParagraphTexts(await render(GBT9704, report))));
+
+    expect(texts).toEqual(reports.map(reportParagraphs));
+  });
+
+  it('writes only well-formed XML parts', async () => {
+    const docx = await render();
+
+    const parts = docx.names.filter((name) => /\.(xml|rels)$/.test(name));
+
+    expect(parts.length).toBeGreaterThan(5);
+    expect(Object.fromEntries(parts.map((name) => [name, wellFormed(docx.part(name))]))).toEqual(
+      Object.fromEntries(parts.map((name) => [name, true])),
+    );
+  });
+
+  it('breaks the title with w:br inside one Title paragraph', async () => {
+    const docx = await render();
+
+    const title = paragraphElements(docx.part('word/document.xml'))[0] ?? '';
+
+    expect(title).toContain('<w:pStyle w:val="Title"/>');
+    expect(title.match(/<w:br\/>/g)?.length).toBeGreaterThanOrEqual(1);
+    expect(paragraphTextOf(title)).toBe(EVERY_BLOCK_KIND.title);
+  });
+
+  it('gives a run-in heading one paragraph with a heading-styled run and a plain run', async () => {
+    const docx = await render();
+
+    const runIn = paragraphElements(docx.part('word/document.xml')).find((p) => p.includes('强化理论武装')) ?? '';
+    const runs = runIn.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
+
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toContain('<w:rStyle w:val="RunInHeading2"/>');
+    expect(runs[1]).not.toContain('<w:rPr>');
+  });
+
+  it('formats through styles: no document paragraph carries direct run formatting', async () => {
+    const docx = await render();
+
+    const document = docx.part('word/document.xml');
+
+    expect(document).not.toMatch(/<w:(rFonts|sz|b|jc|spacing|ind)\b/);
+  });
+
+  it('sets A4, the profile’s margins in twips and a 22-line grid in the section', async () => {
+    const docx = await render();
+
+    const sectPr = docx.part('word/document.xml').match(/<w:sectPr[\s\S]*<\/w:sectPr>/)?.[0] ?? '';
+    const margin = GBT9704.page.marginMm;
+
+    expect([attributeOf(sectPr, 'w:pgSz', 'w:w'), attributeOf(sectPr, 'w:pgSz', 'w:h')]).toEqual(['11906', '16838']);
+    expect(['w:top', 'w:bottom', 'w:left', 'w:right'].map((side) => attributeOf(sectPr, 'w:pgMar', side))).toEqual(
+      [margin.top, margin.bottom, margin.left, margin.right].map((mm) => String(mmToTwips(mm))),
+    );
+    expect(attributeOf(sectPr, 'w:docGrid', 'w:type')).toBe('linesAndChars');
+    expect(attributeOf(sectPr, 'w:docGrid', 'w:linePitch')).toBe('579');
+    expect(Number(attributeOf(sectPr, 'w:docGrid', 'w:charSpace'))).toBeLessThan(0);
+  });
+
+  it('gives body text an exact line pitch equal to the grid’s (lineRule "exact", not "exactly")', async () => {
+    const docx = await render();
+
+    const normal = styleElement(docx.part('word/styles.xml'), 'Normal');
+
+    expect(attributeOf(normal, 'w:spacing', 'w:lineRule')).toBe('exact');
+    expect(attributeOf(normal, 'w:spacing', 'w:line')).toBe('579');
+    expect(attributeOf(normal, 'w:ind', 'w:firstLineChars')).toBe('200');
+    expect(attributeOf(normal, 'w:jc', 'w:val')).toBe('both');
+    expect(docx.part('word/styles.xml')).not.toContain('"exactly"');
+  });
+
+  it('names the East Asian face of each style in the eastAsia slot and marks the text zh-CN', async () => {
+    const docx = await render();
+    const styles = docx.part('word/styles.xml');
+
+    const faces = ['Normal', 'Title', 'Heading1', 'Heading2', 'Heading3', 'Heading4'].map((id) =>
+      attributeOf(styleElement(styles, id), 'w:rFonts', 'w:eastAsia'),
+    );
+
+    expect(faces).toEqual(['仿宋_GB2312', '方正小标宋简体', '黑体', '楷体_GB2312', '仿宋_GB2312', '仿宋_GB2312']);
+    expect(attributeOf(styleElement(styles, 'Title'), 'w:sz', 'w:val')).toBe('44');
+    expect(styleElement(styles, 'Heading3')).toMatch(/<w:b\/>/);
+    expect(attributeOf(styles.match(/<w:docDefaults>[\s\S]*<\/w:docDefaults>/)?.[0] ?? '', 'w:lang', 'w:eastAsia')).toBe('zh-CN');
+  });
+
+  it('gives the title and heading styles outline levels so Word’s navigation pane lists them', async () => {
+    const docx = await render();
+    const styles = docx.part('word/styles.xml');
+
+    const levels = ['Title', 'Heading1', 'Heading2', 'Heading3', 'Heading4'].map((id) =>
+      attributeOf(styleElement(styles, id), 'w:outlineLvl', 'w:val'),
+    );
+
+    expect(levels).toEqual(['0', '1', '2', '3', '4']);
+  });
+
+  it('gives the run-in character styles their heading’s face', async () => {
+    const docx = await render();
+    const styles = docx.part('word/styles.xml');
+
+    const runIn1 = styleElement(styles, 'RunInHeading1');
+
+    expect(runIn1).toContain('w:type="character"');
+    expect(attributeOf(runIn1, 'w:rFonts', 'w:eastAsia')).toBe('黑体');
+  });
+
+  it('numbers pages — N — with a PAGE field, odd pages right and even pages left, one character in', async () => {
+    const docx = await render();
+
+    const odd = footerPart(docx, 'default');
+    const even = footerPart(docx, 'even');
+    const styles = docx.part('word/styles.xml');
+
+    for (const footer of [odd, even]) {
+      expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+      expect(paragraphTextOf(footer)).toBe('—  —');
+    }
+    const oddStyle = styleElement(styles, attributeOf(odd, 'w:pStyle', 'w:val') ?? '');
+    const evenStyle = styleElement(styles, attributeOf(even, 'w:pStyle', 'w:val') ?? '');
+    expect([attributeOf(oddStyle, 'w:jc', 'w:val'), attributeOf(oddStyle, 'w:ind', 'w:right')]).toEqual(['right', '280']);
+    expect([attributeOf(evenStyle, 'w:jc', 'w:val'), attributeOf(evenStyle, 'w:ind', 'w:left')]).toEqual(['left', '280']);
+    expect(attributeOf(styleElement(styles, 'Footer'), 'w:rFonts', 'w:eastAsia')).toBe('宋体');
+    expect(attributeOf(styleElement(styles, 'Footer'), 'w:sz', 'w:val')).toBe('28');
+  });
+
+  it('turns on different odd and even footers in the settings', async () => {
+    const docx = await render();
+
+    expect(docx.part('word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+  });
+
+  it('records the title, subject and creator in the core properties', async () => {
+    const docx = await render();
+
+    const core = docx.part('docProps/core.xml');
+
+    expect(core).toContain(`<dc:title>${EVERY_BLOCK_KIND.title}</dc:title>`);
+    expect(core).toContain(`<dc:subject>${GBT9704.description}</dc:subject>`);
+    expect(core).toContain('<dc:creator>report-press</dc:creator>');
+  });
+
+  it('renders the same report to the same bytes, with fixed dates in core.xml and the zip', async () => {
+    const first = await renderDocx(EVERY_BLOCK_KIND, { profile: GBT9704 });
+    // core.xml dates would otherwise differ by the milliseconds between the renders.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const second = await renderDocx(EVERY_BLOCK_KIND, { profile: GBT9704 });
+
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    expect(openDocx(first).part('docProps/core.xml')).toContain('>2000-01-01T00:00:00Z</dcterms:created>');
+    const mtimes = new Set<string>();
+    unzipSync(first, { filter: (file) => (mtimes.add(dosDateTime(first, file.name)), false) });
+    expect([...mtimes]).toEqual(['2000-01-01 00:00:00']);
+  });
+
+  it('writes the timestamp it is given into the core properties', async () => {
+    const bytes = await renderDocx(EVERY_BLOCK_KIND, { profile: GBT9704, timestamp: new Date('2024-05-06T07:08:09Z') });
+
+    expect(openDocx(bytes).part('docProps/core.xml')).toContain('>2024-05-06T07:08:09Z</dcterms:modified>');
+  });
+
+  it('switches to 宋体 小四 at 1.5 lines, no grid and centred numbers with the plain profile', async () => {
+    const docx = await render(PLAIN);
+    const styles = docx.part('word/styles.xml');
+    const normal = styleElement(styles, 'Normal');
+    const sectPr = docx.part('word/document.xml').match(/<w:sectPr[\s\S]*<\/w:sectPr>/)?.[0] ?? '';
+
+    expect(attributeOf(normal, 'w:rFonts', 'w:eastAsia')).toBe('宋体');
+    expect(attributeOf(normal, 'w:sz', 'w:val')).toBe('24');
+    expect([attributeOf(normal, 'w:spacing', 'w:lineRule'), attributeOf(normal, 'w:spacing', 'w:line')]).toEqual(['auto', '360']);
+    expect(attributeOf(sectPr, 'w:docGrid', 'w:type')).toBeUndefined();
+    expect(sectPr).not.toContain('w:type="even"');
+    expect(docx.part('word/settings.xml')).not.toMatch(/<w:evenAndOddHeaders\/>|<w:evenAndOddHeaders w:val="(true|1)"/);
+    expect(attributeOf(footerPart(docx, 'default'), 'w:pStyle', 'w:val')).toBe('Footer');
+    expect(documentParagraphTexts(docx)).toEqual(reportParagraphs(EVERY_BLOCK_KIND));
+  });
+});
+
+/** The DOS modification date and time of zip entry `name`, read from its local header. */
+function dosDateTime(zip: Uint8Array, name: string): string {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const encoded = new TextEncoder().encode(name);
+  for (let at = 0; at + 30 < zip.length; at += 1) {
+    if (view.getUint32(at, true) !== 0x04034b50) continue;
+    const nameLength = view.getUint16(at + 26, true);
+    const candidate = zip.subarray(at + 30, at + 30 + nameLength);
+    if (nameLength !== encoded.length || !candidate.every((byte, i) => byte === encoded[i])) continue;
+    const time = view.getUint16(at + 10, true);
+    const date = view.getUint16(at + 12, true);
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return `${1980 + (date >> 9)}-${pad((date >> 5) & 15)}-${pad(date & 31)} ${pad(time >> 11)}:${pad((time >> 5) & 63)}:${pad((time & 31) * 2)}`;
+  }
+  throw new Error(`no local header for ${name}`);
+}
