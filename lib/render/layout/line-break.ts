@@ -1,0 +1,171 @@
+/**
+ * Chinese line breaking with kinsoku and inter-character justification.
+ *
+ * Text is cut into unbreakable units (`segmentUnits`): single CJK characters, whole numbers and
+ * Latin words, whole `——`/`……`. Lines are filled greedily; when the first unit that does not fit
+ * may not start a line (closing punctuation) or the last one that fits may not end one (an opening
+ * bracket), the break moves back to the nearest legal point and the shorter line is spread. Every
+ * line but a paragraph's last is then justified flush on both sides by character spacing (`Tc`),
+ * the one mechanism that works for CID fonts.
+ */
+import type { Alignment } from '../style.js';
+import { canBreakBetween } from './kinsoku.js';
+import { sameFace } from './measure-cache.js';
+import { isSpaceUnit, segmentUnits } from './text-units.js';
+import type { MeasureText, PositionedRun, RunFace } from './types.js';
+
+/** A stretch of a paragraph's text in one face (a run-in heading is one span, its sentence another). */
+export interface TextSpan {
+  readonly text: string;
+  readonly face: RunFace;
+}
+
+export interface LineBreakOptions {
+  /** Width of a text; wrap it with `cachedMeasure`, since every character is asked for. */
+  readonly measure: MeasureText;
+  /** Left edge of the text block, from the page's left edge. */
+  readonly leftPt: number;
+  /** Width of the text block. */
+  readonly widthPt: number;
+  /** Indent of the paragraph's first line. */
+  readonly firstLineIndentPt: number;
+  /** `justify`: all lines but the last flush on both sides, the last flush left. */
+  readonly align: Alignment;
+  /**
+   * Extra advance after every glyph at natural spacing, per face: `pitch − measured width` on a
+   * character grid (negative for 三号 on the GB/T 9704 grid), 0 without one.
+   */
+  readonly baseSpacing: (face: RunFace) => number;
+}
+
+/** One line of a paragraph: its runs, placed horizontally. */
+export type BrokenLine = readonly PositionedRun[];
+
+interface Unit {
+  readonly text: string;
+  readonly face: RunFace;
+  readonly width: number;
+  readonly glyphs: number;
+  /** Advance at natural spacing: width plus the base spacing after each glyph. */
+  readonly advance: number;
+  readonly space: boolean;
+}
+
+/** A line may not end closer than this to the edge and still count as fitting (rounding). */
+const FIT_TOLERANCE_PT = 0.01;
+
+/**
+ * Breaks a paragraph into lines and places each line's runs.
+ *
+ * Fit: a line fits when the sum of its units' natural advances (width + base spacing after every
+ * glyph, trailing one included) is within the available width; on the GB/T grid that is 28
+ * characters per full line, 26 on an indented first line. Placement: a justified line's runs all
+ * carry the same `charSpacing`, `(available − Σ widths) / (glyphs − 1)`, so its last glyph's right
+ * edge lands on the right edge of the text block (the drawer's `Tc` after the last glyph is
+ * harmless). A last line, or any line of a left or centred paragraph, uses each face's base spacing.
+ *
+ * @returns at least one line; an empty paragraph gives one line without runs.
+ */
+export function breakParagraph(spans: readonly TextSpan[], options: LineBreakOptions): BrokenLine[] {
+  const units = toUnits(spans, options);
+  if (units.length === 0) return [[]];
+  const lines: BrokenLine[] = [];
+  let start = 0;
+  while (start < units.length) {
+    const first = lines.length === 0;
+    if (!first) {
+      while (start < units.length && (units[start] as Unit).space) start += 1;
+      if (start === units.length) break;
+    }
+    const available = options.widthPt - (first ? options.firstLineIndentPt : 0);
+    const end = lineEnd(units, start, available, options);
+    let rest = end;
+    while (rest < units.length && (units[rest] as Unit).space) rest += 1;
+    const last = rest === units.length;
+    lines.push(placeLine(units.slice(start, end), available, first, last, options));
+    if (last) break;
+    start = end;
+  }
+  return lines;
+}
+
+function toUnits(spans: readonly TextSpan[], options: LineBreakOptions): Unit[] {
+  const units: Unit[] = [];
+  for (const span of spans) {
+    for (const text of segmentUnits(span.text)) units.push(toUnit(text, span.face, options));
+  }
+  return units;
+}
+
+function toUnit(text: string, face: RunFace, options: LineBreakOptions): Unit {
+  const width = options.measure(text, face);
+  const glyphs = text.length === 1 ? 1 : Array.from(text).length;
+  return { text, face, width, glyphs, advance: width + glyphs * options.baseSpacing(face), space: isSpaceUnit(text) };
+}
+
+/**
+ * Index after the last unit of the line that starts at `start`. May split, in place, a unit too
+ * long to stand on a line of its own into characters.
+ */
+function lineEnd(units: Unit[], start: number, available: number, options: LineBreakOptions): number {
+  for (;;) {
+    let used = 0;
+    let end = start;
+    while (end < units.length) {
+      const unit = units[end] as Unit;
+      // White space may hang past the edge: the break swallows it.
+      if (!unit.space && used + unit.advance > available + FIT_TOLERANCE_PT) break;
+      used += unit.advance;
+      end += 1;
+    }
+    if (end === units.length) return end;
+    const overflowing = units[end] as Unit;
+    // A URL or code too long for a third of a line would leave a gaping line: set it by character.
+    if (overflowing.glyphs > 1 && (end === start || overflowing.advance > available / 3)) {
+      units.splice(end, 1, ...Array.from(overflowing.text, (char) => toUnit(char, overflowing.face, options)));
+      continue;
+    }
+    if (end === start) return start + 1;
+    for (let at = end; at > start; at -= 1) {
+      if (canBreakBetween((units[at - 1] as Unit).text, (units[at] as Unit).text)) return at;
+    }
+    // Nothing legal on the whole line (a run of closing marks): break where it overflows.
+    return end;
+  }
+}
+
+function placeLine(
+  lineUnits: readonly Unit[],
+  available: number,
+  first: boolean,
+  last: boolean,
+  options: LineBreakOptions,
+): BrokenLine {
+  let count = lineUnits.length;
+  while (count > 0 && (lineUnits[count - 1] as Unit).space) count -= 1;
+  const units = lineUnits.slice(0, count);
+  if (units.length === 0) return [];
+  const glyphs = units.reduce((sum, unit) => sum + unit.glyphs, 0);
+  const width = units.reduce((sum, unit) => sum + unit.width, 0);
+  const justified = options.align === 'justify' && !last && glyphs > 1;
+  const justifiedSpacing = (available - width) / (glyphs - 1);
+  const spacingOf = justified ? () => justifiedSpacing : options.baseSpacing;
+  let x = options.leftPt + (first ? options.firstLineIndentPt : 0);
+  if (options.align === 'center') {
+    const natural = units.reduce((sum, unit) => sum + unit.advance, 0) - options.baseSpacing((units.at(-1) as Unit).face);
+    x += (available - natural) / 2;
+  }
+  const runs: PositionedRun[] = [];
+  let runStart = 0;
+  for (let i = 1; i <= units.length; i += 1) {
+    const face = (units[runStart] as Unit).face;
+    if (i < units.length && sameFace((units[i] as Unit).face, face)) continue;
+    const runUnits = units.slice(runStart, i);
+    const charSpacing = spacingOf(face);
+    const text = runUnits.map((unit) => unit.text).join('');
+    runs.push({ role: face.role, sizePt: face.sizePt, bold: face.bold, text, x, charSpacing });
+    x += runUnits.reduce((sum, unit) => sum + unit.width + unit.glyphs * charSpacing, 0);
+    runStart = i;
+  }
+  return runs;
+}
