@@ -1,16 +1,27 @@
-// CONTRACT PLACEHOLDER — replaced by the PDF work (issue 3).
+/**
+ * Report → PDF: the layout engine breaks and paginates with the font library's real metrics, the
+ * drawer embeds font subsets and places every run.
+ */
 import type { Report } from '../../model/report.js';
+import { layoutReport } from '../layout/paginate.js';
 import type { StyleProfile } from '../style.js';
+import { drawLayout, type PdfResult } from './draw-layout.js';
 import type { FontLibrary } from './font-library.js';
+
+export type { PdfResult } from './draw-layout.js';
 
 export interface PdfOptions {
   readonly profile: StyleProfile;
+  /** Parse once per process with `loadFontLibrary` and reuse for every document. */
   readonly fonts: FontLibrary;
 }
-export interface PdfResult {
-  readonly bytes: Uint8Array;
-  readonly pages: number;
-}
-export async function renderPdf(_report: Report, _options: PdfOptions): Promise<PdfResult> {
-  throw new Error('renderPdf is not implemented yet');
+
+/**
+ * Renders one report as a PDF laid out per `profile` (A4, GB/T 9704 by default): embedded font
+ * subsets, page numbers, bookmarks for the title and headings, zh-CN metadata. Deterministic:
+ * the same report, profile and fonts give byte-identical output.
+ */
+export async function renderPdf(report: Report, options: PdfOptions): Promise<PdfResult> {
+  const layout = layoutReport(report, options.profile, options.fonts.measure);
+  return drawLayout(layout, { profile: options.profile, fonts: options.fonts, title: report.title });
 }

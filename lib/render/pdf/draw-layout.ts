@@ -1,0 +1,169 @@
+/**
+ * Draws a finished {@link Layout} into a PDF with pdf-lib: embedded font subsets, one compressed
+ * content stream per page, page numbers, outline and metadata. The output depends only on the
+ * inputs: no dates, no random names, a document /ID derived from the content.
+ */
+import { createHash } from 'node:crypto';
+import type { PDFFont, PDFPage, PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { pageNumberPlacement } from '../layout/page-number.js';
+import type { Layout, RunFace } from '../layout/types.js';
+import type { StyleProfile } from '../style.js';
+import { mmToPt } from '../style.js';
+import type { FaceSegment, FontLibrary, LoadedFace } from './font-library.js';
+import { deflate, latin1Bytes, useNodeDeflate } from './node-deflate.js';
+import type { OutlineEntry } from './outline.js';
+import { writeOutline } from './outline.js';
+import { pdfLibFontkit } from './pdf-lib-fontkit.js';
+
+/** Written as /Producer and /Creator. */
+export const PDF_PRODUCER = 'report-press';
+
+/** Stroke width of synthetic bold, in ems: thickens strokes about as much as a real bold cut. */
+const SYNTHETIC_BOLD_STROKE_EM = 0.03;
+
+export interface DrawLayoutOptions {
+  readonly profile: StyleProfile;
+  readonly fonts: FontLibrary;
+  /** Document title for the metadata and the window title bar. */
+  readonly title: string;
+}
+
+export interface PdfResult {
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+}
+
+/** One stretch of text in one face at one position, ready to be encoded. */
+interface PlannedText {
+  readonly segment: FaceSegment;
+  readonly sizePt: number;
+  readonly x: number;
+  readonly baselineY: number;
+  readonly charSpacing: number;
+}
+
+/** Numbers in content streams: at most 3 decimals, never exponent notation. */
+function num(value: number): string {
+  return String(Number(value.toFixed(3)) || 0);
+}
+
+/** Splits a run into per-face stretches, advancing x by measured widths plus character spacing. */
+function planRun(text: string, face: RunFace, x: number, baselineY: number, charSpacing: number, fonts: FontLibrary): PlannedText[] {
+  const planned: PlannedText[] = [];
+  let cursor = x;
+  for (const segment of fonts.segment(text, face)) {
+    planned.push({ segment, sizePt: face.sizePt, x: cursor, baselineY, charSpacing });
+    cursor += segment.advanceEm * face.sizePt + segment.codePoints.length * charSpacing;
+  }
+  return planned;
+}
+
+function planPages(layout: Layout, profile: StyleProfile, fonts: FontLibrary): PlannedText[][] {
+  return layout.pages.map((page) => {
+    const planned = page.lines.flatMap((line) =>
+      line.runs.flatMap((run) => planRun(run.text, run, run.x, line.baselineY, run.charSpacing, fonts)),
+    );
+    const label = pageNumberPlacement(profile, page.number, fonts.measure);
+    planned.push(...planRun(label.text, label.face, label.x, label.baselineY, 0, fonts));
+    return planned;
+  });
+}
+
+/**
+ * Subset tag (`ABCDEF+Name`, PDF 32000 §9.6.4): six capitals derived from the glyphs the subset
+ * holds, so the same text always gets the same tag and different subsets get different ones.
+ */
+function subsetTag(face: LoadedFace, codePoints: ReadonlySet<number>): string {
+  const ids = [...new Set([...codePoints].map((cp) => face.glyphId(cp)))].sort((a, b) => a - b);
+  const digest = createHash('sha256').update(`${face.file}:${ids.join(',')}`).digest();
+  return Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
+}
+
+async function embedFaces(doc: PDFDocument, pages: readonly PlannedText[][]): Promise<Map<LoadedFace, PDFFont>> {
+  const used = new Map<LoadedFace, Set<number>>();
+  for (const item of pages.flat()) {
+    const codePoints = used.get(item.segment.face) ?? new Set<number>();
+    item.segment.codePoints.forEach((cp) => codePoints.add(cp));
+    used.set(item.segment.face, codePoints);
+  }
+  const embedded = new Map<LoadedFace, PDFFont>();
+  // Embedding order decides object numbers: keep it fixed (first use), never Promise.all order.
+  for (const [face, codePoints] of used) {
+    const customName = `${subsetTag(face, codePoints)}+${face.font.postscriptName}`;
+    embedded.set(face, await doc.embedFont(face.bytes, { subset: true, customName }));
+  }
+  return embedded;
+}
+
+/** The page's content stream: one text object, each stretch positioned absolutely with Tm. */
+function pageContent(page: PDFPage, planned: readonly PlannedText[], fonts: ReadonlyMap<LoadedFace, PDFFont>, pageHeight: number): string {
+  const keys = new Map<PDFFont, string>();
+  const keyFor = (font: PDFFont): string => {
+    let key = keys.get(font);
+    if (!key) {
+      key = page.node.newFontDictionary('F', font.ref).toString();
+      keys.set(font, key);
+    }
+    return key;
+  };
+  const ops: string[] = ['BT'];
+  let state = { key: '', size: NaN, charSpacing: 0, bold: false };
+  for (const item of planned) {
+    const font = fonts.get(item.segment.face)!;
+    const key = keyFor(font);
+    if (key !== state.key || item.sizePt !== state.size) ops.push(`${key} ${num(item.sizePt)} Tf`);
+    if (item.charSpacing !== state.charSpacing) ops.push(`${num(item.charSpacing)} Tc`);
+    if (item.segment.syntheticBold !== state.bold) {
+      ops.push(item.segment.syntheticBold ? `${num(item.sizePt * SYNTHETIC_BOLD_STROKE_EM)} w 2 Tr` : '0 Tr');
+    }
+    state = { key, size: item.sizePt, charSpacing: item.charSpacing, bold: item.segment.syntheticBold };
+    ops.push(`1 0 0 1 ${num(item.x)} ${num(pageHeight - item.baselineY)} Tm`);
+    ops.push(`${font.encodeText(String.fromCodePoint(...item.segment.codePoints)).toString()} Tj`);
+  }
+  ops.push('ET');
+  return ops.join('\n');
+}
+
+function outlineEntries(layout: Layout, pages: readonly PDFPage[], pageHeight: number): OutlineEntry[] {
+  return layout.pages.flatMap((laid, i) =>
+    laid.bookmarks.map((bookmark) => ({ title: bookmark.title, level: bookmark.level, page: pages[i]!.ref as PDFRef, top: pageHeight - bookmark.y })),
+  );
+}
+
+/**
+ * Draws `layout` as an A4 (per the profile) PDF. Deterministic: the same layout, profile and fonts
+ * give byte-identical output.
+ */
+export async function drawLayout(layout: Layout, options: DrawLayoutOptions): Promise<PdfResult> {
+  const { profile, fonts } = options;
+  const width = mmToPt(profile.page.widthMm);
+  const height = mmToPt(profile.page.heightMm);
+
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  // The adapter has the subset of pdf-lib's Fontkit interface that its embedders call.
+  doc.registerFontkit(pdfLibFontkit(fonts.faces) as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
+  useNodeDeflate(doc.context);
+
+  const planned = planPages(layout, profile, fonts);
+  const embedded = await embedFaces(doc, planned);
+  const identity = createHash('sha256').update(`${profile.id}\n${options.title}\n`);
+  const pages = planned.map((items) => {
+    const page = doc.addPage([width, height]);
+    const content = deflate(latin1Bytes(pageContent(page, items, embedded, height)));
+    identity.update(content);
+    page.node.addContentStream(doc.context.register(doc.context.stream(content, { Filter: 'FlateDecode' })));
+    return page;
+  });
+
+  writeOutline(doc, outlineEntries(layout, pages, height));
+  doc.setTitle(options.title, { showInWindowTitleBar: true });
+  doc.setLanguage(profile.language);
+  doc.setProducer(PDF_PRODUCER);
+  doc.setCreator(PDF_PRODUCER);
+  const id = PDFHexString.of(identity.digest('hex').slice(0, 32));
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+
+  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, objectsPerTick: Infinity });
+  return { bytes, pages: pages.length };
+}

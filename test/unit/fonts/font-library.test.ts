@@ -1,0 +1,122 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FALLBACK_FONT_FILE, FONT_FILES, FontLoadError, loadFontLibrary, ROLE_FONT_FILES } from '../../../lib/render/pdf/font-library.js';
+import { FontRole } from '../../../lib/render/style.js';
+import { decodeText } from '../../../lib/text/decode.js';
+import { FONTS_DIR, vendoredFonts } from '../pdf/font-library-fixture.js';
+
+const SEEDS_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'seeds');
+
+/** Characters of personal and place names outside GB2312, including one outside the BMP (𠮷). */
+const RARE_CHARACTERS = '堃喆玥珺昇𠮷䶮龑赟璟祎琤頔淏媖旻玙瑄堉锃犇骉垚燚㛃赓镕';
+
+const fang = { role: FontRole.Fang, sizePt: 16, bold: false } as const;
+
+describe('the font library', () => {
+  it('finds every font file it names under assets/fonts', () => {
+    const vendored = readdirSync(FONTS_DIR);
+
+    expect(FONT_FILES.filter((file) => !vendored.includes(file))).toEqual([]);
+  });
+
+  it('has a glyph for every printable character of every fixture, in every role', () => {
+    const fonts = vendoredFonts();
+    const characters = new Set(
+      readdirSync(SEEDS_DIR)
+        .filter((name) => name.endsWith('.txt'))
+        .flatMap((name) => Array.from(decodeText(readFileSync(join(SEEDS_DIR, name))))),
+    );
+
+    const missing = [...characters].filter((char) => !/\s/u.test(char) && !fonts.hasGlyph(char.codePointAt(0)!));
+
+    expect(missing).toEqual([]);
+  });
+
+  it('has a glyph for rare name characters such as 堃 喆 玥 珺 昇 𠮷, in every role', () => {
+    const fonts = vendoredFonts();
+
+    const missing = Array.from(RARE_CHARACTERS).filter((char) => !fonts.hasGlyph(char.codePointAt(0)!));
+
+    expect(missing).toEqual([]);
+  });
+
+  it('draws GB2312 characters with the role face and the others with the fallback', () => {
+    const fonts = vendoredFonts();
+
+    const segments = fonts.segment('张堃同志', fang);
+
+    expect(segments.map((s) => [s.face.file, String.fromCodePoint(...s.codePoints)])).toEqual([
+      [ROLE_FONT_FILES.fang.regular, '张'],
+      [FALLBACK_FONT_FILE, '堃'],
+      [ROLE_FONT_FILES.fang.regular, '同志'],
+    ]);
+  });
+
+  it('keeps a character outside the BMP (𠮷) whole and gives it to the fallback', () => {
+    const fonts = vendoredFonts();
+
+    const [segment] = fonts.segment('𠮷', fang);
+
+    expect(segment?.face.file).toBe(FALLBACK_FONT_FILE);
+    expect(segment?.codePoints).toEqual([0x20bb7]);
+  });
+
+  it('measures full-width characters at one em each, whichever face draws them', () => {
+    const fonts = vendoredFonts();
+
+    expect(fonts.measure('国家堃𠮷', fang)).toBeCloseTo(4 * 16, 6);
+  });
+
+  it('measures exactly what it segments for drawing', () => {
+    const fonts = vendoredFonts();
+    const text = '全年完成任务100%，ABC word test 堃喆……——好。';
+
+    const drawn = fonts.segment(text, fang).reduce((sum, s) => sum + s.advanceEm * fang.sizePt, 0);
+
+    expect(fonts.measure(text, fang)).toBeCloseTo(drawn, 9);
+  });
+
+  it('drops zero-width format characters rather than drawing a missing-glyph box', () => {
+    const fonts = vendoredFonts();
+
+    const segments = fonts.segment('党\u200b建\ufeff', fang);
+
+    expect(segments.flatMap((s) => s.codePoints)).toEqual(['党'.codePointAt(0), '建'.codePointAt(0)]);
+    expect(fonts.measure('党\u200b建', fang)).toBeCloseTo(32, 6);
+  });
+
+  it('uses the bold cut of 宋体 and synthesises bold for 仿宋, which has none', () => {
+    const fonts = vendoredFonts();
+
+    const [song] = fonts.segment('工作', { role: FontRole.Song, sizePt: 16, bold: true });
+    const [fangBold] = fonts.segment('工作', { ...fang, bold: true });
+
+    expect([song?.face.file, song?.syntheticBold]).toEqual([ROLE_FONT_FILES.song.bold, false]);
+    expect([fangBold?.face.file, fangBold?.syntheticBold]).toEqual([ROLE_FONT_FILES.fang.regular, true]);
+  });
+
+  it('thickens fallback characters inside the heavy title face so they match their neighbours', () => {
+    const fonts = vendoredFonts();
+
+    const segments = fonts.segment('关于堃', { role: FontRole.Title, sizePt: 22, bold: false });
+
+    expect(segments.map((s) => s.syntheticBold)).toEqual([false, true]);
+  });
+
+  it('says which file is missing and where the fonts live when one cannot be read', () => {
+    const read = (name: string): Uint8Array => {
+      if (name === FALLBACK_FONT_FILE) throw new Error('ENOENT');
+      return readFileSync(join(FONTS_DIR, name));
+    };
+
+    expect(() => loadFontLibrary(read)).toThrow(FontLoadError);
+    expect(() => loadFontLibrary(read)).toThrow(/NotoSerifCJKsc-Regular-fallback\.otf.*assets\/fonts/);
+  });
+
+  it('rejects a file that is not a font, naming it', () => {
+    const read = (name: string): Uint8Array => (name === FALLBACK_FONT_FILE ? new TextEncoder().encode('not a font') : readFileSync(join(FONTS_DIR, name)));
+
+    expect(() => loadFontLibrary(read)).toThrow(/NotoSerifCJKsc-Regular-fallback\.otf is not a valid OpenType font/);
+  });
+});

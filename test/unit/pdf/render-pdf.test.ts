@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../../lib/model/report.js';
+import { reportParagraphs } from '../../../lib/model/report.js';
+import { renderPdf } from '../../../lib/render/pdf/render-pdf.js';
+import { GBT9704, PLAIN } from '../../../lib/render/style.js';
+import { vendoredFonts } from './font-library-fixture.js';
+import { catalogText, embeddedFonts, pageContents, readWithPdfJs } from './read-pdf.js';
+
+const report: Report = {
+  title: '关于张堃同志2023年度抓基层党建工作的述职报告',
+  blocks: [
+    { kind: 'paragraph', text: '今年以来，在*公司党委的坚强领导下，我认真学习贯彻习近平新时代中国特色社会主义思想，坚持“两个确立”、做到“两个维护”。' },
+    { kind: 'heading', level: 1, text: '一、主要工作成绩' },
+    { kind: 'heading', level: 2, text: '（一）强化理论武装' },
+    { kind: 'paragraph', text: '全年组织集中学习12次，覆盖党员100%，开展ABC专题培训……——效果明显。', runIn: undefined },
+    { kind: 'heading', level: 3, text: '1.坚持学习制度' },
+    { kind: 'paragraph', text: '（1）建立台账。为喆、玥、珺、昇、𠮷等同志建立学习档案，做到x次必到、**村全覆盖。', runIn: { level: 4, length: 7 } },
+    { kind: 'heading', level: 1, text: '二、存在的问题' },
+    { kind: 'paragraph', text: '理论学习的深度还不够，联系实际还不紧密。'.repeat(12) },
+  ],
+};
+
+const PAGE_NUMBER = /^—\s*\d+\s*—$/u;
+const withoutSpace = (text: string): string => text.replace(/\s+/gu, '');
+
+/** A report whose every paragraph fits one body line: 20 characters plus the 2-character indent. */
+function oneLineParagraphs(count: number): Report {
+  return {
+    title: '年度工作总结',
+    blocks: Array.from({ length: count }, (_, i) => ({ kind: 'paragraph', text: `第${String(i + 1).padStart(3, '0')}段落内容全部都是汉字组成的文本` })),
+  };
+}
+
+describe('renderPdf', () => {
+  it('writes the text of the report, in order, as a viewer extracts it', async () => {
+    const { bytes } = await renderPdf(report, { profile: GBT9704, fonts: vendoredFonts() });
+
+    const { pageTexts } = await readWithPdfJs(bytes);
+    const text = pageTexts.flatMap((items) => items.filter((item) => !PAGE_NUMBER.test(item.trim()))).join('');
+
+    expect(withoutSpace(text)).toBe(withoutSpace(reportParagraphs(report).join('')));
+  });
+
+  it('numbers every page as — N — in 宋体', async () => {
+    const { bytes, pages } = await renderPdf(oneLineParagraphs(60), { profile: GBT9704, fonts: vendoredFonts() });
+
+    const { pageTexts } = await readWithPdfJs(bytes);
+
+    expect(pageTexts.map((items) => items.at(-1))).toEqual(Array.from({ length: pages }, (_, i) => `— ${i + 1} —`));
+  });
+
+  it('embeds every font as a tagged subset with a ToUnicode map', async () => {
+    const { bytes } = await renderPdf(report, { profile: GBT9704, fonts: vendoredFonts() });
+
+    const fonts = await embeddedFonts(bytes);
+
+    expect(fonts.length).toBeGreaterThanOrEqual(5);
+    for (const font of fonts) {
+      expect(font.baseFont).toMatch(/^[A-Z]{6}\+/u);
+      expect(font).toMatchObject({ subtype: 'CIDFontType0', hasFontFile: true, hasToUnicode: true });
+    }
+    expect(fonts.map((font) => font.baseFont.slice(7)).sort()).toEqual([
+      'FandolFang-Regular',
+      'FandolHei-Regular',
+      'FandolKai-Regular',
+      'FandolSong-Bold',
+      'FandolSong-Regular',
+      'NotoSerifCJKsc-Regular',
+    ]);
+  });
+
+  it('fills 22 lines a page: a title, a blank line and 100 one-line paragraphs take 5 pages', async () => {
+    const long = oneLineParagraphs(100);
+
+    const { bytes, pages } = await renderPdf(long, { profile: GBT9704, fonts: vendoredFonts() });
+
+    expect(pages).toBe(Math.ceil((1 + 1 + 100) / 22));
+    expect((await readWithPdfJs(bytes)).pages).toBe(pages);
+  });
+
+  it('gives byte-identical output for the same input', async () => {
+    const first = await renderPdf(report, { profile: GBT9704, fonts: vendoredFonts() });
+    const second = await renderPdf(report, { profile: GBT9704, fonts: vendoredFonts() });
+
+    expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+  });
+
+  it('bookmarks the title and nests the headings under it by level', async () => {
+    const { bytes } = await renderPdf(report, { profile: GBT9704, fonts: vendoredFonts() });
+
+    const { outline } = await readWithPdfJs(bytes);
+
+    expect(outline.map((item) => item.title)).toEqual([report.title]);
+    expect(outline[0]?.items.map((item) => item.title)).toEqual(['一、主要工作成绩', '二、存在的问题']);
+    expect(outline[0]?.items[0]?.items.map((item) => item.title)).toEqual(['（一）强化理论武装']);
+    expect(outline[0]?.items[0]?.items[0]?.items.map((item) => item.title)).toEqual(['1.坚持学习制度']);
+  });
+
+  it('records title, language, producer and no timestamps', async () => {
+    const { bytes } = await renderPdf(report, { profile: GBT9704, fonts: vendoredFonts() });
+
+    const { info } = await readWithPdfJs(bytes);
+
+    expect(info).toMatchObject({ Title: report.title, Language: 'zh-CN', Producer: 'report-press', Creator: 'report-press' });
+    expect(info).not.toHaveProperty('CreationDate');
+    expect(await catalogText(bytes, 'Lang')).toBe('zh-CN');
+  });
+
+  it('draws the level-3 heading in 仿宋 with synthetic bold (fill and stroke)', async () => {
+    const { bytes } = await renderPdf(report, { profile: GBT9704, fonts: vendoredFonts() });
+
+    const [content] = await pageContents(bytes);
+
+    expect(content).toMatch(/ w 2 Tr\n/u);
+    expect(content).toMatch(/\n0 Tr\n/u);
+  });
+
+  it('follows the profile: the plain profile draws 宋体 pages of its own size', async () => {
+    const { bytes, pages } = await renderPdf(oneLineParagraphs(40), { profile: PLAIN, fonts: vendoredFonts() });
+
+    const fonts = await embeddedFonts(bytes);
+
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(fonts.map((font) => font.baseFont.slice(7))).toContain('FandolSong-Regular');
+    expect(fonts.map((font) => font.baseFont.slice(7))).not.toContain('FandolFang-Regular');
+  });
+});
