@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadFontLibrary, type FontLibrary } from '../lib/render/pdf/font-library.js';
 
 /**
  * The vendored fonts folder. The CLI runs as dist/cli.cjs (bundled) or from cli/*.ts (tests), both
- * one level below the project root.
+ * one level below the project root;
+ * the bundle is CommonJS (`__dirname`), the sources are ES modules (`import.meta.url`).
  */
-export const FONT_DIR = resolve(__dirname, '..', 'assets', 'fonts');
+const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+export const FONT_DIR = resolve(here, '..', 'assets', 'fonts');
 
 let library: FontLibrary | undefined;
 

@@ -24,9 +24,18 @@ function fixtureReports(): Report[] {
   return seeds.flatMap((file) => splitStage(cleanStage(readFileSync(file), file)).reports);
 }
 
-/** A compilation of `count` reports with a cover, a count line and a numbered table of contents. */
-function synthesizeCompilation(reports: readonly Report[], count: number): string {
-  const picked = Array.from({ length: count }, (_, i) => reports[i % reports.length]!);
+const UNITS = ['第一党支部', '第二党支部', '机关党委', '综合科', '办公室', '财务科', '组织部', '宣传部'];
+
+/**
+ * A compilation of `count` reports with a cover, a count line and a numbered table of contents.
+ * Reports are reused round-robin; a unit name in front keeps every title distinct, as in a real one.
+ */
+function synthesizeCompilation(source: readonly Report[], count: number): string {
+  const picked = Array.from({ length: count }, (_, i) => {
+    const report = source[i % source.length]!;
+    const unit = UNITS[Math.floor(i / source.length) % UNITS.length]!;
+    return { ...report, title: `${unit}${report.title}` };
+  });
   const toc = picked.map((r, i) => `${i + 1}.${r.title}`);
   const bodies = picked.map((r) => [r.title, ...r.blocks.map((b) => b.text)].join('\n'));
   return [`2023年度述职报告汇编`, `（${count}篇）`, '目 录', ...toc, '', bodies.join('\n\n')].join('\n');

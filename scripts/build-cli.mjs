@@ -10,6 +10,8 @@ await build({
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',
+  // cli/fonts.ts reads import.meta.url only when __dirname is absent (never in this CJS bundle).
+  logOverride: { 'empty-import-meta': 'silent' },
   // s3rver pulls optional native/templating modules; it is only loaded by `report-press dev`.
   external: ['s3rver'],
 });
