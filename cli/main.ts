@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { basename } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DocumentFormat, sourceStem } from '../lib/convert.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import { convertFile, type InputOutcome } from './convert-command.js';
@@ -80,6 +81,36 @@ async function runConvert(inputs: string[], flags: ConvertFlags): Promise<number
   return failed > 0 ? 1 : 0;
 }
 
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('give a TCP port from 0 to 65535');
+  return port;
+}
+
+interface DevFlags {
+  port: number;
+  dir: string;
+}
+
+/** Runs the local chain until Ctrl-C (SIGINT) or SIGTERM, then shuts it down cleanly. */
+async function runDev(flags: DevFlags): Promise<void> {
+  // Loaded at run time from its own bundle so that `convert` stays small and fast to start.
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  const devServerModule = join(here, 'dev-server.cjs');
+  const { startDevServer } = (await import(devServerModule)) as typeof import('./dev-server.js');
+  const server = await startDevServer({ port: flags.port, dir: resolve(flags.dir) });
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      process.stdout.write('\nstopping: letting running stages finish…\n');
+      resolveStop();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  process.stdout.write(`stopped; objects are kept in ${server.dataDir}\n`);
+}
+
 export function buildProgram(): Command {
   const program = new Command('report-press')
     .description('Raw Chinese text in, clean GB/T 9704 official documents (DOCX and PDF) out.')
@@ -98,6 +129,16 @@ export function buildProgram(): Command {
     .addHelpText('after', '\nExit status: 0 when every input converted, 1 when any input was refused (each reason on stderr),\n2 on usage errors, 3 on an internal error.\n\nExample:\n  report-press convert samples/compilation.txt --out out/')
     .action(async (inputs: string[], flags: ConvertFlags) => {
       process.exitCode = await runConvert(inputs, flags);
+    });
+
+  program
+    .command('dev')
+    .description('run the Lambda chain locally against an embedded S3-compatible server on 127.0.0.1')
+    .addOption(new Option('--port <port>', 'port of the S3 endpoint').argParser(parsePort).default(4568))
+    .option('--dir <DATA_DIR>', 'where the buckets are kept between runs', '.dev-data')
+    .addHelpText('after', '\nUpload a .txt to s3://input/… and find manifest.json and the documents under s3://output/…, e.g.\n  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt\n  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/\nAny credentials are accepted. Ctrl-C stops the server.')
+    .action(async (flags: DevFlags) => {
+      await runDev(flags);
     });
 
   return program;
