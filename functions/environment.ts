@@ -1,0 +1,11 @@
+/** Environment variables the CDK stack sets on the functions; dependency-free so the CDK app can import it. */
+import type { BucketRole } from '../lib/pipeline/stages.js';
+
+/** Bucket names, by role. */
+export const BucketEnv = { input: 'INPUT_BUCKET', work: 'WORK_BUCKET', output: 'OUTPUT_BUCKET' } as const satisfies Record<BucketRole, string>;
+
+/** Optional: an S3-compatible endpoint (the bundle test points deployed bundles at the local server). */
+export const S3_ENDPOINT_ENV = 'REPORT_PRESS_S3_ENDPOINT';
+
+/** Optional: where the PDF fonts are; default `fonts/` beside the bundle. */
+export const FONT_DIR_ENV = 'FONT_DIR';

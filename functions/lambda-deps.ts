@@ -1,0 +1,28 @@
+/**
+ * Dependencies of a deployed handler, from the environment the CDK stack sets. Built once per
+ * container at init, so the S3 client and its connections are reused across invocations.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { StageName } from '../lib/pipeline/stages.js';
+import { BucketEnv, S3_ENDPOINT_ENV } from './environment.js';
+import { bundledFontDir, fontLibraryFrom } from './fonts.js';
+import type { HandlerDeps } from './handlers.js';
+import { s3ObjectStore } from './object-store.js';
+import { createS3Client } from './s3-client.js';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; the CDK stack sets it to the bucket name (deploy with \`npx cdk deploy\`)`);
+  return value;
+}
+
+/** Handler dependencies for `stage` from `process.env`. */
+export function lambdaDeps(stage: StageName): HandlerDeps {
+  const client = createS3Client({ endpoint: process.env[S3_ENDPOINT_ENV], region: process.env.AWS_REGION });
+  return {
+    store: s3ObjectStore(client),
+    buckets: { input: requireEnv(BucketEnv.input), work: requireEnv(BucketEnv.work), output: requireEnv(BucketEnv.output) },
+    logger: new Logger({ serviceName: 'report-press', persistentKeys: { stage } }),
+    fonts: () => fontLibraryFrom(bundledFontDir()),
+  };
+}

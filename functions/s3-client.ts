@@ -1,0 +1,30 @@
+/**
+ * S3 clients for AWS and for the local S3-compatible server.
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+
+export interface S3ClientOptions {
+  /** A local S3-compatible server, e.g. `http://127.0.0.1:4568`; omit for AWS. */
+  readonly endpoint?: string;
+  readonly region?: string;
+}
+
+/** Credentials the local server accepts (it accepts any); AWS never sees them. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'report-press', secretAccessKey: 'report-press' } as const;
+
+/**
+ * An S3 client. With an endpoint it is set up for the local server: path-style addressing, and
+ * checksums only where S3 requires them, because the SDK's default streamed checksums use
+ * aws-chunked framing that s3rver stores as part of the object.
+ */
+export function createS3Client(options: S3ClientOptions = {}): S3Client {
+  if (!options.endpoint) return new S3Client(options.region ? { region: options.region } : {});
+  return new S3Client({
+    endpoint: options.endpoint,
+    region: options.region ?? 'us-east-1',
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    credentials: LOCAL_CREDENTIALS,
+  });
+}

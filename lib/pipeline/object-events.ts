@@ -1,0 +1,151 @@
+/**
+ * The two shapes in which S3 announces a created object, parsed to plain `{ bucket, key }` refs, and
+ * built from them (for the local runner, which must hand handlers exactly what AWS would).
+ *
+ * - S3 event notification (`Records[].s3`): the key is URL-encoded in form style, a space arriving
+ *   as `+` and a literal `+` as `%2B` (S3 docs, "Event message structure").
+ * - EventBridge `Object Created` (`detail.object.key`): the key arrives as stored, not encoded.
+ */
+import { ReportPressError } from '../errors.js';
+
+/** A created object, with its key decoded to the key S3 stores. */
+export interface ObjectRef {
+  readonly bucket: string;
+  readonly key: string;
+  readonly size?: number;
+}
+
+/** The event is not one the chain understands: a wiring mistake, never the user's input. */
+export class EventShapeError extends ReportPressError {
+  override readonly name = 'EventShapeError';
+}
+
+/** Turns an S3 notification key back into the stored key (`a+b%2Bc` → `a b+c`). */
+export function decodeNotificationKey(key: string): string {
+  try {
+    return decodeURIComponent(key.replace(/\+/g, ' '));
+  } catch {
+    throw new EventShapeError(`object key "${key}" is not validly URL-encoded; S3 notifications always encode keys`);
+  }
+}
+
+/** Encodes a stored key the way S3 notifications do: form-style, `/` kept, space as `+`. */
+export function encodeNotificationKey(key: string): string {
+  return encodeURIComponent(key)
+    .replace(/[!'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+')
+    .replace(/%2F/gi, '/');
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+function field(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const name of path) {
+    if (!isRecord(current)) return undefined;
+    current = current[name];
+  }
+  return current;
+}
+
+function requireString(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value === '') throw new EventShapeError(`${what} is missing from the event`);
+  return value;
+}
+
+const optionalSize = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+
+/**
+ * The created objects an event announces. Accepts S3 notifications (one or more records) and
+ * EventBridge `Object Created` events; other S3 events (removals, restores) yield no refs. Throws
+ * {@link EventShapeError} for anything else, so a mis-wired trigger fails loudly.
+ */
+export function objectRefsFromEvent(event: unknown): ObjectRef[] {
+  const records = field(event, 'Records');
+  if (Array.isArray(records)) {
+    return records
+      .filter((record) => String(field(record, 'eventName')).startsWith('ObjectCreated:'))
+      .map((record) => ({
+        bucket: requireString(field(record, 's3', 'bucket', 'name'), 'Records[].s3.bucket.name'),
+        key: decodeNotificationKey(requireString(field(record, 's3', 'object', 'key'), 'Records[].s3.object.key')),
+        size: optionalSize(field(record, 's3', 'object', 'size')),
+      }));
+  }
+  if (field(event, 'source') === 'aws.s3' && isRecord(field(event, 'detail'))) {
+    if (field(event, 'detail-type') !== 'Object Created') return [];
+    return [
+      {
+        bucket: requireString(field(event, 'detail', 'bucket', 'name'), 'detail.bucket.name'),
+        key: requireString(field(event, 'detail', 'object', 'key'), 'detail.object.key'),
+        size: optionalSize(field(event, 'detail', 'object', 'size')),
+      },
+    ];
+  }
+  throw new EventShapeError(
+    'expected an S3 event notification (Records[].s3) or an EventBridge "Object Created" event from aws.s3; check the trigger wiring',
+  );
+}
+
+export interface CreatedObjectEventOptions {
+  readonly bucket: string;
+  /** The stored key; it is encoded here where AWS would encode it. */
+  readonly key: string;
+  readonly size: number;
+  readonly etag?: string;
+  readonly time?: Date;
+  readonly region?: string;
+}
+
+/** An `ObjectCreated:Put` S3 event notification for one object, shaped as AWS delivers it to Lambda. */
+export function s3NotificationEvent(options: CreatedObjectEventOptions) {
+  const time = options.time ?? new Date();
+  return {
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: options.region ?? 'us-east-1',
+        eventTime: time.toISOString(),
+        eventName: 'ObjectCreated:Put',
+        userIdentity: { principalId: 'AWS:LOCAL' },
+        requestParameters: { sourceIPAddress: '127.0.0.1' },
+        responseElements: { 'x-amz-request-id': 'LOCAL', 'x-amz-id-2': 'LOCAL' },
+        s3: {
+          s3SchemaVersion: '1.0',
+          configurationId: 'report-press',
+          bucket: { name: options.bucket, ownerIdentity: { principalId: 'LOCAL' }, arn: `arn:aws:s3:::${options.bucket}` },
+          object: {
+            key: encodeNotificationKey(options.key),
+            size: options.size,
+            eTag: options.etag ?? '',
+            sequencer: time.getTime().toString(16).toUpperCase(),
+          },
+        },
+      },
+    ],
+  };
+}
+
+/** An EventBridge `Object Created` event for one object, shaped as AWS delivers it to a rule target. */
+export function eventBridgeObjectCreatedEvent(options: CreatedObjectEventOptions) {
+  const time = options.time ?? new Date();
+  return {
+    version: '0',
+    id: `local-${time.getTime().toString(16)}`,
+    'detail-type': 'Object Created',
+    source: 'aws.s3',
+    account: '000000000000',
+    time: time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    region: options.region ?? 'us-east-1',
+    resources: [`arn:aws:s3:::${options.bucket}`],
+    detail: {
+      version: '0',
+      bucket: { name: options.bucket },
+      object: { key: options.key, size: options.size, etag: options.etag ?? '', sequencer: time.getTime().toString(16).toUpperCase() },
+      'request-id': 'LOCAL',
+      requester: '000000000000',
+      'source-ip-address': '127.0.0.1',
+      reason: 'PutObject',
+    },
+  };
+}
