@@ -110,9 +110,10 @@ function guessUtf16(bytes: Uint8Array): Encoding | undefined {
     if (sample[i + 1] === 0) oddZeros++;
   }
   const pairs = sample.length / 2;
-  // Newlines and digits alone give a UTF-16 Chinese text a fair share of zero high bytes.
-  if (oddZeros >= pairs * 0.1 && evenZeros === 0) return 'utf-16le';
-  if (evenZeros >= pairs * 0.1 && oddZeros === 0) return 'utf-16be';
+  // Newlines and digits alone give a UTF-16 Chinese text a fair share of zero high bytes; a few
+  // characters (一 is U+4E00) have a zero low byte, so the other side need only be much rarer.
+  if (oddZeros >= pairs * 0.1 && evenZeros < oddZeros / 4) return 'utf-16le';
+  if (evenZeros >= pairs * 0.1 && oddZeros < evenZeros / 4) return 'utf-16be';
   return undefined;
 }
 

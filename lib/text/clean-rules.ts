@@ -1,0 +1,173 @@
+/**
+ * The cleaning rules, as data. Each rule names what it removes and why; the engine in clean.ts
+ * applies them and logs every cut. Patterns must stay linear on any input: bounded quantifiers
+ * only, never a quantified group that itself contains a quantifier.
+ */
+
+/** What a rule removes; removals are summarised by family. */
+export const CleanFamily = {
+  PaywallMarker: 'paywall-marker',
+  BracketedAdvert: 'bracketed-advert',
+  AdvertLine: 'advert-line',
+  AdvertBlock: 'advert-block',
+  Whitespace: 'whitespace',
+} as const;
+export type CleanFamily = (typeof CleanFamily)[keyof typeof CleanFamily];
+
+/** How a rule's pattern is applied. */
+export const RuleScope = {
+  /** Every match is cut, wherever it is. The pattern must have the `g` flag. */
+  Inline: 'inline',
+  /** Tested against each line (without its newline); a matching line is cut whole. */
+  Line: 'line',
+  /**
+   * Like `line`, but only for lines next to a line another rule cut whole (blank lines between
+   * allowed): the weaker lines of a footer block, which alone would be too weak to cut.
+   */
+  Block: 'block',
+} as const;
+export type RuleScope = (typeof RuleScope)[keyof typeof RuleScope];
+
+export interface CleanRule {
+  /** Stable id, `family/name`; pass it in `CleanOptions.disable` to switch the rule off. */
+  readonly id: string;
+  readonly family: CleanFamily;
+  readonly description: string;
+  readonly pattern: RegExp;
+  /** Default `inline`. */
+  readonly scope?: RuleScope;
+  /**
+   * Line and block rules: the line must also reach this advert score (see advert-vocabulary.ts),
+   * counted with bracketed adverts already taken out.
+   */
+  readonly minAdvertScore?: number;
+  /** Line and block rules: and at least this score per visible character. */
+  readonly minAdvertDensity?: number;
+  /** Line and block rules: and at least this many strong terms (weight 3: 客服, 代笔, 素材库 …). */
+  readonly minStrongTerms?: number;
+}
+
+/** Characters scattered into and around adverts to defeat exact-match filters. */
+const JUNK = String.raw`[#$%&*@^~|_=+!·•]`;
+
+/** `term` with up to two junk characters allowed between its characters (`素#材`, `文*库`). */
+function fuzzy(term: string): string {
+  return [...term].join(`${JUNK}{0,2}`);
+}
+
+/** Words of a "more material: search our library" tag. Two of them inside one bracket make an advert. */
+const TAG_WORDS = ['更多', '素材', '搜索', '文库', '宝库', '下载', '资料', '公众号', '关注', '范文', '免费', '会员', '网盘', '微信']
+  .map(fuzzy)
+  .join('|');
+
+/** Names of document sites end in one of these: 【某某素材库】, 【某某文库】, 【笔杆子宝库】. */
+const SITE_SUFFIXES = ['素材库', '文库', '宝库', '资料库', '范文网', '材料网'].map(fuzzy).join('|');
+
+const TAG_CHAR = String.raw`[^【】〖〗\[\]［］\n]`;
+
+// Junk before the bracket is always part of the advert; junk after it only when no word
+// follows, so that `】*公司` keeps its redaction mark.
+const JUNK_BEFORE = `${JUNK}{0,3}`;
+const JUNK_AFTER = String.raw`(?:${JUNK}{1,3}(?![#$%&*@^~|_=+!·•\p{L}\p{N}]))?`;
+
+/** A bracket holding two tag words: 【更多素材搜索…文库】. */
+function bracketedTag(open: string, close: string): RegExp {
+  return new RegExp(
+    String.raw`${JUNK_BEFORE}${open}${TAG_CHAR}{0,20}?(?:${TAG_WORDS})${TAG_CHAR}{0,20}?(?:${TAG_WORDS})${TAG_CHAR}{0,20}${close}${JUNK_AFTER}`,
+    'gu',
+  );
+}
+
+/** Line spaces that are not `\n`: ASCII and ideographic space, tab, NBSP and the typographic spaces. */
+const LINE_SPACE = String.raw`[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]`;
+
+/**
+ * The default rule set, applied in this order (the engine repeats the sequence until nothing
+ * changes). Bracketed tags go before line rules so that a title glued to a tag is judged without
+ * it, both as a wrapped line and as an advert. The white-space patterns use an unbounded `+` only where it stays linear: a lookbehind
+ * lets a match start only at the beginning of a run, and the run is then taken whole.
+ */
+export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [
+  {
+    id: 'whitespace/invisible',
+    family: CleanFamily.Whitespace,
+    description: 'zero-width characters, BOMs, soft hyphens, direction marks and stray control characters',
+    pattern: /[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]+/g,
+  },
+  {
+    id: 'paywall-marker/paid-section',
+    family: CleanFamily.PaywallMarker,
+    description: 'paywall section markers such as ##paidbegin## and ##paidend##, even inside a word',
+    pattern: /#{1,3} {0,2}(?:paid|vip|fee|pay)[ _-]{0,2}(?:begin|end|start|stop) {0,2}#{1,3}/gi,
+  },
+  {
+    id: 'bracketed-advert/search-tag',
+    family: CleanFamily.BracketedAdvert,
+    description: 'a bracketed "more material: search …" tag (【更多素材搜索…文库】) with the junk characters around it',
+    pattern: bracketedTag('【', '】'),
+  },
+  {
+    id: 'bracketed-advert/site-name',
+    family: CleanFamily.BracketedAdvert,
+    description: 'a bracketed document-site name (【某某素材库】, 【某某宝库】) with the junk characters around it',
+    pattern: new RegExp(String.raw`${JUNK_BEFORE}【${TAG_CHAR}{0,12}?(?:${SITE_SUFFIXES})】${JUNK_AFTER}`, 'gu'),
+  },
+  {
+    id: 'bracketed-advert/search-tag-alt-brackets',
+    family: CleanFamily.BracketedAdvert,
+    description: 'the same tag in 〖〗, [] or ［］ brackets',
+    pattern: bracketedTag(String.raw`[〖\[［]`, String.raw`[〗\]］]`),
+  },
+  {
+    id: 'advert-line/promotion',
+    family: CleanFamily.AdvertLine,
+    description: 'a line dense with promotional vocabulary (公众号, 素材库, 会员, 客服, 代笔, 下载, contact handles)',
+    scope: RuleScope.Line,
+    pattern: /^[^\n]{1,600}$/,
+    minAdvertScore: 7,
+    minAdvertDensity: 0.05,
+    minStrongTerms: 1,
+  },
+  {
+    id: 'advert-block/footer-neighbour',
+    family: CleanFamily.AdvertBlock,
+    description: 'a weaker promotional line without a full stop, next to an advert line (a footer block)',
+    scope: RuleScope.Block,
+    pattern: /^[^。\n]{1,160}$/,
+    minAdvertScore: 3,
+    minAdvertDensity: 0.08,
+  },
+  {
+    id: 'whitespace/indent',
+    family: CleanFamily.Whitespace,
+    description: 'indentation at the start of a line (ideographic spaces, NBSP, tabs)',
+    pattern: new RegExp(`(?<=^|\\n)${LINE_SPACE}+`, 'g'),
+  },
+  {
+    id: 'whitespace/trailing',
+    family: CleanFamily.Whitespace,
+    description: 'spaces at the end of a line',
+    pattern: new RegExp(`(?<!${LINE_SPACE})${LINE_SPACE}+(?=\\n|$)`, 'g'),
+  },
+  {
+    id: 'whitespace/blank-lines',
+    family: CleanFamily.Whitespace,
+    description: 'more than one blank line in a row',
+    pattern: /(?<=\n\n)\n+/g,
+  },
+  {
+    id: 'whitespace/leading-lines',
+    family: CleanFamily.Whitespace,
+    description: 'blank lines before the text',
+    pattern: /^\n+/g,
+  },
+  {
+    id: 'whitespace/trailing-lines',
+    family: CleanFamily.Whitespace,
+    description: 'blank lines after the text',
+    pattern: /(?<!\n)\n+$/g,
+  },
+];
+
+/** Id of the built-in step that re-joins lines hard-wrapped by a PDF copy (see hard-wrap.ts). */
+export const HARD_WRAP_RULE_ID = 'whitespace/hard-wrap';

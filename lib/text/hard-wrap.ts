@@ -1,0 +1,167 @@
+/**
+ * Hard-wrapped text (copied out of a PDF) breaks every line at the page width, mid-sentence.
+ * Finds those breaks so they can be removed, without merging real paragraphs.
+ */
+import { startsWithHeadingNumber } from '../model/heading-number.js';
+
+export interface HardWrapOptions {
+  /** Fewest lines at the wrap width before the text is treated as wrapped (default 3). */
+  readonly minWrappedLines?: number;
+  /** Share of non-blank lines that must sit at the wrap width (default 0.2). */
+  readonly minWrappedShare?: number;
+}
+
+/** Narrowest and widest wrap width considered, in half-width units (a CJK character is 2). */
+const MIN_WRAP_WIDTH = 20;
+const MAX_WRAP_WIDTH = 200;
+
+/** A line ending in one of these (before closing quotes and brackets) ends a sentence. */
+const SENTENCE_END = /[。！？；：!?;:…]$/;
+const CLOSERS = /[”’」』）)》〉]{1,4}$/;
+
+/** Display width in half-width units: CJK and full-width forms count 2, everything else 1. */
+export function displayWidth(line: string): number {
+  let width = 0;
+  for (const char of line) {
+    const code = char.codePointAt(0) ?? 0;
+    width += isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    // Quotes, dashes and ellipses are set full width in Chinese text.
+    (code >= 0x2014 && code <= 0x201f) ||
+    code === 0x2026 ||
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    code >= 0x20000
+  );
+}
+
+/** Characters to remove to join a wrapped line to the next: `[start, end)` in the text. */
+export interface WrapBreak {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The wrap points of `text`: each line break that splits a paragraph at the page width, together
+ * with the white space around it (trailing spaces, the next line's indentation). Empty unless
+ * many lines share one width (the wrap width) and no more than a few are wider. When the text
+ * indents every paragraph's first line, indentation decides where paragraphs start; otherwise
+ * punctuation and heading numbers do.
+ */
+export function findWrapBreaks(text: string, options: HardWrapOptions = {}): WrapBreak[] {
+  const minLines = options.minWrappedLines ?? 3;
+  const minShare = options.minWrappedShare ?? 0.2;
+  const lines = text.split('\n');
+  const trimmed = lines.map((line) => line.trim());
+  // A paragraph's first line is full including its indentation, so the indentation counts.
+  const widths = lines.map((line, i) => ((trimmed[i] ?? '') === '' ? 0 : displayWidth(line.trimEnd())));
+  const nonBlank = widths.filter((w) => w > 0).sort((a, b) => b - a);
+  const wrapWidth = findWrapWidth(nonBlank, minLines, minShare);
+  if (wrapWidth === undefined) return [];
+
+  const near = (i: number) => (widths[i] ?? 0) >= wrapWidth - nearTolerance(wrapWidth);
+  const indented = lines.map((line) => INDENT.test(line));
+  const indentMarksParagraphs = marksParagraphsByIndent(trimmed, indented, near);
+  const breaks: WrapBreak[] = [];
+  let offset = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const raw = lines[i] ?? '';
+    const line = trimmed[i] ?? '';
+    const next = trimmed[i + 1] ?? '';
+    if (next !== '' && near(i) && !startsWithHeadingNumber(next) && (indentMarksParagraphs ? !indented[i + 1] : unfinishedLine(line, next, near(i + 1)))) {
+      const contentEnd = offset + raw.trimEnd().length;
+      const nextRaw = lines[i + 1] ?? '';
+      const nextContentStart = offset + raw.length + 1 + (nextRaw.length - nextRaw.trimStart().length);
+      breaks.push({ start: contentEnd, end: nextContentStart });
+    }
+    offset += raw.length + 1;
+  }
+  return breaks;
+}
+
+/**
+ * Without indentation to go by, a full line continues on the next unless it ends a sentence or
+ * is a numbered heading above a body line. (A full line that ends a sentence may still be
+ * mid-paragraph, but merging two real paragraphs is the worse mistake.)
+ */
+function unfinishedLine(line: string, next: string, nextIsFull: boolean): boolean {
+  return !endsSentence(line) && !isHeadingAbove(line, next, nextIsFull);
+}
+
+/** Indentation of a paragraph's first line: an ideographic space, a tab or two spaces. */
+const INDENT = /^(?:\u3000|\t| {2})/;
+
+/**
+ * True when indentation reliably marks paragraph starts: most full lines that clearly start a
+ * paragraph (after a blank or short line, which ended the one before) are indented, and far fewer
+ * of the lines that follow a full line are.
+ */
+function marksParagraphsByIndent(
+  trimmed: readonly string[],
+  indented: readonly boolean[],
+  near: (i: number) => boolean,
+): boolean {
+  let starts = 0;
+  let indentedStarts = 0;
+  let continuations = 0;
+  let flushContinuations = 0;
+  for (let i = 0; i < trimmed.length; i++) {
+    if ((trimmed[i] ?? '') === '') continue;
+    const previous = i === 0 ? '' : (trimmed[i - 1] ?? '');
+    if (previous === '' || !near(i - 1)) {
+      // Only the first lines of wrapped paragraphs count: titles and headings are often flush.
+      if (!near(i)) continue;
+      starts++;
+      if (indented[i]) indentedStarts++;
+    } else if (near(i - 1)) {
+      continuations++;
+      if (!indented[i]) flushContinuations++;
+    }
+  }
+  if (starts < 3 || continuations === 0) return false;
+  const indentedStartShare = indentedStarts / starts;
+  const indentedContinuationShare = 1 - flushContinuations / continuations;
+  return indentedStartShare >= 0.6 && indentedStartShare - indentedContinuationShare >= 0.5;
+}
+
+/**
+ * A numbered heading that happens to fill the width, above a body line: a heading of its own,
+ * not the first half of a wrapped one (whose continuation would be short and unfinished).
+ */
+function isHeadingAbove(line: string, next: string, nextIsFull: boolean): boolean {
+  return startsWithHeadingNumber(line) && !/[。！？]/.test(line) && (nextIsFull || /[。！？]/.test(next));
+}
+
+function nearTolerance(width: number): number {
+  return Math.max(4, Math.round(width * 0.1));
+}
+
+function endsSentence(line: string): boolean {
+  return SENTENCE_END.test(line.replace(CLOSERS, ''));
+}
+
+function findWrapWidth(widthsDesc: readonly number[], minLines: number, minShare: number): number | undefined {
+  const n = widthsDesc.length;
+  // Allow a few lines wider than the wrap width (a run of Latin letters, a pasted URL).
+  const maxWider = Math.floor(n * 0.05);
+  for (let k = 0; k <= maxWider && k < n; k++) {
+    const candidate = widthsDesc[k] ?? 0;
+    if (candidate > MAX_WRAP_WIDTH) continue;
+    if (candidate < MIN_WRAP_WIDTH) return undefined;
+    const floor = candidate - nearTolerance(candidate);
+    let near = 0;
+    for (let j = k; j < n && (widthsDesc[j] ?? 0) >= floor; j++) near++;
+    if (near >= minLines && near >= n * minShare) return candidate;
+  }
+  return undefined;
+}

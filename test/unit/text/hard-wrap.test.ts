@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../../lib/text/clean.js';
+import { displayWidth, findWrapBreaks } from '../../../lib/text/hard-wrap.js';
+
+/** Cuts `paragraph` into lines of `width` characters, like a PDF copy. */
+function wrap(paragraph: string, width: number): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < paragraph.length; i += width) lines.push(paragraph.slice(i, i + width));
+  return lines;
+}
+
+const first = '今年以来，在上级党委的正确领导下，我们坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实党的二十大精神，扎实推进各项工作，取得了一定成效。';
+const second = '一是学习不够深入。个别党员对学习的重要性认识不足，存在以干代学的现象，学用结合不够紧密，理论联系实际的能力还需要进一步提升。';
+
+describe('hard-wrapped text', () => {
+  it('measures CJK characters as two half-width units', () => {
+    expect(displayWidth('党建ab1')).toBe(7);
+  });
+
+  it('re-joins lines broken at the page width mid-sentence', () => {
+    const input = ['2023年度工作总结', '', ...wrap(first, 30), '一、主要问题', ...wrap(second, 30)].join('\n');
+
+    const result = cleanText(input);
+
+    expect(result.text).toBe(['2023年度工作总结', '', first, '一、主要问题', second].join('\n'));
+  });
+
+  it('logs each removed line break as a white-space removal', () => {
+    const input = wrap(first + second, 30).join('\n');
+
+    const removals = cleanText(input).removals;
+
+    expect(removals.length).toBeGreaterThan(0);
+    expect(removals.every((r) => r.ruleId === 'whitespace/hard-wrap' && r.text === '\n')).toBe(true);
+  });
+
+  it('does not merge a line that ends a sentence, nor a numbered heading, into the next line', () => {
+    const input = [...wrap(first, 30), '（一）加强理论学习', ...wrap(second, 30)].join('\n');
+
+    const result = cleanText(input).text.split('\n');
+
+    expect(result).toEqual([first, '（一）加强理论学习', second]);
+  });
+
+  it('leaves unwrapped text alone even when several short headings share one length', () => {
+    const input = [
+      '（一）提高政治站位，固化提升理想信念',
+      `一是${first}${first}`,
+      '（二）筑牢战斗堡垒，选优建强基层组织',
+      `一是${second}${second}`,
+      '（三）坚持问题导向，努力夯实党建基础',
+      `一是${first}`,
+    ].join('\n');
+
+    expect(findWrapBreaks(input)).toEqual([]);
+  });
+
+  it('removes the indentation and trailing spaces around a wrap point together with the line break', () => {
+    const input = wrap(first + second, 30).map((line, i) => (i === 0 ? `\u3000\u3000${line} ` : line)).join('\n');
+
+    const [join] = cleanText(input).removals.filter((r) => r.ruleId === 'whitespace/hard-wrap');
+
+    expect(join?.text).toBe(' \n');
+  });
+
+  it('joins a full line that ends a sentence when indentation marks where paragraphs start', () => {
+    // With its two-space indent the first line is exactly full and ends with 。.
+    const paragraph = `${'党'.repeat(27)}。${'建'.repeat(30)}${'工'.repeat(10)}。`;
+    const lines = ['标题', '', ...[paragraph, paragraph, paragraph].flatMap((p) => wrap(`\u3000\u3000${p}`, 30))];
+    expect(lines[2]).toBe(`\u3000\u3000${'党'.repeat(27)}。`);
+
+    const result = cleanText(lines.join('\n')).text;
+
+    expect(result).toBe(['标题', '', paragraph, paragraph, paragraph].join('\n'));
+  });
+
+  it('without indentation, keeps a full line that ends a sentence as the end of its paragraph', () => {
+    const paragraph = `${'党'.repeat(29)}。${'建'.repeat(30)}${'工'.repeat(10)}。`;
+    const lines = [paragraph, paragraph, paragraph].flatMap((p) => wrap(p, 30));
+    expect(lines[0]).toBe(`${'党'.repeat(29)}。`);
+
+    const result = cleanText(lines.join('\n')).text.split('\n');
+
+    expect(result[0]).toBe(`${'党'.repeat(29)}。`);
+  });
+
+  it('leaves short lines such as a list of headings alone', () => {
+    expect(findWrapBreaks('一、成绩\n二、问题\n三、打算\n四、其他')).toEqual([]);
+  });
+});
