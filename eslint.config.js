@@ -14,6 +14,15 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (CommonJS preloads, build scripts).
+    files: ['**/*.cjs', '**/*.mjs'],
+    languageOptions: {
+      globals: { require: 'readonly', process: 'readonly', console: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+  {
     // The pure core: no AWS SDK, no environment, no file system (see DESIGN.md).
     files: ['lib/**/*.ts'],
     rules: {

@@ -114,7 +114,11 @@ async function runDev(flags: DevFlags): Promise<void> {
 export function buildProgram(): Command {
   const program = new Command('report-press')
     .description('Raw Chinese text in, clean GB/T 9704 official documents (DOCX and PDF) out.')
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Subcommands inherit this: usage errors exit 2, help exits 0.
+    .exitOverride((error) => {
+      process.exit(error.exitCode === 0 ? 0 : 2);
+    });
 
   program
     .command('convert')
@@ -145,9 +149,6 @@ export function buildProgram(): Command {
 }
 
 buildProgram()
-  .exitOverride((error) => {
-    process.exit(error.exitCode === 0 ? 0 : 2);
-  })
   .parseAsync()
   .catch((error: unknown) => {
     // An unexpected failure is a bug, not bad input: say so in one line and how to get details.
