@@ -9,9 +9,7 @@ import { reportParagraphs } from './model/report.js';
 import { cleanText, type CleanOptions, type Removal } from './text/clean.js';
 import { decodeText, type DecodeOptions } from './text/decode.js';
 import { splitReports } from './text/split.js';
-import { renderDocx } from './render/docx/render-docx.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
-import { renderPdf } from './render/pdf/render-pdf.js';
 import type { StyleProfile } from './render/style.js';
 
 /** What the clean stage hands on: the cleaned text and the log of every cut. */
@@ -144,8 +142,14 @@ export interface RenderStageOptions {
 
 /** Stage 3: render one report to one format. Deterministic: same report, same bytes. */
 export async function renderStage(report: Report, format: DocumentFormat, options: RenderStageOptions): Promise<Uint8Array> {
-  if (format === DocumentFormat.Docx) return renderDocx(report, { profile: options.profile });
+  // Renderers are loaded on first use: the clean and split functions never pay for docx, pdf-lib
+  // and fontkit at cold start.
+  if (format === DocumentFormat.Docx) {
+    const { renderDocx } = await import('./render/docx/render-docx.js');
+    return renderDocx(report, { profile: options.profile });
+  }
   if (!options.fonts) throw new Error('renderStage: PDF rendering needs a font library (loadFontLibrary)');
+  const { renderPdf } = await import('./render/pdf/render-pdf.js');
   const { bytes } = await renderPdf(report, { profile: options.profile, fonts: options.fonts });
   return bytes;
 }

@@ -5,6 +5,7 @@
  *    time and peak RSS of the child process).
  * 2. Warm: per-stage time in-process (decode/clean/split, DOCX, PDF) after fonts are parsed.
  * 3. Text core at scale: clean + split of a ~5 MB input.
+ * 4. The Lambda bundles: size and cold require time.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { cleanStage, DocumentFormat, renderStage, splitStage } from '../lib/conv
 import type { Report } from '../lib/model/report.js';
 import { GBT9704 } from '../lib/render/style.js';
 import { fontLibrary } from '../cli/fonts.js';
+import { measureBundles } from './build-bundles.js';
 
 const SEEDS = 'test/fixtures/seeds';
 const work = mkdtempSync(join(tmpdir(), 'report-press-bench-'));
@@ -118,6 +120,11 @@ const seedText = seeds.map((f) => readFileSync(f, 'utf8')).join('\n\n');
 const big = Buffer.from(seedText.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(seedText))));
 const [bigSplit, bigMs] = time(() => splitStage(cleanStage(big, 'big.txt')));
 console.log(`clean+split ${(big.length / 1024 / 1024).toFixed(1)} MB: ${bigMs.toFixed(0)} ms, ${bigSplit.reports.length} reports`);
+
+console.log('\n# Lambda bundles (as the CDK stack deploys them, run from an empty folder)');
+row('stage', 'index.js MB', 'bundle MB', 'cold require ms');
+for (const b of measureBundles()) row(b.stage, (b.codeBytes / 1e6).toFixed(2), (b.totalBytes / 1e6).toFixed(1), b.initMs);
+console.log(rows.splice(0).join('\n'));
 
 console.log(`\npeak RSS of this benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 rmSync(work, { recursive: true, force: true });
