@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { cleanStage, DocumentFormat, renderStage, sourceStem, splitStage, type Manifest } from '../lib/convert.js';
+import { cleanStage, sourceStem, splitStage, type DocumentFormat, type Manifest } from '../lib/convert.js';
 import { isInputError } from '../lib/errors.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
-import { fontLibrary } from './fonts.js';
 import type { Progress } from './progress.js';
+import { renderReports } from './render-pool.js';
 import { writeFilesAtomically, type OutputFile } from './write-files.js';
 
 export interface ConvertCommandOptions {
@@ -42,15 +42,14 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
     const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes } });
     const { reports, manifest } = splitStage(cleaned, { profile: profile.id });
     progress.addTotal(reports.length);
-    const fonts = options.formats.includes(DocumentFormat.Pdf) ? fontLibrary() : undefined;
-    const files: OutputFile[] = [];
-    for (const [i, report] of reports.entries()) {
-      const entry = manifest.reports[i]!;
-      for (const format of options.formats) {
-        files.push({ path: entry[format], bytes: await renderStage(report, format, { profile, fonts }) });
-      }
-      progress.tick(report.title);
-    }
+    const documents = await renderReports(reports, {
+      formats: options.formats,
+      profile: options.profile,
+      onReport: (i) => progress.tick(reports[i]!.title),
+    });
+    const files: OutputFile[] = manifest.reports.flatMap((entry, i) =>
+      options.formats.map((format, f) => ({ path: entry[format], bytes: documents[i]![f]! })),
+    );
     files.push({ path: 'manifest.json', bytes: `${JSON.stringify(manifest, null, 2)}\n` });
     const folder = join(options.out, sourceStem(source));
     await writeFilesAtomically(folder, files);

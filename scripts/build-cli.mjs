@@ -1,6 +1,30 @@
 // Bundles the CLI into dist/ with esbuild so `report-press` starts fast (no TypeScript at run time).
-// `dev` lives in its own bundle: `convert` never loads the AWS SDK, Powertools or s3rver.
+// `dev` lives in its own bundle: `convert` never loads the AWS SDK, Powertools or s3rver. The render
+// worker (cli/render-worker.ts) is its own bundle too, loaded by worker threads of `convert`.
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+
+/**
+ * fontkit and unicode-properties inflate several Unicode tables when they are loaded, for text
+ * shaping that report-press never asks for (it maps code points to glyphs itself): about 30 ms of
+ * every start. This stands in for `unicode-trie` and inflates a table on its first lookup.
+ */
+const lazyUnicodeTrie = {
+  name: 'lazy-unicode-trie',
+  setup(pluginBuild) {
+    const real = createRequire(import.meta.url).resolve('unicode-trie');
+    pluginBuild.onResolve({ filter: /^unicode-trie$/ }, () => ({ path: 'lazy-unicode-trie', namespace: 'lazy-unicode-trie' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-unicode-trie' }, () => ({
+      resolveDir: process.cwd(),
+      loader: 'js',
+      contents: `const UnicodeTrie = require(${JSON.stringify(real)});
+module.exports = class LazyUnicodeTrie {
+  constructor(data) { this.data = data; this.trie = undefined; }
+  get(codePoint) { this.trie ??= new UnicodeTrie(this.data); return this.trie.get(codePoint); }
+};`,
+    }));
+  },
+};
 
 const common = {
   bundle: true,
@@ -13,9 +37,11 @@ const common = {
   logOverride: { 'empty-import-meta': 'silent' },
   // s3rver pulls optional native/templating modules; it is only loaded by `report-press dev`.
   external: ['s3rver'],
+  plugins: [lazyUnicodeTrie],
 };
 
 await Promise.all([
   build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.cjs' }),
+  build({ ...common, entryPoints: ['cli/render-worker.ts'], outfile: 'dist/render-worker.cjs' }),
   build({ ...common, entryPoints: ['cli/dev-server.ts'], outfile: 'dist/dev-server.cjs' }),
 ]);

@@ -3,14 +3,14 @@
  * steps that tests can inspect: `describeDocx` (plain data: paragraphs, styles referenced, title
  * lines, properties) and `buildDocxDocument` (the docx package's `Document`).
  */
-import { Document, Packer } from 'docx';
+import { Document } from 'docx';
 import type { Report } from '../../model/report.js';
 import type { StyleProfile } from '../style.js';
 import { hasOutsidePageNumbers, pageNumberFooters } from './footer.js';
 import { pageGeometry, type DocxPageGeometry } from './page-geometry.js';
 import { bodyParagraphs, toDocxParagraph, type DocxParagraphSpec } from './paragraphs.js';
 import { coreProperties, type DocxCoreProperties } from './properties.js';
-import { DEFAULT_DOCX_TIMESTAMP, makeReproducible } from './reproducible-package.js';
+import { DEFAULT_DOCX_TIMESTAMP, packReproducible } from './reproducible-package.js';
 import { documentStyles } from './styles.js';
 import { titleLines } from './title-lines.js';
 
@@ -78,6 +78,5 @@ export function buildDocxDocument(report: Report, options: DocxOptions): Documen
  * profile and timestamp give the same bytes.
  */
 export async function renderDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
-  const packed = await Packer.toBuffer(buildDocxDocument(report, options));
-  return makeReproducible(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), options.timestamp ?? DEFAULT_DOCX_TIMESTAMP);
+  return packReproducible(buildDocxDocument(report, options), options.timestamp ?? DEFAULT_DOCX_TIMESTAMP);
 }

@@ -1,10 +1,13 @@
 /**
  * Making a .docx byte-for-byte reproducible. The docx package stamps the current time into
- * docProps/core.xml and into every zip entry; both are replaced with one fixed timestamp and the
- * package is zipped again with the entries in their original order.
+ * docProps/core.xml and into every zip entry. Rather than zipping, unzipping and zipping again, the
+ * package's parts are taken from docx's compiler and zipped once, with one fixed timestamp in
+ * core.xml and on every entry, in the order docx itself zips them (see zip-writer.ts).
  */
-import { ReportPressError } from '../../errors.js';
+import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { ReportPressError } from '../../errors.js';
+import { writeZip, type ZipEntry } from './zip-writer.js';
 
 /** The timestamp written when the caller gives none: fixed, so equal reports give equal bytes. */
 export const DEFAULT_DOCX_TIMESTAMP = new Date('2000-01-01T00:00:00Z');
@@ -21,27 +24,57 @@ export function stampCoreDates(coreXml: string, timestamp: Date): string {
 }
 
 /**
- * `zip` with fixed dates in core.xml and fixed modification times on every entry. Zip entries hold
- * local time without a zone, so the UTC fields of `timestamp` are written as they are: the same
- * bytes in every time zone.
+ * The zip entries' modification time for `timestamp`. Zip entries hold local time without a zone,
+ * so the UTC fields of `timestamp` are written as they are: the same bytes in every time zone.
  */
-export function makeReproducible(zip: Uint8Array, timestamp: Date = DEFAULT_DOCX_TIMESTAMP): Uint8Array {
+function zipTime(timestamp: Date): Date {
   const year = timestamp.getUTCFullYear();
   if (!(year >= 1980 && year <= 2099)) {
     throw new ReportPressError(`a DOCX timestamp must fall in 1980–2099, the range zip files can record (got ${timestamp.toISOString()}); pass a date in that range`);
   }
-  const entries = unzipSync(zip);
-  const files: Zippable = {};
-  for (const [name, data] of Object.entries(entries)) {
-    files[name] = name === CORE_PART ? strToU8(stampCoreDates(strFromU8(data), timestamp)) : data;
-  }
-  const mtime = new Date(
-    timestamp.getUTCFullYear(),
+  return new Date(
+    year,
     timestamp.getUTCMonth(),
     timestamp.getUTCDate(),
     timestamp.getUTCHours(),
     timestamp.getUTCMinutes(),
     timestamp.getUTCSeconds(),
   );
+}
+
+function zipParts(parts: Iterable<readonly [string, Uint8Array]>, timestamp: Date): Uint8Array {
+  const mtime = zipTime(timestamp);
+  const files: Zippable = {};
+  for (const [name, data] of parts) {
+    files[name] = name === CORE_PART ? strToU8(stampCoreDates(strFromU8(data), timestamp)) : data;
+  }
   return zipSync(files, { level: 6, mtime });
+}
+
+/** `zip` with fixed dates in core.xml and fixed modification times on every entry. */
+export function makeReproducible(zip: Uint8Array, timestamp: Date = DEFAULT_DOCX_TIMESTAMP): Uint8Array {
+  zipTime(timestamp);
+  return zipParts(Object.entries(unzipSync(zip)), timestamp);
+}
+
+/** The part of docx's Packer used here: its compiler turns a document into the package's parts. */
+interface DocxCompiler {
+  compile(file: Document, prettify?: undefined, overrides?: readonly never[]): Map<string, string | Uint8Array>;
+}
+
+/** Parts that change from report to report: not worth keeping compressed. */
+const PER_REPORT_PARTS: ReadonlySet<string> = new Set(['word/document.xml', CORE_PART]);
+
+/**
+ * Packs `document` as a reproducible .docx in one pass: the same bytes as `Packer.toBuffer`
+ * followed by {@link makeReproducible}, without compressing the package twice.
+ */
+export function packReproducible(document: Document, timestamp: Date = DEFAULT_DOCX_TIMESTAMP): Uint8Array {
+  const compiler = (Packer as unknown as { readonly compiler?: DocxCompiler }).compiler;
+  if (!compiler) throw new ReportPressError('the installed docx package has no Packer.compiler; install the docx version in package-lock.json (npm ci)');
+  const parts = Array.from(compiler.compile(document, undefined, []), ([name, data]): ZipEntry => [
+    name,
+    name === CORE_PART ? stampCoreDates(typeof data === 'string' ? data : strFromU8(data), timestamp) : data,
+  ]);
+  return writeZip(parts, { mtime: zipTime(timestamp), reuse: (name) => !PER_REPORT_PARTS.has(name) });
 }

@@ -2,12 +2,20 @@
  * Flate compression with Node's zlib instead of pdf-lib's pure-JS pako, which otherwise takes most
  * of a render (embedded font programs and ToUnicode maps go through `PDFContext.flateStream`).
  */
-import { deflateSync } from 'node:zlib';
+import { constants, deflateSync } from 'node:zlib';
 import type { PDFContext } from 'pdf-lib';
 
 /** Deflates bytes; PDF's FlateDecode is zlib-wrapped deflate. */
 export function deflate(bytes: Uint8Array): Uint8Array {
   return deflateSync(bytes, { level: 6 });
+}
+
+/**
+ * Deflates data that has little repetition to find, such as CFF charstrings: Huffman coding alone
+ * gets within about 5 % of level 6 at a third of the time (a font program is most of a PDF).
+ */
+export function deflateDense(bytes: Uint8Array): Uint8Array {
+  return deflateSync(bytes, { level: 6, strategy: constants.Z_HUFFMAN_ONLY });
 }
 
 /** Bytes of a string whose characters are all below U+0100, as pdf-lib treats strings. */
@@ -17,11 +25,17 @@ export function latin1Bytes(text: string): Uint8Array {
   return bytes;
 }
 
+/** Stream subtypes of embedded font programs (PDF 32000 §9.9): compact binary, little to match. */
+const FONT_PROGRAM_SUBTYPES: ReadonlySet<unknown> = new Set(['CIDFontType0C', 'Type1C', 'OpenType']);
+
 /**
  * Makes this document's `context.flateStream` compress with zlib. Same contract as pdf-lib's
  * (contents → raw stream with `/Filter /FlateDecode`), so embedders cannot tell the difference.
  */
 export function useNodeDeflate(context: PDFContext): void {
-  context.flateStream = (contents, dict = {}) =>
-    context.stream(deflate(typeof contents === 'string' ? latin1Bytes(contents) : contents), { ...dict, Filter: 'FlateDecode' });
+  context.flateStream = (contents, dict = {}) => {
+    const bytes = typeof contents === 'string' ? latin1Bytes(contents) : contents;
+    const compress = FONT_PROGRAM_SUBTYPES.has(dict.Subtype) ? deflateDense : deflate;
+    return context.stream(compress(bytes), { ...dict, Filter: 'FlateDecode' });
+  };
 }

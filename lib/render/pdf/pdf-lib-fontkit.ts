@@ -7,6 +7,7 @@
  * subset through `encodeStream()` ('data' / 'end' events); fontkit 2 only has `encode()`.
  */
 import type { Font, Subset } from 'fontkit';
+import { withFastSubrUsage } from './cff-subset.js';
 import type { LoadedFace } from './font-library.js';
 
 interface AdaptedGlyph {
@@ -54,43 +55,106 @@ function adaptSubset(subset: Subset) {
   };
 }
 
+/** A value computed on first use and kept. */
+function lazy<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
 /**
  * The font object pdf-lib sees. `layout` maps code points one to one onto glyphs, without OpenType
  * shaping, so the drawn widths are exactly the widths the library measured for the line breaker.
+ * Properties are lazy and kept: fontkit decodes a table on first access (a document embeds only
+ * the faces it uses), and pdf-lib reads `unitsPerEm` once per glyph.
  */
 function adaptFont(face: LoadedFace) {
   const font: Font = face.font;
-  return {
+  const unitsPerEm = lazy(() => font.unitsPerEm);
+  const metrics = lazy(() => ({
     postscriptName: font.postscriptName,
-    unitsPerEm: font.unitsPerEm,
     ascent: font.ascent,
     descent: font.descent,
     capHeight: font.capHeight,
     xHeight: font.xHeight,
     italicAngle: font.italicAngle,
     bbox: font.bbox,
-    'OS/2': font['OS/2'],
-    post: font.post,
-    head: font.head,
-    cff: font['CFF '],
+  }));
+  return {
+    get postscriptName() {
+      return metrics().postscriptName;
+    },
+    get unitsPerEm() {
+      return unitsPerEm();
+    },
+    get ascent() {
+      return metrics().ascent;
+    },
+    get descent() {
+      return metrics().descent;
+    },
+    get capHeight() {
+      return metrics().capHeight;
+    },
+    get xHeight() {
+      return metrics().xHeight;
+    },
+    get italicAngle() {
+      return metrics().italicAngle;
+    },
+    get bbox() {
+      return metrics().bbox;
+    },
+    get 'OS/2'() {
+      return font['OS/2'];
+    },
+    get post() {
+      return font.post;
+    },
+    get head() {
+      return font.head;
+    },
+    get cff() {
+      return font['CFF '];
+    },
     get characterSet() {
       return font.characterSet;
     },
     glyphForCodePoint: (codePoint: number): AdaptedGlyph => ({
       id: face.glyphId(codePoint),
-      advanceWidth: face.advanceEm(codePoint) * font.unitsPerEm,
+      advanceWidth: face.advanceEm(codePoint) * unitsPerEm(),
       codePoints: [codePoint],
     }),
     layout(text: string) {
       return { glyphs: Array.from(text, (char) => this.glyphForCodePoint(char.codePointAt(0)!)) };
     },
-    createSubset: () => adaptSubset(font.createSubset()),
+    createSubset: () => adaptSubset(withFastSubrUsage(font.createSubset())),
   };
+}
+
+type AdaptedFont = ReturnType<typeof adaptFont>;
+
+/** Adapters are stateless views of a face: made once per face and shared by every document. */
+const adapters = new WeakMap<LoadedFace, AdaptedFont>();
+
+function adapterOf(face: LoadedFace): AdaptedFont {
+  let adapted = adapters.get(face);
+  if (!adapted) {
+    adapted = adaptFont(face);
+    adapters.set(face, adapted);
+  }
+  return adapted;
 }
 
 /** What `PDFDocument.registerFontkit` needs: `create(bytes)`. */
 export interface PdfLibFontkit {
-  create(bytes: Uint8Array): ReturnType<typeof adaptFont>;
+  create(bytes: Uint8Array): AdaptedFont;
 }
 
 /**
@@ -98,8 +162,8 @@ export interface PdfLibFontkit {
  * Embed with `pdfDoc.embedFont(face.bytes, { subset: true })`.
  */
 export function pdfLibFontkit(faces: Iterable<LoadedFace>): PdfLibFontkit {
-  const byBytes = new Map<Uint8Array, ReturnType<typeof adaptFont>>();
-  for (const face of faces) byBytes.set(face.bytes, adaptFont(face));
+  const byBytes = new Map<Uint8Array, AdaptedFont>();
+  for (const face of faces) byBytes.set(face.bytes, adapterOf(face));
   return {
     create(bytes) {
       const font = byBytes.get(bytes);
