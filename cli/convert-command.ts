@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { cleanStage, sourceStem, splitStage, type DocumentFormat, type Manifest } from '../lib/convert.js';
+import { cleanStage, DocumentFormat, sourceStem, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
 import { isInputError } from '../lib/errors.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import type { Progress } from './progress.js';
@@ -19,6 +19,19 @@ export interface ConvertCommandOptions {
 export type InputOutcome =
   | { readonly input: string; readonly ok: true; readonly folder: string; readonly manifest: Manifest; readonly seconds: number }
   | { readonly input: string; readonly ok: false; readonly reason: string; readonly code: string };
+
+/** The manifest as written: a format that was not asked for (`--format`) is listed as null. */
+function writtenManifest(manifest: Manifest, formats: readonly DocumentFormat[]): unknown {
+  if (Object.values(DocumentFormat).every((f) => formats.includes(f))) return manifest;
+  return {
+    ...manifest,
+    reports: manifest.reports.map((r) => ({
+      ...r,
+      docx: formats.includes(DocumentFormat.Docx) ? r.docx : null,
+      pdf: formats.includes(DocumentFormat.Pdf) ? r.pdf : null,
+    })),
+  };
+}
 
 /**
  * Converts one input file into `out/<stem>/`: documents first, manifest last. Bad input is reported
@@ -50,9 +63,12 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
     const files: OutputFile[] = manifest.reports.flatMap((entry, i) =>
       options.formats.map((format, f) => ({ path: entry[format], bytes: documents[i]![f]! })),
     );
-    files.push({ path: 'manifest.json', bytes: `${JSON.stringify(manifest, null, 2)}\n` });
+    files.push({ path: 'manifest.json', bytes: `${JSON.stringify(writtenManifest(manifest, options.formats), null, 2)}\n` });
     const folder = join(options.out, sourceStem(source));
     await writeFilesAtomically(folder, files);
+    // Only after the new manifest is in place: documents of an earlier, longer version of the input.
+    const stale = staleDocuments(await readdir(folder), manifest);
+    await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
     return { input, ok: true, folder, manifest, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     if (isInputError(error)) return { input, ok: false, code: error.code, reason: error.message };

@@ -37,6 +37,18 @@ export function documentBaseName(index: number, title: string): string {
   return `${String(index).padStart(2, '0')}-${safe || 'report'}`;
 }
 
+const DOCUMENT_NAME = /^\d{2,}-.+\.(?:docx|pdf)$/;
+
+/**
+ * Documents in an output folder that the given manifest no longer lists: left over from an earlier
+ * conversion of a changed input. Only names of the `NN-<title>.docx|pdf` form are ever considered,
+ * so nothing a user put there is touched.
+ */
+export function staleDocuments(fileNames: readonly string[], manifest: Manifest): string[] {
+  const listed = new Set(manifest.reports.flatMap((r) => [r.docx, r.pdf]));
+  return fileNames.filter((name) => DOCUMENT_NAME.test(name) && !listed.has(name));
+}
+
 /** The folder name for an input: its file name without the extension. */
 export function sourceStem(source: string): string {
   const base = source.split(/[\\/]/).pop() ?? source;

@@ -16,7 +16,7 @@ interface Gold {
 
 interface ManifestJson {
   source: string;
-  reports: { index: number; title: string; docx: string; pdf: string }[];
+  reports: { index: number; title: string; docx: string; pdf: string | null }[];
   cleaning: { removals: number };
 }
 
@@ -70,7 +70,7 @@ describe('report-press convert', () => {
         expect(entry.index).toBe(i + 1);
         expect(entry.docx).toMatch(new RegExp(`^${String(i + 1).padStart(2, '0')}-.+\\.docx$`));
         expect(docxParagraphs(join(out, stem, entry.docx))).toEqual([want.title, ...want.paragraphs]);
-        expect(readFileSync(join(out, stem, entry.pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+        expect(readFileSync(join(out, stem, entry.pdf!)).subarray(0, 5).toString()).toBe('%PDF-');
       });
     }
   });
@@ -148,6 +148,30 @@ describe('report-press convert', () => {
     const docs = documentsUnder(out);
     expect(docs.length).toBeGreaterThan(0);
     expect(docs.every((d) => d.endsWith('.docx'))).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(out, seeds[0]!.replace(/\.txt$/, ''), 'manifest.json'), 'utf8')) as ManifestJson;
+    expect(manifest.reports.every((r) => r.pdf === null && r.docx.endsWith('.docx'))).toBe(true);
+  });
+
+  it('removes documents left by an earlier, longer version of the same input', () => {
+    // prepare: a two-report compilation, converted once
+    const input = join(work, 'shrinking.txt');
+    const out = join(work, 'shrinking-out');
+    const compilation = readFileSync(join(SEEDS, seeds.find((s) => s.startsWith('001'))!), 'utf8');
+    writeFileSync(input, compilation);
+    run('convert', input, '--out', out);
+    const before = documentsUnder(out);
+    writeFileSync(join(out, 'shrinking', 'notes.txt'), 'mine');
+    // act: the input now holds only its first report
+    const first = readFileSync(join(SEEDS, seeds[0]!), 'utf8');
+    writeFileSync(input, first);
+    const result = run('convert', input, '--out', out);
+    // assert
+    expect(result.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'shrinking', 'manifest.json'), 'utf8')) as ManifestJson;
+    const listed = manifest.reports.flatMap((r) => [r.docx, r.pdf!]).sort();
+    expect(before.length).toBeGreaterThan(listed.length);
+    expect(documentsUnder(join(out, 'shrinking')).sort()).toEqual(listed);
+    expect(readFileSync(join(out, 'shrinking', 'notes.txt'), 'utf8')).toBe('mine');
   });
 
   it('explains usage errors with exit status 2', () => {
