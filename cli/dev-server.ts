@@ -5,9 +5,10 @@
  * delivers them, to the same handler functions the Lambda functions run.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { eventBridgeObjectCreatedEvent, s3NotificationEvent } from '../lib/pipeline/object-events.js';
 import { BucketRole, STAGES, TriggerKind, stagesTriggeredBy, type StageDefinition, type StageName } from '../lib/pipeline/stages.js';
@@ -16,6 +17,7 @@ import { HANDLER_FACTORIES } from '../functions/handlers.js';
 import { s3ObjectStore } from '../functions/object-store.js';
 import { createS3Client } from '../functions/s3-client.js';
 import type { StageHandler } from '../functions/stage-handler.js';
+import { AwsChunkedDecoder, AwsChunkedError, AwsChunkedErrorCode, isAwsChunked, verifyTrailingChecksums, type AwsChunkedBody } from './aws-chunked.js';
 
 /** Powertools log levels for the handlers' structured logs. */
 export type HandlerLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
@@ -83,6 +85,87 @@ function acceptAnyCredentials(req: IncomingMessage): void {
   }
 }
 
+/** Reads an aws-chunked body whole, draining the request even when the framing is wrong so a 400 can still be sent. */
+function readAwsChunked(req: IncomingMessage): Promise<AwsChunkedBody> {
+  return new Promise((resolveBody, reject) => {
+    const decoder = new AwsChunkedDecoder();
+    const pieces: Buffer[] = [];
+    let failure: unknown;
+    req.on('data', (chunk: Buffer) => {
+      if (failure !== undefined) return;
+      try {
+        pieces.push(...decoder.write(chunk));
+      } catch (error) {
+        failure = error;
+      }
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      try {
+        if (failure !== undefined) throw failure;
+        const declared = Number.parseInt(String(req.headers['x-amz-decoded-content-length'] ?? ''), 10);
+        const trailers = decoder.end({ decodedContentLength: Number.isNaN(declared) ? undefined : declared });
+        const payload = Buffer.concat(pieces);
+        verifyTrailingChecksums(payload, trailers);
+        resolveBody({ payload, trailers });
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+/**
+ * The request as s3rver must see it to store `payload` as the object: a plain upload of the decoded
+ * bytes. s3rver (Koa) reads only the method, URL, headers, HTTP version and socket from the request,
+ * and streams its body, so a readable carrying those is enough.
+ */
+function withDecodedBody(req: IncomingMessage, payload: Buffer): IncomingMessage {
+  const headers: IncomingHttpHeaders = { ...req.headers, 'content-length': String(payload.length), 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' };
+  // Without aws-chunked, S3 keeps the remaining encodings (e.g. gzip) as the object's Content-Encoding.
+  const encodings = (headers['content-encoding'] ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '' && e.toLowerCase() !== 'aws-chunked');
+  if (encodings.length > 0) headers['content-encoding'] = encodings.join(',');
+  else delete headers['content-encoding'];
+  delete headers['transfer-encoding'];
+  delete headers['x-amz-decoded-content-length'];
+  delete headers['x-amz-trailer'];
+  const body = new Readable({ read() {} });
+  body.push(payload);
+  body.push(null);
+  return Object.assign(body, {
+    method: req.method,
+    url: req.url,
+    headers,
+    rawHeaders: Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)])),
+    trailers: {},
+    rawTrailers: [],
+    httpVersion: req.httpVersion,
+    httpVersionMajor: req.httpVersionMajor,
+    httpVersionMinor: req.httpVersionMinor,
+    socket: req.socket,
+    connection: req.socket,
+    complete: true,
+    aborted: false,
+  }) as unknown as IncomingMessage;
+}
+
+/** S3's error codes for each way an aws-chunked upload can be wrong. */
+const S3_ERROR_CODES: Readonly<Record<AwsChunkedErrorCode, string>> = {
+  [AwsChunkedErrorCode.Malformed]: 'InvalidRequest',
+  [AwsChunkedErrorCode.Truncated]: 'IncompleteBody',
+  [AwsChunkedErrorCode.LengthMismatch]: 'IncompleteBody',
+  [AwsChunkedErrorCode.ChecksumMismatch]: 'BadDigest',
+};
+
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Answers as S3 does, so that SDKs surface the code and message to the user. */
+function sendS3Error(res: ServerResponse, status: number, code: string, message: string, resource: string): void {
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message><Resource>${escapeXml(resource)}</Resource><RequestId>0</RequestId></Error>`;
+  res.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
 /** The project's assets/fonts, searched upwards from the running command and the working directory. */
 function defaultFontDir(): string {
   const starts = [process.argv[1] ? dirname(resolve(process.argv[1])) : undefined, process.cwd()].filter((d): d is string => !!d);
@@ -121,7 +204,7 @@ function usage(endpoint: string, dataDir: string): string {
   return [
     `report-press dev: S3-compatible server on ${endpoint} (objects kept in ${dataDir})`,
     `  buckets: ${BUCKETS.input} (upload .txt here) → ${BUCKETS.work} (intermediates) → ${BUCKETS.output} (manifests, documents, error records)`,
-    '  any credentials are accepted; with AWS CLI ≥ 2.23 also set AWS_REQUEST_CHECKSUM_CALCULATION=when_required:',
+    '  any credentials are accepted, with the AWS CLI or SDK defaults:',
     `    ${aws} s3 cp report.txt s3://${BUCKETS.input}/2024/report.txt`,
     `    ${aws} s3 ls --recursive s3://${BUCKETS.output}/2024/report/   # manifest.json, NN-<title>.docx/.pdf or error.json`,
     `    ${aws} s3 sync s3://${BUCKETS.output}/ out/`,
@@ -171,6 +254,17 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   const s3Listener = s3rver.callback();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     acceptAnyCredentials(req);
+    // s3rver would store the aws-chunked framing (the SDKs' default for streamed uploads) as part of the object.
+    if ((req.method === 'PUT' || req.method === 'POST') && isAwsChunked(req.headers)) {
+      readAwsChunked(req).then(
+        ({ payload }) => s3Listener(withDecodedBody(req, payload), res),
+        (error: unknown) => {
+          if (error instanceof AwsChunkedError) sendS3Error(res, 400, S3_ERROR_CODES[error.code], error.message, req.url ?? '/');
+          else sendS3Error(res, 500, 'InternalError', error instanceof Error ? error.message : String(error), req.url ?? '/');
+        },
+      );
+      return;
+    }
     s3Listener(req, res);
   });
   await new Promise<void>((resolveListen, reject) => {
