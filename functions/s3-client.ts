@@ -14,8 +14,8 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'report-press', secretAccessKey:
 
 /**
  * An S3 client. With an endpoint it is set up for the local server: path-style addressing, and
- * checksums only where S3 requires them, because the SDK's default streamed checksums use
- * aws-chunked framing that s3rver stores as part of the object.
+ * checksums only where S3 requires them, because s3rver neither stores nor returns flexible
+ * checksums (uploads from other clients' default aws-chunked framing are decoded by the dev server).
  */
 export function createS3Client(options: S3ClientOptions = {}): S3Client {
   if (!options.endpoint) return new S3Client(options.region ? { region: options.region } : {});
