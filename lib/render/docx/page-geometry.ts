@@ -1,18 +1,21 @@
 /**
  * Page geometry in Word's units, derived from the style profile: page size, margins, the footer
  * distance that puts the page number where GB/T 9704 wants it, and the document grid.
+ *
+ * The grid is a lines-only grid: Word's character grid (`linesAndChars` with a negative
+ * `charSpace`) is misread by LibreOffice, which then sets each character over two grid cells and
+ * doubles the page count. The characters per line come instead from a character-spacing
+ * compression on the body styles (see {@link gridCharacterSpacing}), which every reader honours.
  */
 import { DocumentGridType } from 'docx';
-import type { StyleProfile } from '../style.js';
+import { charPitchPt, type StyleProfile } from '../style.js';
 import { mmToTwips, ptToTwips, TWIPS_PER_PT } from './units.js';
 
-/** Word's document grid (`w:docGrid`). */
+/** Word's document grid (`w:docGrid`): line pitch only. */
 export interface DocxGrid {
-  readonly type: typeof DocumentGridType.LINES_AND_CHARS;
+  readonly type: typeof DocumentGridType.LINES;
   /** Line pitch in twips. */
   readonly linePitch: number;
-  /** Character pitch as Word stores it: (pitch − Normal font size) in points × 4096. */
-  readonly charSpace: number;
 }
 
 export interface DocxPageGeometry {
@@ -32,13 +35,15 @@ export interface DocxPageGeometry {
 }
 
 /**
- * Word's `charSpace` for `charsPerLine` characters in `textWidthTwips`, relative to the Normal
- * style's size (ECMA-376 §17.6.5). Rounded down so that the line never comes out one character
- * short.
+ * Character spacing (`w:spacing` in run properties, in twentieths of a point) that puts the
+ * profile's characters per line on one line at `sizePt`: the largest whole-twentieth adjustment
+ * with which `charsPerLine` characters still fit the text width (GB/T 9704: 16 pt characters in
+ * 156 mm need −5, i.e. 15.75 pt each; 28 fit, 29 do not). `null` when the profile has no grid.
  */
-export function gridCharSpace(textWidthTwips: number, charsPerLine: number, normalSizePt: number): number {
-  const pitchPt = textWidthTwips / charsPerLine / TWIPS_PER_PT;
-  return Math.floor((pitchPt - normalSizePt) * 4096);
+export function gridCharacterSpacing(profile: StyleProfile, sizePt: number = profile.body.sizePt): number | null {
+  if (!profile.grid) return null;
+  // The tolerance keeps floating-point noise (−4.9999…96 for an exact −5) from costing a twentieth.
+  return Math.floor((charPitchPt(profile) - sizePt) * TWIPS_PER_PT + 1e-9);
 }
 
 /** Page size, margins, footer distance and grid of `profile`, in twips. */
@@ -59,12 +64,11 @@ export function pageGeometry(profile: StyleProfile): DocxPageGeometry {
   const footer = mmToTwips(marginMm.bottom - profile.pageNumber.belowTextMm) - pageNumberLineTwips(profile);
   const grid = profile.grid
     ? {
-        type: DocumentGridType.LINES_AND_CHARS,
+        type: DocumentGridType.LINES,
         linePitch:
           profile.lineSpacing.rule === 'exact'
             ? exactLineTwips(profile)
             : Math.floor(textHeightTwips / profile.grid.linesPerPage),
-        charSpace: gridCharSpace(textWidthTwips, profile.grid.charsPerLine, profile.body.sizePt),
       }
     : null;
   return { widthTwips, heightTwips, margin: { ...margin, footer: Math.max(0, footer) }, textWidthTwips, grid };

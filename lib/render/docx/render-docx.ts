@@ -53,9 +53,10 @@ export function buildDocxDocument(report: Report, options: DocxOptions): Documen
   const { profile } = options;
   const description = describeDocx(report, options);
   const { page } = description;
-  return new Document({
+  const styles = documentStyles(profile);
+  const document = new Document({
     ...description.properties,
-    styles: documentStyles(profile),
+    styles: styles.options,
     evenAndOddHeaderAndFooters: description.evenAndOddFooters,
     sections: [
       {
@@ -71,6 +72,8 @@ export function buildDocxDocument(report: Report, options: DocxOptions): Documen
       },
     ],
   });
+  for (const style of styles.explicitStyles) document.Styles.addChildElement(style);
+  return document;
 }
 
 /**

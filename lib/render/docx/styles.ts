@@ -2,12 +2,18 @@
  * The document's styles: Normal (body), Title, Heading1–4, a character style per heading level for
  * run-in headings, and the page-number footer styles. Paragraphs only name a style; every face,
  * size, indent and spacing lives here, derived from the style profile.
+ *
+ * On a grid profile the body styles carry a small character-spacing compression so that the
+ * profile's characters per line fit each line (the section grid is lines-only, see
+ * page-geometry.ts). Normal has it and the headings inherit it; the title and the page numbers are
+ * off the grid and state a spacing of 0.
  */
 import { AlignmentType, LineRuleType } from 'docx';
 import type { IParagraphStyleOptions, ICharacterStyleOptions, IStylesOptions, IRunStylePropertiesOptions, ISpacingProperties } from 'docx';
 import type { HeadingLevel } from '../../model/report.js';
 import { charPitchPt, type Alignment, type FontRole, type StyleProfile, type TextStyle } from '../style.js';
-import { exactLineTwips, pageNumberLineTwips } from './page-geometry.js';
+import { ExplicitParagraphStyle, type ExplicitStyleProperties } from './explicit-style.js';
+import { exactLineTwips, gridCharacterSpacing, pageNumberLineTwips } from './page-geometry.js';
 import { ptToHalfPoints, ptToTwips } from './units.js';
 
 /** Every heading level, in order: one paragraph style and one run-in character style each. */
@@ -55,6 +61,28 @@ const ALIGNMENT = {
 export function faceFonts(profile: StyleProfile, role: FontRole): { ascii: string; hAnsi: string; eastAsia: string; cs: string } {
   const face = profile.docxFaces[role];
   return { ascii: face.ascii, hAnsi: face.ascii, eastAsia: face.eastAsia, cs: face.ascii };
+}
+
+/**
+ * The character spacing a body-grid style at `sizePt` must state, in twentieths of a point; none
+ * when it inherits the right one from Normal (same size) or the profile has no grid.
+ */
+function inheritedSpacingOverride(profile: StyleProfile, sizePt: number): number | undefined {
+  const own = gridCharacterSpacing(profile, sizePt);
+  return own === null || own === gridCharacterSpacing(profile) ? undefined : own;
+}
+
+/** A style as docx options, with what docx cannot write on its own (see explicit-style.ts). */
+interface StyleEntry<T> {
+  readonly options: T;
+  readonly explicit?: ExplicitStyleProperties;
+}
+
+/** The document's style sheet: docx's style options, and the styles docx needs help to write. */
+export interface DocxStyleSheet {
+  readonly options: IStylesOptions;
+  /** Styles to add to the built document (`document.Styles.addChildElement`); none are in `options`. */
+  readonly explicitStyles: readonly ExplicitParagraphStyle[];
 }
 
 function runFormat(profile: StyleProfile, style: Pick<TextStyle, 'role' | 'sizePt' | 'bold'>): IRunStylePropertiesOptions {
@@ -110,7 +138,13 @@ function paragraphStyle(
   };
 }
 
-function pageNumberStyles(profile: StyleProfile): IParagraphStyleOptions[] {
+/** Off the grid: no compression (against Normal's) and, for a paragraph, no snapping to grid lines. */
+function offGrid(profile: StyleProfile, paragraph: boolean): ExplicitStyleProperties | undefined {
+  if (!profile.grid) return undefined;
+  return paragraph ? { characterSpacing: 0, paragraphSnapToGrid: false } : { characterSpacing: 0 };
+}
+
+function pageNumberStyles(profile: StyleProfile): StyleEntry<IParagraphStyleOptions>[] {
   const number = profile.pageNumber;
   const insetTwips = ptToTwips(number.insetChars * number.sizePt);
   const footer: IParagraphStyleOptions = {
@@ -134,37 +168,55 @@ function pageNumberStyles(profile: StyleProfile): IParagraphStyleOptions[] {
       indent: { [side]: insetTwips, firstLine: 0, firstLineChars: 0 },
     },
   });
+  const explicit = offGrid(profile, false);
   return [
-    footer,
-    outside(DocxStyleId.FooterOdd, 'footer odd page', 'right'),
-    outside(DocxStyleId.FooterEven, 'footer even page', 'left'),
+    { options: footer, ...(explicit ? { explicit } : {}) },
+    { options: outside(DocxStyleId.FooterOdd, 'footer odd page', 'right') },
+    { options: outside(DocxStyleId.FooterEven, 'footer even page', 'left') },
   ];
 }
 
+/** The entry of a body-grid style at `sizePt`: its own spacing only when it cannot inherit Normal's. */
+function onGrid(profile: StyleProfile, options: IParagraphStyleOptions, sizePt: number): StyleEntry<IParagraphStyleOptions> {
+  const characterSpacing = inheritedSpacingOverride(profile, sizePt);
+  return characterSpacing === undefined ? { options } : { options, explicit: { characterSpacing } };
+}
+
 /** The document's style sheet and defaults for `profile`. */
-export function documentStyles(profile: StyleProfile): IStylesOptions {
+export function documentStyles(profile: StyleProfile): DocxStyleSheet {
   const language = { eastAsia: profile.language };
   const title = profile.title;
   const blankAfter =
     profile.lineSpacing.rule === 'exact'
       ? title.blankLinesAfter * exactLineTwips(profile)
       : ptToTwips(title.blankLinesAfter * profile.lineSpacing.pitchPt);
-  const paragraphStyles: IParagraphStyleOptions[] = [
-    paragraphStyle(profile, DocxStyleId.Normal, 'Normal', profile.body, { run: { language } }),
-    paragraphStyle(profile, DocxStyleId.Title, 'Title', title, {
-      // The title is set at its own size's advance, not stretched or squeezed to the body's grid.
-      run: { snapToGrid: false },
-      paragraph: {
-        alignment: ALIGNMENT[title.align],
-        indent: firstLineIndent(profile, title),
-        spacing: { ...lineSpacing(profile), after: blankAfter },
-        outlineLevel: TITLE_OUTLINE_LEVEL,
-        keepNext: true,
-      },
-    }),
+  const bodySpacing = gridCharacterSpacing(profile);
+  const titleExplicit = offGrid(profile, true);
+  const entries: StyleEntry<IParagraphStyleOptions>[] = [
+    {
+      options: paragraphStyle(profile, DocxStyleId.Normal, 'Normal', profile.body, {
+        // docx writes no spacing of 0, which is what an exact fit needs anyway.
+        run: { language, ...(bodySpacing ? { characterSpacing: bodySpacing } : {}) },
+      }),
+    },
+    {
+      options: paragraphStyle(profile, DocxStyleId.Title, 'Title', title, {
+        // The title is set at its own size's advance, not stretched or squeezed to the body's grid,
+        // and its lines keep the exact pitch instead of snapping to two grid lines each.
+        run: { snapToGrid: false },
+        paragraph: {
+          alignment: ALIGNMENT[title.align],
+          indent: firstLineIndent(profile, title),
+          spacing: { ...lineSpacing(profile), after: blankAfter },
+          outlineLevel: TITLE_OUTLINE_LEVEL,
+          keepNext: true,
+        },
+      }),
+      ...(titleExplicit ? { explicit: titleExplicit } : {}),
+    },
     ...HEADING_LEVELS.map((level) => {
       const heading = profile.headings[level];
-      return paragraphStyle(profile, headingStyleId(level), `heading ${level}`, heading, {
+      const options = paragraphStyle(profile, headingStyleId(level), `heading ${level}`, heading, {
         paragraph: {
           alignment: ALIGNMENT[heading.align],
           indent: firstLineIndent(profile, heading),
@@ -173,18 +225,28 @@ export function documentStyles(profile: StyleProfile): IStylesOptions {
           keepNext: true,
         },
       });
+      return onGrid(profile, options, heading.sizePt);
     }),
     ...pageNumberStyles(profile),
   ];
-  const characterStyles: ICharacterStyleOptions[] = HEADING_LEVELS.map((level) => ({
-    id: runInStyleId(level),
-    name: `Run-in Heading ${level}`,
-    quickFormat: true,
-    run: runFormat(profile, profile.headings[level]),
-  }));
+  const characterStyles: ICharacterStyleOptions[] = HEADING_LEVELS.map((level) => {
+    const heading = profile.headings[level];
+    // A run-in heading sits in a Normal paragraph; at another size it needs that size's spacing.
+    // (A spacing of exactly 0 against Normal's cannot be written by docx; no profile sizes give one.)
+    const characterSpacing = inheritedSpacingOverride(profile, heading.sizePt);
+    return {
+      id: runInStyleId(level),
+      name: `Run-in Heading ${level}`,
+      quickFormat: true,
+      run: { ...runFormat(profile, heading), ...(characterSpacing ? { characterSpacing } : {}) },
+    };
+  });
   return {
-    default: { document: { run: { ...runFormat(profile, profile.body), language } } },
-    paragraphStyles,
-    characterStyles,
+    options: {
+      default: { document: { run: { ...runFormat(profile, profile.body), language } } },
+      paragraphStyles: entries.filter((entry) => !entry.explicit).map((entry) => entry.options),
+      characterStyles,
+    },
+    explicitStyles: entries.flatMap((entry) => (entry.explicit ? [new ExplicitParagraphStyle(entry.options, entry.explicit)] : [])),
   };
 }

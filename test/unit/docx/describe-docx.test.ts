@@ -86,23 +86,14 @@ describe('describeDocx', () => {
     expect(titleLines.join('')).toBe(title);
   });
 
-  it('lays out A4 with the GB/T 9704 margins and a 22 × 28 grid in twips', () => {
+  it('lays out A4 with the GB/T 9704 margins and a 22-line grid in twips', () => {
     const { page } = describeDocx(EVERY_BLOCK_KIND, { profile: GBT9704 });
 
     expect(page).toMatchObject({ widthTwips: 11906, heightTwips: 16838, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } });
-    expect(page.grid?.type).toBe('linesAndChars');
+    expect(page.grid?.type).toBe('lines');
     const textHeight = page.heightTwips - page.margin.top - page.margin.bottom;
     expect(22 * (page.grid?.linePitch ?? 0)).toBeLessThanOrEqual(textHeight);
     expect(23 * (page.grid?.linePitch ?? 0)).toBeGreaterThan(textHeight);
-  });
-
-  it('computes charSpace so that 28 body characters fill the line, as Word derives it from the Normal size', () => {
-    const { page } = describeDocx(EVERY_BLOCK_KIND, { profile: GBT9704 });
-
-    const pitchTwips = GBT9704.body.sizePt * 20 + ((page.grid?.charSpace ?? 0) / 4096) * 20;
-
-    expect(28 * pitchTwips).toBeLessThanOrEqual(page.textWidthTwips);
-    expect(28 * pitchTwips).toBeGreaterThan(page.textWidthTwips - 1);
   });
 
   it('puts the top of the page number 7 mm below the text block', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportParagraphs } from '../../../lib/model/report.js';
 import { renderDocx } from '../../../lib/render/docx/render-docx.js';
 import { mmToTwips } from '../../../lib/render/docx/units.js';
-import { GBT9704, PLAIN, type StyleProfile } from '../../../lib/render/style.js';
+import { GBT9704, PLAIN, textWidthPt, type StyleProfile } from '../../../lib/render/style.js';
 import { unzipSync } from 'fflate';
 import {
   attributeOf,
@@ -93,9 +93,77 @@ describe('renderDocx', () => {
     expect(['w:top', 'w:bottom', 'w:left', 'w:right'].map((side) => attributeOf(sectPr, 'w:pgMar', side))).toEqual(
       [margin.top, margin.bottom, margin.left, margin.right].map((mm) => String(mmToTwips(mm))),
     );
-    expect(attributeOf(sectPr, 'w:docGrid', 'w:type')).toBe('linesAndChars');
+    expect(attributeOf(sectPr, 'w:docGrid', 'w:type')).toBe('lines');
     expect(attributeOf(sectPr, 'w:docGrid', 'w:linePitch')).toBe('579');
-    expect(Number(attributeOf(sectPr, 'w:docGrid', 'w:charSpace'))).toBeLessThan(0);
+    expect(attributeOf(sectPr, 'w:docGrid', 'w:charSpace')).toBeUndefined();
+  });
+
+  it('compresses Normal by −0.25 pt per character so that 28 body characters fit the text width and 29 do not', async () => {
+    const docx = await render();
+    const sectPr = docx.part('word/document.xml').match(/<w:sectPr[\s\S]*<\/w:sectPr>/)?.[0] ?? '';
+    const textWidthTwips =
+      Number(attributeOf(sectPr, 'w:pgSz', 'w:w')) -
+      Number(attributeOf(sectPr, 'w:pgMar', 'w:left')) -
+      Number(attributeOf(sectPr, 'w:pgMar', 'w:right'));
+
+    const normalRun = runProperties(styleElement(docx.part('word/styles.xml'), 'Normal'));
+    const spacing = Number(attributeOf(normalRun, 'w:spacing', 'w:val'));
+    const advanceTwips = Number(attributeOf(normalRun, 'w:sz', 'w:val')) * 10 + spacing;
+
+    expect(spacing).toBe(-5);
+    expect(28 * advanceTwips).toBeLessThanOrEqual(textWidthTwips);
+    expect(29 * advanceTwips).toBeGreaterThan(textWidthTwips);
+  });
+
+  it('lets headings and run-in headings of the body size inherit Normal’s compression', async () => {
+    const docx = await render();
+    const styles = docx.part('word/styles.xml');
+
+    const headingIds = ['Heading1', 'Heading2', 'Heading3', 'Heading4'];
+    const runInIds = ['RunInHeading1', 'RunInHeading2', 'RunInHeading3', 'RunInHeading4'];
+
+    expect(headingIds.map((id) => attributeOf(styleElement(styles, id), 'w:basedOn', 'w:val'))).toEqual(headingIds.map(() => 'Normal'));
+    expect([...headingIds, ...runInIds].map((id) => attributeOf(runProperties(styleElement(styles, id)), 'w:spacing', 'w:val'))).toEqual(
+      [...headingIds, ...runInIds].map(() => undefined),
+    );
+  });
+
+  it('gives a heading of another size the compression for its own size', async () => {
+    const profile: StyleProfile = { ...GBT9704, headings: { ...GBT9704.headings, 1: { ...GBT9704.headings[1], sizePt: 18 } } };
+    const docx = await render(profile);
+    const styles = docx.part('word/styles.xml');
+
+    const heading1 = Number(attributeOf(runProperties(styleElement(styles, 'Heading1')), 'w:spacing', 'w:val'));
+    const runIn1 = Number(attributeOf(runProperties(styleElement(styles, 'RunInHeading1')), 'w:spacing', 'w:val'));
+
+    expect(heading1).toBe(Math.floor((textWidthPt(profile) / 28 - 18) * 20));
+    expect(runIn1).toBe(heading1);
+    expect(attributeOf(runProperties(styleElement(styles, 'Heading2')), 'w:spacing', 'w:val')).toBeUndefined();
+  });
+
+  it('takes the title and the page numbers off the grid: no compression, and title lines at the exact pitch', async () => {
+    const docx = await render();
+    const styles = docx.part('word/styles.xml');
+    const title = styleElement(styles, 'Title');
+
+    const offGridSpacing = ['Title', 'Footer'].map((id) => attributeOf(runProperties(styleElement(styles, id)), 'w:spacing', 'w:val'));
+    const titleParagraph = paragraphProperties(title);
+
+    expect(offGridSpacing).toEqual(['0', '0']);
+    expect(attributeOf(titleParagraph, 'w:snapToGrid', 'w:val')).toBe('false');
+    expect([attributeOf(titleParagraph, 'w:spacing', 'w:lineRule'), attributeOf(titleParagraph, 'w:spacing', 'w:line')]).toEqual(['exact', '579']);
+    // CT_PPr order: keepNext, …, snapToGrid, spacing, ind, jc, outlineLvl (Word rejects other orders).
+    expect(propertyNames(titleParagraph)).toEqual(['w:keepNext', 'w:snapToGrid', 'w:spacing', 'w:ind', 'w:jc', 'w:outlineLvl']);
+    expect(propertyNames(runProperties(title))).toEqual(['w:rFonts', 'w:snapToGrid', 'w:spacing', 'w:sz', 'w:szCs']);
+  });
+
+  it('writes each style once, the off-grid ones included', async () => {
+    const docx = await render();
+
+    const ids = [...docx.part('word/styles.xml').matchAll(/<w:style [^>]*w:styleId="([^"]+)"/g)].map((m) => m[1]);
+
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(['Normal', 'Title', 'Footer', 'FooterOdd', 'FooterEven']));
   });
 
   it('gives body text an exact line pitch equal to the grid’s (lineRule "exact", not "exactly")', async () => {
@@ -210,12 +278,29 @@ describe('renderDocx', () => {
     expect(attributeOf(normal, 'w:sz', 'w:val')).toBe('24');
     expect([attributeOf(normal, 'w:spacing', 'w:lineRule'), attributeOf(normal, 'w:spacing', 'w:line')]).toEqual(['auto', '360']);
     expect(attributeOf(sectPr, 'w:docGrid', 'w:type')).toBeUndefined();
+    expect(styles).not.toMatch(/<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<w:spacing /);
+    expect(paragraphProperties(styleElement(styles, 'Title'))).not.toContain('<w:snapToGrid');
     expect(sectPr).not.toContain('w:type="even"');
     expect(docx.part('word/settings.xml')).not.toMatch(/<w:evenAndOddHeaders\/>|<w:evenAndOddHeaders w:val="(true|1)"/);
     expect(attributeOf(footerPart(docx, 'default'), 'w:pStyle', 'w:val')).toBe('Footer');
     expect(documentParagraphTexts(docx)).toEqual(reportParagraphs(EVERY_BLOCK_KIND));
   });
 });
+
+/** The `w:rPr` of a style element. */
+function runProperties(styleXml: string): string {
+  return styleXml.match(/<w:rPr>[\s\S]*?<\/w:rPr>/)?.[0] ?? '';
+}
+
+/** The `w:pPr` of a style element. */
+function paragraphProperties(styleXml: string): string {
+  return styleXml.match(/<w:pPr>[\s\S]*?<\/w:pPr>/)?.[0] ?? '';
+}
+
+/** Names of the child elements of a properties element, in order. */
+function propertyNames(propertiesXml: string): string[] {
+  return [...propertiesXml.replace(/^<w:[rp]Pr>/, '').matchAll(/<(w:\w+)[\s/>]/g)].map((m) => m[1] ?? '');
+}
 
 /** The DOS modification date and time of zip entry `name`, read from its local header. */
 function dosDateTime(zip: Uint8Array, name: string): string {
