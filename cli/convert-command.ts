@@ -1,10 +1,10 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { cleanStage, DocumentFormat, sourceStem, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
+import { cleanStage, DocumentFormat, renderStage, sourceStem, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
 import { isInputError } from '../lib/errors.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import type { Progress } from './progress.js';
-import { renderReports } from './render-pool.js';
+import { fontLibrary } from './fonts.js';
 import { writeFilesAtomically, type OutputFile } from './write-files.js';
 
 export interface ConvertCommandOptions {
@@ -55,14 +55,17 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
     const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes } });
     const { reports, manifest } = splitStage(cleaned, { profile: profile.id });
     progress.addTotal(reports.length);
-    const documents = await renderReports(reports, {
-      formats: options.formats,
-      profile: options.profile,
-      onReport: (i) => progress.tick(reports[i]!.title),
-    });
-    const files: OutputFile[] = manifest.reports.flatMap((entry, i) =>
-      options.formats.map((format, f) => ({ path: entry[format], bytes: documents[i]![f]! })),
-    );
+    // One thread on purpose: a worker thread measured slower and heavier on 2 cores (each thread
+    // parses its own fonts and warms up its own JIT), see `npm run bench`.
+    const fonts = options.formats.includes(DocumentFormat.Pdf) ? fontLibrary() : undefined;
+    const files: OutputFile[] = [];
+    for (const [i, report] of reports.entries()) {
+      const entry = manifest.reports[i]!;
+      for (const format of options.formats) {
+        files.push({ path: entry[format], bytes: await renderStage(report, format, { profile, fonts }) });
+      }
+      progress.tick(report.title);
+    }
     files.push({ path: 'manifest.json', bytes: `${JSON.stringify(writtenManifest(manifest, options.formats), null, 2)}\n` });
     const folder = join(options.out, sourceStem(source));
     await writeFilesAtomically(folder, files);

@@ -1,6 +1,5 @@
 // Bundles the CLI into dist/ with esbuild so `report-press` starts fast (no TypeScript at run time).
-// `dev` lives in its own bundle: `convert` never loads the AWS SDK, Powertools or s3rver. The render
-// worker (cli/render-worker.ts) is its own bundle too, loaded by worker threads of `convert`.
+// `dev` lives in its own bundle: `convert` never loads the AWS SDK, Powertools or s3rver.
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
@@ -42,6 +41,5 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.cjs' }),
-  build({ ...common, entryPoints: ['cli/render-worker.ts'], outfile: 'dist/render-worker.cjs' }),
   build({ ...common, entryPoints: ['cli/dev-server.ts'], outfile: 'dist/dev-server.cjs' }),
 ]);
