@@ -19,6 +19,7 @@ import {
   s3NotificationEvent,
 } from '../../lib/pipeline/object-events.js';
 import { StageName } from '../../lib/pipeline/stages.js';
+import { awsEventBridgeObjectCreated, awsNotification } from '../support/aws-events.js';
 
 describe('object keys', () => {
   it('put the outputs of input 2024/report.txt under 2024/report/, as the CLI does under its folder', () => {
@@ -53,48 +54,8 @@ describe('object keys', () => {
   });
 });
 
-// Shaped after the S3 user guide's "Event message structure" (notification) and "EventBridge
-// event message structure" examples: notification keys are form-URL-encoded, EventBridge keys are not.
-const notification = (key: string) => ({
-  Records: [
-    {
-      eventVersion: '2.1',
-      eventSource: 'aws:s3',
-      awsRegion: 'eu-west-1',
-      eventTime: '2024-05-01T10:00:00.000Z',
-      eventName: 'ObjectCreated:Put',
-      userIdentity: { principalId: 'AWS:AIDAEXAMPLE' },
-      requestParameters: { sourceIPAddress: '203.0.113.7' },
-      responseElements: { 'x-amz-request-id': 'C3D13FE58DE4C810', 'x-amz-id-2': 'FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD' },
-      s3: {
-        s3SchemaVersion: '1.0',
-        configurationId: 'clean-trigger',
-        bucket: { name: 'in-bucket', ownerIdentity: { principalId: 'A3NL1KOZZKExample' }, arn: 'arn:aws:s3:::in-bucket' },
-        object: { key, size: 1024, eTag: 'd41d8cd98f00b204e9800998ecf8427e', sequencer: '0055AED6DCD90281E5' },
-      },
-    },
-  ],
-});
-
-const eventBridge = (key: string) => ({
-  version: '0',
-  id: '17793124-05d4-b198-2fde-7ededc63b103',
-  'detail-type': 'Object Created',
-  source: 'aws.s3',
-  account: '111122223333',
-  time: '2024-05-01T10:00:01Z',
-  region: 'eu-west-1',
-  resources: ['arn:aws:s3:::work-bucket'],
-  detail: {
-    version: '0',
-    bucket: { name: 'work-bucket' },
-    object: { key, size: 5, etag: 'b1946ac92492d2347c6235b4d2611184', sequencer: '00617F08299329D189' },
-    'request-id': 'N4N7GDK58NMKJ12R',
-    requester: '123456789012',
-    'source-ip-address': '1.2.3.4',
-    reason: 'PutObject',
-  },
-});
+const notification = (key: string) => awsNotification('in-bucket', key, 1024);
+const eventBridge = (key: string) => awsEventBridgeObjectCreated('work-bucket', key, 5);
 
 describe('object events', () => {
   it('decode notification keys: + is a space, %2B a plus, %25 a percent, Chinese percent-encoded', () => {

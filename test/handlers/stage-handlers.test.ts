@@ -17,7 +17,8 @@ import { encodeNotificationKey } from '../../lib/pipeline/object-events.js';
 import { StageName, stageNamed } from '../../lib/pipeline/stages.js';
 import { decodeCleanedItem, decodeReportItem, type ErrorRecord } from '../../lib/pipeline/work-items.js';
 import { GBT9704 } from '../../lib/render/style.js';
-import { awsEventBridgeObjectCreated, awsNotification, getBytes, getJson, listKeys, putObject } from '../integration/s3-helpers.js';
+import { getBytes, getJson, listKeys, putObject } from '../integration/s3-helpers.js';
+import { awsEventBridgeObjectCreated, awsNotification } from '../support/aws-events.js';
 
 const seeds = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
 const fontDir = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));

@@ -13,7 +13,8 @@ import { STAGES, StageName } from '../../lib/pipeline/stages.js';
 import { FONT_FILES } from '../../lib/render/pdf/font-library.js';
 import { bundleEnvironment, buildBundles, isolateBundle } from '../../scripts/build-bundles.js';
 import { referenceOutputs } from './reference-outputs.js';
-import { awsEventBridgeObjectCreated, awsNotification, getBytes, getJson, listKeys, putObject } from './s3-helpers.js';
+import { getBytes, getJson, listKeys, putObject } from './s3-helpers.js';
+import { awsEventBridgeObjectCreated, awsNotification } from '../support/aws-events.js';
 
 type Handler = (event: unknown) => Promise<unknown>;
 
