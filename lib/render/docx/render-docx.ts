@@ -10,7 +10,8 @@ import { hasOutsidePageNumbers, pageNumberFooters } from './footer.js';
 import { pageGeometry, type DocxPageGeometry } from './page-geometry.js';
 import { bodyParagraphs, toDocxParagraph, type DocxParagraphSpec } from './paragraphs.js';
 import { coreProperties, type DocxCoreProperties } from './properties.js';
-import { DEFAULT_DOCX_TIMESTAMP, packReproducible } from './reproducible-package.js';
+import { compilePackageTemplate, fillPackageTemplate, type PackageTemplate } from './package-template.js';
+import { DEFAULT_DOCX_TIMESTAMP, packPartsReproducible, packReproducible } from './reproducible-package.js';
 import { documentStyles } from './styles.js';
 import { titleLines } from './title-lines.js';
 
@@ -48,10 +49,7 @@ export function describeDocx(report: Report, options: DocxOptions): DocxDescript
   };
 }
 
-/** The docx `Document` for `report`: styles from the profile, paragraphs that reference them. */
-export function buildDocxDocument(report: Report, options: DocxOptions): Document {
-  const { profile } = options;
-  const description = describeDocx(report, options);
+function documentOf(description: DocxDescription, profile: StyleProfile): Document {
   const { page } = description;
   const styles = documentStyles(profile);
   const document = new Document({
@@ -76,10 +74,42 @@ export function buildDocxDocument(report: Report, options: DocxOptions): Documen
   return document;
 }
 
+/** The docx `Document` for `report`: styles from the profile, paragraphs that reference them. */
+export function buildDocxDocument(report: Report, options: DocxOptions): Document {
+  return documentOf(describeDocx(report, options), options.profile);
+}
+
+/**
+ * Compiled once per profile from a stand-in report: its title has characters XML escapes, so the
+ * check in `compilePackageTemplate` covers escaping too.
+ */
+const TEMPLATE_REPORT: Report = { title: '模板 & <标题> "甲" \'乙\'', blocks: [{ kind: 'paragraph', text: '正文 & <正文>' }] };
+
+const templates = new WeakMap<StyleProfile, PackageTemplate | null>();
+
+function templateFor(profile: StyleProfile): PackageTemplate | null {
+  let template = templates.get(profile);
+  if (template === undefined) {
+    const description = describeDocx(TEMPLATE_REPORT, { profile });
+    template = compilePackageTemplate({
+      document: documentOf(description, profile),
+      paragraphs: description.paragraphs.map(toDocxParagraph),
+      title: TEMPLATE_REPORT.title,
+    });
+    templates.set(profile, template);
+  }
+  return template;
+}
+
 /**
  * Renders `report` as a .docx laid out by `options.profile`. Deterministic: the same report,
- * profile and timestamp give the same bytes.
+ * profile and timestamp give the same bytes. The parts shared by every report of a profile are
+ * compiled once per process (package-template.ts); the bytes are those of a full compile.
  */
 export async function renderDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
-  return packReproducible(buildDocxDocument(report, options), options.timestamp ?? DEFAULT_DOCX_TIMESTAMP);
+  const timestamp = options.timestamp ?? DEFAULT_DOCX_TIMESTAMP;
+  const template = report.title === '' ? null : templateFor(options.profile);
+  if (!template) return packReproducible(buildDocxDocument(report, options), timestamp);
+  const description = describeDocx(report, options);
+  return packPartsReproducible(fillPackageTemplate(template, description.paragraphs.map(toDocxParagraph), report.title), timestamp);
 }

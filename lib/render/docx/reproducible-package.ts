@@ -4,15 +4,15 @@
  * package's parts are taken from docx's compiler and zipped once, with one fixed timestamp in
  * core.xml and on every entry, in the order docx itself zips them (see zip-writer.ts).
  */
-import { Packer, type Document } from 'docx';
+import type { Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { ReportPressError } from '../../errors.js';
+import { CORE_PART, DOCUMENT_PART, docxCompiler } from './package-template.js';
 import { writeZip, type ZipEntry } from './zip-writer.js';
 
 /** The timestamp written when the caller gives none: fixed, so equal reports give equal bytes. */
 export const DEFAULT_DOCX_TIMESTAMP = new Date('2000-01-01T00:00:00Z');
 
-const CORE_PART = 'docProps/core.xml';
 const CORE_DATES = /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g;
 
 /** W3CDTF without fractions of a second, as Word writes it. */
@@ -57,24 +57,25 @@ export function makeReproducible(zip: Uint8Array, timestamp: Date = DEFAULT_DOCX
   return zipParts(Object.entries(unzipSync(zip)), timestamp);
 }
 
-/** The part of docx's Packer used here: its compiler turns a document into the package's parts. */
-interface DocxCompiler {
-  compile(file: Document, prettify?: undefined, overrides?: readonly never[]): Map<string, string | Uint8Array>;
-}
-
 /** Parts that change from report to report: not worth keeping compressed. */
-const PER_REPORT_PARTS: ReadonlySet<string> = new Set(['word/document.xml', CORE_PART]);
+const PER_REPORT_PARTS: ReadonlySet<string> = new Set([DOCUMENT_PART, CORE_PART]);
+
+/**
+ * Zips a package's parts (in the order given) as a reproducible .docx: fixed dates in core.xml
+ * and on every entry, shared parts compressed once per process.
+ */
+export function packPartsReproducible(parts: readonly ZipEntry[], timestamp: Date = DEFAULT_DOCX_TIMESTAMP): Uint8Array {
+  const stamped = parts.map(([name, data]): ZipEntry => [
+    name,
+    name === CORE_PART ? stampCoreDates(typeof data === 'string' ? data : strFromU8(data), timestamp) : data,
+  ]);
+  return writeZip(stamped, { mtime: zipTime(timestamp), reuse: (name) => !PER_REPORT_PARTS.has(name) });
+}
 
 /**
  * Packs `document` as a reproducible .docx in one pass: the same bytes as `Packer.toBuffer`
  * followed by {@link makeReproducible}, without compressing the package twice.
  */
 export function packReproducible(document: Document, timestamp: Date = DEFAULT_DOCX_TIMESTAMP): Uint8Array {
-  const compiler = (Packer as unknown as { readonly compiler?: DocxCompiler }).compiler;
-  if (!compiler) throw new ReportPressError('the installed docx package has no Packer.compiler; install the docx version in package-lock.json (npm ci)');
-  const parts = Array.from(compiler.compile(document, undefined, []), ([name, data]): ZipEntry => [
-    name,
-    name === CORE_PART ? stampCoreDates(typeof data === 'string' ? data : strFromU8(data), timestamp) : data,
-  ]);
-  return writeZip(parts, { mtime: zipTime(timestamp), reuse: (name) => !PER_REPORT_PARTS.has(name) });
+  return packPartsReproducible(Array.from(docxCompiler().compile(document, undefined, [])), timestamp);
 }
