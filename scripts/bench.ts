@@ -26,7 +26,7 @@ function fixtureReports(): Report[] {
   return seeds.flatMap((file) => splitStage(cleanStage(readFileSync(file), file)).reports);
 }
 
-const UNITS = ['第一党支部', '第二党支部', '机关党委', '综合科', '办公室', '财务科', '组织部', '宣传部'];
+const UNITS = ['第一党支部', '第二党支部', '第三党支部', '机关党委', '综合科', '办公室', '财务科', '组织部', '宣传部', '人事科', '法规科', '信息中心'];
 
 /**
  * A compilation of `count` reports with a cover, a count line and a numbered table of contents.
@@ -35,7 +35,9 @@ const UNITS = ['第一党支部', '第二党支部', '机关党委', '综合科'
 function synthesizeCompilation(source: readonly Report[], count: number): string {
   const picked = Array.from({ length: count }, (_, i) => {
     const report = source[i % source.length]!;
-    const unit = UNITS[Math.floor(i / source.length) % UNITS.length]!;
+    const round = Math.floor(i / source.length);
+    const district = round >= UNITS.length ? `第${Math.floor(round / UNITS.length) + 1}片区` : '';
+    const unit = `${district}${UNITS[round % UNITS.length]}`;
     return { ...report, title: `${unit}${report.title}` };
   });
   const toc = picked.map((r, i) => `${i + 1}.${r.title}`);
@@ -116,8 +118,9 @@ console.log(rows.splice(0).join('\n'));
 console.log(`${n} reports; ${(n / ((textMs + docxMs + pdfMs) / 1000)).toFixed(1)} reports/s warm; avg DOCX ${(docxBytes / n / 1024).toFixed(1)} KiB, PDF ${(pdfBytes / n / 1024).toFixed(1)} KiB`);
 
 console.log('\n# text core at scale');
-const seedText = seeds.map((f) => readFileSync(f, 'utf8')).join('\n\n');
-const big = Buffer.from(seedText.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(seedText))));
+// A compilation of as many reports as make 5 MB, with its table of contents.
+const perReport = Buffer.byteLength(synthesizeCompilation(reports, reports.length)) / reports.length;
+const big = Buffer.from(synthesizeCompilation(reports, Math.ceil((5 * 1024 * 1024) / perReport)));
 const [bigSplit, bigMs] = time(() => splitStage(cleanStage(big, 'big.txt')));
 console.log(`clean+split ${(big.length / 1024 / 1024).toFixed(1)} MB: ${bigMs.toFixed(0)} ms, ${bigSplit.reports.length} reports`);
 
