@@ -90,6 +90,8 @@ export interface Manifest {
   readonly profile: string;
   readonly reports: readonly ManifestReport[];
   readonly cleaning: {
+    /** The removal log beside the manifest: every cut with its rule, line, column and text. */
+    readonly log: string;
     readonly removals: number;
     readonly charactersRemoved: number;
     readonly byFamily: Readonly<Record<string, number>>;
@@ -107,6 +109,14 @@ export interface SplitStageOptions {
 }
 
 export const GENERATOR = 'report-press';
+
+/** File name of the removal log, written beside the manifest. */
+export const REMOVAL_LOG = 'removals.json';
+
+/** The removal log of a cleaned input, so users can audit every cut. */
+export function removalLog(cleaned: CleanedDocument): { readonly source: string; readonly removals: readonly Removal[] } {
+  return { source: cleaned.source, removals: cleaned.removals };
+}
 
 /** Stage 2: split the cleaned text into reports and describe the outputs in a manifest. */
 export function splitStage(cleaned: CleanedDocument, options: SplitStageOptions = {}): SplitStageResult {
@@ -137,7 +147,7 @@ export function splitStage(cleaned: CleanedDocument, options: SplitStageOptions 
         headings: report.blocks.filter((b) => b.kind === 'heading' || b.runIn).length,
       };
     }),
-    cleaning: { removals: cleaned.removals.length, charactersRemoved, byFamily },
+    cleaning: { log: REMOVAL_LOG, removals: cleaned.removals.length, charactersRemoved, byFamily },
   };
   return { reports, manifest };
 }

@@ -5,6 +5,7 @@
  */
 import {
   cleanStage,
+  removalLog,
   renderStage,
   splitStage,
   type CleanStageOptions,
@@ -82,6 +83,7 @@ export function splitStep(options: SplitStageOptions = {}): StageStep {
       const item: ReportItem = { inputKey, index: entry.index, docx: entry.docx, pdf: entry.pdf, report };
       return { bucket: BucketRole.Work, key: reportKey(path, entry.index), body: encodeJson(item), contentType: ContentType.Json };
     });
+    writes.push({ bucket: BucketRole.Output, key: documentKey(path, manifest.cleaning.log), body: encodeJson(removalLog(cleaned)), contentType: ContentType.Json });
     writes.push({ bucket: BucketRole.Output, key: manifestKey(path), body: encodeJson(manifest), contentType: ContentType.Json });
     return {
       writes,

@@ -17,7 +17,12 @@ interface Gold {
 interface ManifestJson {
   source: string;
   reports: { index: number; title: string; docx: string; pdf: string | null }[];
-  cleaning: { removals: number };
+  cleaning: { log: string; removals: number };
+}
+
+interface RemovalLogJson {
+  source: string;
+  removals: { ruleId: string; family: string; line: number; column: number; text: string }[];
 }
 
 let work: string;
@@ -65,6 +70,11 @@ describe('report-press convert', () => {
       const manifest = JSON.parse(readFileSync(join(out, stem, 'manifest.json'), 'utf8')) as ManifestJson;
       expect(manifest.source).toBe(seed);
       expect(manifest.reports.map((r) => r.title)).toEqual(gold.reports.map((r) => r.title));
+      const log = JSON.parse(readFileSync(join(out, stem, manifest.cleaning.log), 'utf8')) as RemovalLogJson;
+      expect(log.removals).toHaveLength(manifest.cleaning.removals);
+      for (const removal of log.removals) {
+        expect(removal).toMatchObject({ ruleId: expect.any(String), line: expect.any(Number), column: expect.any(Number), text: expect.any(String) });
+      }
       manifest.reports.forEach((entry, i) => {
         const want = gold.reports[i]!;
         expect(entry.index).toBe(i + 1);

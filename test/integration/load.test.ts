@@ -58,10 +58,15 @@ describe('the local chain under load', () => {
     const totalMs = performance.now() - started;
 
     const expected = new Set(manifests);
+    let documents = 0;
     for (const key of manifests) {
       const manifest = await getJson<Manifest>(client, server.buckets.output, key);
       const folder = key.replace(/manifest\.json$/, '');
-      for (const r of manifest.reports) [r.docx, r.pdf].forEach((name) => expected.add(folder + name));
+      expected.add(folder + manifest.cleaning.log);
+      for (const r of manifest.reports) {
+        [r.docx, r.pdf].forEach((name) => expected.add(folder + name));
+        documents += 2;
+      }
     }
     const outputs = await listKeys(client, server.buckets.output, 'load/');
     expect(outputs).toEqual([...expected].sort());
@@ -69,10 +74,11 @@ describe('the local chain under load', () => {
     expect(server.deadLetters).toEqual([]);
     const invocations = lines.filter((l) => l.startsWith('✓ '));
     expect(new Set(invocations.map((l) => l.replace(/ \(\d+ ms\)$/, ''))).size).toBe(invocations.length);
-    expect(invocations).toHaveLength(UPLOADS * 2 + (expected.size - UPLOADS) * 1);
+    // clean + split per upload, one render per document.
+    expect(invocations).toHaveLength(UPLOADS * 2 + documents);
 
     console.log(
-      `load: ${UPLOADS} uploads in ${Math.round(uploadedMs)} ms; ${expected.size} outputs (${UPLOADS} manifests, ${expected.size - UPLOADS} documents) ` +
+      `load: ${UPLOADS} uploads in ${Math.round(uploadedMs)} ms; ${expected.size} outputs (${UPLOADS} manifests, ${UPLOADS} removal logs, ${documents} documents) ` +
         `after ${Math.round(totalMs)} ms; ${invocations.length} invocations, none repeated, no error records, no dead letters`,
     );
   });

@@ -1,26 +1,36 @@
-// What `report-press convert` produces for an input, computed in-process with the lib stages: the
-// reference the chain's outputs must match byte for byte.
+// What `report-press convert` writes for an input — the built command, run as a user runs it: the
+// reference the chain's outputs must match byte for byte (`npm test` builds the command first).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanStage, renderStage, splitStage, type Manifest } from '../../lib/convert.js';
-import { fontLibraryFrom } from '../../functions/fonts.js';
-import { GBT9704 } from '../../lib/render/style.js';
+import { sourceStem, type Manifest } from '../../lib/convert.js';
 
 export const FONT_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
+const CLI = fileURLToPath(new URL('../../bin/report-press.js', import.meta.url));
 
 export interface ReferenceOutputs {
   readonly manifest: Manifest;
-  /** File name (as listed in the manifest) → bytes. */
+  /** Every file beside the manifest (documents and the removal log) → bytes. */
   readonly documents: ReadonlyMap<string, Uint8Array>;
 }
 
 export async function referenceOutputs(bytes: Uint8Array, fileName: string): Promise<ReferenceOutputs> {
-  const { reports, manifest } = splitStage(cleanStage(bytes, fileName), { profile: GBT9704.id });
-  const fonts = fontLibraryFrom(FONT_DIR);
-  const documents = new Map<string, Uint8Array>();
-  for (const [i, report] of reports.entries()) {
-    const entry = manifest.reports[i] as Manifest['reports'][number];
-    documents.set(entry.docx, await renderStage(report, 'docx', { profile: GBT9704 }));
-    documents.set(entry.pdf, await renderStage(report, 'pdf', { profile: GBT9704, fonts }));
+  const work = mkdtempSync(join(tmpdir(), 'report-press-reference-'));
+  try {
+    const input = join(work, fileName);
+    writeFileSync(input, bytes);
+    const result = spawnSync(process.execPath, [CLI, 'convert', input, '--out', join(work, 'out'), '--no-progress'], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`report-press convert failed on ${fileName}: ${result.stderr}`);
+    const folder = join(work, 'out', sourceStem(fileName));
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
+    const documents = new Map<string, Uint8Array>();
+    for (const name of readdirSync(folder).sort()) {
+      if (name !== 'manifest.json') documents.set(name, readFileSync(join(folder, name)));
+    }
+    return { manifest, documents };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  return { manifest, documents };
 }
