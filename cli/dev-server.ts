@@ -14,7 +14,7 @@ import { eventBridgeObjectCreatedEvent, s3NotificationEvent } from '../lib/pipel
 import { BucketRole, STAGES, TriggerKind, stagesTriggeredBy, type StageDefinition, type StageName } from '../lib/pipeline/stages.js';
 import { fontLibraryFrom } from '../functions/fonts.js';
 import { HANDLER_FACTORIES } from '../functions/handlers.js';
-import { s3ObjectStore } from '../functions/object-store.js';
+import { s3ObjectStore, scopedObjectStore } from '../functions/object-store.js';
 import { createS3Client } from '../functions/s3-client.js';
 import type { StageHandler } from '../functions/stage-handler.js';
 import { AwsChunkedDecoder, AwsChunkedError, AwsChunkedErrorCode, isAwsChunked, verifyTrailingChecksums, type AwsChunkedBody } from './aws-chunked.js';
@@ -305,13 +305,16 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const { endpoint, dataDir } = s3;
 
   const client = createS3Client({ endpoint });
+  const store = s3ObjectStore(client);
   const deps = {
-    store: s3ObjectStore(client),
     buckets: BUCKETS,
     logger: new Logger({ serviceName: 'report-press', logLevel: options.handlerLogLevel ?? 'WARN' }),
     fonts: () => fontLibraryFrom(fontDir),
   };
-  const handlers = new Map<StageName, StageHandler>(STAGES.map((stage) => [stage.name, HANDLER_FACTORIES[stage.name](deps)]));
+  // Each stage writes only what its deployed IAM policy would allow.
+  const handlers = new Map<StageName, StageHandler>(
+    STAGES.map((stage) => [stage.name, HANDLER_FACTORIES[stage.name]({ ...deps, store: scopedObjectStore(store, stage, BUCKETS) })]),
+  );
   const limits = new Map(STAGES.map((stage) => [stage.name, new ConcurrencyLimit(options.concurrency ?? 4)]));
   const deadLetters: DeadLetter[] = [];
   const inFlight = new Set<Promise<void>>();

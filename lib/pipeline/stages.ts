@@ -74,11 +74,12 @@ export const STAGES: readonly StageDefinition[] = [
   },
   {
     name: StageName.Split,
-    description: 'Split cleaned text into reports; publish the manifest.',
+    description: 'Split cleaned text into reports; publish the removal log and the manifest.',
     source: { bucket: BucketRole.Work, prefix: WorkPrefix.Cleaned, suffix: '.json' },
     trigger: TriggerKind.Notification,
     targets: [
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Reports}*` },
+      { bucket: BucketRole.Output, keyPattern: '*/removals.json' },
       { bucket: BucketRole.Output, keyPattern: '*/manifest.json' },
       errorRecords,
     ],
@@ -128,6 +129,29 @@ export function stagesTriggeredBy(bucket: BucketRole, key: string, stages: reado
 /** The IAM-style pattern of the keys a stage reads, e.g. `cleaned/*.json`. */
 export function sourceKeyPattern(stage: StageDefinition): string {
   return `${stage.source.prefix}*${stage.source.suffix}`;
+}
+
+/** True when `key` matches the IAM-style `pattern` (`*` = any characters, everything else literal). */
+export function keyMatchesPattern(key: string, pattern: string): boolean {
+  const parts = pattern.split('*');
+  if (parts.length === 1) return key === pattern;
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (key.length < first.length + last.length || !key.startsWith(first) || !key.endsWith(last)) return false;
+  // Middle literals must appear in order between the fixed ends.
+  let at = first.length;
+  const end = key.length - last.length;
+  for (const middle of parts.slice(1, -1)) {
+    const found = key.indexOf(middle, at);
+    if (found < 0 || found + middle.length > end) return false;
+    at = found + middle.length;
+  }
+  return true;
+}
+
+/** True when the deployed stage is allowed to write `key` into the bucket of role `bucket`. */
+export function stageMayWrite(stage: StageDefinition, bucket: BucketRole, key: string): boolean {
+  return stage.targets.some((t) => t.bucket === bucket && keyMatchesPattern(key, t.keyPattern));
 }
 
 /**

@@ -158,7 +158,7 @@ describe('the ReportPress stack', () => {
     const { input, work, output } = stack.buckets;
     const expected: Record<StageName, unknown[]> = {
       clean: [objectsArn(input, '*.txt'), objectsArn(work, 'cleaned/*'), objectsArn(output, '*/error.json')],
-      split: [objectsArn(work, 'cleaned/*.json'), objectsArn(work, 'reports/*'), objectsArn(output, '*/manifest.json'), objectsArn(output, '*/error.json')],
+      split: [objectsArn(work, 'cleaned/*.json'), objectsArn(work, 'reports/*'), objectsArn(output, '*/removals.json'), objectsArn(output, '*/manifest.json'), objectsArn(output, '*/error.json')],
       'render-docx': [objectsArn(work, 'reports/*.json'), objectsArn(output, '*.docx'), objectsArn(output, '*/error.json')],
       'render-pdf': [objectsArn(work, 'reports/*.json'), objectsArn(output, '*.pdf'), objectsArn(output, '*/error.json')],
     };

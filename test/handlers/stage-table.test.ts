@@ -1,15 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   BucketRole,
   STAGES,
   StageName,
   TriggerKind,
+  keyMatchesPattern,
   keyPatternsOverlap,
   sourceKeyPattern,
+  stageMayWrite,
+  stageNamed,
   stagesTriggeredBy,
   type StageDefinition,
 } from '../../lib/pipeline/stages.js';
 import { cleanedKey, errorKey, manifestKey, reportKey } from '../../lib/pipeline/keys.js';
+import { cleanStep, renderStep, splitStep, type StepResult } from '../../lib/pipeline/stage-steps.js';
+import { GBT9704 } from '../../lib/render/style.js';
+import { fontLibraryFrom } from '../../functions/fonts.js';
+import { FONT_DIR } from '../integration/reference-outputs.js';
 
 const writesTrigger = (writer: StageDefinition, listener: StageDefinition): boolean =>
   writer.targets.some((t) => t.bucket === listener.source.bucket && keyPatternsOverlap(t.keyPattern, sourceKeyPattern(listener)));
@@ -57,5 +66,38 @@ describe('the stage table', () => {
 
   it('lets every stage record bad input in the output bucket', () => {
     for (const stage of STAGES) expect(stage.targets).toContainEqual({ bucket: BucketRole.Output, keyPattern: '*/error.json' });
+  });
+
+  it('matches IAM-style key patterns: * is any run of characters, the rest literal', () => {
+    expect(keyMatchesPattern('2024/a b/manifest.json', '*/manifest.json')).toBe(true);
+    expect(keyMatchesPattern('manifest.json', '*/manifest.json')).toBe(false);
+    expect(keyMatchesPattern('cleaned/x.json', 'cleaned/*')).toBe(true);
+    expect(keyMatchesPattern('reports/x/01.json', 'reports/*/*.json')).toBe(true);
+    expect(keyMatchesPattern('reports/01.pdf', 'reports/*/*.json')).toBe(false);
+    expect(keyMatchesPattern('a.docx', 'a.docx')).toBe(true);
+  });
+
+  it('grants every write the steps make for a real compilation, as the deployed policies would', async () => {
+    // prepare
+    const bytes = readFileSync(join('test', 'fixtures', 'seeds', '001_ee58601975a31a3a.txt'));
+    const fonts = fontLibraryFrom(FONT_DIR);
+    // act: the chain's steps, one after another, as the stages run them
+    const clean = await cleanStep()({ key: '2024/年度 汇编+1%.txt', bytes });
+    const cleaned = clean.writes[0]!;
+    const split = await splitStep({ profile: GBT9704.id })({ key: cleaned.key, bytes: cleaned.body });
+    const report = split.writes.find((w) => w.bucket === BucketRole.Work)!;
+    const docx = await renderStep('docx', () => ({ profile: GBT9704 }))({ key: report.key, bytes: report.body });
+    const pdf = await renderStep('pdf', () => ({ profile: GBT9704, fonts }))({ key: report.key, bytes: report.body });
+    // assert
+    const results: [StageName, StepResult][] = [
+      [StageName.Clean, clean],
+      [StageName.Split, split],
+      [StageName.RenderDocx, docx],
+      [StageName.RenderPdf, pdf],
+    ];
+    for (const [name, result] of results) {
+      expect(result.writes.length, name).toBeGreaterThan(0);
+      for (const write of result.writes) expect(stageMayWrite(stageNamed(name), write.bucket, write.key), `${name} → ${write.key}`).toBe(true);
+    }
   });
 });
