@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'cdk.out/', 'coverage/', '.bench/', 'bin/'] },
+  { ignores: ['node_modules/', 'dist/', 'cdk.out/', 'coverage/', '.bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,9 +15,9 @@ export default tseslint.config(
   },
   {
     // Plain Node scripts (CommonJS preloads, build scripts).
-    files: ['**/*.cjs', '**/*.mjs'],
+    files: ['**/*.cjs', '**/*.mjs', 'bin/**/*.js'],
     languageOptions: {
-      globals: { require: 'readonly', process: 'readonly', console: 'readonly', __dirname: 'readonly' },
+      globals: { require: 'readonly', process: 'readonly', console: 'readonly', __dirname: 'readonly', Buffer: 'readonly', URL: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

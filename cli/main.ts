@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DocumentFormat, sourceStem } from '../lib/convert.js';
@@ -97,7 +98,9 @@ async function runDev(flags: DevFlags): Promise<void> {
   // Loaded at run time from its own bundle so that `convert` stays small and fast to start.
   const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   const devServerModule = join(here, 'dev-server.cjs');
-  const { startDevServer } = (await import(devServerModule)) as typeof import('./dev-server.js');
+  // require, not import(): the bundle may run from a V8 code cache (bin/report-press.js), where
+  // dynamic import() has no loader.
+  const { startDevServer } = createRequire(devServerModule)(devServerModule) as typeof import('./dev-server.js');
   const server = await startDevServer({ port: flags.port, dir: resolve(flags.dir) });
   await new Promise<void>((resolveStop) => {
     const stop = () => {

@@ -141,29 +141,39 @@ class TitleModel {
     return bounds.slice(1).map((end, i) => this.units.slice(bounds[i], end).join('').trim());
   }
 
-  /** Every set of breaks for two or three lines, with the shape of the whole title scored. */
+  /**
+   * Every set of breaks for two or three lines, with the shape of the whole title scored. Runs for
+   * every long title of every document, so it allocates nothing per candidate and skips, in the
+   * same order, the candidates whose lines cannot fit: a line's trimmed width only grows with its
+   * end and shrinks with its start, so the loops can stop or skip ahead where it fails to fit.
+   */
   private exhaustive(lines: number, maxWidthPt: number): Candidate | undefined {
     const n = this.units.length;
     const mean = this.totalWidth / lines;
+    const limit = maxWidthPt + EPSILON;
     let best: Candidate | undefined;
-    const consider = (breaks: number[]): void => {
-      const bounds = [0, ...breaks, n];
-      const widths = bounds.slice(1).map((end, i) => this.width(bounds[i] as number, end));
-      if (widths.some((w) => w > maxWidthPt + EPSILON)) return;
-      let cost = this.shapeCost(widths);
-      bounds.slice(1).forEach((end, i) => {
-        cost += this.lineCost(bounds[i] as number, end, mean);
-      });
-      if (!best || cost < best.cost) best = { breaks, cost };
-    };
     for (let first = 1; first < n; first += 1) {
       if (!this.allowed[first]) continue;
+      const firstWidth = this.width(0, first);
+      if (firstWidth > limit) break;
+      const firstCost = this.lineCost(0, first, mean);
       if (lines === 2) {
-        consider([first]);
+        const secondWidth = this.width(first, n);
+        if (secondWidth > limit) continue;
+        // Same terms in the same order as the general sum, so equal costs tie the same way.
+        const cost = this.shapeCost(firstWidth, secondWidth) + firstCost + this.lineCost(first, n, mean);
+        if (!best || cost < best.cost) best = { breaks: [first], cost };
         continue;
       }
       for (let second = first + 1; second < n; second += 1) {
-        if (this.allowed[second]) consider([first, second]);
+        if (!this.allowed[second]) continue;
+        const secondWidth = this.width(first, second);
+        if (secondWidth > limit) break;
+        const thirdWidth = this.width(second, n);
+        if (thirdWidth > limit) continue;
+        const cost =
+          this.shapeCost(firstWidth, secondWidth, thirdWidth) + firstCost + this.lineCost(first, second, mean) + this.lineCost(second, n, mean);
+        if (!best || cost < best.cost) best = { breaks: [first, second], cost };
       }
     }
     return best;
@@ -214,8 +224,7 @@ class TitleModel {
   }
 
   /** Upper line not the shorter; three lines may form a pyramid or diamond, not an hourglass. */
-  private shapeCost(widths: readonly number[]): number {
-    const [first = 0, second = 0, third] = widths;
+  private shapeCost(first: number, second: number, third?: number): number {
     if (third === undefined) {
       const shortfall = (second - first) / this.em;
       return shortfall > 0.5 ? WEIGHT.upperShorter * (1 + shortfall) : 0;

@@ -12,6 +12,7 @@ import type { StyleProfile } from '../style.js';
 import { mmToPt } from '../style.js';
 import type { FaceSegment, FontLibrary, LoadedFace } from './font-library.js';
 import { deflate, latin1Bytes, useNodeDeflate } from './node-deflate.js';
+import { saveWithNodeDeflate } from './node-deflate-writer.js';
 import type { OutlineEntry } from './outline.js';
 import { writeOutline } from './outline.js';
 import { pdfLibFontkit } from './pdf-lib-fontkit.js';
@@ -96,8 +97,43 @@ async function embedFaces(doc: PDFDocument, pages: readonly PlannedText[][]): Pr
   return embedded;
 }
 
+/**
+ * Hex glyph codes of code points in one embedded font, each code point encoded by pdf-lib once per
+ * document. Encoding adds the glyph to the font's subset, so the first sight of each code point must
+ * still go through `encodeText`, in drawing order: subset glyph numbers stay what they were.
+ * Valid because the font adapter lays out one glyph per code point, without shaping.
+ */
+class GlyphCodes {
+  private readonly byFont = new Map<PDFFont, Map<number, string>>();
+
+  /** The `<…>` operand that shows `codePoints` in `font`. */
+  hexString(font: PDFFont, codePoints: readonly number[]): string {
+    let codes = this.byFont.get(font);
+    if (!codes) {
+      codes = new Map();
+      this.byFont.set(font, codes);
+    }
+    let hex = '';
+    for (const codePoint of codePoints) {
+      let code = codes.get(codePoint);
+      if (code === undefined) {
+        code = font.encodeText(String.fromCodePoint(codePoint)).asString();
+        codes.set(codePoint, code);
+      }
+      hex += code;
+    }
+    return `<${hex}>`;
+  }
+}
+
 /** The page's content stream: one text object, each stretch positioned absolutely with Tm. */
-function pageContent(page: PDFPage, planned: readonly PlannedText[], fonts: ReadonlyMap<LoadedFace, PDFFont>, pageHeight: number): string {
+function pageContent(
+  page: PDFPage,
+  planned: readonly PlannedText[],
+  fonts: ReadonlyMap<LoadedFace, PDFFont>,
+  glyphCodes: GlyphCodes,
+  pageHeight: number,
+): string {
   const keys = new Map<PDFFont, string>();
   const keyFor = (font: PDFFont): string => {
     let key = keys.get(font);
@@ -119,7 +155,7 @@ function pageContent(page: PDFPage, planned: readonly PlannedText[], fonts: Read
     }
     state = { key, size: item.sizePt, charSpacing: item.charSpacing, bold: item.segment.syntheticBold };
     ops.push(`1 0 0 1 ${num(item.x)} ${num(pageHeight - item.baselineY)} Tm`);
-    ops.push(`${font.encodeText(String.fromCodePoint(...item.segment.codePoints)).toString()} Tj`);
+    ops.push(`${glyphCodes.hexString(font, item.segment.codePoints)} Tj`);
   }
   ops.push('ET');
   return ops.join('\n');
@@ -148,9 +184,10 @@ export async function drawLayout(layout: Layout, options: DrawLayoutOptions): Pr
   const planned = planPages(layout, profile, fonts);
   const embedded = await embedFaces(doc, planned);
   const identity = createHash('sha256').update(`${profile.id}\n${options.title}\n`);
+  const glyphCodes = new GlyphCodes();
   const pages = planned.map((items) => {
     const page = doc.addPage([width, height]);
-    const content = deflate(latin1Bytes(pageContent(page, items, embedded, height)));
+    const content = deflate(latin1Bytes(pageContent(page, items, embedded, glyphCodes, height)));
     identity.update(content);
     page.node.addContentStream(doc.context.register(doc.context.stream(content, { Filter: 'FlateDecode' })));
     return page;
@@ -164,6 +201,6 @@ export async function drawLayout(layout: Layout, options: DrawLayoutOptions): Pr
   const id = PDFHexString.of(identity.digest('hex').slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
 
-  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, objectsPerTick: Infinity });
+  const bytes = await saveWithNodeDeflate(doc);
   return { bytes, pages: pages.length };
 }

@@ -5,9 +5,13 @@
 import { constants, deflateSync } from 'node:zlib';
 import type { PDFContext } from 'pdf-lib';
 
-/** Deflates bytes; PDF's FlateDecode is zlib-wrapped deflate. */
+/**
+ * Deflates bytes; PDF's FlateDecode is zlib-wrapped deflate. Level 1: for content streams, ToUnicode
+ * maps and object streams it is about 2.5 times as fast as level 6 for 0.3 % more PDF (the font
+ * programs, deflated by {@link deflateDense}, are most of a file).
+ */
 export function deflate(bytes: Uint8Array): Uint8Array {
-  return deflateSync(bytes, { level: 6 });
+  return deflateSync(bytes, { level: 1 });
 }
 
 /**
