@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DocumentFormat, sourceStem } from '../lib/convert.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
+import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
 import { convertFile, type InputOutcome } from './convert-command.js';
 import { createProgress } from './progress.js';
 
@@ -130,7 +131,7 @@ export function buildProgram(): Command {
     .option('-o, --out <dir>', 'output folder; each input gets <dir>/<name>/ with manifest.json and NN-<title>.docx/.pdf', 'out')
     .addOption(new Option('-p, --profile <id>', 'style profile').choices(Object.keys(PROFILES)).default('gbt9704'))
     .addOption(new Option('-f, --format <list>', 'formats to write: docx, pdf or docx,pdf').argParser(parseFormats).default([DocumentFormat.Docx, DocumentFormat.Pdf], 'docx,pdf'))
-    .addOption(new Option('--max-size <MB>', 'refuse inputs larger than this many megabytes').argParser(parseMegabytes).default(20 * MB, '20'))
+    .addOption(new Option('--max-size <MB>', 'refuse inputs larger than this many megabytes').argParser(parseMegabytes).default(DEFAULT_MAX_BYTES, String(DEFAULT_MAX_BYTES / MB)))
     .option('--json', 'print a machine-readable summary on stdout')
     .option('--no-progress', 'never show a progress bar')
     .addHelpText('after', '\nExit status: 0 when every input converted, 1 when any input was refused (each reason on stderr),\n2 on usage errors, 3 on an internal error.\n\nExample:\n  report-press convert samples/compilation.txt --out out/')

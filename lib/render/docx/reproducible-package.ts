@@ -5,7 +5,7 @@
  * core.xml and on every entry, in the order docx itself zips them (see zip-writer.ts).
  */
 import type { Document } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { ReportPressError } from '../../errors.js';
 import { CORE_PART, DOCUMENT_PART, docxCompiler } from './package-template.js';
 import { writeZip, type ZipEntry } from './zip-writer.js';
@@ -42,21 +42,6 @@ function zipTime(timestamp: Date): Date {
   );
 }
 
-function zipParts(parts: Iterable<readonly [string, Uint8Array]>, timestamp: Date): Uint8Array {
-  const mtime = zipTime(timestamp);
-  const files: Zippable = {};
-  for (const [name, data] of parts) {
-    files[name] = name === CORE_PART ? strToU8(stampCoreDates(strFromU8(data), timestamp)) : data;
-  }
-  return zipSync(files, { level: 6, mtime });
-}
-
-/** `zip` with fixed dates in core.xml and fixed modification times on every entry. */
-export function makeReproducible(zip: Uint8Array, timestamp: Date = DEFAULT_DOCX_TIMESTAMP): Uint8Array {
-  zipTime(timestamp);
-  return zipParts(Object.entries(unzipSync(zip)), timestamp);
-}
-
 /** Parts that change from report to report: not worth keeping compressed. */
 const PER_REPORT_PARTS: ReadonlySet<string> = new Set([DOCUMENT_PART, CORE_PART]);
 
@@ -72,10 +57,7 @@ export function packPartsReproducible(parts: readonly ZipEntry[], timestamp: Dat
   return writeZip(stamped, { mtime: zipTime(timestamp), reuse: (name) => !PER_REPORT_PARTS.has(name) });
 }
 
-/**
- * Packs `document` as a reproducible .docx in one pass: the same bytes as `Packer.toBuffer`
- * followed by {@link makeReproducible}, without compressing the package twice.
- */
+/** Packs `document` as a reproducible .docx in one pass (the fallback when no template applies). */
 export function packReproducible(document: Document, timestamp: Date = DEFAULT_DOCX_TIMESTAMP): Uint8Array {
   return packPartsReproducible(Array.from(docxCompiler().compile(document, undefined, [])), timestamp);
 }
