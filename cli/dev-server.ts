@@ -4,11 +4,6 @@
  * routed through the stage table, as S3 notifications or EventBridge events shaped exactly as AWS
  * delivers them, to the same handler functions the Lambda functions run.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { eventBridgeObjectCreatedEvent, s3NotificationEvent } from '../lib/pipeline/object-events.js';
 import { BucketRole, STAGES, TriggerKind, stagesTriggeredBy, type StageDefinition, type StageName } from '../lib/pipeline/stages.js';
@@ -17,7 +12,8 @@ import { HANDLER_FACTORIES } from '../functions/handlers.js';
 import { s3ObjectStore, scopedObjectStore } from '../functions/object-store.js';
 import { createS3Client } from '../functions/s3-client.js';
 import type { StageHandler } from '../functions/stage-handler.js';
-import { AwsChunkedDecoder, AwsChunkedError, AwsChunkedErrorCode, isAwsChunked, verifyTrailingChecksums, type AwsChunkedBody } from './aws-chunked.js';
+import { FONT_DIR } from './fonts.js';
+import { BUCKETS, startLocalS3, type StoredObject } from './local-s3.js';
 
 /** Powertools log levels for the handlers' structured logs. */
 export type HandlerLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
@@ -27,7 +23,7 @@ export interface DevServerOptions {
   readonly port?: number;
   /** Where objects are kept between runs (DATA_DIR). Default `.dev-data` in the working directory. */
   readonly dir?: string;
-  /** Folder with the PDF fonts (assets/fonts). Default: found beside the installed report-press. */
+  /** Folder with the PDF fonts. Default: the project's assets/fonts. */
   readonly fontDir?: string;
   /** Concurrent invocations per stage, like reserved concurrency. Default 4. */
   readonly concurrency?: number;
@@ -64,120 +60,6 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-const BUCKETS: Readonly<Record<BucketRole, string>> = { input: 'input', work: 'work', output: 'output' };
-
-/** s3rver's only account; requests signed with any other key are re-labelled to it. */
-const S3RVER_ACCESS_KEY = 'S3RVER';
-
-/**
- * Lets any credentials in: s3rver knows one access key and does not verify V4 signatures, so
- * naming its key in the request is enough. Users keep whatever AWS credentials they have.
- */
-function acceptAnyCredentials(req: IncomingMessage): void {
-  const auth = req.headers.authorization;
-  if (auth) {
-    req.headers.authorization = auth.replace(/Credential=[^/,\s]+\//, `Credential=${S3RVER_ACCESS_KEY}/`).replace(/^AWS [^:]+:/, `AWS ${S3RVER_ACCESS_KEY}:`);
-  }
-  if (req.url?.includes('X-Amz-Credential=') || req.url?.includes('AWSAccessKeyId=')) {
-    req.url = req.url
-      .replace(/X-Amz-Credential=[^%&/]+(%2F|\/)/i, `X-Amz-Credential=${S3RVER_ACCESS_KEY}$1`)
-      .replace(/AWSAccessKeyId=[^&]+/, `AWSAccessKeyId=${S3RVER_ACCESS_KEY}`);
-  }
-}
-
-/** Reads an aws-chunked body whole, draining the request even when the framing is wrong so a 400 can still be sent. */
-function readAwsChunked(req: IncomingMessage): Promise<AwsChunkedBody> {
-  return new Promise((resolveBody, reject) => {
-    const decoder = new AwsChunkedDecoder();
-    const pieces: Buffer[] = [];
-    let failure: unknown;
-    req.on('data', (chunk: Buffer) => {
-      if (failure !== undefined) return;
-      try {
-        pieces.push(...decoder.write(chunk));
-      } catch (error) {
-        failure = error;
-      }
-    });
-    req.on('error', reject);
-    req.on('end', () => {
-      try {
-        if (failure !== undefined) throw failure;
-        const declared = Number.parseInt(String(req.headers['x-amz-decoded-content-length'] ?? ''), 10);
-        const trailers = decoder.end({ decodedContentLength: Number.isNaN(declared) ? undefined : declared });
-        const payload = Buffer.concat(pieces);
-        verifyTrailingChecksums(payload, trailers);
-        resolveBody({ payload, trailers });
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
-}
-
-/**
- * The request as s3rver must see it to store `payload` as the object: a plain upload of the decoded
- * bytes. s3rver (Koa) reads only the method, URL, headers, HTTP version and socket from the request,
- * and streams its body, so a readable carrying those is enough.
- */
-function withDecodedBody(req: IncomingMessage, payload: Buffer): IncomingMessage {
-  const headers: IncomingHttpHeaders = { ...req.headers, 'content-length': String(payload.length), 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' };
-  // Without aws-chunked, S3 keeps the remaining encodings (e.g. gzip) as the object's Content-Encoding.
-  const encodings = (headers['content-encoding'] ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '' && e.toLowerCase() !== 'aws-chunked');
-  if (encodings.length > 0) headers['content-encoding'] = encodings.join(',');
-  else delete headers['content-encoding'];
-  delete headers['transfer-encoding'];
-  delete headers['x-amz-decoded-content-length'];
-  delete headers['x-amz-trailer'];
-  const body = new Readable({ read() {} });
-  body.push(payload);
-  body.push(null);
-  return Object.assign(body, {
-    method: req.method,
-    url: req.url,
-    headers,
-    rawHeaders: Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)])),
-    trailers: {},
-    rawTrailers: [],
-    httpVersion: req.httpVersion,
-    httpVersionMajor: req.httpVersionMajor,
-    httpVersionMinor: req.httpVersionMinor,
-    socket: req.socket,
-    connection: req.socket,
-    complete: true,
-    aborted: false,
-  }) as unknown as IncomingMessage;
-}
-
-/** S3's error codes for each way an aws-chunked upload can be wrong. */
-const S3_ERROR_CODES: Readonly<Record<AwsChunkedErrorCode, string>> = {
-  [AwsChunkedErrorCode.Malformed]: 'InvalidRequest',
-  [AwsChunkedErrorCode.Truncated]: 'IncompleteBody',
-  [AwsChunkedErrorCode.LengthMismatch]: 'IncompleteBody',
-  [AwsChunkedErrorCode.ChecksumMismatch]: 'BadDigest',
-};
-
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** Answers as S3 does, so that SDKs surface the code and message to the user. */
-function sendS3Error(res: ServerResponse, status: number, code: string, message: string, resource: string): void {
-  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message><Resource>${escapeXml(resource)}</Resource><RequestId>0</RequestId></Error>`;
-  res.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
-/** The project's assets/fonts, searched upwards from the running command and the working directory. */
-function defaultFontDir(): string {
-  const starts = [process.argv[1] ? dirname(resolve(process.argv[1])) : undefined, process.cwd()].filter((d): d is string => !!d);
-  for (const start of starts) {
-    for (let dir = start; ; dir = dirname(dir)) {
-      const candidate = join(dir, 'assets', 'fonts');
-      if (existsSync(candidate)) return candidate;
-      if (dirname(dir) === dir) break;
-    }
-  }
-  return resolve('assets', 'fonts');
-}
 
 /** A queue that runs at most `limit` tasks at once, like a function's reserved concurrency. */
 class ConcurrencyLimit {
@@ -212,85 +94,6 @@ function usage(endpoint: string, dataDir: string): string {
   ].join('\n');
 }
 
-export interface LocalS3Options {
-  /** TCP port on 127.0.0.1; 0 picks a free one. */
-  readonly port: number;
-  /** Where objects are kept between runs. */
-  readonly dir: string;
-}
-
-/** An object s3rver stored, with its key as stored (s3rver does not URL-encode event keys). */
-export interface StoredObject {
-  readonly bucket: string;
-  readonly key: string;
-  readonly size: number;
-  readonly etag?: string;
-}
-
-/** The embedded S3-compatible server alone, without the chain (tests use it to drive handlers). */
-export interface LocalS3 {
-  readonly endpoint: string;
-  readonly buckets: Readonly<Record<BucketRole, string>>;
-  readonly dataDir: string;
-  /** Calls `listener` for every object created from now on. */
-  onObjectCreated(listener: (object: StoredObject) => void): void;
-  close(): Promise<void>;
-}
-
-/** Starts s3rver on 127.0.0.1 with the buckets `input`, `work` and `output`, accepting any credentials. */
-export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
-  const dataDir = resolve(options.dir);
-  mkdirSync(dataDir, { recursive: true });
-  // Loaded on demand so that other commands of the CLI bundle never pay for s3rver and Koa.
-  const { default: S3rver } = await import('s3rver');
-  const s3rver = new S3rver({
-    silent: true,
-    directory: dataDir,
-    allowMismatchedSignatures: true,
-    vhostBuckets: false,
-    configureBuckets: Object.values(BUCKETS).map((name) => ({ name })),
-  });
-  await s3rver.configureBuckets();
-  const s3Listener = s3rver.callback();
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    acceptAnyCredentials(req);
-    // s3rver would store the aws-chunked framing (the SDKs' default for streamed uploads) as part of the object.
-    if ((req.method === 'PUT' || req.method === 'POST') && isAwsChunked(req.headers)) {
-      readAwsChunked(req).then(
-        ({ payload }) => s3Listener(withDecodedBody(req, payload), res),
-        (error: unknown) => {
-          if (error instanceof AwsChunkedError) sendS3Error(res, 400, S3_ERROR_CODES[error.code], error.message, req.url ?? '/');
-          else sendS3Error(res, 500, 'InternalError', error instanceof Error ? error.message : String(error), req.url ?? '/');
-        },
-      );
-      return;
-    }
-    s3Listener(req, res);
-  });
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolveListen());
-  });
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    buckets: BUCKETS,
-    dataDir,
-    onObjectCreated(listener) {
-      s3rver.on('event', (event) => {
-        for (const record of event.Records) {
-          if (!record.eventName.startsWith('ObjectCreated:')) continue;
-          const { key, size = 0, eTag } = record.s3.object;
-          listener({ bucket: record.s3.bucket.name, key, size, etag: eTag });
-        }
-      });
-    },
-    close: () =>
-      new Promise<void>((resolveClose, reject) => {
-        server.close((error) => (error ? reject(error) : resolveClose()));
-        server.closeAllConnections();
-      }),
-  };
-}
 
 /**
  * Starts the embedded S3 server with the buckets `input`, `work` and `output`, and routes every
@@ -300,7 +103,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const retries = options.retries ?? 2;
   const retryDelayMs = options.retryDelayMs ?? 200;
-  const fontDir = options.fontDir ?? defaultFontDir();
+  const fontDir = options.fontDir ?? FONT_DIR;
   const s3 = await startLocalS3({ port: options.port ?? 4568, dir: options.dir ?? '.dev-data' });
   const { endpoint, dataDir } = s3;
 

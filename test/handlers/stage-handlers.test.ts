@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalS3, type LocalS3 } from '../../cli/dev-server.js';
+import { startLocalS3, type LocalS3 } from '../../cli/local-s3.js';
 import { fontLibraryFrom } from '../../functions/fonts.js';
 import { HANDLER_FACTORIES, type HandlerDeps } from '../../functions/handlers.js';
 import { s3ObjectStore } from '../../functions/object-store.js';

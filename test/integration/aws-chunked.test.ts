@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalS3, type LocalS3, type StoredObject } from '../../cli/dev-server.js';
+import { startLocalS3, type LocalS3, type StoredObject } from '../../cli/local-s3.js';
 import { getBytes } from './s3-helpers.js';
 
 const text = '述职报告\n\n一、工作回顾\n（一）强化理论武装。认真学习习近平新时代中国特色社会主义思想，*公司全年召开x次会议。\n';

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalS3, type LocalS3 } from '../../cli/dev-server.js';
+import { startLocalS3, type LocalS3 } from '../../cli/local-s3.js';
 import { createS3Client } from '../../functions/s3-client.js';
 import type { Manifest } from '../../lib/convert.js';
 import { encodeNotificationKey } from '../../lib/pipeline/object-events.js';
