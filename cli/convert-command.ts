@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { cleanStage, DocumentFormat, removalLog, renderStage, sourceStem, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
+import { cleanStage, DocumentFormat, encodeJson, MANIFEST, removalLog, renderStage, sourceStem, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
 import { isInputError } from '../lib/errors.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import type { Progress } from './progress.js';
@@ -66,8 +66,8 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
       }
       progress.tick(report.title);
     }
-    files.push({ path: manifest.cleaning.log, bytes: `${JSON.stringify(removalLog(cleaned), null, 2)}\n` });
-    files.push({ path: 'manifest.json', bytes: `${JSON.stringify(writtenManifest(manifest, options.formats), null, 2)}\n` });
+    files.push({ path: manifest.cleaning.log, bytes: encodeJson(removalLog(cleaned)) });
+    files.push({ path: MANIFEST, bytes: encodeJson(writtenManifest(manifest, options.formats)) });
     const folder = join(options.out, sourceStem(source));
     await writeFilesAtomically(folder, files);
     // Only after the new manifest is in place: documents of an earlier, longer version of the input.

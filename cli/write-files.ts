@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 export interface OutputFile {
   /** Path relative to the output folder. */
   readonly path: string;
-  readonly bytes: Uint8Array | string;
+  readonly bytes: Uint8Array;
 }
 
 /**

@@ -9,7 +9,8 @@ import { documentPathForStage, errorKey } from '../lib/pipeline/keys.js';
 import { objectRefsFromEvent, type ObjectRef } from '../lib/pipeline/object-events.js';
 import { ContentType, type StageStep } from '../lib/pipeline/stage-steps.js';
 import { stageListensTo, type BucketRole, type StageDefinition } from '../lib/pipeline/stages.js';
-import { encodeJson, type ErrorRecord } from '../lib/pipeline/work-items.js';
+import { encodeJson } from '../lib/convert.js';
+import type { ErrorRecord } from '../lib/pipeline/work-items.js';
 import type { ObjectStore } from './object-store.js';
 
 export interface StageHandlerDeps {

@@ -110,6 +110,17 @@ export interface SplitStageOptions {
 
 export const GENERATOR = 'report-press';
 
+/** File name of the manifest in an input's output folder. */
+export const MANIFEST = 'manifest.json';
+
+/**
+ * The bytes of a JSON file report-press writes (manifest, removal log, work items, error records):
+ * indented, newline-terminated, the same from the CLI and from the Lambda chain.
+ */
+export function encodeJson(value: unknown): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+}
+
 /** File name of the removal log, written beside the manifest. */
 export const REMOVAL_LOG = 'removals.json';
 

@@ -6,7 +6,7 @@
  * `2024/report/manifest.json`, `2024/report/01-<title>.docx` …, the layout `report-press convert`
  * writes under its output folder.
  */
-import { sourceStem } from '../convert.js';
+import { MANIFEST, sourceStem } from '../convert.js';
 import { StageName, WorkPrefix } from './stages.js';
 
 /** The document path of an input key: the key without the extension of its last segment. */
@@ -32,7 +32,7 @@ export function reportKey(path: string, index: number): string {
 
 /** Output bucket: the manifest, the same file `report-press convert` writes. */
 export function manifestKey(path: string): string {
-  return `${path}/manifest.json`;
+  return `${path}/${MANIFEST}`;
 }
 
 /** Output bucket: a document named as in the manifest (`01-<title>.docx`). */

@@ -5,6 +5,7 @@
  */
 import {
   cleanStage,
+  encodeJson,
   removalLog,
   renderStage,
   splitStage,
@@ -16,7 +17,7 @@ import {
 import type { Manifest } from '../convert.js';
 import { cleanedKey, documentKey, documentPath, inputFileName, manifestKey, parseReportKey, pathOfCleanedKey, reportKey } from './keys.js';
 import { BucketRole } from './stages.js';
-import { WorkItemError, decodeCleanedItem, decodeReportItem, encodeJson, type CleanedItem, type ReportItem } from './work-items.js';
+import { WorkItemError, decodeCleanedItem, decodeReportItem, type CleanedItem, type ReportItem } from './work-items.js';
 
 /** The object that triggered a stage. */
 export interface StepInput {

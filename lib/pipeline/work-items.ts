@@ -43,13 +43,7 @@ export class WorkItemError extends ReportPressError {
   override readonly name = 'WorkItemError';
 }
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** JSON as UTF-8 bytes, pretty-printed like the CLI's manifest so both are byte-identical. */
-export function encodeJson(value: unknown): Uint8Array {
-  return encoder.encode(`${JSON.stringify(value, null, 2)}\n`);
-}
 
 function parseJson(bytes: Uint8Array, what: string): Record<string, unknown> {
   let value: unknown;
