@@ -176,3 +176,11 @@ export function textHeightPt(profile: StyleProfile): number {
 export function charPitchPt(profile: StyleProfile): number {
   return profile.grid ? textWidthPt(profile) / profile.grid.charsPerLine : profile.body.sizePt;
 }
+
+/**
+ * First-line indent of a style in points: its `firstLineIndentChars` characters, each the body's
+ * character pitch scaled to the style's size (2 × 15.79 pt for GB/T body text).
+ */
+export function firstLineIndentPt(profile: StyleProfile, style: TextStyle): number {
+  return (style.firstLineIndentChars * charPitchPt(profile) * style.sizePt) / profile.body.sizePt;
+}

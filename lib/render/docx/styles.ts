@@ -11,7 +11,7 @@
 import { AlignmentType, LineRuleType } from 'docx';
 import type { IParagraphStyleOptions, ICharacterStyleOptions, IStylesOptions, IRunStylePropertiesOptions, ISpacingProperties } from 'docx';
 import type { HeadingLevel } from '../../model/report.js';
-import { charPitchPt, type Alignment, type FontRole, type StyleProfile, type TextStyle } from '../style.js';
+import { firstLineIndentPt, type Alignment, type FontRole, type StyleProfile, type TextStyle } from '../style.js';
 import { ExplicitParagraphStyle, type ExplicitStyleProperties } from './explicit-style.js';
 import { exactLineTwips, gridCharacterSpacing, pageNumberLineTwips } from './page-geometry.js';
 import { ptToHalfPoints, ptToTwips } from './units.js';
@@ -109,9 +109,8 @@ export function lineSpacing(profile: StyleProfile): ISpacingProperties {
  * character units). One character is one grid cell scaled to the style's size.
  */
 function firstLineIndent(profile: StyleProfile, style: TextStyle): { firstLine: number; firstLineChars: number } {
-  const charPt = (charPitchPt(profile) * style.sizePt) / profile.body.sizePt;
   return {
-    firstLine: ptToTwips(style.firstLineIndentChars * charPt),
+    firstLine: ptToTwips(firstLineIndentPt(profile, style)),
     firstLineChars: Math.round(style.firstLineIndentChars * 100),
   };
 }

@@ -4,7 +4,7 @@
  * or orphans where that can be avoided.
  */
 import type { Block, Report } from '../../model/report.js';
-import { charPitchPt, type StyleProfile, type TextStyle } from '../style.js';
+import { firstLineIndentPt, type StyleProfile, type TextStyle } from '../style.js';
 import { balanceTitle } from './balance-title.js';
 import { breakParagraph, type BrokenLine, type TextSpan } from './line-break.js';
 import { cachedMeasure } from './measure-cache.js';
@@ -114,7 +114,7 @@ function setBlock(block: Block, { profile, geometry, measure, baseSpacing }: Con
     measure,
     leftPt: geometry.leftPt,
     widthPt: geometry.widthPt,
-    firstLineIndentPt: (style.firstLineIndentChars * charPitchPt(profile) * style.sizePt) / profile.body.sizePt,
+    firstLineIndentPt: firstLineIndentPt(profile, style),
     align: style.align,
     baseSpacing,
   });

@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import type { PDFFont, PDFPage, PDFRef } from 'pdf-lib';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { pageGeometry } from '../layout/page-geometry.js';
 import { pageNumberPlacement } from '../layout/page-number.js';
 import type { Layout, RunFace } from '../layout/types.js';
 import type { StyleProfile } from '../style.js';
-import { mmToPt } from '../style.js';
 import type { FaceSegment, FontLibrary, LoadedFace } from './font-library.js';
 import { deflate, latin1Bytes, useNodeDeflate } from './node-deflate.js';
 import { saveWithNodeDeflate } from './node-deflate-writer.js';
@@ -173,8 +173,7 @@ function outlineEntries(layout: Layout, pages: readonly PDFPage[], pageHeight: n
  */
 export async function drawLayout(layout: Layout, options: DrawLayoutOptions): Promise<PdfResult> {
   const { profile, fonts } = options;
-  const width = mmToPt(profile.page.widthMm);
-  const height = mmToPt(profile.page.heightMm);
+  const { pageWidthPt: width, pageHeightPt: height } = pageGeometry(profile);
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   // The adapter has the subset of pdf-lib's Fontkit interface that its embedders call.
