@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { DocumentFormat, sourceStem } from '../lib/convert.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
+import type { ConversionWarning } from '../lib/warnings.js';
 import { convertFile, type InputOutcome } from './convert-command.js';
 import { createProgress } from './progress.js';
 
@@ -27,6 +28,12 @@ function parseFormats(value: string): DocumentFormat[] {
 /** One plain line per failed input on stderr: the file and the reason, no stack trace. */
 function reportFailure(outcome: Extract<InputOutcome, { ok: false }>): void {
   process.stderr.write(`report-press: ${outcome.input}: ${outcome.reason}\n`);
+}
+
+/** One line per warning on stderr: the file, the report and line it concerns, and what to check. */
+function reportWarning(input: string, warning: ConversionWarning): void {
+  const where = [warning.report === undefined ? '' : `report ${warning.report}`, warning.line === undefined ? '' : `line ${warning.line}`].filter(Boolean).join(', ');
+  process.stderr.write(`report-press: warning: ${input}${where ? ` (${where})` : ''}: ${warning.message}\n`);
 }
 
 interface ConvertFlags {
@@ -58,14 +65,17 @@ async function runConvert(inputs: string[], flags: ConvertFlags): Promise<number
   } finally {
     progress.stop();
   }
-  for (const outcome of outcomes) if (!outcome.ok) reportFailure(outcome);
+  for (const outcome of outcomes) {
+    if (!outcome.ok) reportFailure(outcome);
+    else for (const warning of outcome.manifest.warnings) reportWarning(outcome.input, warning);
+  }
   const failed = outcomes.filter((o) => !o.ok).length;
   if (flags.json) {
     const summary = {
       out: flags.out,
       inputs: outcomes.map((o) =>
         o.ok
-          ? { input: o.input, ok: true, folder: o.folder, reports: o.manifest.reports.length, removals: o.manifest.cleaning.removals, seconds: Number(o.seconds.toFixed(3)) }
+          ? { input: o.input, ok: true, folder: o.folder, reports: o.manifest.reports.length, removals: o.manifest.cleaning.removals, warnings: o.manifest.warnings, seconds: Number(o.seconds.toFixed(3)) }
           : { input: o.input, ok: false, code: o.code, reason: o.reason },
       ),
       converted: outcomes.length - failed,

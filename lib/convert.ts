@@ -11,6 +11,7 @@ import { decodeText, type DecodeOptions } from './text/decode.js';
 import { splitReports } from './text/split.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
 import type { StyleProfile } from './render/style.js';
+import type { ConversionWarning } from './warnings.js';
 
 /** What the clean stage hands on: the cleaned text and the log of every cut. */
 export interface CleanedDocument {
@@ -96,6 +97,8 @@ export interface Manifest {
     readonly charactersRemoved: number;
     readonly byFamily: Readonly<Record<string, number>>;
   };
+  /** What the conversion was unsure of (see warnings.ts); empty for a clean, confident run. */
+  readonly warnings: readonly ConversionWarning[];
 }
 
 export interface SplitStageResult {
@@ -159,6 +162,7 @@ export function splitStage(cleaned: CleanedDocument, options: SplitStageOptions 
       };
     }),
     cleaning: { log: REMOVAL_LOG, removals: cleaned.removals.length, charactersRemoved, byFamily },
+    warnings: [],
   };
   return { reports, manifest };
 }

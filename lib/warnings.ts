@@ -1,0 +1,33 @@
+/**
+ * Warnings: what report-press could not be sure of. They go into the manifest (and one stderr line
+ * each from the CLI) so users read them instead of checking every document by hand. A clean,
+ * confident conversion has none.
+ */
+
+/** Why a conversion may need a look. Stable for programs; the message is for people. */
+export const WarningCode = {
+  /** A table-of-contents entry whose report was not found in the body. */
+  TocEntryMissing: 'TOC_ENTRY_MISSING',
+  /** A line shaped like a report title left inside a report's body: perhaps two reports merged. */
+  TitleInBody: 'TITLE_IN_BODY',
+  /** A report far longer than its siblings: perhaps several reports merged. */
+  OversizedReport: 'OVERSIZED_REPORT',
+  /** A report with a title and no body text. */
+  EmptyReport: 'EMPTY_REPORT',
+  /** Characters drawn without a glyph (no embedded font has them); the text layer still holds them. */
+  MissingGlyph: 'MISSING_GLYPH',
+} as const;
+export type WarningCode = (typeof WarningCode)[keyof typeof WarningCode];
+
+/** One warning, naming the report and the input line it is about. */
+export interface ConversionWarning {
+  readonly code: WarningCode;
+  /** 1-based index of the report concerned (as in the manifest), when there is one. */
+  readonly report?: number;
+  /** 1-based line of the input file the warning is about, when there is one. */
+  readonly line?: number;
+  /** The text concerned: the entry, the line, the characters. */
+  readonly text?: string;
+  /** What to look at, in words a user can act on. */
+  readonly message: string;
+}
