@@ -8,7 +8,8 @@ import type { Report } from './model/report.js';
 import { reportParagraphs } from './model/report.js';
 import { cleanText, type CleanOptions, type Removal } from './text/clean.js';
 import { decodeText, type DecodeOptions } from './text/decode.js';
-import { splitReports } from './text/split.js';
+import { inputLineMapper } from './text/source-lines.js';
+import { splitText, type SplitWarning } from './text/split.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
 import type { StyleProfile } from './render/style.js';
 import type { ConversionWarning } from './warnings.js';
@@ -134,7 +135,8 @@ export function removalLog(cleaned: CleanedDocument): { readonly source: string;
 
 /** Stage 2: split the cleaned text into reports and describe the outputs in a manifest. */
 export function splitStage(cleaned: CleanedDocument, options: SplitStageOptions = {}): SplitStageResult {
-  const reports = splitReports(cleaned.text, { fallbackTitle: sourceStem(cleaned.source) });
+  const split = splitText(cleaned.text, { fallbackTitle: sourceStem(cleaned.source) });
+  const { reports } = split;
   if (reports.length === 0) {
     throw new InputError(InputErrorCode.NothingLeft, 'no report text was found after cleaning');
   }
@@ -162,9 +164,16 @@ export function splitStage(cleaned: CleanedDocument, options: SplitStageOptions 
       };
     }),
     cleaning: { log: REMOVAL_LOG, removals: cleaned.removals.length, charactersRemoved, byFamily },
-    warnings: [],
+    warnings: inputLineWarnings(split.warnings, cleaned),
   };
   return { reports, manifest };
+}
+
+/** Split warnings with their lines given as lines of the input file, which is what users have. */
+function inputLineWarnings(warnings: readonly SplitWarning[], cleaned: CleanedDocument): ConversionWarning[] {
+  if (warnings.length === 0) return [];
+  const inputLine = inputLineMapper(cleaned.text, cleaned.removals);
+  return warnings.map(({ line, ...rest }) => (line === undefined ? rest : { ...rest, line: inputLine(line) }));
 }
 
 /** The document formats a report is rendered to. */

@@ -3,6 +3,7 @@
  * Finds those breaks so they can be removed, without merging real paragraphs.
  */
 import { startsWithHeadingNumber } from '../model/heading-number.js';
+import { isReportTitle, isTitleLine } from './title-detect.js';
 
 export interface HardWrapOptions {
   /** Fewest lines at the wrap width before the text is treated as wrapped (default 3). */
@@ -78,7 +79,15 @@ export function findWrapBreaks(text: string, options: HardWrapOptions = {}): Wra
     const raw = lines[i] ?? '';
     const line = trimmed[i] ?? '';
     const next = trimmed[i + 1] ?? '';
-    if (next !== '' && near(i) && !startsWithHeadingNumber(next) && (indentMarksParagraphs ? !indented[i + 1] : unfinishedLine(line, next, near(i + 1)))) {
+    if (
+      next !== '' &&
+      near(i) &&
+      !startsWithHeadingNumber(next) &&
+      !titleAfterSentence(line, next, near(i + 1)) &&
+      !TOC_ENTRY_END.test(line) &&
+      !(startsParagraph(trimmed, i, near) && isReportTitle(line)) &&
+      (indentMarksParagraphs ? !indented[i + 1] : unfinishedLine(line, next, near(i + 1)))
+    ) {
       const contentEnd = offset + raw.trimEnd().length;
       const nextRaw = lines[i + 1] ?? '';
       const nextContentStart = offset + raw.length + 1 + (nextRaw.length - nextRaw.trimStart().length);
@@ -97,6 +106,26 @@ export function findWrapBreaks(text: string, options: HardWrapOptions = {}): Wra
 function unfinishedLine(line: string, next: string, nextIsFull: boolean): boolean {
   return !endsSentence(line) && !isHeadingAbove(line, next, nextIsFull);
 }
+
+/**
+ * A finished sentence followed by a short title-shaped line: a title (set flush or centred, so
+ * unindented even where paragraphs are indented), never the tail of the paragraph above it.
+ */
+function titleAfterSentence(line: string, next: string, nextIsFull: boolean): boolean {
+  return !nextIsFull && endsSentence(line) && isTitleLine(next);
+}
+
+/**
+ * A line after a blank line or after a line that ended short. A report title that happens to fill
+ * the width there is a line of its own: prose rarely runs a whole line without a comma and ends
+ * in a genre word (报告, 总结, 讲话 …) exactly at the margin.
+ */
+function startsParagraph(trimmed: readonly string[], i: number, near: (i: number) => boolean): boolean {
+  return i === 0 || (trimmed[i - 1] ?? '') === '' || !near(i - 1) || endsSentence(trimmed[i - 1] ?? '');
+}
+
+/** Dot leaders (or a gap) and a page number: a table-of-contents entry, which fills the line by design. */
+const TOC_ENTRY_END = /(?:[.．·…_]{3,}|\s{2,})\s{0,4}\d{1,4}$/;
 
 /** Indentation of a paragraph's first line: an ideographic space, a tab or two spaces. */
 const INDENT = /^(?:\u3000|\t| {2})/;

@@ -1,60 +1,102 @@
 /**
  * Splitting cleaned text into reports. Compilations with a table of contents are split at the
  * headings the entries point to; other text at lines that look like report titles; text with no
- * title at all becomes one report.
+ * title at all becomes one report. What the split is unsure of comes back as warnings.
  */
 import { buildReport } from '../model/build-report.js';
 import type { Report } from '../model/report.js';
+import { WarningCode } from '../warnings.js';
 import { isCountLine, isReportTitle, isSubtitle, isTitleShaped } from './title-detect.js';
-import { findToc, locateEntries, stripEntryNumber } from './toc.js';
+import { findToc, locateEntries, stripEntryNumber, type Toc } from './toc.js';
 
 export interface SplitOptions {
   /** Title to use when the text has no recognisable title (e.g. the file name's stem). */
   readonly fallbackTitle?: string;
 }
 
+/** A warning about the split; `line` is a 0-based line index of the text given to the split. */
+export interface SplitWarning {
+  readonly code: WarningCode;
+  /** 1-based index of the report concerned. */
+  readonly report?: number;
+  readonly line?: number;
+  readonly text?: string;
+  readonly message: string;
+}
+
+export interface SplitResult {
+  readonly reports: readonly Report[];
+  /** Line index of each report's title in the text (-1 when the title was not in the text). */
+  readonly titleLines: readonly number[];
+  readonly warnings: readonly SplitWarning[];
+}
+
 const DEFAULT_TITLE = 'report';
-/** A body paragraph under a title is at least this long (characters). */
-const MIN_BODY_LENGTH = 40;
+/** A report longer than this many times its siblings' median may hold several reports. */
+const OVERSIZE_FACTOR = 3;
+/** Siblings needed before a median says anything. */
+const MIN_SIBLINGS_FOR_SIZE = 2;
 
 /** A span of lines that becomes one report: `title` and the lines after it up to `end`. */
 interface Section {
   readonly title: string;
+  /** Line of the title, or -1 when the title is not a line of the text (a fallback). */
+  readonly titleLine: number;
   readonly start: number;
   readonly end: number;
 }
 
 /** Splits cleaned text (lines separated by `\n`) into reports, in reading order. */
 export function splitReports(text: string, options: SplitOptions = {}): Report[] {
-  const lines = text.split('\n').map((line) => line.trim());
-  const fallback = options.fallbackTitle?.trim() || DEFAULT_TITLE;
-  const sections = splitByToc(lines) ?? splitByTitles(lines, 0, fallback);
-  return sections
-    .map((section) => buildReport(section.title, lines.slice(section.start, section.end)))
-    .filter((report) => report.blocks.length > 0 || report.title !== '');
+  return [...splitText(text, options).reports];
 }
 
-function splitByToc(lines: readonly string[]): Section[] | undefined {
+/** Splits cleaned text into reports and says what it is unsure of. */
+export function splitText(text: string, options: SplitOptions = {}): SplitResult {
+  const lines = text.split('\n').map((line) => line.trim());
+  const fallback = options.fallbackTitle?.trim() || DEFAULT_TITLE;
+  const warnings: SplitWarning[] = [];
   const toc = findToc(lines);
-  if (!toc) return undefined;
+  const sections = (toc && splitByToc(lines, toc, warnings)) ?? splitByTitles(lines, 0, lines.length, fallback);
+  const kept = sections
+    .map((section) => ({ section, report: buildReport(section.title, lines.slice(section.start, section.end)) }))
+    .filter(({ report }) => report.blocks.length > 0 || report.title !== '');
+  const reports = kept.map(({ report }) => report);
+  warnings.push(...bodyWarnings(lines, kept.map(({ section }) => section), reports));
+  // TOC warnings name no report; the rest follow report order.
+  return { reports, titleLines: kept.map(({ section }) => section.titleLine), warnings };
+}
+
+function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[]): Section[] | undefined {
   const found = locateEntries(lines, toc.entries, toc.endLine);
   const matched = found.filter((at) => at !== -1).length;
   if (matched < Math.ceil(toc.entries.length / 2)) {
     // The entries could not be found in the body: still drop cover and table, then look for titles.
-    return splitByTitles(lines, toc.endLine, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE);
+    return splitByTitles(lines, toc.endLine, lines.length, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE);
   }
+  toc.entries.forEach((entry, k) => {
+    if (found[k] !== -1) return;
+    warnings.push({
+      code: WarningCode.TocEntryMissing,
+      line: entry.line,
+      text: entry.text,
+      message: `the table of contents lists “${entry.text}”, but no report with that title was found; check whether it is missing from the input or merged into the report before it`,
+    });
+  });
 
   const sections: Section[] = [];
   const starts = found.map((at, i) => ({ at, entry: toc.entries[i] })).filter((item) => item.at !== -1);
   const firstStart = starts[0]?.at ?? lines.length;
-  // A foreword between the table and the first report is kept, under the compilation's title.
-  if (lines.slice(toc.endLine, firstStart).some((line) => /[。！？]/.test(line))) {
-    sections.push({ title: coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE, start: toc.endLine, end: firstStart });
+  // Between the table and the first listed report: a foreword (kept under the compilation's
+  // title), or reports the table does not list.
+  if (lines.slice(toc.endLine, firstStart).some((line) => line !== '')) {
+    sections.push(...splitByTitles(lines, toc.endLine, firstStart, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE));
   }
   starts.forEach(({ at, entry }, k) => {
     const line = lines[at] ?? '';
     sections.push({
       title: entry?.numbered ? stripEntryNumber(line) || line : line,
+      titleLine: at,
       start: at + 1,
       end: starts[k + 1]?.at ?? lines.length,
     });
@@ -67,20 +109,21 @@ function coverTitle(lines: readonly string[], headerLine: number): string | unde
   return lines.slice(0, headerLine).find((line) => line !== '' && !isCountLine(line));
 }
 
-function splitByTitles(lines: readonly string[], from: number, fallback: string): Section[] {
-  const titles = findTitleLines(lines, from);
-  const firstContent = nextContentLine(lines, from);
+/** Sections of `lines[from, to)` opened by report titles. */
+function splitByTitles(lines: readonly string[], from: number, to: number, fallback: string): Section[] {
+  const titles = findTitleLines(lines, from, to);
+  const firstContent = nextContentLine(lines, from, to);
   if (firstContent === -1) return [];
 
   if (titles.length === 0) {
     const first = lines[firstContent] ?? '';
-    const hasBody = nextContentLine(lines, firstContent + 1) !== -1;
-    if (hasBody && isTitleShaped(first)) return [{ title: first, start: firstContent + 1, end: lines.length }];
-    return [{ title: fallback, start: firstContent, end: lines.length }];
+    const hasBody = nextContentLine(lines, firstContent + 1, to) !== -1;
+    if (hasBody && isTitleShaped(first)) return [{ title: first, titleLine: firstContent, start: firstContent + 1, end: to }];
+    return [{ title: fallback, titleLine: -1, start: firstContent, end: to }];
   }
 
   const sections: Section[] = [];
-  const firstTitle = titles[0] ?? lines.length;
+  const firstTitle = titles[0] ?? to;
   const preamble = lines.slice(firstContent, firstTitle).filter((line) => line !== '');
   // Cover lines (a compilation title, `（5篇）`) belong to no report; real text before the first
   // title is kept as a report of its own.
@@ -89,47 +132,112 @@ function splitByTitles(lines: readonly string[], from: number, fallback: string)
     const titled = isTitleShaped(first);
     sections.push({
       title: titled ? first : fallback,
+      titleLine: titled ? firstContent : -1,
       start: titled ? firstContent + 1 : firstContent,
       end: firstTitle,
     });
   }
   titles.forEach((at, k) => {
-    sections.push({ title: lines[at] ?? fallback, start: at + 1, end: titles[k + 1] ?? lines.length });
+    sections.push({ title: lines[at] ?? fallback, titleLine: at, start: at + 1, end: titles[k + 1] ?? to });
   });
   return sections;
 }
 
 /**
- * Lines that open a report: a report title at the start or after a blank line; or, between two
- * paragraphs, a title followed by a real body paragraph right after a finished sentence.
+ * Lines of `lines[from, to)` that open a report: a title-shaped line that names a genre (or has a
+ * subtitle under it), followed by the start of a body, and not continuing the line above it.
  */
-function findTitleLines(lines: readonly string[], from: number): number[] {
+function findTitleLines(lines: readonly string[], from: number, to: number): number[] {
   const titles: number[] = [];
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line === '' || !isTitleShaped(line)) continue;
-    const next = nextContentLine(lines, i + 1);
-    const nextLine = next === -1 ? '' : (lines[next] ?? '');
-    const titled = isReportTitle(line) || isSubtitle(nextLine);
-    if (!titled || next === -1) continue;
-    const previous = i - 1 < from ? '' : (lines[i - 1] ?? '');
-    if (previous === '' || (endsSentence(previous) && isBodyParagraph(lines, next))) titles.push(i);
+  for (let i = from; i < to; i++) {
+    if (opensReport(lines, i, from, to)) titles.push(i);
   }
   return titles;
 }
 
-function nextContentLine(lines: readonly string[], from: number): number {
-  for (let i = from; i < lines.length; i++) if ((lines[i] ?? '') !== '') return i;
+function opensReport(lines: readonly string[], i: number, from: number, to: number): boolean {
+  const line = lines[i] ?? '';
+  if (line === '' || !isTitleShaped(line) || isSubtitle(line)) return false;
+  const next = nextContentLine(lines, i + 1, to);
+  if (next === -1) return false;
+  const nextLine = lines[next] ?? '';
+  if (!isReportTitle(line) && !isSubtitle(nextLine)) return false;
+  const previous = i - 1 < from ? '' : (lines[i - 1] ?? '');
+  if (!finishesLine(previous)) return false;
+  if (startsBody(nextLine)) return true;
+  // An author or unit line between title and body (`XX县委书记 张XX`).
+  const after = nextContentLine(lines, next + 1, to);
+  return after !== -1 && !isReportTitle(nextLine) && startsBody(lines[after] ?? '');
+}
+
+/** The line above a title: nothing, or a line that does not run on into the next one. */
+function finishesLine(line: string): boolean {
+  return line === '' || !CONTINUES.test(line);
+}
+
+/** Marks after which a sentence goes on: a title cannot follow them. */
+const CONTINUES = /[，、：:,；;（(“‘《〈【—]$/;
+
+/**
+ * The first line under a title: a subtitle, a salutation (`同志们：`), a numbered heading, or
+ * prose (a line with sentence or clause punctuation). Another bare title-shaped line is not.
+ */
+function startsBody(line: string): boolean {
+  return isSubtitle(line) || !isTitleShaped(line);
+}
+
+function nextContentLine(lines: readonly string[], from: number, to: number = lines.length): number {
+  for (let i = from; i < to; i++) if ((lines[i] ?? '') !== '') return i;
   return -1;
 }
 
-function endsSentence(line: string): boolean {
-  return /[。！？!?][”’」』）)]{0,2}$/.test(line);
+/** Warnings about the reports themselves: title-shaped lines left in a body, outsized or empty reports. */
+function bodyWarnings(lines: readonly string[], sections: readonly Section[], reports: readonly Report[]): SplitWarning[] {
+  const warnings: SplitWarning[] = [];
+  const sizes = reports.map((report) => report.blocks.reduce((n, block) => n + block.text.length, 0));
+  sections.forEach((section, k) => {
+    const report = k + 1;
+    const title = reports[k]?.title ?? '';
+    if ((reports[k]?.blocks.length ?? 0) === 0) {
+      warnings.push({
+        code: WarningCode.EmptyReport,
+        report,
+        line: section.titleLine === -1 ? undefined : section.titleLine,
+        text: title,
+        message: `report “${title}” has a title but no text; check whether its body is missing from the input`,
+      });
+    }
+    for (let i = section.start; i < section.end; i++) {
+      const line = lines[i] ?? '';
+      if (line === '' || !isReportTitle(line) || isSubtitle(line)) continue;
+      warnings.push({
+        code: WarningCode.TitleInBody,
+        report,
+        line: i,
+        text: line,
+        message: `“${line}” looks like the title of another report but was left inside report “${title}”; if it is one, put a blank line before it`,
+      });
+    }
+    const siblings = sizes.filter((_, j) => j !== k);
+    if (siblings.length >= MIN_SIBLINGS_FOR_SIZE) {
+      const median = medianOf(siblings);
+      const size = sizes[k] ?? 0;
+      if (median > 0 && size > OVERSIZE_FACTOR * median) {
+        warnings.push({
+          code: WarningCode.OversizedReport,
+          report,
+          line: section.titleLine === -1 ? undefined : section.titleLine,
+          text: title,
+          message: `report “${title}” has ${size} characters, more than ${OVERSIZE_FACTOR}× the median of the others (${Math.round(median)}); check that it is not several reports merged`,
+        });
+      }
+    }
+  });
+  return warnings;
 }
 
-/** The line at `index` (or the one after a subtitle) is a paragraph of prose. */
-function isBodyParagraph(lines: readonly string[], index: number): boolean {
-  const line = lines[index] ?? '';
-  if (isSubtitle(line)) return true;
-  return line.length >= MIN_BODY_LENGTH && /[。！？]/.test(line);
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }

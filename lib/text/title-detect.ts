@@ -41,8 +41,21 @@ export function isTitleShaped(line: string): boolean {
     !OPEN_ENDING.test(text) &&
     !startsWithHeadingNumber(text) &&
     !ENUMERATED_SENTENCE.test(text) &&
-    !COUNT_LINE.test(text)
+    !COUNT_LINE.test(text) &&
+    balanced(text)
   );
+}
+
+const PAIRS: readonly (readonly [string, string])[] = [['《', '》'], ['“', '”'], ['（', '）'], ['(', ')'], ['〈', '〉'], ['<', '>']];
+
+/** Every bracket and quote closed: a line cut inside one (a wrapped sentence) is not a title. */
+function balanced(text: string): boolean {
+  return PAIRS.every(([open, close]) => text.split(open).length === text.split(close).length);
+}
+
+/** A title-shaped line, allowing the stray full stop that copy-pasted titles sometimes carry. */
+export function isTitleLine(line: string): boolean {
+  return isTitleShaped(line.trim().replace(/[。.]$/, ''));
 }
 
 /** A title-shaped line that ends with a genre word (`…述职报告`, `…的讲话`). */

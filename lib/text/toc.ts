@@ -11,6 +11,8 @@ export interface TocEntry {
   readonly key: string;
   /** Whether the entry carried its own number (`1.`, `一、`, `第一篇`). */
   readonly numbered: boolean;
+  /** Index of the entry's line in the text. */
+  readonly line: number;
 }
 
 export interface Toc {
@@ -64,7 +66,7 @@ function readEntries(lines: readonly string[], from: number): { entries: TocEntr
     if (blankBefore && entries.length > 0 && !entry.numbered && !entry.paged) break;
     // Without numbers or pages the table is a plain list of lines directly under its header.
     if (!entry.numbered && !entry.paged && entries.some((e) => e.numbered)) break;
-    entries.push({ text: entry.text, key: entry.key, numbered: entry.numbered });
+    entries.push({ text: entry.text, key: entry.key, numbered: entry.numbered, line: i });
     seen.add(entry.key);
     endLine = i + 1;
     blankBefore = false;
@@ -93,32 +95,68 @@ export function stripEntryNumber(title: string): string {
 
 /** Shortest share of the longer key the shorter one must cover to count as the same title. */
 const MIN_OVERLAP = 0.85;
+/** Longest body line (in characters) compared with the entries: titles are short. */
+const MAX_TITLE_LINE = MAX_ENTRY_LENGTH * 2;
 
 /**
  * For each entry, the index of its heading line in `lines` (searching from `from`, in order),
  * or -1 when the entry has no heading in the body.
+ *
+ * Two passes, so that one loose match cannot pull the rest out of place: first every entry whose
+ * title appears as printed (up to width, white space and punctuation), in order; then, in the gap
+ * each unmatched entry leaves between its matched neighbours, a heading that differs in small
+ * ways (a year, `（范文）`, a trailing count, a character or two).
  */
 export function locateEntries(lines: readonly string[], entries: readonly TocEntry[], from: number): number[] {
-  const keys = lines.map((line) => (line.length <= MAX_ENTRY_LENGTH * 2 ? normalizeTitle(line) : ''));
+  const keys = lines.map((line) => (line.length <= MAX_TITLE_LINE ? normalizeTitle(line) : ''));
   const found: number[] = [];
   let cursor = from;
   for (const entry of entries) {
-    let at = -1;
-    for (let i = cursor; i < lines.length; i++) {
-      if (sameTitle(keys[i] ?? '', entry.key)) {
-        at = i;
-        break;
-      }
-    }
+    const at = findKey(keys, cursor, keys.length, (key) => key === entry.key);
     found.push(at);
     if (at !== -1) cursor = at + 1;
+  }
+  for (let k = 0; k < entries.length; k++) {
+    if (found[k] !== -1) continue;
+    const start = k === 0 ? from : (found.slice(0, k).findLast((at) => at !== -1) ?? from - 1) + 1;
+    const end = found.slice(k + 1).find((at) => at !== -1) ?? keys.length;
+    const entry = entries[k]!;
+    const core = titleCore(entry.key);
+    found[k] = findKey(keys, Math.max(start, from), end, (key) => similarTitle(key, entry.key, core));
   }
   return found;
 }
 
-function sameTitle(a: string, b: string): boolean {
-  if (a === '' || b === '') return false;
-  if (a === b) return true;
-  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  return longer.includes(shorter) && shorter.length >= longer.length * MIN_OVERLAP;
+function findKey(keys: readonly string[], from: number, to: number, matches: (key: string) => boolean): number {
+  for (let i = from; i < to; i++) if ((keys[i] ?? '') !== '' && matches(keys[i] ?? '')) return i;
+  return -1;
+}
+
+/** A title key without what compilations add or drop: years, `范文`, a trailing count (`3篇`). */
+function titleCore(key: string): string {
+  return key.replace(/(?:19|20)\d{2}年度?/g, '').replace(/(?:范文|精选|\d{1,3}篇)$/, '');
+}
+
+function similarTitle(key: string, entryKey: string, entryCore: string): boolean {
+  if (key === entryKey) return true;
+  const core = titleCore(key);
+  if (core.length < 2 || entryCore.length < 2) return false;
+  if (core === entryCore) return true;
+  const [shorter, longer] = core.length <= entryCore.length ? [core, entryCore] : [entryCore, core];
+  if (longer.includes(shorter)) return shorter.length >= longer.length * MIN_OVERLAP;
+  // A character or two typed differently (`党组` / `党委`): close in edit distance.
+  return longer.length - shorter.length <= 2 && editDistance(core, entryCore) <= Math.max(1, Math.floor(longer.length * 0.1));
+}
+
+/** Levenshtein distance; titles are short, so the quadratic table is cheap. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
