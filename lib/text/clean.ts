@@ -10,7 +10,7 @@ import {
   RuleScope,
   type CleanRule,
 } from './clean-rules.js';
-import { findWrapBreaks } from './hard-wrap.js';
+import { displayWidth, findWrapBreaks } from './hard-wrap.js';
 
 export { CleanFamily, DEFAULT_CLEAN_RULES, HARD_WRAP_RULE_ID, RuleScope, type CleanRule } from './clean-rules.js';
 
@@ -86,21 +86,57 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
         // Wrapped lines are re-joined just before the line rules, so that these judge whole lines
         // (a wrapped advert is an advert only as a whole). Line and block rules run together:
         // block rules need to see which lines were cut.
-        if (hardWrap) apply(state, wrapCuts(state.text), removed);
+        if (hardWrap) apply(state, wrapCuts(state, removed, text), removed);
         apply(state, lineCuts(state.text, rules, bracketRules), removed);
         linesDone = true;
       }
     }
-    if (hardWrap && !linesDone) apply(state, wrapCuts(state.text), removed);
+    if (hardWrap && !linesDone) apply(state, wrapCuts(state, removed, text), removed);
     if (removed.length === before) break;
   }
 
   return { text: state.text, removals: toRemovals(text, removed) };
 }
 
-function wrapCuts(text: string): Cut[] {
-  return findWrapBreaks(text).map(({ start, end }) => ({ start, end, ruleId: HARD_WRAP_RULE_ID, family: HARD_WRAP_FAMILY }));
+function wrapCuts(state: State, removed: readonly Cut[], input: string): Cut[] {
+  return findWrapBreaks(state.text, { removedWidths: removedAdvertWidths(state, removed, input) }).map(({ start, end }) => ({
+    start,
+    end,
+    ruleId: HARD_WRAP_RULE_ID,
+    family: HARD_WRAP_FAMILY,
+  }));
 }
+
+/**
+ * For each line of the current text, the page width of the bracketed adverts already cut from
+ * it: they filled the line when the text was wrapped, so a wrapped line stays full without them.
+ */
+function removedAdvertWidths(state: State, removed: readonly Cut[], input: string): number[] | undefined {
+  const adverts = removed.filter((cut) => cut.family === CleanFamily.BracketedAdvert).sort((a, b) => a.start - b.start);
+  if (adverts.length === 0) return undefined;
+  const widths: number[] = [];
+  const { text, origin } = state;
+  let k = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    // Input positions this line spans: from just after the line break before it to its own.
+    const from = lineStart === 0 ? 0 : (origin[lineStart - 1] ?? 0) + 1;
+    const to = lineEnd < text.length ? (origin[lineEnd] ?? 0) : Number.MAX_SAFE_INTEGER;
+    let width = 0;
+    while (k < adverts.length && (adverts[k]?.start ?? 0) < from) k++;
+    for (let j = k; j < adverts.length && (adverts[j]?.start ?? 0) < to; j++) {
+      const cut = adverts[j]!;
+      width += displayWidth(input.slice(cut.start, cut.end));
+    }
+    widths.push(width);
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return widths;
+}
+
 
 function inlineCuts(text: string, rule: CleanRule): Cut[] {
   const pattern = rule.pattern.global ? rule.pattern : new RegExp(rule.pattern.source, `${rule.pattern.flags}g`);

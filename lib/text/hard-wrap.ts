@@ -10,6 +10,11 @@ export interface HardWrapOptions {
   readonly minWrappedLines?: number;
   /** Share of non-blank lines that must sit at the wrap width (default 0.2). */
   readonly minWrappedShare?: number;
+  /**
+   * Extra width each line had on the page, in half-width units, for characters already taken
+   * out of `text` (an advert that filled the end of a line). Default: none.
+   */
+  readonly removedWidths?: readonly number[];
 }
 
 /** Narrowest and widest wrap width considered, in half-width units (a CJK character is 2). */
@@ -65,12 +70,17 @@ export function findWrapBreaks(text: string, options: HardWrapOptions = {}): Wra
   const lines = text.split('\n');
   const trimmed = lines.map((line) => line.trim());
   // A paragraph's first line is full including its indentation, so the indentation counts.
-  const widths = lines.map((line, i) => ((trimmed[i] ?? '') === '' ? 0 : displayWidth(line.trimEnd())));
+  // Table-of-contents entries run to the margin with leaders; they say nothing of the wrap width.
+  const widths = lines.map((line, i) =>
+    (trimmed[i] ?? '') === '' || isTocEntry(trimmed[i] ?? '') ? 0 : displayWidth(line.trimEnd()) + (options.removedWidths?.[i] ?? 0),
+  );
   const nonBlank = widths.filter((w) => w > 0).sort((a, b) => b - a);
   const wrapWidth = findWrapWidth(nonBlank, minLines, minShare);
   if (wrapWidth === undefined) return [];
 
-  const near = (i: number) => (widths[i] ?? 0) >= wrapWidth - nearTolerance(wrapWidth);
+  // A line far wider than the wrap width was never wrapped (an advert line inserted later, a
+  // paragraph pasted whole): it ends where its author ended it.
+  const near = (i: number) => Math.abs((widths[i] ?? 0) - wrapWidth) <= nearTolerance(wrapWidth);
   const indented = lines.map((line) => INDENT.test(line));
   const indentMarksParagraphs = marksParagraphsByIndent(trimmed, indented, near);
   const breaks: WrapBreak[] = [];
@@ -84,7 +94,9 @@ export function findWrapBreaks(text: string, options: HardWrapOptions = {}): Wra
       near(i) &&
       !startsWithHeadingNumber(next) &&
       !titleAfterSentence(line, next, near(i + 1)) &&
-      !TOC_ENTRY_END.test(line) &&
+      !isTocEntry(line) &&
+      !PIECE_NUMBER.test(next) &&
+      !(isReportTitle(withoutEntryNumber(line)) && isReportTitle(next)) &&
       !(startsParagraph(trimmed, i, near) && isReportTitle(line)) &&
       (indentMarksParagraphs ? !indented[i + 1] : unfinishedLine(line, next, near(i + 1)))
     ) {
@@ -108,11 +120,13 @@ function unfinishedLine(line: string, next: string, nextIsFull: boolean): boolea
 }
 
 /**
- * A finished sentence followed by a short title-shaped line: a title (set flush or centred, so
- * unindented even where paragraphs are indented), never the tail of the paragraph above it.
+ * A finished sentence followed by a report title, or by a short title-shaped line: a title (set
+ * flush or centred, so unindented even where paragraphs are indented), never the tail of the
+ * paragraph above it.
  */
 function titleAfterSentence(line: string, next: string, nextIsFull: boolean): boolean {
-  return !nextIsFull && endsSentence(line) && isTitleLine(next);
+  const title = next.replace(/[。.]$/, '');
+  return endsSentence(line) && (isReportTitle(title) || (!nextIsFull && isTitleLine(next)));
 }
 
 /**
@@ -125,7 +139,20 @@ function startsParagraph(trimmed: readonly string[], i: number, near: (i: number
 }
 
 /** Dot leaders (or a gap) and a page number: a table-of-contents entry, which fills the line by design. */
-const TOC_ENTRY_END = /(?:[.．·…_]{3,}|\s{2,})\s{0,4}\d{1,4}$/;
+const TOC_ENTRY_END = /(?:[.．·…_]{3}|\s{2})\s{0,4}\d{1,4}$/;
+
+/** Tested on the line's end only, so that a line of a million dots costs no more than a short one. */
+function isTocEntry(line: string): boolean {
+  return TOC_ENTRY_END.test(line.slice(-12));
+}
+
+/** `第三篇`, `第二章`, `第一部分`: the next entry or part of a compilation starts here. */
+const PIECE_NUMBER = /^第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分)/;
+
+/** A line without the number a table-of-contents entry may open with (`第三篇 `, `3.`). */
+function withoutEntryNumber(line: string): string {
+  return line.replace(/^(?:第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分)|\d{1,3}[.．、])\s{0,2}/, '');
+}
 
 /** Indentation of a paragraph's first line: an ideographic space, a tab or two spaces. */
 const INDENT = /^(?:\u3000|\t| {2})/;
@@ -181,8 +208,9 @@ function endsSentence(line: string): boolean {
 
 function findWrapWidth(widthsDesc: readonly number[], minLines: number, minShare: number): number | undefined {
   const n = widthsDesc.length;
-  // Allow a few lines wider than the wrap width (a run of Latin letters, a pasted URL).
-  const maxWider = Math.floor(n * 0.05);
+  // Allow some lines wider than the wrap width: a run of Latin letters, a pasted URL, advert
+  // lines a site inserted into the text after it was wrapped.
+  const maxWider = Math.floor(n * 0.1);
   for (let k = 0; k <= maxWider && k < n; k++) {
     const candidate = widthsDesc[k] ?? 0;
     if (candidate > MAX_WRAP_WIDTH) continue;
