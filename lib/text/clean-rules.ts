@@ -101,6 +101,15 @@ export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [
     pattern: /#{1,3} {0,2}(?:paid|vip|fee|pay)[ _-]{0,2}(?:begin|end|start|stop) {0,2}#{1,3}/gi,
   },
   {
+    id: 'bracketed-advert/junk-before-wrapped-tag',
+    family: CleanFamily.BracketedAdvert,
+    description: 'junk characters left at the end of a line when a hard wrap moved the tag they belong to onto the next line',
+    pattern: new RegExp(
+      String.raw`${JUNK}{1,3}(?=\n${JUNK}{0,3}【${TAG_CHAR}{0,20}?(?:${TAG_WORDS})${TAG_CHAR}{0,20}?(?:${TAG_WORDS})${TAG_CHAR}{0,20}】)`,
+      'gu',
+    ),
+  },
+  {
     id: 'bracketed-advert/search-tag',
     family: CleanFamily.BracketedAdvert,
     description: 'a bracketed "more material: search …" tag (【更多素材搜索…文库】) with the junk characters around it',

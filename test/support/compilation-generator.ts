@@ -129,12 +129,9 @@ function withMarker(text: string, at: number, pick: number): string {
   return [...chars.slice(0, k), PAYWALL[pick % 2], ...chars.slice(k)].join('');
 }
 
-/** `paragraph` with an advert glued after one of its sentence ends, as the sites insert them. */
-function withAdvertAfterSentence(paragraph: string, pick: number): string {
-  const ends = [...paragraph.matchAll(/。/g)].map((m) => m.index);
-  if (ends.length === 0) return `${paragraph}${bracketAdvert(pick)}`;
-  const at = (ends[pick % ends.length] ?? 0) + 1;
-  return `${paragraph.slice(0, at)}${bracketAdvert(pick)}${paragraph.slice(at)}`;
+/** `paragraph` with an advert glued to its end, as the sites append them to paragraphs and headings. */
+function withAdvertAtEnd(paragraph: string, pick: number): string {
+  return `${paragraph}${bracketAdvert(pick)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,7 +292,7 @@ export function buildCompilation(gold: readonly GoldReport[], plan: CompilationP
     }
     for (let a = 0; a < report.adverts; a++) {
       const at = (a * 7 + report.adverts) % raw.length;
-      if (/。/.test(raw[at] ?? '')) raw[at] = withAdvertAfterSentence(raw[at] ?? '', a + report.adverts);
+      raw[at] = withAdvertAtEnd(raw[at] ?? '', a + report.adverts);
     }
     if (report.marker > 0) {
       const at = report.marker % raw.length;
