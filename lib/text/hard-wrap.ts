@@ -3,7 +3,8 @@
  * Finds those breaks so they can be removed, without merging real paragraphs.
  */
 import { startsWithHeadingNumber } from '../model/heading-number.js';
-import { isReportTitle, isTitleLine } from './title-detect.js';
+import { isReportTitle, isSubtitle, isTitleLine } from './title-detect.js';
+import { stripEntryNumber } from './toc.js';
 
 export interface HardWrapOptions {
   /** Fewest lines at the wrap width before the text is treated as wrapped (default 3). */
@@ -81,6 +82,8 @@ export function findWrapBreaks(text: string, options: HardWrapOptions = {}): Wra
   // A line far wider than the wrap width was never wrapped (an advert line inserted later, a
   // paragraph pasted whole): it ends where its author ended it.
   const near = (i: number) => Math.abs((widths[i] ?? 0) - wrapWidth) <= nearTolerance(wrapWidth);
+  // Nor does such a line continue the one above it.
+  const tooWide = (i: number) => (widths[i] ?? 0) > wrapWidth + nearTolerance(wrapWidth);
   const indented = lines.map((line) => INDENT.test(line));
   const indentMarksParagraphs = marksParagraphsByIndent(trimmed, indented, near);
   const breaks: WrapBreak[] = [];
@@ -92,12 +95,15 @@ export function findWrapBreaks(text: string, options: HardWrapOptions = {}): Wra
     if (
       next !== '' &&
       near(i) &&
+      !tooWide(i + 1) &&
       !startsWithHeadingNumber(next) &&
-      !titleAfterSentence(line, next, near(i + 1)) &&
+      !titleAfterSentence(line, next, near(i + 1), trimmed[i + 2] ?? '') &&
+      !(isReportTitle(next) && !near(i + 1) && !wrappedTitle(line, next)) &&
+      !isSubtitle(line) &&
       !isTocEntry(line) &&
       !PIECE_NUMBER.test(next) &&
-      !(isReportTitle(withoutEntryNumber(line)) && isReportTitle(next)) &&
-      !(startsParagraph(trimmed, i, near) && isReportTitle(line)) &&
+      !(isReportTitle(stripEntryNumber(line)) && isReportTitle(next)) &&
+      !(startsParagraph(trimmed, i, near) && isReportTitle(line) && !endsTitle(line, next)) &&
       (indentMarksParagraphs ? !indented[i + 1] : unfinishedLine(line, next, near(i + 1)))
     ) {
       const contentEnd = offset + raw.trimEnd().length;
@@ -120,13 +126,17 @@ function unfinishedLine(line: string, next: string, nextIsFull: boolean): boolea
 }
 
 /**
- * A finished sentence followed by a report title, or by a short title-shaped line: a title (set
- * flush or centred, so unindented even where paragraphs are indented), never the tail of the
- * paragraph above it.
+ * A finished sentence followed by a title: a short title-shaped line, or a full one that is a
+ * report title alone or with the line after it (set flush or centred, a title is unindented even
+ * where paragraphs are indented). Never the tail of the paragraph above it.
  */
-function titleAfterSentence(line: string, next: string, nextIsFull: boolean): boolean {
-  const title = next.replace(/[。.]$/, '');
-  return endsSentence(line) && (isReportTitle(title) || (!nextIsFull && isTitleLine(next)));
+function titleAfterSentence(line: string, next: string, nextIsFull: boolean, afterNext: string): boolean {
+  if (!endsSentence(line)) return false;
+  // A title wrapped inside its trailing remark or advert tag (`…述职报告（范` / `文）`,
+  // `…总结*【更多素材` / `搜索…】`) is still a title.
+  const title = next.replace(/[#$%&*@^~|_=+!·•]{0,3}[（(【][^）)】]{0,20}$/, '');
+  if (!isTitleLine(title)) return false;
+  return !nextIsFull || isReportTitle(title.replace(/[。.]$/, '')) || wrappedTitle(next, afterNext);
 }
 
 /**
@@ -146,13 +156,24 @@ function isTocEntry(line: string): boolean {
   return TOC_ENTRY_END.test(line.slice(-12));
 }
 
+/** A bracketed remark on its own (`（范文）`, `（2篇）`): the end of a title wrapped just before it. */
+const REMARK_LINE = /^[（(【][^（）()【】]{1,12}[）)】]$/;
+/** Longest tail of a title a wrap may leave on the next line (`讲稿`, `材料`, `（范文）`). */
+const MAX_TITLE_TAIL = 8;
+
+/** `line` and `next` are the two halves of one wrapped title: no clause marks, a title together. */
+function wrappedTitle(line: string, next: string): boolean {
+  return !/[，、,]/.test(line) && isTitleLine(line) && isReportTitle(line + next);
+}
+
+/** `next` is the rest of the title `line` wrapped early: a remark, or a short tail it ends with. */
+function endsTitle(line: string, next: string): boolean {
+  if (REMARK_LINE.test(next)) return true;
+  return next.length <= MAX_TITLE_TAIL && !isTitleLine(next) && !/[。！？，；：]/.test(next) && isReportTitle(line + next);
+}
+
 /** `第三篇`, `第二章`, `第一部分`: the next entry or part of a compilation starts here. */
 const PIECE_NUMBER = /^第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分)/;
-
-/** A line without the number a table-of-contents entry may open with (`第三篇 `, `3.`). */
-function withoutEntryNumber(line: string): string {
-  return line.replace(/^(?:第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分)|\d{1,3}[.．、])\s{0,2}/, '');
-}
 
 /** Indentation of a paragraph's first line: an ideographic space, a tab or two spaces. */
 const INDENT = /^(?:\u3000|\t| {2})/;

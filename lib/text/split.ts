@@ -195,6 +195,7 @@ function nextContentLine(lines: readonly string[], from: number, to: number = li
 function bodyWarnings(lines: readonly string[], sections: readonly Section[], reports: readonly Report[]): SplitWarning[] {
   const warnings: SplitWarning[] = [];
   const sizes = reports.map((report) => report.blocks.reduce((n, block) => n + block.text.length, 0));
+  const sorted = [...sizes].sort((a, b) => a - b);
   sections.forEach((section, k) => {
     const report = k + 1;
     const title = reports[k]?.title ?? '';
@@ -218,9 +219,8 @@ function bodyWarnings(lines: readonly string[], sections: readonly Section[], re
         message: `“${line}” looks like the title of another report but was left inside report “${title}”; if it is one, put a blank line before it`,
       });
     }
-    const siblings = sizes.filter((_, j) => j !== k);
-    if (siblings.length >= MIN_SIBLINGS_FOR_SIZE) {
-      const median = medianOf(siblings);
+    if (sizes.length - 1 >= MIN_SIBLINGS_FOR_SIZE) {
+      const median = medianWithout(sorted, sizes[k] ?? 0);
       const size = sizes[k] ?? 0;
       if (median > 0 && size > OVERSIZE_FACTOR * median) {
         warnings.push({
@@ -236,8 +236,17 @@ function bodyWarnings(lines: readonly string[], sections: readonly Section[], re
   return warnings;
 }
 
-function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+/** The median of `sorted` with one occurrence of `value` left out (sorted once for all reports). */
+function medianWithout(sorted: readonly number[], value: number): number {
+  let rank = 0;
+  for (let low = 0, high = sorted.length; low < high; ) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] ?? 0) < value) low = mid + 1;
+    else high = mid;
+    rank = low;
+  }
+  const at = (i: number) => sorted[i < rank ? i : i + 1] ?? 0;
+  const n = sorted.length - 1;
+  const mid = Math.floor(n / 2);
+  return n % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }

@@ -30,6 +30,14 @@ describe('the seed inputs reproduce their gold reports', () => {
     expect(outline(reports)).toEqual(goldOf(name));
   });
 
+  it.each(seeds)('%s splits with no warnings', (name) => {
+    const bytes = readFileSync(join(fixtures, 'seeds', name));
+
+    const { manifest } = splitStage(cleanStage(bytes, name));
+
+    expect(manifest.warnings).toEqual([]);
+  });
+
   it.each(seeds)('%s gives the same reports when saved as UTF-16 with a BOM and CRLF line endings', (name) => {
     const text = readFileSync(join(fixtures, 'seeds', name), 'utf8').replace(/\n/g, '\r\n');
     const bytes = new Uint8Array(Buffer.from(`\ufeff${text}`, 'utf16le'));

@@ -206,7 +206,8 @@ const SENTENCE_END = /[。！？；：!?;:…][”’」』）)》]{0,2}$/;
  * a sentence moves one character on, so the copy stays unambiguous (real PDF lines vary as much).
  */
 function wrapLine(line: string, width: number, indent: boolean): string[] {
-  const chars = [...(indent ? `\u3000\u3000${line}` : line)];
+  // A paywall marker is one unit: the site inserts it into the text after wrapping.
+  const chars = (indent ? `\u3000\u3000${line}` : line).match(/##paid(?:begin|end)##|[\s\S]/gu) ?? [];
   const pieces: string[] = [];
   let current = '';
   for (let i = 0; i < chars.length; i++) {

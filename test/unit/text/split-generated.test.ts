@@ -1,0 +1,35 @@
+/**
+ * The split against compilations generated from the gold reports, which know their right answer by
+ * construction (test/support/compilation-generator.ts): whatever the order, count, table of
+ * contents, separators, adverts, genres and hard wraps, clean + split return exactly the reports
+ * that went in.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cleanStage, splitStage } from '../../../lib/convert.js';
+import { buildCompilation, compilationPlan, loadGoldReports, type GoldReport } from '../../support/compilation-generator.js';
+
+const gold = loadGoldReports();
+const encoder = new TextEncoder();
+
+function splitOf(text: string): GoldReport[] {
+  const { reports } = splitStage(cleanStage(encoder.encode(text), 'compilation.txt'));
+  return reports.map((report) => ({ title: report.title, paragraphs: report.blocks.map((block) => block.text) }));
+}
+
+describe('splitting generated compilations', () => {
+  it('has gold reports to build from', () => {
+    expect(gold.length).toBeGreaterThan(1);
+  });
+
+  it('returns exactly the constructed reports: same count, same titles, same paragraphs', () => {
+    fc.assert(
+      fc.property(compilationPlan(gold.length), (plan) => {
+        const compilation = buildCompilation(gold, plan);
+
+        expect(splitOf(compilation.text)).toEqual(compilation.reports);
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+});
