@@ -112,8 +112,8 @@ describe('the font library', () => {
 
   it('has a glyph for every character of CJK Extensions A and B as first encoded, in every role', () => {
     const fonts = vendoredFonts();
-    // Unicode 3.0 and 3.1: 6,582 and 42,711 characters. The ten each block gained in Unicode 13–14
-    // (U+4DB6–4DBF, U+2A6D7–2A6DF) are in none of the open fonts to be had here.
+    // Unicode 3.0 and 3.1: 6,582 and 42,711 characters. What the blocks gained in Unicode 13–14
+    // (U+4DB6–4DBF, U+2A6D7–2A6DF) is in none of the open fonts to be had here.
     const characters = [...charactersOf(0x3400, 0x4db5), ...charactersOf(0x20000, 0x2a6d6)];
 
     const missing = characters.filter((char) => !fonts.hasGlyph(char.codePointAt(0)!));
