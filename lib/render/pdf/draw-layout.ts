@@ -77,12 +77,13 @@ function planPages(layout: Layout, profile: StyleProfile, fonts: FontLibrary): P
 }
 
 /**
- * Subset tag (`ABCDEF+Name`, PDF 32000 §9.6.4): six capitals derived from the glyphs the subset
- * holds, so the same text always gets the same tag and different subsets get different ones.
+ * Subset tag (`ABCDEF+Name`, PDF 32000 §9.6.4): six capitals derived from the code points the
+ * subset draws (each has a glyph of its own there, .notdef copies included), so the same text
+ * always gets the same tag and different subsets get different ones.
  */
 function subsetTag(face: LoadedFace, codePoints: ReadonlySet<number>): string {
-  const ids = [...new Set([...codePoints].map((cp) => face.glyphId(cp)))].sort((a, b) => a - b);
-  const digest = createHash('sha256').update(`${face.file}:${ids.join(',')}`).digest();
+  const sorted = [...codePoints].sort((a, b) => a - b);
+  const digest = createHash('sha256').update(`${face.file}:${sorted.join(',')}`).digest();
   return Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
 }
 

@@ -189,6 +189,19 @@ describe('renderPdf', () => {
     expect(body.slice(0, 4)).not.toBe('0000');
   });
 
+  it('tags subsets that differ only in characters drawn as boxes differently', async () => {
+    const tags = async (text: string): Promise<string[]> => {
+      const { bytes } = await renderPdf(oneParagraph(text), { profile: GBT9704, fonts: vendoredFonts() });
+      return (await embeddedFonts(bytes)).map((font) => font.baseFont).filter((name) => name.endsWith('+FandolFang-Regular'));
+    };
+
+    const [withGa, withNa] = [await tags('正文가'), await tags('正文나')];
+
+    expect(withGa).toHaveLength(1);
+    expect(withNa).toHaveLength(1);
+    expect(withGa[0]).not.toBe(withNa[0]);
+  });
+
   it('keeps variation selectors in the text layer, drawn as nothing', async () => {
     const { bytes, missing } = await renderPdf(oneParagraph('❤\ufe0f葛\u{e0100}'), { profile: GBT9704, fonts: vendoredFonts() });
 
