@@ -2,7 +2,9 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { cleanStage, DocumentFormat, encodeJson, MANIFEST, removalLog, renderStage, sourceStem, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
 import { isInputError } from '../lib/errors.js';
+import { missingGlyphWarnings } from '../lib/render/pdf/missing-glyphs.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
+import type { ConversionWarning } from '../lib/warnings.js';
 import type { Progress } from './progress.js';
 import { fontLibrary } from './fonts.js';
 import { writeFilesAtomically, type OutputFile } from './write-files.js';
@@ -53,19 +55,24 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
   try {
     const profile = PROFILES[options.profile];
     const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes } });
-    const { reports, manifest } = splitStage(cleaned, { profile: profile.id });
+    const split = splitStage(cleaned, { profile: profile.id });
+    const { reports } = split;
     progress.addTotal(reports.length);
     // One thread on purpose: a worker thread measured slower and heavier on 2 cores (each thread
     // parses its own fonts and warms up its own JIT), see `npm run bench`.
     const fonts = options.formats.includes(DocumentFormat.Pdf) ? fontLibrary() : undefined;
     const files: OutputFile[] = [];
+    const warnings: ConversionWarning[] = [...split.manifest.warnings];
     for (const [i, report] of reports.entries()) {
-      const entry = manifest.reports[i]!;
+      const entry = split.manifest.reports[i]!;
       for (const format of options.formats) {
         files.push({ path: entry[format], bytes: await renderStage(report, format, { profile, fonts }) });
       }
+      // Characters the PDF can only show as boxes: listed, never lost silently.
+      if (fonts) warnings.push(...missingGlyphWarnings(report, entry.index, { profile, fonts }));
       progress.tick(report.title);
     }
+    const manifest: Manifest = { ...split.manifest, warnings };
     files.push({ path: manifest.cleaning.log, bytes: encodeJson(removalLog(cleaned)) });
     files.push({ path: MANIFEST, bytes: encodeJson(writtenManifest(manifest, options.formats)) });
     const folder = join(options.out, sourceStem(source));

@@ -94,21 +94,33 @@ function titleBlock(title: string, { profile, geometry, measure }: Context): Set
   };
 }
 
+/**
+ * A block's text in the faces it is set in: a heading in its level's face; a paragraph in the body
+ * face, a run-in heading's part in that heading's face.
+ */
+export function blockSpans(block: Block, profile: StyleProfile): TextSpan[] {
+  if (block.kind === 'heading') return [{ text: block.text, face: faceOf(profile.headings[block.level]) }];
+  const face = faceOf(profile.body);
+  if (!block.runIn || block.runIn.length === 0) return [{ text: block.text, face }];
+  return [
+    { text: block.text.slice(0, block.runIn.length), face: faceOf(profile.headings[block.runIn.level]) },
+    { text: block.text.slice(block.runIn.length), face },
+  ];
+}
+
+/** Every text of a report (title first) in the face it is set in, as {@link layoutReport} sets it. */
+export function reportSpans(report: Report, profile: StyleProfile): TextSpan[] {
+  return [{ text: report.title, face: faceOf(profile.title) }, ...report.blocks.flatMap((block) => blockSpans(block, profile))];
+}
+
 function setBlock(block: Block, { profile, geometry, measure, baseSpacing }: Context): SetBlock {
   const style = block.kind === 'heading' ? profile.headings[block.level] : profile.body;
-  const face = faceOf(style);
-  const spans: TextSpan[] = [];
+  const spans = blockSpans(block, profile);
   let bookmark: SetBlock['bookmark'];
   if (block.kind === 'heading') {
-    spans.push({ text: block.text, face });
     bookmark = { title: block.text.trim(), level: block.level };
   } else if (block.runIn && block.runIn.length > 0) {
-    const heading = block.text.slice(0, block.runIn.length);
-    spans.push({ text: heading, face: faceOf(profile.headings[block.runIn.level]) });
-    spans.push({ text: block.text.slice(block.runIn.length), face });
-    bookmark = { title: runInTitle(heading), level: block.runIn.level };
-  } else {
-    spans.push({ text: block.text, face });
+    bookmark = { title: runInTitle(spans[0]!.text), level: block.runIn.level };
   }
   const lines = breakParagraph(spans, {
     measure,

@@ -10,7 +10,7 @@ import { pageGeometry } from '../layout/page-geometry.js';
 import { pageNumberPlacement } from '../layout/page-number.js';
 import type { Layout, RunFace } from '../layout/types.js';
 import type { StyleProfile } from '../style.js';
-import type { FaceSegment, FontLibrary, LoadedFace } from './font-library.js';
+import { isInvisible, type FaceSegment, type FontLibrary, type LoadedFace } from './font-library.js';
 import { deflate, latin1Bytes, useNodeDeflate } from './node-deflate.js';
 import { saveWithNodeDeflate } from './node-deflate-writer.js';
 import type { OutlineEntry } from './outline.js';
@@ -33,6 +33,11 @@ export interface DrawLayoutOptions {
 export interface PdfResult {
   readonly bytes: Uint8Array;
   readonly pages: number;
+  /**
+   * The distinct characters drawn without a glyph (as the role face's .notdef box), in order of
+   * first appearance; the text layer still holds them. Empty when every character has a glyph.
+   */
+  readonly missing: readonly string[];
 }
 
 /** One stretch of text in one face at one position, ready to be encoded. */
@@ -72,13 +77,25 @@ function planPages(layout: Layout, profile: StyleProfile, fonts: FontLibrary): P
 }
 
 /**
- * Subset tag (`ABCDEF+Name`, PDF 32000 §9.6.4): six capitals derived from the glyphs the subset
- * holds, so the same text always gets the same tag and different subsets get different ones.
+ * Subset tag (`ABCDEF+Name`, PDF 32000 §9.6.4): six capitals derived from the code points the
+ * subset draws (each has a glyph of its own there, .notdef copies included), so the same text
+ * always gets the same tag and different subsets get different ones.
  */
 function subsetTag(face: LoadedFace, codePoints: ReadonlySet<number>): string {
-  const ids = [...new Set([...codePoints].map((cp) => face.glyphId(cp)))].sort((a, b) => a - b);
-  const digest = createHash('sha256').update(`${face.file}:${ids.join(',')}`).digest();
+  const sorted = [...codePoints].sort((a, b) => a - b);
+  const digest = createHash('sha256').update(`${face.file}:${sorted.join(',')}`).digest();
   return Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
+}
+
+/** Characters drawn as .notdef: neither the drawing face has them nor are they invisible. */
+function missingCharacters(pages: readonly PlannedText[][]): string[] {
+  const missing = new Set<number>();
+  for (const { segment } of pages.flat()) {
+    for (const codePoint of segment.codePoints) {
+      if (!isInvisible(codePoint) && !segment.face.has(codePoint)) missing.add(codePoint);
+    }
+  }
+  return Array.from(missing, (codePoint) => String.fromCodePoint(codePoint));
 }
 
 async function embedFaces(doc: PDFDocument, pages: readonly PlannedText[][]): Promise<Map<LoadedFace, PDFFont>> {
@@ -175,12 +192,15 @@ export async function drawLayout(layout: Layout, options: DrawLayoutOptions): Pr
   const { profile, fonts } = options;
   const { pageWidthPt: width, pageHeightPt: height } = pageGeometry(profile);
 
+  // Planning first: it decides the faces, and may load a lazy fallback the adapter must know.
+  const planned = planPages(layout, profile, fonts);
+  const faces = new Set(planned.flat().map((item) => item.segment.face));
+
   const doc = await PDFDocument.create({ updateMetadata: false });
   // The adapter has the subset of pdf-lib's Fontkit interface that its embedders call.
-  doc.registerFontkit(pdfLibFontkit(fonts.faces) as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
+  doc.registerFontkit(pdfLibFontkit(faces) as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
   useNodeDeflate(doc.context);
 
-  const planned = planPages(layout, profile, fonts);
   const embedded = await embedFaces(doc, planned);
   const identity = createHash('sha256').update(`${profile.id}\n${options.title}\n`);
   const glyphCodes = new GlyphCodes();
@@ -201,5 +221,5 @@ export async function drawLayout(layout: Layout, options: DrawLayoutOptions): Pr
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
 
   const bytes = await saveWithNodeDeflate(doc);
-  return { bytes, pages: pages.length };
+  return { bytes, pages: pages.length, missing: missingCharacters(planned) };
 }

@@ -27,10 +27,41 @@ export const PRIMARY_FONT_FILES: readonly string[] = [
 /** Noto Serif CJK SC cut down to what Fandol lacks; regenerate with scripts/subset-fallback-font.ts. */
 export const FALLBACK_FONT_FILE = 'NotoSerifCJKsc-Regular-fallback.otf';
 
+/** Inclusive code point ranges. */
+export type CodePointRanges = readonly (readonly [first: number, last: number])[];
+
+/**
+ * A fallback read and parsed only when a document has a character in its `ranges` that the role
+ * faces and {@link FALLBACK_FONT_FILE} lack: most reports never need one, and a process that never
+ * does pays nothing for it (no read, no parse, no memory).
+ */
+export interface LazyFallback {
+  readonly file: string;
+  /** Where the file's characters lie: other characters never make the library load it. */
+  readonly ranges: CodePointRanges;
+}
+
+/** CJK Unified Ideographs Extension B (𠀀 … 𪚥 …) beyond the 2,057 that Noto Serif CJK SC has: HanaMinB. */
+export const EXTENSION_B_FALLBACK = {
+  file: 'HanaMinB-ExtB-fallback.ttf',
+  ranges: [[0x20000, 0x2a6df]],
+} as const satisfies LazyFallback;
+
+/** Monochrome outline emoji (😀 👍 …): Noto Emoji, for the emoji the CJK faces lack. */
+export const EMOJI_FALLBACK = {
+  file: 'NotoEmoji-Regular-fallback.ttf',
+  // The blocks where Noto Emoji has characters the CJK faces lack (letterlike ℹ, arrows ↩, technical
+  // ⌚, shapes ◼, symbols ☕, dingbats ✅, ⭐, and the emoji planes from 🀄 to 🪭).
+  ranges: [[0x2100, 0x21ff], [0x2300, 0x23ff], [0x25a0, 0x25ff], [0x2600, 0x27bf], [0x2b00, 0x2bff], [0x1f000, 0x1faff]],
+} as const satisfies LazyFallback;
+
+/** Lazy fallbacks in the order they are asked, after the role face and {@link FALLBACK_FONT_FILE}. */
+export const LAZY_FALLBACKS: readonly LazyFallback[] = [EXTENSION_B_FALLBACK, EMOJI_FALLBACK];
+
 const BOLD_CUTS: ReadonlySet<string> = new Set(Object.values(ROLE_FONT_FILES).flatMap((files) => (files.bold ? [files.bold] : [])));
 
-/** Every font file (names under assets/fonts/) the library needs. */
-export const FONT_FILES: readonly string[] = [...PRIMARY_FONT_FILES, FALLBACK_FONT_FILE];
+/** Every font file (names under assets/fonts/) the library may read: the lazy fallbacks last. */
+export const FONT_FILES: readonly string[] = [...PRIMARY_FONT_FILES, FALLBACK_FONT_FILE, ...LAZY_FALLBACKS.map((f) => f.file)];
 
 /** A font file could not be read or parsed. */
 export class FontLoadError extends ReportPressError {
@@ -43,9 +74,14 @@ export interface LoadedFace {
   /** The file's bytes, as handed to pdf-lib's `embedFont` (the adapter maps them back to `font`). */
   readonly bytes: Uint8Array;
   readonly font: Font;
-  /** Glyph id for a code point; 0 (.notdef) when the font lacks it. */
+  /** True when the font has a glyph of its own for the code point. */
+  has(codePoint: number): boolean;
+  /**
+   * The glyph drawn for a code point: the font's own; 0 (.notdef, a visible box) when it lacks it;
+   * for an invisible format character, the (empty) space glyph, drawn at zero advance.
+   */
   glyphId(codePoint: number): number;
-  /** Advance of the code point's glyph in ems. */
+  /** Advance of what is drawn for the code point, in ems; 0 for invisible format characters. */
   advanceEm(codePoint: number): number;
 }
 
@@ -60,47 +96,65 @@ export interface FaceSegment {
 }
 
 export interface FontLibrary {
+  /** Every file the library may read (see {@link FONT_FILES}). */
   readonly files: readonly string[];
-  /** Every parsed file, role faces first, the fallback last. */
+  /** The faces parsed so far: role faces, the fallback, then any lazy fallback a document needed. */
   readonly faces: readonly LoadedFace[];
   readonly fallback: LoadedFace;
   /** Width of text without character spacing, choosing the face per character as it is drawn. */
   readonly measure: MeasureText;
-  /** True when the role's face or the fallback has a glyph; without a role, for every role. */
-  hasGlyph(codePoint: number, role?: FontRole): boolean;
-  /** Splits text into stretches per drawing face; invisible format characters are dropped. */
+  /**
+   * True when the character can be drawn: the face's own font or a fallback has a glyph, or it is an
+   * invisible format character (nothing to draw). A run face checks the face that run draws with
+   * (bold picks the bold cut); a role checks its regular and bold cuts; nothing checks every role.
+   * May load a lazy fallback.
+   */
+  hasGlyph(codePoint: number, face?: FontRole | RunFace): boolean;
+  /**
+   * Splits text into stretches per drawing face. A character no font has stays with the role face,
+   * whose .notdef box marks it; invisible format characters stay too, at zero advance, so that the
+   * text layer keeps every character of the input.
+   */
   segment(text: string, face: RunFace): FaceSegment[];
 }
 
 /**
- * Zero-width format characters (soft hyphen, ZWSP, joiners, marks, BOM, variation selectors): no
- * face draws them usefully and a .notdef box in an official document is worse than nothing.
+ * Zero-width format characters (soft hyphen, ZWSP, joiners, marks, BOM, variation selectors, emoji
+ * tag characters): no face draws them usefully and a .notdef box in an official document is worse
+ * than nothing. They are drawn as nothing, at zero advance, and kept in the text layer.
  */
-function isInvisible(codePoint: number): boolean {
+export function isInvisible(codePoint: number): boolean {
   return (
     codePoint === 0xad ||
     (codePoint >= 0x200b && codePoint <= 0x200f) ||
     (codePoint >= 0x2060 && codePoint <= 0x2064) ||
     codePoint === 0xfeff ||
     (codePoint >= 0xfe00 && codePoint <= 0xfe0f) ||
+    (codePoint >= 0xe0001 && codePoint <= 0xe007f) ||
     (codePoint >= 0xe0100 && codePoint <= 0xe01ef)
   );
 }
 
+const SPACE = 0x20;
+
 interface GlyphInfo {
+  readonly own: boolean;
   readonly id: number;
   readonly advanceEm: number;
 }
 
-function loadFace(file: string, read: (fileName: string) => Uint8Array): LoadedFace {
-  let bytes: Uint8Array;
+function readFont(file: string, read: (fileName: string) => Uint8Array): Uint8Array {
   try {
-    bytes = read(file);
+    return read(file);
   } catch (error) {
     throw new FontLoadError(
       `cannot read font file ${file} (${(error as Error).message}); the fonts ship in assets/fonts/ — pass loadFontLibrary a reader that resolves names there`,
     );
   }
+}
+
+function loadFace(file: string, read: (fileName: string) => Uint8Array): LoadedFace {
+  const bytes = readFont(file, read);
   let parsed: ReturnType<typeof fontkit.create>;
   try {
     parsed = fontkit.create(bytes);
@@ -115,8 +169,13 @@ function loadFace(file: string, read: (fileName: string) => Uint8Array): LoadedF
   const info = (codePoint: number): GlyphInfo => {
     let entry = cache.get(codePoint);
     if (!entry) {
-      const glyph = font.glyphForCodePoint(codePoint);
-      entry = { id: glyph.id, advanceEm: glyph.advanceWidth / font.unitsPerEm };
+      if (isInvisible(codePoint)) {
+        // Drawn as a zero-width copy of the space glyph: nothing shows, the text layer keeps it.
+        entry = { own: false, id: font.glyphForCodePoint(SPACE).id, advanceEm: 0 };
+      } else {
+        const glyph = font.glyphForCodePoint(codePoint);
+        entry = { own: glyph.id !== 0, id: glyph.id, advanceEm: glyph.advanceWidth / font.unitsPerEm };
+      }
       cache.set(codePoint, entry);
     }
     return entry;
@@ -125,23 +184,53 @@ function loadFace(file: string, read: (fileName: string) => Uint8Array): LoadedF
     file,
     bytes,
     font,
+    has: (codePoint) => info(codePoint).own,
     glyphId: (codePoint) => info(codePoint).id,
     advanceEm: (codePoint) => info(codePoint).advanceEm,
   };
 }
 
+function inRanges(codePoint: number, ranges: CodePointRanges): boolean {
+  return ranges.some(([first, last]) => codePoint >= first && codePoint <= last);
+}
+
 /**
- * Parses every font in {@link FONT_FILES} once. Call it once per process and pass the library to
- * every render: parsing is lazy in fontkit, but glyph and width caches live on the library.
+ * Parses the role faces and the fallback in {@link FONT_FILES} once; the {@link LAZY_FALLBACKS} are
+ * read and parsed through the same `read` on the first character that needs them. Call it once per
+ * process and pass the library to every render: parsing is lazy in fontkit, but glyph and width
+ * caches live on the library.
  *
  * @param read returns the bytes of a file under assets/fonts/, e.g.
  *   `(name) => readFileSync(join(fontsDir, name))`.
- * @throws FontLoadError when a file is missing or not a font.
+ * @throws FontLoadError when a file is missing or not a font (a lazy fallback's, when first needed).
  */
 export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLibrary {
-  const faces = new Map(FONT_FILES.map((file) => [file, loadFace(file, read)] as const));
+  const eager = [...PRIMARY_FONT_FILES, FALLBACK_FONT_FILE];
+  const faces = new Map(eager.map((file) => [file, loadFace(file, read)] as const));
   const face = (file: string): LoadedFace => faces.get(file)!;
   const fallback = face(FALLBACK_FONT_FILE);
+
+  const lazyFaces = new Map<LazyFallback, LoadedFace>();
+  const lazyFace = (lazy: LazyFallback): LoadedFace => {
+    let loaded = lazyFaces.get(lazy);
+    if (!loaded) {
+      loaded = loadFace(lazy.file, read);
+      lazyFaces.set(lazy, loaded);
+      faces.set(lazy.file, loaded);
+    }
+    return loaded;
+  };
+
+  /** The fallback that draws a character the role face lacks, if any has it. */
+  const fallbackFor = (codePoint: number): LoadedFace | undefined => {
+    if (fallback.has(codePoint)) return fallback;
+    for (const lazy of LAZY_FALLBACKS) {
+      if (!inRanges(codePoint, lazy.ranges)) continue;
+      const loaded = lazyFace(lazy);
+      if (loaded.has(codePoint)) return loaded;
+    }
+    return undefined;
+  };
 
   const primaryFor = (role: FontRole, bold: boolean): { face: LoadedFace; syntheticBold: boolean } => {
     const files = ROLE_FONT_FILES[role];
@@ -149,9 +238,10 @@ export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLib
     return { face: face(files.regular), syntheticBold: bold };
   };
 
-  // Characters neither face has still go to the primary face, whose .notdef keeps the layout honest.
+  // Characters no face has stay with the primary face, whose .notdef box keeps the layout honest and
+  // shows that something is there; invisible ones stay with it at zero advance.
   const drawingFace = (primary: LoadedFace, codePoint: number): LoadedFace =>
-    primary.glyphId(codePoint) !== 0 || fallback.glyphId(codePoint) === 0 ? primary : fallback;
+    isInvisible(codePoint) || primary.has(codePoint) ? primary : (fallbackFor(codePoint) ?? primary);
 
   const segment = (text: string, runFace: RunFace): FaceSegment[] => {
     const primary = primaryFor(runFace.role, runFace.bold);
@@ -159,12 +249,11 @@ export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLib
     let current: (typeof segments)[number] | undefined;
     for (const char of text) {
       const codePoint = char.codePointAt(0)!;
-      if (isInvisible(codePoint)) continue;
       const drawing = drawingFace(primary.face, codePoint);
       if (current?.face !== drawing) {
-        // The fallback has no bold cut: thicken it when bold is asked for or the primary face is
+        // Fallbacks have no bold cut: thicken them when bold is asked for or the primary face is
         // itself a bold cut (the title's 小标宋 stand-in), so rare characters match their neighbours.
-        const syntheticBold = drawing === fallback ? runFace.bold || BOLD_CUTS.has(primary.face.file) : primary.syntheticBold;
+        const syntheticBold = drawing !== primary.face ? runFace.bold || BOLD_CUTS.has(primary.face.file) : primary.syntheticBold;
         current = { face: drawing, syntheticBold, codePoints: [], advanceEm: 0 };
         segments.push(current);
       }
@@ -179,16 +268,34 @@ export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLib
     let em = 0;
     for (const char of text) {
       const codePoint = char.codePointAt(0)!;
-      if (isInvisible(codePoint)) continue;
       em += drawingFace(primary, codePoint).advanceEm(codePoint);
     }
     return em * runFace.sizePt;
   };
 
-  const roles = Object.values(FontRole);
-  const hasGlyph = (codePoint: number, role?: FontRole): boolean =>
-    fallback.glyphId(codePoint) !== 0 ||
-    (role ? [role] : roles).every((r) => primaryFor(r, false).face.glyphId(codePoint) !== 0);
+  const roleFaces = (role: FontRole): LoadedFace[] => {
+    const files = ROLE_FONT_FILES[role];
+    return files.bold ? [face(files.regular), face(files.bold)] : [face(files.regular)];
+  };
+  const hasGlyph = (codePoint: number, runFace?: FontRole | RunFace): boolean => {
+    if (isInvisible(codePoint)) return true;
+    const primaries =
+      runFace === undefined
+        ? Object.values(FontRole).flatMap(roleFaces)
+        : typeof runFace === 'string'
+          ? roleFaces(runFace)
+          : [primaryFor(runFace.role, runFace.bold).face];
+    return primaries.every((primary) => primary.has(codePoint)) || fallbackFor(codePoint) !== undefined;
+  };
 
-  return { files: FONT_FILES, faces: [...faces.values()], fallback, measure, hasGlyph, segment };
+  return {
+    files: FONT_FILES,
+    get faces() {
+      return [...faces.values()];
+    },
+    fallback,
+    measure,
+    hasGlyph,
+    segment,
+  };
 }

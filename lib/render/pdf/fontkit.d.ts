@@ -19,6 +19,11 @@ declare module 'fontkit' {
   /** fontkit 2's CFFSubset / TTFSubset. `encode()` returns a bare CFF table or a TrueType file. */
   export interface Subset {
     includeGlyph(glyph: number | Glyph): number;
+    /**
+     * Font glyph ids in subset order (index = subset glyph id), read by `encode()`. A plain array
+     * in fontkit 2: an id pushed twice is encoded twice (report-press appends copies of .notdef).
+     */
+    readonly glyphs: number[];
     encode(): Uint8Array;
     readonly cff?: unknown;
   }

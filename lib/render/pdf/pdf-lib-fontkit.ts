@@ -5,13 +5,25 @@
  * pdf-lib calls `fontkit.create(bytes)` on every `embedFont`; the adapter answers with the font
  * the library parsed already, so a document costs no parsing. pdf-lib's subset embedder reads the
  * subset through `encodeStream()` ('data' / 'end' events); fontkit 2 only has `encode()`.
+ *
+ * Every code point gets a code (CID) of its own, so that the ToUnicode map, which maps codes to
+ * text, gives back exactly the text that was drawn: a character no font has is drawn as a copy of
+ * .notdef under its own code, and two characters one glyph serves (an invisible variation selector
+ * and a space, a compatibility ideograph and its unified twin) each get a copy. Marked-content
+ * /ActualText would not do: pdf.js (4.x) ignores it when extracting text.
  */
 import type { Font, Subset } from 'fontkit';
 import { withFastSubrUsage } from './cff-subset.js';
 import type { LoadedFace } from './font-library.js';
 
 interface AdaptedGlyph {
+  /**
+   * What pdf-lib keys the glyph's code and ToUnicode entry by: the code point, not the font's glyph
+   * id, so that each code point gets a code of its own.
+   */
   readonly id: number;
+  /** The font's glyph drawn for the code point (0, .notdef, when the font lacks it). */
+  readonly fontGlyphId: number;
   readonly advanceWidth: number;
   /** What the glyph stands for in this document: pdf-lib writes it into the ToUnicode CMap. */
   readonly codePoints: readonly number[];
@@ -47,10 +59,33 @@ function streamOf(produce: () => Uint8Array): ByteStream {
   return stream;
 }
 
+/**
+ * pdf-lib's view of a document's subset: `includeGlyph` gives each code point (glyph key) its own
+ * subset glyph. The first code point drawn with a font glyph takes that glyph's slot; a later one
+ * drawn with the same glyph, and every .notdef, gets a copy appended to the subset (slot 0 stays
+ * .notdef, CID 0, which viewers do not map to text). A copy costs the glyph's outline once more:
+ * about 100 bytes for Fandol's .notdef box, nothing for the space glyph.
+ */
 function adaptSubset(subset: Subset) {
+  const codes = new Map<number, number>();
+  const claimed = new Set<number>([0]);
   return {
     cff: subset.cff,
-    includeGlyph: (glyph: AdaptedGlyph | number) => subset.includeGlyph(typeof glyph === 'number' ? glyph : glyph.id),
+    includeGlyph(glyph: AdaptedGlyph | number): number {
+      if (typeof glyph === 'number') return subset.includeGlyph(glyph);
+      let code = codes.get(glyph.id);
+      if (code === undefined) {
+        if (claimed.has(glyph.fontGlyphId)) {
+          subset.glyphs.push(glyph.fontGlyphId);
+          code = subset.glyphs.length - 1;
+        } else {
+          claimed.add(glyph.fontGlyphId);
+          code = subset.includeGlyph(glyph.fontGlyphId);
+        }
+        codes.set(glyph.id, code);
+      }
+      return code;
+    },
     encodeStream: () => streamOf(() => subset.encode()),
   };
 }
@@ -70,7 +105,8 @@ function lazy<T>(compute: () => T): () => T {
 
 /**
  * The font object pdf-lib sees. `layout` maps code points one to one onto glyphs, without OpenType
- * shaping, so the drawn widths are exactly the widths the library measured for the line breaker.
+ * shaping, so the drawn widths are exactly the widths the library measured for the line breaker
+ * (a zero-width invisible character included: its width in the PDF is 0, whatever its glyph's).
  * Properties are lazy and kept: fontkit decodes a table on first access (a document embeds only
  * the faces it uses), and pdf-lib reads `unitsPerEm` once per glyph.
  */
@@ -127,7 +163,8 @@ function adaptFont(face: LoadedFace) {
       return font.characterSet;
     },
     glyphForCodePoint: (codePoint: number): AdaptedGlyph => ({
-      id: face.glyphId(codePoint),
+      id: codePoint,
+      fontGlyphId: face.glyphId(codePoint),
       advanceWidth: face.advanceEm(codePoint) * unitsPerEm(),
       codePoints: [codePoint],
     }),

@@ -1,7 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_FONT_FILE, FONT_FILES, FontLoadError, loadFontLibrary, ROLE_FONT_FILES } from '../../../lib/render/pdf/font-library.js';
+import {
+  EMOJI_FALLBACK,
+  EXTENSION_B_FALLBACK,
+  FALLBACK_FONT_FILE,
+  FONT_FILES,
+  FontLoadError,
+  LAZY_FALLBACKS,
+  loadFontLibrary,
+  ROLE_FONT_FILES,
+} from '../../../lib/render/pdf/font-library.js';
 import { FontRole } from '../../../lib/render/style.js';
 import { decodeText } from '../../../lib/text/decode.js';
 import { FONTS_DIR, vendoredFonts } from '../pdf/font-library-fixture.js';
@@ -12,6 +21,21 @@ const SEEDS_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'seeds');
 const RARE_CHARACTERS = '堃喆玥珺昇𠮷䶮龑赟璟祎琤頔淏媖旻玙瑄堉锃犇骉垚燚㛃赓镕';
 
 const fang = { role: FontRole.Fang, sizePt: 16, bold: false } as const;
+
+/** Every code point of an inclusive range, as a string each. */
+function charactersOf(first: number, last: number): string[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => String.fromCodePoint(first + i));
+}
+
+/** The vendored fonts through a reader that records which files it was asked for. */
+function recordingLibrary(): { fonts: ReturnType<typeof loadFontLibrary>; reads: string[] } {
+  const reads: string[] = [];
+  const fonts = loadFontLibrary((name) => {
+    reads.push(name);
+    return readFileSync(join(FONTS_DIR, name));
+  });
+  return { fonts, reads };
+}
 
 describe('the font library', () => {
   it('finds every font file it names under assets/fonts', () => {
@@ -70,20 +94,95 @@ describe('the font library', () => {
 
   it('measures exactly what it segments for drawing', () => {
     const fonts = vendoredFonts();
-    const text = '全年完成任务100%，ABC word test 堃喆……——好。';
+    const text = '全年完成任务100%，ABC word test 堃喆……——好。𪚥😀👍가\ufe0f';
 
     const drawn = fonts.segment(text, fang).reduce((sum, s) => sum + s.advanceEm * fang.sizePt, 0);
 
     expect(fonts.measure(text, fang)).toBeCloseTo(drawn, 9);
   });
 
-  it('drops zero-width format characters rather than drawing a missing-glyph box', () => {
+  it('keeps zero-width format characters in the text, drawn by the role face at zero advance', () => {
     const fonts = vendoredFonts();
 
-    const segments = fonts.segment('党\u200b建\ufeff', fang);
+    const segments = fonts.segment('党\u200b建\ufe0f', fang);
 
-    expect(segments.flatMap((s) => s.codePoints)).toEqual(['党'.codePointAt(0), '建'.codePointAt(0)]);
-    expect(fonts.measure('党\u200b建', fang)).toBeCloseTo(32, 6);
+    expect(segments.map((s) => [s.face.file, String.fromCodePoint(...s.codePoints)])).toEqual([[ROLE_FONT_FILES.fang.regular, '党\u200b建\ufe0f']]);
+    expect(fonts.measure('党\u200b建\ufe0f', fang)).toBeCloseTo(32, 6);
+  });
+
+  it('has a glyph for every character of CJK Extensions A and B as first encoded, in every role', () => {
+    const fonts = vendoredFonts();
+    // Unicode 3.0 and 3.1: 6,582 and 42,711 characters. What the blocks gained in Unicode 13–14
+    // (U+4DB6–4DBF, U+2A6D7–2A6DF) is in none of the open fonts to be had here.
+    const characters = [...charactersOf(0x3400, 0x4db5), ...charactersOf(0x20000, 0x2a6d6)];
+
+    const missing = characters.filter((char) => !fonts.hasGlyph(char.codePointAt(0)!));
+
+    expect(missing).toEqual([]);
+  });
+
+  it('draws Extension B characters that Noto lacks (𠀀 𪚥) with the Extension B fallback', () => {
+    const fonts = vendoredFonts();
+
+    const segments = fonts.segment('𠀀𪚥', fang);
+
+    expect(segments.map((s) => [s.face.file, String.fromCodePoint(...s.codePoints)])).toEqual([[EXTENSION_B_FALLBACK.file, '𠀀𪚥']]);
+  });
+
+  it('draws emoji (😀 👍) with the monochrome emoji fallback', () => {
+    const fonts = vendoredFonts();
+
+    const segments = fonts.segment('好😀👍', fang);
+
+    expect(segments.map((s) => [s.face.file, String.fromCodePoint(...s.codePoints)])).toEqual([
+      [ROLE_FONT_FILES.fang.regular, '好'],
+      [EMOJI_FALLBACK.file, '😀👍'],
+    ]);
+  });
+
+  it('leaves a character no font has (가, 𰀀) with the role face, whose .notdef box marks it', () => {
+    const fonts = vendoredFonts();
+
+    const [segment] = fonts.segment('가𰀀', fang);
+
+    expect(segment?.face.file).toBe(ROLE_FONT_FILES.fang.regular);
+    expect(segment?.codePoints.map((cp) => [segment.face.has(cp), segment.face.glyphId(cp)])).toEqual([
+      [false, 0],
+      [false, 0],
+    ]);
+    expect(fonts.hasGlyph('가'.codePointAt(0)!, fang)).toBe(false);
+  });
+
+  it('reads no lazy fallback while the text needs none, and only the one a character needs', () => {
+    const { fonts, reads } = recordingLibrary();
+
+    fonts.segment('关于张堃同志𠮷的报告', fang);
+    const beforeRare = [...reads];
+    fonts.segment('𪚥', fang);
+
+    expect(LAZY_FALLBACKS.filter((lazy) => beforeRare.includes(lazy.file))).toEqual([]);
+    expect(reads.filter((name) => !beforeRare.includes(name))).toEqual([EXTENSION_B_FALLBACK.file]);
+  });
+
+  it('reads a lazy fallback once, however many characters need it', () => {
+    const { fonts, reads } = recordingLibrary();
+
+    fonts.segment('😀', fang);
+    fonts.measure('👍😀', fang);
+    fonts.hasGlyph('🎉'.codePointAt(0)!);
+
+    expect(reads.filter((name) => name === EMOJI_FALLBACK.file)).toHaveLength(1);
+  });
+
+  it('says which lazy fallback is missing when a character first needs it', () => {
+    const read = (name: string): Uint8Array => {
+      if (name === EXTENSION_B_FALLBACK.file) throw new Error('ENOENT');
+      return readFileSync(join(FONTS_DIR, name));
+    };
+    const fonts = loadFontLibrary(read);
+
+    expect(() => fonts.segment('𪚥', fang)).toThrow(FontLoadError);
+    expect(() => fonts.segment('𪚥', fang)).toThrow(/HanaMinB-ExtB-fallback\.ttf.*assets\/fonts/);
   });
 
   it('uses the bold cut of 宋体 and synthesises bold for 仿宋, which has none', () => {

@@ -59,11 +59,12 @@ describe('drawLayout', () => {
     expect((await readWithPdfJs(bytes)).pageTexts[0]).toContain('喆玥珺昇𠮷');
   });
 
-  it('still renders a character no font has (a private-use code point), keeping its neighbours', async () => {
+  it('draws a character no font has (a private-use code point) as a box, reports it and keeps it in the text', async () => {
     const run: PositionedRun = { role: FontRole.Fang, sizePt: 16, bold: false, text: '甲\ue000乙', x: 80, charSpacing: 0 };
 
-    const { bytes } = await drawLayout(onePage([run]), { profile: GBT9704, fonts: vendoredFonts(), title: 't' });
+    const { bytes, missing } = await drawLayout(onePage([run]), { profile: GBT9704, fonts: vendoredFonts(), title: 't' });
 
-    expect((await readWithPdfJs(bytes)).pageTexts[0]?.join('')).toMatch(/^甲.?乙/u);
+    expect(missing).toEqual(['\ue000']);
+    expect((await readWithPdfJs(bytes)).pageTexts[0]?.join('')).toMatch(/^甲\ue000乙/u);
   });
 });

@@ -1,4 +1,11 @@
-/** Reads a PDF back the way a viewer does (pdf.js) and the way a PDF library does (pdf-lib). */
+/**
+ * Reads a PDF back the way a viewer does (pdf.js), the way a PDF library does (pdf-lib) and, where
+ * poppler-utils is installed, the way `pdftotext` does (shared/tools/score.py reads PDFs with it).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
@@ -72,4 +79,21 @@ export async function catalogText(bytes: Uint8Array, name: string): Promise<stri
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const value = doc.catalog.get(PDFName.of(name));
   return value && 'decodeText' in value && typeof value.decodeText === 'function' ? (value.decodeText() as string) : undefined;
+}
+
+/** True when poppler's `pdftotext` can be run here (CI machines need not have it). */
+export const hasPdftotext: boolean = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
+
+/** The text `pdftotext` extracts (UTF-8, reading order), with poppler's stderr. */
+export function pdftotext(bytes: Uint8Array): { text: string; stderr: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'report-press-pdftotext-'));
+  try {
+    const file = join(dir, 'document.pdf');
+    writeFileSync(file, bytes);
+    const result = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
+    return { text: result.stdout, stderr: result.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

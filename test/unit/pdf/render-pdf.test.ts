@@ -4,7 +4,7 @@ import { reportParagraphs } from '../../../lib/model/report.js';
 import { renderPdf } from '../../../lib/render/pdf/render-pdf.js';
 import { GBT9704, PLAIN } from '../../../lib/render/style.js';
 import { vendoredFonts } from './font-library-fixture.js';
-import { catalogText, embeddedFonts, pageContents, readWithPdfJs } from './read-pdf.js';
+import { catalogText, embeddedFonts, hasPdftotext, pageContents, pdftotext, readWithPdfJs } from './read-pdf.js';
 
 const report: Report = {
   title: '关于张堃同志2023年度抓基层党建工作的述职报告',
@@ -22,6 +22,22 @@ const report: Report = {
 
 const PAGE_NUMBER = /^—\s*\d+\s*—$/u;
 const withoutSpace = (text: string): string => text.replace(/\s+/gu, '');
+
+/** Rare (堃 喆 𠮷), Extension A (㐀 㑇), Extension B (𠀀 𪚥), traditional (臺灣 體 龜) and emoji (😀 👍). */
+const RARE_LINE = '堃 喆 𠮷 㐀 㑇 𠀀 𪚥 臺灣 體 龜 😀 👍';
+
+/** Characters no vendored font has: Hangul (가) and Extension G (𰀀). */
+const NO_GLYPH_LINE = '韩国友人가来访，名字中有𰀀字。';
+
+function oneParagraph(text: string): Report {
+  return { title: '生僻字测试', blocks: [{ kind: 'paragraph', text }] };
+}
+
+/** The body text pdf.js extracts: page numbers and the title left out, white space removed. */
+async function bodyTextWithPdfJs(bytes: Uint8Array, title: string): Promise<string> {
+  const { pageTexts } = await readWithPdfJs(bytes);
+  return withoutSpace(pageTexts.flatMap((items) => items.filter((item) => !PAGE_NUMBER.test(item.trim()))).join('')).replace(title, '');
+}
 
 /** A report whose every paragraph fits one body line: 20 characters plus the 2-character indent. */
 function oneLineParagraphs(count: number): Report {
@@ -123,5 +139,82 @@ describe('renderPdf', () => {
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(fonts.map((font) => font.baseFont.slice(7))).toContain('FandolSong-Regular');
     expect(fonts.map((font) => font.baseFont.slice(7))).not.toContain('FandolFang-Regular');
+  });
+
+  it('keeps rare, Extension A and B, traditional and emoji characters in the text a viewer (pdf.js) extracts', async () => {
+    const { bytes } = await renderPdf(oneParagraph(RARE_LINE), { profile: GBT9704, fonts: vendoredFonts() });
+
+    const text = await bodyTextWithPdfJs(bytes, '生僻字测试');
+
+    expect(text).toBe(withoutSpace(RARE_LINE));
+  });
+
+  it.skipIf(!hasPdftotext)('keeps them in the text pdftotext extracts, without a complaint from poppler', async () => {
+    const { bytes } = await renderPdf(oneParagraph(RARE_LINE), { profile: GBT9704, fonts: vendoredFonts() });
+
+    const { text, stderr } = pdftotext(bytes);
+
+    expect(text).toContain(RARE_LINE);
+    expect(stderr).toBe('');
+  });
+
+  it('draws every character of that line with a glyph, Extension B and emoji from their fallbacks', async () => {
+    const { bytes, missing } = await renderPdf(oneParagraph(RARE_LINE), { profile: GBT9704, fonts: vendoredFonts() });
+
+    const fonts = await embeddedFonts(bytes);
+
+    expect(missing).toEqual([]);
+    expect(fonts.filter((font) => font.subtype === 'CIDFontType2').map((font) => font.baseFont.slice(7))).toEqual(['HanaMinB', 'NotoEmoji-Regular']);
+    for (const font of fonts) expect(font).toMatchObject({ hasFontFile: true, hasToUnicode: true });
+  });
+
+  it('draws characters no font has as boxes, reports them, and still extracts them exactly', async () => {
+    const { bytes, missing } = await renderPdf(oneParagraph(NO_GLYPH_LINE), { profile: GBT9704, fonts: vendoredFonts() });
+
+    const text = await bodyTextWithPdfJs(bytes, '生僻字测试');
+
+    expect(missing).toEqual(['가', '𰀀']);
+    expect(text).toBe(NO_GLYPH_LINE);
+  });
+
+  it('gives each box a code of its own, so that two different missing characters never read as one', async () => {
+    const { bytes } = await renderPdf(oneParagraph('가나가'), { profile: GBT9704, fonts: vendoredFonts() });
+
+    const [content] = await pageContents(bytes);
+    const shown = [...content!.matchAll(/<([0-9a-f]+)> Tj/gu)].map((m) => m[1]!);
+    const body = shown.find((hex) => hex.length === 12)!;
+
+    expect(body.slice(0, 4)).toBe(body.slice(8, 12));
+    expect(body.slice(0, 4)).not.toBe(body.slice(4, 8));
+    expect(body.slice(0, 4)).not.toBe('0000');
+  });
+
+  it('tags subsets that differ only in characters drawn as boxes differently', async () => {
+    const tags = async (text: string): Promise<string[]> => {
+      const { bytes } = await renderPdf(oneParagraph(text), { profile: GBT9704, fonts: vendoredFonts() });
+      return (await embeddedFonts(bytes)).map((font) => font.baseFont).filter((name) => name.endsWith('+FandolFang-Regular'));
+    };
+
+    const [withGa, withNa] = [await tags('正文가'), await tags('正文나')];
+
+    expect(withGa).toHaveLength(1);
+    expect(withNa).toHaveLength(1);
+    expect(withGa[0]).not.toBe(withNa[0]);
+  });
+
+  it('keeps variation selectors in the text layer, drawn as nothing', async () => {
+    const { bytes, missing } = await renderPdf(oneParagraph('❤\ufe0f葛\u{e0100}'), { profile: GBT9704, fonts: vendoredFonts() });
+
+    const text = await bodyTextWithPdfJs(bytes, '生僻字测试');
+
+    expect(missing).toEqual([]);
+    expect(text).toBe('❤\ufe0f葛\u{e0100}');
+  });
+
+  it('gives byte-identical output for the same rare characters', async () => {
+    const first = await renderPdf(oneParagraph(RARE_LINE + NO_GLYPH_LINE), { profile: GBT9704, fonts: vendoredFonts() });
+    const second = await renderPdf(oneParagraph(RARE_LINE + NO_GLYPH_LINE), { profile: GBT9704, fonts: vendoredFonts() });
+
+    expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
   });
 });
