@@ -15,7 +15,13 @@ const bundle = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 const cacheFile = `${bundle}.code-cache`;
 const requireBundle = createRequire(bundle);
 if (!existsSync(bundle)) {
-  process.stderr.write('report-press: the CLI is not built yet; run `npm ci` (or `npm run build`) in the project folder first.\n');
+  // Before the bundle (and its message catalogue) exists, so the locale is read here by hand.
+  const locale = [process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG].find((v) => v) ?? '';
+  process.stderr.write(
+    /^zh/i.test(locale)
+      ? 'report-press: 命令行工具尚未构建，请先在项目文件夹中运行 `npm ci`（或 `npm run build`）。\n'
+      : 'report-press: the CLI is not built yet; run `npm ci` (or `npm run build`) in the project folder first.\n',
+  );
   process.exit(2);
 }
 

@@ -1,26 +1,38 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { cleanStage, DocumentFormat, encodeJson, MANIFEST, removalLog, renderStage, sourceStem, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
-import { isInputError } from '../lib/errors.js';
+import { cleanStage, DocumentFormat, encodeJson, MANIFEST, removalLog, renderStage, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
+import { FileErrorCode, isInputError } from '../lib/errors.js';
+import type { MessageParams } from '../lib/messages/index.js';
 import { missingGlyphWarnings } from '../lib/render/pdf/missing-glyphs.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import type { ConversionWarning } from '../lib/warnings.js';
 import type { Progress } from './progress.js';
 import { fontLibrary } from './fonts.js';
-import { writeFilesAtomically, type OutputFile } from './write-files.js';
+import { isOutputError, makeFolder, writeFilesAtomically, type OutputFile } from './write-files.js';
 
 export interface ConvertCommandOptions {
-  readonly out: string;
+  /** The input's own output folder (`<out>/<name>` or `<out>/<sub>/<name>`). */
+  readonly folder: string;
   readonly profile: ProfileId;
   readonly formats: readonly DocumentFormat[];
   /** Largest accepted input in bytes. */
   readonly maxBytes: number;
 }
 
+/**
+ * An input that was not converted: a stable code and the facts to word it in any language
+ * (`formatError`). `message` is the English text an InputError was raised with.
+ */
+export interface InputFailure {
+  readonly input: string;
+  readonly ok: false;
+  readonly code: string;
+  readonly params: MessageParams;
+  readonly message?: string;
+}
+
 /** What happened to one input. */
-export type InputOutcome =
-  | { readonly input: string; readonly ok: true; readonly folder: string; readonly manifest: Manifest; readonly seconds: number }
-  | { readonly input: string; readonly ok: false; readonly reason: string; readonly code: string };
+export type InputOutcome = { readonly input: string; readonly ok: true; readonly folder: string; readonly manifest: Manifest; readonly seconds: number } | InputFailure;
 
 /** The manifest as written: a format that was not asked for (`--format`) is listed as null. */
 function writtenManifest(manifest: Manifest, formats: readonly DocumentFormat[]): unknown {
@@ -36,27 +48,29 @@ function writtenManifest(manifest: Manifest, formats: readonly DocumentFormat[])
 }
 
 /**
- * Converts one input file into `out/<stem>/`: documents first, manifest last. Bad input is reported
- * as a failed outcome (nothing written); anything unexpected propagates.
+ * Converts one input file into `options.folder`: documents first, manifest last. Bad input and an
+ * output that cannot be written are failed outcomes (nothing more is written for this input);
+ * anything unexpected propagates. The caller has checked that `input` is a regular file.
  */
 export async function convertFile(input: string, options: ConvertCommandOptions, progress: Progress): Promise<InputOutcome> {
   const started = performance.now();
   const source = basename(input);
+  const { folder } = options;
   let bytes: Uint8Array;
   try {
-    const info = await stat(input);
-    if (!info.isFile()) return { input, ok: false, code: 'NOT_A_FILE', reason: 'not a regular file' };
     bytes = await readFile(input);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'READ_FAILED';
-    const reason = code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`;
-    return { input, ok: false, code, reason };
+    const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    if (errno === 'ENOENT') return { input, ok: false, code: FileErrorCode.NotFound, params: {} };
+    return { input, ok: false, code: FileErrorCode.Unreadable, params: { errno } };
   }
   try {
     const profile = PROFILES[options.profile];
     const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes } });
     const split = splitStage(cleaned, { profile: profile.id });
     const { reports } = split;
+    // Before the slow part: an output folder that cannot be made fails this input at once.
+    await makeFolder(folder);
     progress.addTotal(reports.length);
     // One thread on purpose: a worker thread measured slower and heavier on 2 cores (each thread
     // parses its own fonts and warms up its own JIT), see `npm run bench`.
@@ -75,14 +89,19 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
     const manifest: Manifest = { ...split.manifest, warnings };
     files.push({ path: manifest.cleaning.log, bytes: encodeJson(removalLog(cleaned)) });
     files.push({ path: MANIFEST, bytes: encodeJson(writtenManifest(manifest, options.formats)) });
-    const folder = join(options.out, sourceStem(source));
     await writeFilesAtomically(folder, files);
     // Only after the new manifest is in place: documents of an earlier, longer version of the input.
     const stale = staleDocuments(await readdir(folder), manifest);
     await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
     return { input, ok: true, folder, manifest, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
-    if (isInputError(error)) return { input, ok: false, code: error.code, reason: error.message };
+    if (isInputError(error)) {
+      // Size and limit are facts only the shell has; they let every language say how big.
+      return { input, ok: false, code: error.code, params: { size: bytes.length, limit: options.maxBytes, ...error.params }, message: error.message };
+    }
+    if (isOutputError(error)) {
+      return { input, ok: false, code: FileErrorCode.Unwritable, params: { action: error.action, path: error.path, errno: error.errno, at: error.at } };
+    }
     throw error;
   }
 }

@@ -10,6 +10,8 @@ export interface Progress {
 export interface ProgressOptions {
   readonly enabled: boolean;
   readonly inputs: number;
+  /** The bar's line in the user's language, with cli-progress's `{bar}` `{value}` `{total}` `{label}`. */
+  readonly format: string;
 }
 
 /** A progress bar on stderr for interactive use; a no-op otherwise (pipes, CI, `--json`). */
@@ -23,7 +25,7 @@ export function createProgress(options: ProgressOptions): Progress {
       total += reports;
       // One input with one report finishes too fast for a bar to mean anything.
       if (!bar && (options.inputs > 1 || total > 1)) {
-        bar = new SingleBar({ format: 'converting [{bar}] {value}/{total} reports  {label}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, undefined);
+        bar = new SingleBar({ format: options.format, stream: process.stderr, hideCursor: true, clearOnComplete: true }, undefined);
         bar.start(total, done, { label: '' });
       }
       bar?.setTotal(total);

@@ -1,5 +1,6 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 export interface OutputFile {
   /** Path relative to the output folder. */
@@ -7,22 +8,104 @@ export interface OutputFile {
   readonly bytes: Uint8Array;
 }
 
+/** An output folder or file that cannot be created or written: which, why, and where. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  constructor(
+    /** `create` for a folder, `write` for a file. */
+    readonly action: 'create' | 'write',
+    /** The folder or file that was to be made, as the caller named it. */
+    readonly path: string,
+    /** The system error code (`EACCES`, `ENOENT` …). */
+    readonly errno: string,
+    /** Where the problem is: the parent that refused, the file in the way. */
+    readonly at: string,
+  ) {
+    super(`cannot ${action} ${path}: ${errno} at ${at}`);
+  }
+}
+
+export function isOutputError(error: unknown): error is OutputError {
+  return error instanceof OutputError;
+}
+
+function errnoOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? 'EIO';
+}
+
+async function statOrErrno(path: string, follow: boolean): Promise<Stats | string> {
+  try {
+    return await (follow ? stat(path) : lstat(path));
+  } catch (error) {
+    return errnoOf(error);
+  }
+}
+
+/**
+ * Creates a folder and its missing parents, failing at once with an {@link OutputError}.
+ *
+ * Not `mkdir(path, { recursive: true })`: Node's recursive mkdir spins forever when a parent
+ * exists but refuses children with ENOENT (anything under /proc, some FUSE mounts), because it
+ * reads ENOENT as "parent missing", re-creates the parent (EEXIST) and retries. Here the existing
+ * ancestor is found first, then each missing folder is made once; every error is final.
+ */
+export async function makeFolder(path: string): Promise<void> {
+  const missing: string[] = [];
+  let current = resolve(path);
+  for (;;) {
+    const found = await statOrErrno(current, false);
+    if (typeof found !== 'string') {
+      if (found.isDirectory()) break;
+      if (found.isSymbolicLink()) {
+        const target = await statOrErrno(current, true);
+        if (typeof target !== 'string' && target.isDirectory()) break;
+        // A broken link cannot be made into a folder; a link to a file is a file in the way.
+        throw new OutputError('create', path, target === 'ENOENT' ? 'ENOENT' : 'ENOTDIR', current);
+      }
+      throw new OutputError('create', path, 'ENOTDIR', current);
+    }
+    // ENOTDIR: some ancestor is a file; keep walking up to name it.
+    if (found !== 'ENOENT' && found !== 'ENOTDIR') throw new OutputError('create', path, found, current);
+    const parent = dirname(current);
+    if (parent === current) throw new OutputError('create', path, found, current);
+    missing.push(current);
+    current = parent;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      const errno = errnoOf(error);
+      // Someone else made it meanwhile: fine if it is a folder.
+      if (errno === 'EEXIST' && (await statOrErrno(folder, true).then((s) => typeof s !== 'string' && s.isDirectory()))) continue;
+      throw new OutputError('create', path, errno === 'EEXIST' ? 'ENOTDIR' : errno, errno === 'EEXIST' ? folder : dirname(folder));
+    }
+  }
+}
+
 /**
  * Writes files so that none is ever seen half-written: each goes to a temporary name beside its
  * target and is renamed into place. Files are written in the order given (the manifest last), so a
- * manifest on disk always lists documents that exist.
+ * manifest on disk always lists documents that exist. Any failure is an {@link OutputError} naming
+ * the file.
  */
 export async function writeFilesAtomically(folder: string, files: readonly OutputFile[]): Promise<void> {
+  const made = new Set<string>();
   for (const file of files) {
     const target = join(folder, file.path);
-    const temporary = join(dirname(target), `.${process.pid}-${Date.now()}.partial`);
-    await mkdir(dirname(target), { recursive: true });
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      await makeFolder(parent);
+      made.add(parent);
+    }
+    const temporary = join(parent, `.${process.pid}-${Date.now()}.partial`);
     try {
       await writeFile(temporary, file.bytes);
       await rename(temporary, target);
     } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
+      await rm(temporary, { force: true }).catch(() => undefined);
+      const errno = errnoOf(error);
+      throw new OutputError('write', target, errno, errno === 'EISDIR' || errno === 'ENOTDIR' ? target : parent);
     }
   }
 }

@@ -1,0 +1,202 @@
+/**
+ * English messages: the source of truth for the keys and for the parameters each message takes.
+ * The input-error texts are the ones the call sites first wrote by hand (see lib/text/decode.ts),
+ * so rendering a code with its params gives the same sentence.
+ */
+import type { FileErrorCode, InputErrorCode } from '../errors.js';
+import type { WarningCode } from '../warnings.js';
+import type { FsProblem } from './types.js';
+
+/** `1 report`, `2 reports`: English needs the count to pick the noun form. */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `20 MB`, `0.5 MB`: as the size limit is given on the command line. */
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+function fsReason({ errno, at }: FsProblem): string {
+  switch (errno) {
+    case 'EACCES':
+    case 'EPERM':
+      return `no permission to write in ${at} (${errno})`;
+    case 'EROFS':
+      return `${at} is on a read-only file system (EROFS)`;
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return `${at} is not a folder (${errno})`;
+    case 'EISDIR':
+      return `${at} is a folder (EISDIR)`;
+    case 'ENOENT':
+      // Reached only after the parent was seen to exist: the parent refuses children.
+      return `new folders or files cannot be made in ${at} (ENOENT: a special file system such as /proc or /sys, or a broken link)`;
+    case 'ENOSPC':
+      return `no space left on the disk of ${at} (ENOSPC)`;
+    case 'EDQUOT':
+      return `disk quota exceeded in ${at} (EDQUOT)`;
+    case 'ENAMETOOLONG':
+      return `the path is too long (ENAMETOOLONG)`;
+    case 'ELOOP':
+      return `too many symbolic links in ${at} (ELOOP)`;
+    default:
+      return `the system reported ${errno} at ${at}`;
+  }
+}
+
+/** Why an input file cannot be read, from the system's error code. */
+function readReason(errno: string): string {
+  if (errno === 'EACCES' || errno === 'EPERM') return `no permission to read it (${errno})`;
+  if (errno === 'EISDIR') return 'it is a folder (EISDIR)';
+  return `the system reported ${errno}`;
+}
+
+export const en = {
+  // ── Input errors (lib/errors.ts InputErrorCode) ──────────────────────────────────────────────
+  /** `size` > 0 means the file holds only white space. */
+  EMPTY: (p: { size?: number }) =>
+    typeof p.size === 'number' && p.size > 0
+      ? 'the file contains only white space; export the report text again'
+      : 'the file is empty (0 bytes); export the report text again',
+  TOO_LARGE: (p: { size?: number; limit?: number }) =>
+    typeof p.size === 'number' && typeof p.limit === 'number'
+      ? `the file is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; split it or raise --max-size`
+      : 'the file is over the size limit; split it or raise --max-size',
+  /** `cause`: `nul` (NUL bytes) or `control` (mostly control characters). */
+  BINARY: (p: { cause?: string }) =>
+    p.cause === 'nul'
+      ? 'the file contains NUL bytes, so it is binary data rather than text; upload the report as a plain .txt file'
+      : p.cause === 'control'
+        ? 'the file is mostly control characters, so it is binary data rather than text; upload the report as a plain .txt file'
+        : 'the file is binary data rather than text; upload the report as a plain .txt file',
+  /** `offset`: the byte near which the text stops being valid UTF-8. */
+  UNDECODABLE: (p: { offset?: number }) =>
+    typeof p.offset === 'number'
+      ? `the text is neither UTF-8 nor GB18030 (invalid byte sequence near byte ${p.offset}); re-save it as UTF-8`
+      : 'the text is neither UTF-8 nor GB18030; re-save it as UTF-8',
+  /** `stage`: `clean` (nothing after removing adverts) or `split` (no report found). */
+  NOTHING_LEFT: (p: { stage?: string }) =>
+    p.stage === 'split'
+      ? 'no report text was found after cleaning'
+      : 'nothing is left after removing adverts and paywall markers; check that this is the report text and not only a page footer',
+
+  // ── File errors (lib/errors.ts FileErrorCode) ────────────────────────────────────────────────
+  NOT_FOUND: () => 'no such file',
+  NOT_A_FILE: () => 'not a regular file or a folder',
+  UNREADABLE: (p: { errno: string }) => `cannot be read: ${readReason(p.errno)}`,
+  /** `subfolders`: folders not searched (only without --recursive). */
+  NO_TEXT_FILES: (p: { skipped: number; subfolders: number }) => {
+    const notes = [p.skipped > 0 ? `${count(p.skipped, 'other file')} skipped` : '', p.subfolders > 0 ? `add --recursive to search its ${count(p.subfolders, 'subfolder')}` : ''];
+    const note = notes.filter(Boolean).join('; ');
+    return `no .txt files in this folder${note ? ` (${note})` : ''}`;
+  },
+  DUPLICATE_NAME: (p: { first: string; folder: string }) =>
+    `has the same name as ${p.first}, so both would write to ${p.folder}/; rename one of them or convert them in separate calls`,
+  /** `action`: `create` (a folder) or `write` (a file). */
+  UNWRITABLE: (p: { action: string; path: string; errno: string; at: string }) =>
+    `${p.action === 'create' ? 'cannot create the folder' : 'cannot write'} ${p.path}: ${fsReason(p)}`,
+
+  // ── Warnings (lib/warnings.ts WarningCode) ───────────────────────────────────────────────────
+  TOC_ENTRY_MISSING: (p: { text?: string }) =>
+    `the table of contents lists “${p.text ?? ''}”, but no report with that title was found in the text; check whether it is missing or titled differently`,
+  TITLE_IN_BODY: (p: { text?: string }) =>
+    `a line shaped like a report title (“${p.text ?? ''}”) is inside the report; perhaps two reports are merged`,
+  OVERSIZED_REPORT: () => 'this report is far longer than the others; perhaps several reports are merged',
+  EMPTY_REPORT: () => 'this report has a title but no body text',
+  MISSING_GLYPH: (p: { text?: string }) =>
+    `no embedded font has ${p.text ?? 'some characters'}, so they are blank on the PDF pages (the text layer still holds them)`,
+
+  // ── The command line: results ────────────────────────────────────────────────────────────────
+  'cli.converted': (p: { input: string; folder: string; reports: number; cuts: number; seconds: number }) =>
+    `${p.input} → ${p.folder}/ (${count(p.reports, 'report')}, ${count(p.cuts, 'cut')}, ${p.seconds.toFixed(2)} s)`,
+  /** The one closing line of a call with several inputs or a folder. */
+  'cli.summary': (p: { files: number; converted: number; refused: number; reports: number }) =>
+    `${count(p.files, 'file')}: ${p.converted} converted (${count(p.reports, 'report')})${p.refused > 0 ? `, ${p.refused} refused` : ''}`,
+  /** Appended to the summary when folders were given: what was found in them. */
+  'cli.summaryFound': (p: { found: number; folders: number; folder: string; skipped: number; subfolders: number }) =>
+    `; ${count(p.found, '.txt file')} found in ${p.folders === 1 ? p.folder : `${p.folders} folders`}` +
+    (p.skipped > 0 ? `, ${count(p.skipped, 'other file')} skipped` : '') +
+    (p.subfolders > 0 ? `, ${count(p.subfolders, 'subfolder')} not searched (add --recursive)` : ''),
+  'cli.warning': (p: { input: string; report?: number; line?: number; message: string }) => {
+    const where = [p.report === undefined ? '' : `report ${p.report}`, p.line === undefined ? '' : `line ${p.line}`].filter(Boolean).join(', ');
+    return `warning: ${p.input}${where ? ` (${where})` : ''}: ${p.message}`;
+  },
+  /** cli-progress format: `{bar}`, `{value}`, `{total}` and `{label}` are its placeholders. */
+  'cli.progress': () => 'converting [{bar}] {value}/{total} reports  {label}',
+  'cli.internalError': (p: { message: string }) =>
+    `internal error: ${p.message} (set NODE_OPTIONS=--enable-source-maps and REPORT_PRESS_DEBUG=1 for a stack trace)`,
+  'cli.version': (p: { version: string; node: string; platform: string }) => `report-press ${p.version} (Node.js ${p.node}, ${p.platform})`,
+  'cli.devStopping': () => 'stopping: letting running stages finish…',
+  'cli.devStopped': (p: { dir: string }) => `stopped; objects are kept in ${p.dir}`,
+
+  // ── The command line: usage errors (commander's and ours) ───────────────────────────────────
+  'usage.unknownOption': (p: { option: string }) => `error: unknown option '${p.option}'`,
+  'usage.unknownCommand': (p: { command: string }) => `error: unknown command '${p.command}'`,
+  'usage.didYouMean': (p: { suggestions: string; several: boolean }) =>
+    p.several ? `(Did you mean one of ${p.suggestions}?)` : `(Did you mean ${p.suggestions}?)`,
+  'usage.missingArgument': (p: { name: string }) => `error: missing required argument '${p.name}'`,
+  'usage.optionMissingArgument': (p: { option: string }) => `error: option '${p.option}' argument missing`,
+  'usage.excessArguments': (p: { expected: number; got: number }) =>
+    `error: too many arguments. Expected ${count(p.expected, 'argument')} but got ${p.got}.`,
+  'usage.invalidOptionArgument': (p: { option: string; value: string; reason: string }) =>
+    `error: option '${p.option}' argument '${p.value}' is invalid: ${p.reason}`,
+  'usage.other': (p: { message: string }) => p.message,
+  'usage.seeHelp': () => '(run with --help for usage)',
+  'usage.megabytes': () => 'give a positive number of megabytes, e.g. 20',
+  'usage.formats': (p: { value: string }) => `use docx, pdf or docx,pdf (got ${p.value === '' ? 'nothing' : `"${p.value}"`})`,
+  'usage.profile': (p: { value: string; choices: string }) => `use one of ${p.choices} (got "${p.value}")`,
+  'usage.port': () => 'give a TCP port from 0 to 65535',
+  'usage.lang': (p: { value: string }) => `use zh or en (got "${p.value}")`,
+
+  // ── The command line: help ───────────────────────────────────────────────────────────────────
+  'help.usage': () => 'Usage:',
+  'help.arguments': () => 'Arguments:',
+  'help.options': () => 'Options:',
+  'help.globalOptions': () => 'Global Options:',
+  'help.commands': () => 'Commands:',
+  /** Appended to an option's description as it is (it brings its own leading space). */
+  'help.default': (p: { value: string }) => ` (default: ${p.value})`,
+  'help.program': () => 'Raw Chinese text in, clean GB/T 9704 official documents (DOCX and PDF) out.',
+  'help.version': () => 'print the version (include it in support requests)',
+  'help.help': () => 'show help for a command',
+  'help.helpCommand': () => 'show help for a command',
+  'help.lang': () => 'language of messages and help: zh or en (default: from LC_ALL / LC_MESSAGES / LANG)',
+  'help.convert': () => 'clean, split and typeset .txt files into DOCX and PDF documents',
+  'help.convertInput': () => '.txt files or folders of them (UTF-8, UTF-16 with BOM or GB18030)',
+  'help.out': () => 'output folder; each input gets <dir>/<name>/ with manifest.json and NN-<title>.docx/.pdf',
+  'help.recursive': () => 'also convert the .txt files in subfolders of a folder input',
+  'help.profile': (p: { choices: string }) => `style profile: ${p.choices}`,
+  'help.format': () => 'formats to write: docx, pdf or docx,pdf',
+  'help.maxSize': () => 'refuse inputs larger than this many megabytes',
+  'help.json': () => 'print a machine-readable summary on stdout',
+  'help.noProgress': () => 'never show a progress bar',
+  'help.convertAfter': () =>
+    [
+      'A folder input converts the .txt files in it (with --recursive, in its subfolders too):',
+      'DIR/sub/name.txt is written to <out>/sub/name/; a file given by itself to <out>/name/.',
+      '',
+      'Exit status: 0 when every input converted, 1 when any input was refused or could not be',
+      'written (each reason on stderr), 2 on usage errors, 3 on an internal error.',
+      '',
+      'Examples:',
+      '  report-press convert samples/compilation.txt --out out/',
+      '  report-press convert reports/ --recursive',
+    ].join('\n'),
+  'help.dev': () => 'run the Lambda chain locally against an embedded S3-compatible server on 127.0.0.1',
+  'help.devPort': () => 'port of the S3 endpoint',
+  'help.devDir': () => 'where the buckets are kept between runs',
+  'help.devAfter': () =>
+    [
+      'Upload a .txt to s3://input/… and find manifest.json and the documents under s3://output/…, e.g.',
+      '  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt',
+      '  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/',
+      'Any credentials are accepted. Ctrl-C stops the server.',
+    ].join('\n'),
+} satisfies Codes;
+
+/** Every code a user can meet must have a message: the compiler checks these keys are present. */
+type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode]: (params: never) => string } & {
+  readonly [key: string]: (params: never) => string;
+};

@@ -1,0 +1,167 @@
+/**
+ * 简体中文消息。Keys and parameters come from the English table (en.ts); the type below makes a
+ * missing or misspelt key a compile error, so adding a code is one entry here and one in en.ts.
+ *
+ * House style: full-width punctuation inside sentences (，。；：（）“”), a space between Chinese
+ * and Latin text or numbers, paths and option names exactly as typed. Sentence starts and the
+ * `report-press:` prefix follow GNU's zh_CN convention of ASCII `: ` after a path.
+ */
+import { en, megabytes } from './en.js';
+import type { FsProblem } from './types.js';
+
+/** The same keys as English, each taking the same parameters. */
+export type Catalogue = { readonly [K in keyof typeof en]: (...params: Parameters<(typeof en)[K]>) => string };
+
+function fsReason({ errno, at }: FsProblem): string {
+  switch (errno) {
+    case 'EACCES':
+    case 'EPERM':
+      return `没有在 ${at} 中写入的权限（${errno}）`;
+    case 'EROFS':
+      return `${at} 所在的文件系统是只读的（EROFS）`;
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return `${at} 不是文件夹（${errno}）`;
+    case 'EISDIR':
+      return `${at} 是一个文件夹（EISDIR）`;
+    case 'ENOENT':
+      return `${at} 中不能新建文件夹或文件（ENOENT：/proc、/sys 之类的特殊文件系统，或失效的链接）`;
+    case 'ENOSPC':
+      return `${at} 所在的磁盘空间不足（ENOSPC）`;
+    case 'EDQUOT':
+      return `${at} 超出了磁盘配额（EDQUOT）`;
+    case 'ENAMETOOLONG':
+      return '路径太长（ENAMETOOLONG）';
+    case 'ELOOP':
+      return `${at} 中符号链接的层数过多（ELOOP）`;
+    default:
+      return `系统在 ${at} 处报告错误 ${errno}`;
+  }
+}
+
+function readReason(errno: string): string {
+  if (errno === 'EACCES' || errno === 'EPERM') return `没有读取权限（${errno}）`;
+  if (errno === 'EISDIR') return '这是一个文件夹（EISDIR）';
+  return `系统报告错误 ${errno}`;
+}
+
+export const zhCN: Catalogue = {
+  // ── 输入错误 ─────────────────────────────────────────────────────────────────────────────────
+  EMPTY: (p) =>
+    typeof p.size === 'number' && p.size > 0 ? '文件里只有空白字符，请重新导出报告文本' : '文件为空（0 字节），请重新导出报告文本',
+  TOO_LARGE: (p) =>
+    typeof p.size === 'number' && typeof p.limit === 'number'
+      ? `文件大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，请拆分后再转换，或用 --max-size 调高上限`
+      : '文件超过了大小上限，请拆分后再转换，或用 --max-size 调高上限',
+  BINARY: (p) =>
+    p.cause === 'nul'
+      ? '文件中含有 NUL 字节，是二进制数据而不是文本，请上传纯文本（.txt）格式的报告'
+      : p.cause === 'control'
+        ? '文件内容大多是控制字符，是二进制数据而不是文本，请上传纯文本（.txt）格式的报告'
+        : '文件是二进制数据而不是文本，请上传纯文本（.txt）格式的报告',
+  UNDECODABLE: (p) =>
+    typeof p.offset === 'number'
+      ? `文本既不是 UTF-8 也不是 GB18030 编码（第 ${p.offset} 字节附近有无效的字节序列），请另存为 UTF-8 编码后再试`
+      : '文本既不是 UTF-8 也不是 GB18030 编码，请另存为 UTF-8 编码后再试',
+  NOTHING_LEFT: (p) =>
+    p.stage === 'split'
+      ? '清理之后没有找到报告正文'
+      : '去掉广告和付费标记后什么也没有剩下，请确认这是报告正文，而不只是网页的页脚',
+
+  // ── 文件错误 ─────────────────────────────────────────────────────────────────────────────────
+  NOT_FOUND: () => '文件不存在',
+  NOT_A_FILE: () => '既不是普通文件，也不是文件夹',
+  UNREADABLE: (p) => `无法读取：${readReason(p.errno)}`,
+  NO_TEXT_FILES: (p) => {
+    const notes = [p.skipped > 0 ? `跳过其他文件 ${p.skipped} 个` : '', p.subfolders > 0 ? `还有 ${p.subfolders} 个子文件夹，加 --recursive 可一并搜索` : ''];
+    const note = notes.filter(Boolean).join('；');
+    return `文件夹中没有 .txt 文件${note ? `（${note}）` : ''}`;
+  },
+  DUPLICATE_NAME: (p) => `与 ${p.first} 同名，两者都会写到 ${p.folder}/，请给其中一个改名，或分两次转换`,
+  UNWRITABLE: (p) => `${p.action === 'create' ? '无法创建文件夹' : '无法写入'} ${p.path}：${fsReason(p)}`,
+
+  // ── 警告 ─────────────────────────────────────────────────────────────────────────────────────
+  TOC_ENTRY_MISSING: (p) => `目录中列有“${p.text ?? ''}”，但正文里没有找到这个标题的报告，请检查是否缺了这篇，或标题写法不同`,
+  TITLE_IN_BODY: (p) => `报告正文中有一行像是报告标题（“${p.text ?? ''}”），可能是两篇报告连在了一起`,
+  OVERSIZED_REPORT: () => '这篇报告比其他几篇长得多，可能是几篇报告连在了一起',
+  EMPTY_REPORT: () => '这篇报告只有标题，没有正文',
+  MISSING_GLYPH: (p) => `内嵌字体中没有${p.text ? `“${p.text}”` : '部分字符'}，这些字符在 PDF 页面上显示为方框（文字层和 DOCX 中仍然保留）`,
+
+  // ── 命令行：结果 ─────────────────────────────────────────────────────────────────────────────
+  'cli.converted': (p) => `${p.input} → ${p.folder}/（${p.reports} 篇报告，清除 ${p.cuts} 处，用时 ${p.seconds.toFixed(2)} 秒）`,
+  'cli.summary': (p) => `共 ${p.files} 个文件：已转换 ${p.converted} 个（${p.reports} 篇报告）${p.refused > 0 ? `，${p.refused} 个未能转换` : ''}`,
+  'cli.summaryFound': (p) =>
+    `；在 ${p.folders === 1 ? p.folder : `${p.folders} 个文件夹`} 中找到 ${p.found} 个 .txt 文件` +
+    (p.skipped > 0 ? `，跳过其他文件 ${p.skipped} 个` : '') +
+    (p.subfolders > 0 ? `，未搜索子文件夹 ${p.subfolders} 个（可加 --recursive）` : ''),
+  'cli.warning': (p) => {
+    const where = [p.report === undefined ? '' : `第 ${p.report} 篇报告`, p.line === undefined ? '' : `第 ${p.line} 行`].filter(Boolean).join('，');
+    return `警告: ${p.input}${where ? `（${where}）` : ''}: ${p.message}`;
+  },
+  'cli.progress': () => '正在转换 [{bar}] {value}/{total} 篇报告  {label}',
+  'cli.internalError': (p) =>
+    `内部错误：${p.message}（设置 NODE_OPTIONS=--enable-source-maps 和 REPORT_PRESS_DEBUG=1 可查看调用栈）`,
+  'cli.version': (p) => `report-press ${p.version}（Node.js ${p.node}，${p.platform}）`,
+  'cli.devStopping': () => '正在停止：等待运行中的处理步骤完成……',
+  'cli.devStopped': (p) => `已停止；对象保存在 ${p.dir}`,
+
+  // ── 命令行：用法错误 ─────────────────────────────────────────────────────────────────────────
+  'usage.unknownOption': (p) => `错误：未知选项 ${p.option}`,
+  'usage.unknownCommand': (p) => `错误：未知命令 ${p.command}`,
+  'usage.didYouMean': (p) => (p.several ? `（是不是想输入 ${p.suggestions.split(', ').join('、')} 中的一个？）` : `（是不是想输入 ${p.suggestions}？）`),
+  'usage.missingArgument': (p) => `错误：缺少必需的参数 ${p.name}`,
+  'usage.optionMissingArgument': (p) => `错误：选项 ${p.option} 缺少取值`,
+  'usage.excessArguments': (p) => `错误：参数太多，应为 ${p.expected} 个，实际为 ${p.got} 个`,
+  'usage.invalidOptionArgument': (p) => `错误：选项 ${p.option} 的取值“${p.value}”无效：${p.reason}`,
+  'usage.other': (p) => p.message,
+  'usage.seeHelp': () => '（加 --help 查看用法）',
+  'usage.megabytes': () => '请给出一个正数，单位为 MB，例如 20',
+  'usage.formats': (p) => `请用 docx、pdf 或 docx,pdf（实际为${p.value === '' ? '空' : `“${p.value}”`}）`,
+  'usage.profile': (p) => `请用 ${p.choices} 之一（实际为“${p.value}”）`,
+  'usage.port': () => '请给出 0 到 65535 之间的 TCP 端口号',
+  'usage.lang': (p) => `请用 zh 或 en（实际为“${p.value}”）`,
+
+  // ── 命令行：帮助 ─────────────────────────────────────────────────────────────────────────────
+  'help.usage': () => '用法：',
+  'help.arguments': () => '参数：',
+  'help.options': () => '选项：',
+  'help.globalOptions': () => '全局选项：',
+  'help.commands': () => '命令：',
+  'help.default': (p) => `（默认：${p.value}）`,
+  'help.program': () => '把原始中文文本整理成规范的 GB/T 9704 公文（DOCX 和 PDF）。',
+  'help.version': () => '显示版本号（提交问题时请附上）',
+  'help.help': () => '显示命令的帮助',
+  'help.helpCommand': () => '显示命令的帮助',
+  'help.lang': () => '提示信息和帮助的语言：zh 或 en（默认取自 LC_ALL / LC_MESSAGES / LANG）',
+  'help.convert': () => '清理、拆分 .txt 文件，并排版成 DOCX 和 PDF 文档',
+  'help.convertInput': () => '.txt 文件或存放它们的文件夹（UTF-8、带 BOM 的 UTF-16 或 GB18030 编码）',
+  'help.out': () => '输出文件夹；每个输入写到 <dir>/<名称>/，内含 manifest.json 和 NN-<标题>.docx/.pdf',
+  'help.recursive': () => '输入是文件夹时，连同子文件夹中的 .txt 文件一起转换',
+  'help.profile': (p) => `版式：${p.choices.split(', ').join('、')}`,
+  'help.format': () => '输出格式：docx、pdf 或 docx,pdf',
+  'help.maxSize': () => '输入文件超过这个大小（MB）就不转换',
+  'help.json': () => '在标准输出打印机器可读的汇总（JSON）',
+  'help.noProgress': () => '不显示进度条',
+  'help.convertAfter': () =>
+    [
+      '输入是文件夹时，转换其中的 .txt 文件（加 --recursive 时也包括子文件夹）：',
+      'DIR/sub/name.txt 写到 <out>/sub/name/；直接给出的文件写到 <out>/name/。',
+      '',
+      '退出状态：0 表示全部转换成功；1 表示有输入未能转换或无法写出（原因逐条输出到标准错误）；',
+      '2 表示用法错误；3 表示内部错误。',
+      '',
+      '示例：',
+      '  report-press convert samples/compilation.txt --out out/',
+      '  report-press convert reports/ --recursive',
+    ].join('\n'),
+  'help.dev': () => '在本机运行 Lambda 处理链，配合内嵌在 127.0.0.1 上的 S3 兼容服务',
+  'help.devPort': () => 'S3 服务的端口',
+  'help.devDir': () => '存放存储桶数据的文件夹，多次运行之间保留',
+  'help.devAfter': () =>
+    [
+      '把 .txt 上传到 s3://input/…，再到 s3://output/… 下取 manifest.json 和文档，例如：',
+      '  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt',
+      '  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/',
+      '任何访问凭证都可以。按 Ctrl-C 停止服务。',
+    ].join('\n'),
+};

@@ -1,0 +1,112 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeFolder, OutputError, writeFilesAtomically } from '../../../cli/write-files.js';
+
+let work: string;
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'report-press-write-'));
+});
+
+afterEach(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** The OutputError a promise rejects with (fails the test if it resolves or rejects otherwise). */
+async function refusal(promise: Promise<unknown>): Promise<OutputError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(OutputError);
+  return error as OutputError;
+}
+
+const hasProc = existsSync('/proc/self');
+
+describe('makeFolder', () => {
+  it('makes a folder and all its missing parents', async () => {
+    // prepare
+    const target = join(work, 'a', 'b', 'c');
+    // act
+    await makeFolder(target);
+    // assert
+    expect(statSync(target).isDirectory()).toBe(true);
+  });
+
+  it('accepts a folder that is already there, and a link to one', async () => {
+    // prepare
+    mkdirSync(join(work, 'real'));
+    symlinkSync(join(work, 'real'), join(work, 'link'));
+    // act
+    await makeFolder(join(work, 'real'));
+    await makeFolder(join(work, 'link', 'inside'));
+    // assert
+    expect(statSync(join(work, 'real', 'inside')).isDirectory()).toBe(true);
+  });
+
+  // Node's own recursive mkdir never returns here (it retries ENOENT forever): the test would time out.
+  it.runIf(hasProc)('refuses a folder under /proc at once, naming /proc as the parent that refused', async () => {
+    // act
+    const error = await refusal(makeFolder('/proc/report-press-test/out'));
+    // assert
+    expect(error).toMatchObject({ action: 'create', path: '/proc/report-press-test/out', errno: 'ENOENT', at: '/proc' });
+  });
+
+  it('refuses a folder whose missing parent would have to go inside a file, naming the file', async () => {
+    // prepare
+    writeFileSync(join(work, 'notes.txt'), 'mine');
+    // act
+    const error = await refusal(makeFolder(join(work, 'notes.txt', '2024', 'out')));
+    // assert
+    expect(error).toMatchObject({ errno: 'ENOTDIR', at: join(work, 'notes.txt') });
+    expect(readFileSync(join(work, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('refuses a folder behind a broken link, naming the link', async () => {
+    // prepare
+    symlinkSync(join(work, 'gone'), join(work, 'dangling'));
+    // act
+    const error = await refusal(makeFolder(join(work, 'dangling', 'out')));
+    // assert
+    expect(error).toMatchObject({ errno: 'ENOENT', at: join(work, 'dangling') });
+  });
+
+  it('refuses a device in place of the folder', async () => {
+    // act
+    const error = await refusal(makeFolder('/dev/null'));
+    // assert
+    expect(error).toMatchObject({ errno: 'ENOTDIR', at: '/dev/null' });
+  });
+});
+
+describe('writeFilesAtomically', () => {
+  it('writes every file and leaves no temporary file behind', async () => {
+    // prepare
+    const folder = join(work, 'out');
+    // act
+    await writeFilesAtomically(folder, [
+      { path: '01-a.docx', bytes: new Uint8Array([1]) },
+      { path: 'manifest.json', bytes: new Uint8Array([2]) },
+    ]);
+    // assert
+    expect(readFileSync(join(folder, '01-a.docx'))).toEqual(Buffer.from([1]));
+    expect(readFileSync(join(folder, 'manifest.json'))).toEqual(Buffer.from([2]));
+    expect(readdirSync(folder).sort()).toEqual(['01-a.docx', 'manifest.json']);
+  });
+
+  it('names the file it could not put in place and why', async () => {
+    // prepare: a folder where the document should go
+    const folder = join(work, 'out');
+    mkdirSync(join(folder, '01-a.pdf'), { recursive: true });
+    writeFileSync(join(folder, '01-a.pdf', 'keep'), 'x');
+    // act
+    const error = await refusal(writeFilesAtomically(folder, [{ path: '01-a.pdf', bytes: new Uint8Array([1]) }]));
+    // assert
+    expect(error.action).toBe('write');
+    expect(error.path).toBe(join(folder, '01-a.pdf'));
+    expect(['EISDIR', 'ENOTEMPTY', 'EEXIST']).toContain(error.errno);
+  });
+});

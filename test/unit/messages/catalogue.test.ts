@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { FileErrorCode, InputError, InputErrorCode } from '../../../lib/errors.js';
+import { CATALOGUES, formatError, formatMessage, Lang, langFromLocale, parseLang, type MessageKey, type ParamsOf } from '../../../lib/messages/index.js';
+import { WarningCode } from '../../../lib/warnings.js';
+
+/**
+ * Params for every message, as a caller would pass them. Typed by key, so a new message does not
+ * compile until it has a sample here, and the walk below renders it in every language.
+ */
+const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
+  EMPTY: { size: 0 },
+  TOO_LARGE: { size: 30 * 1024 * 1024, limit: 20 * 1024 * 1024 },
+  BINARY: { cause: 'nul' },
+  UNDECODABLE: { offset: 1234 },
+  NOTHING_LEFT: { stage: 'clean' },
+  NOT_FOUND: undefined,
+  NOT_A_FILE: undefined,
+  UNREADABLE: { errno: 'EACCES' },
+  NO_TEXT_FILES: { skipped: 3, subfolders: 2 },
+  DUPLICATE_NAME: { first: 'a/report.txt', folder: 'report' },
+  UNWRITABLE: { action: 'create', path: '/proc/x', errno: 'ENOENT', at: '/proc' },
+  TOC_ENTRY_MISSING: { text: '2023年度述职报告' },
+  TITLE_IN_BODY: { text: '个人工作总结' },
+  OVERSIZED_REPORT: undefined,
+  EMPTY_REPORT: undefined,
+  MISSING_GLYPH: { text: '𠮷' },
+  'cli.converted': { input: 'texts/a.txt', folder: 'out/a', reports: 5, cuts: 8, seconds: 1.25 },
+  'cli.summary': { files: 4, converted: 3, refused: 1, reports: 11 },
+  'cli.summaryFound': { found: 4, folders: 1, folder: 'texts', skipped: 2, subfolders: 1 },
+  'cli.warning': { input: 'texts/a.txt', report: 2, line: 40, message: '…' },
+  'cli.progress': undefined,
+  'cli.internalError': { message: 'boom' },
+  'cli.version': { version: '0.1.0', node: '20.20.2', platform: 'linux x64' },
+  'cli.devStopping': undefined,
+  'cli.devStopped': { dir: '/data' },
+  'usage.unknownOption': { option: '--bogus' },
+  'usage.unknownCommand': { command: 'conver' },
+  'usage.didYouMean': { suggestions: 'convert', several: false },
+  'usage.missingArgument': { name: 'input' },
+  'usage.optionMissingArgument': { option: '-o, --out <dir>' },
+  'usage.excessArguments': { expected: 0, got: 1 },
+  'usage.invalidOptionArgument': { option: '--format <list>', value: 'odt', reason: '…' },
+  'usage.other': { message: 'error: something new' },
+  'usage.seeHelp': undefined,
+  'usage.megabytes': undefined,
+  'usage.formats': { value: 'odt' },
+  'usage.profile': { value: 'fancy', choices: 'gbt9704, plain' },
+  'usage.port': undefined,
+  'usage.lang': { value: 'fr' },
+  'help.usage': undefined,
+  'help.arguments': undefined,
+  'help.options': undefined,
+  'help.globalOptions': undefined,
+  'help.commands': undefined,
+  'help.default': { value: 'out' },
+  'help.program': undefined,
+  'help.version': undefined,
+  'help.help': undefined,
+  'help.helpCommand': undefined,
+  'help.lang': undefined,
+  'help.convert': undefined,
+  'help.convertInput': undefined,
+  'help.out': undefined,
+  'help.recursive': undefined,
+  'help.profile': { choices: 'gbt9704, plain' },
+  'help.format': undefined,
+  'help.maxSize': undefined,
+  'help.json': undefined,
+  'help.noProgress': undefined,
+  'help.convertAfter': undefined,
+  'help.dev': undefined,
+  'help.devPort': undefined,
+  'help.devDir': undefined,
+  'help.devAfter': undefined,
+};
+
+/** Keys whose text is the same in every language on purpose (a pass-through or pure syntax). */
+const LANGUAGE_NEUTRAL = new Set<MessageKey>(['usage.other', 'cli.version']);
+
+/** Params that choose a wording rather than being shown. */
+const SELECTORS = new Set(['action', 'cause', 'stage']);
+
+const HAN = /\p{Script=Han}/u;
+
+function render(lang: Lang, key: MessageKey): string {
+  return (CATALOGUES[lang][key] as (p: unknown) => string)(SAMPLES[key]);
+}
+
+describe('the message catalogue', () => {
+  const keys = Object.keys(CATALOGUES[Lang.En]) as MessageKey[];
+
+  it('has the same keys in every language', () => {
+    // act
+    const byLang = Object.values(Lang).map((lang) => Object.keys(CATALOGUES[lang]).sort());
+    // assert
+    for (const langKeys of byLang) expect(langKeys).toEqual([...keys].sort());
+  });
+
+  it('has a message for every input-error, file-error and warning code', () => {
+    // prepare
+    const codes = [...Object.values(InputErrorCode), ...Object.values(FileErrorCode), ...Object.values(WarningCode)];
+    // assert
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of codes) expect(keys).toContain(code);
+  });
+
+  it.each(Object.keys(CATALOGUES[Lang.En]) as MessageKey[])('renders %s in every language, the Chinese in Chinese, with the same facts', (key) => {
+    // act
+    const english = render(Lang.En, key);
+    const chinese = render(Lang.ZhCN, key);
+    // assert
+    for (const text of [english, chinese]) {
+      expect(text.trim()).not.toBe('');
+      expect(text).not.toMatch(/undefined|NaN|\[object /);
+    }
+    if (!LANGUAGE_NEUTRAL.has(key)) expect(chinese).toMatch(HAN);
+    // Every path, code or number the English shows, the Chinese shows too.
+    for (const [name, value] of Object.entries(SAMPLES[key] ?? {})) {
+      if (SELECTORS.has(name) || typeof value !== 'string' || !english.includes(value)) continue;
+      // A list may be punctuated the Chinese way (、); its items must all be there.
+      for (const item of value.split(', ')) expect(chinese).toContain(item);
+    }
+  });
+
+  it('words an empty file as a Chinese engineer would', () => {
+    // act
+    const text = formatMessage(InputErrorCode.Empty, { size: 0 }, Lang.ZhCN);
+    // assert
+    expect(text).toBe('文件为空（0 字节），请重新导出报告文本');
+  });
+
+  it('tells a white-space-only file from an empty one by its size', () => {
+    // act
+    const english = formatMessage(InputErrorCode.Empty, { size: 12 }, Lang.En);
+    const chinese = formatMessage(InputErrorCode.Empty, { size: 12 }, Lang.ZhCN);
+    // assert
+    expect(english).toBe('the file contains only white space; export the report text again');
+    expect(chinese).toContain('空白');
+  });
+
+  it('says the size and the limit of an oversized file in megabytes', () => {
+    // act
+    const text = formatMessage(InputErrorCode.TooLarge, { size: 31.5 * 1024 * 1024, limit: 20 * 1024 * 1024 }, Lang.ZhCN);
+    // assert
+    expect(text).toContain('31.5 MB');
+    expect(text).toContain('20 MB');
+  });
+
+  it('gives back a code it does not know, so a newer record still shows something searchable', () => {
+    // act
+    const text = formatMessage('SOME_FUTURE_CODE', {}, Lang.ZhCN);
+    // assert
+    expect(text).toBe('SOME_FUTURE_CODE');
+  });
+
+  it('explains each kind of file-system refusal differently', () => {
+    // prepare
+    const errnos = ['EACCES', 'EROFS', 'ENOTDIR', 'EISDIR', 'ENOENT', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'ELOOP', 'EWHATEVER'];
+    for (const lang of Object.values(Lang)) {
+      // act
+      const texts = errnos.map((errno) => formatMessage(FileErrorCode.Unwritable, { action: 'write', path: '/out/a.pdf', errno, at: '/out' }, lang));
+      // assert
+      expect(new Set(texts).size).toBe(errnos.length);
+      texts.forEach((text, i) => {
+        expect(text).toContain('/out/a.pdf');
+        expect(text).toContain(errnos[i]);
+      });
+    }
+  });
+});
+
+describe('InputError', () => {
+  it('takes its English message from the catalogue when given params', () => {
+    // act
+    const error = new InputError(InputErrorCode.Undecodable, { offset: 17 });
+    // assert
+    expect(error.message).toBe(formatMessage(InputErrorCode.Undecodable, { offset: 17 }, Lang.En));
+    expect(error.params).toEqual({ offset: 17 });
+  });
+
+  it('keeps a hand-written English message and still renders in Chinese from its code', () => {
+    // prepare
+    const error = new InputError(InputErrorCode.Binary, 'the file contains NUL bytes; upload text', { cause: 'nul' });
+    // act
+    const english = formatError(error, Lang.En);
+    const chinese = formatError(error, Lang.ZhCN);
+    // assert
+    expect(english).toBe('the file contains NUL bytes; upload text');
+    expect(chinese).toBe(formatMessage(InputErrorCode.Binary, { cause: 'nul' }, Lang.ZhCN));
+  });
+
+  it('lets the shell add facts it knows, while the error’s own params win', () => {
+    // prepare
+    const error = new InputError(InputErrorCode.TooLarge, 'too large', { limit: 1024 * 1024 });
+    // act
+    const text = formatError(error, Lang.ZhCN, { size: 3 * 1024 * 1024, limit: 99 });
+    // assert
+    expect(text).toContain('3 MB');
+    expect(text).toContain('1 MB');
+  });
+});
+
+describe('choosing the language', () => {
+  it.each([
+    [{ LANG: 'zh_CN.UTF-8' }, Lang.ZhCN],
+    [{ LANG: 'zh_TW.UTF-8' }, Lang.ZhCN],
+    [{ LANG: 'en_US.UTF-8' }, Lang.En],
+    [{ LANG: 'C.UTF-8' }, Lang.En],
+    [{}, Lang.En],
+    [{ LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }, Lang.ZhCN],
+    [{ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' }, Lang.En],
+    [{ LC_ALL: '', LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }, Lang.ZhCN],
+    [{ LANG: 'de_DE.UTF-8' }, Lang.En],
+  ])('reads %o as %s', (variables, lang) => {
+    // act
+    const chosen = langFromLocale(variables);
+    // assert
+    expect(chosen).toBe(lang);
+  });
+
+  it.each([
+    ['zh', Lang.ZhCN],
+    ['zh-CN', Lang.ZhCN],
+    ['ZH_cn.utf8', Lang.ZhCN],
+    ['en', Lang.En],
+    ['en-GB', Lang.En],
+    ['fr', undefined],
+    ['zhx', undefined],
+    ['', undefined],
+  ])('parses the language name %j as %s', (value, lang) => {
+    // act
+    const parsed = parseLang(value);
+    // assert
+    expect(parsed).toBe(lang);
+  });
+});
