@@ -163,11 +163,17 @@ function refusal(bytes: Uint8Array, assessments: readonly EncodingAssessment[], 
         InputErrorCode.Undecodable,
         `the text looks like ${ENCODING_NAMES[why.closest.encoding]} but has an invalid byte sequence near byte ${firstInvalidOffset(bytes, why.closest.encoding)}; re-save it as UTF-8`,
       );
-    case 'not-chinese':
+    case 'not-chinese': {
+      const closest = `read as ${ENCODING_NAMES[why.closest.encoding]}, the closest`;
+      const detail =
+        why.reason === 'no-words'
+          ? `${closest}, its characters form almost no Chinese words`
+          : `${closest}, only ${percent(chineseShare(why.closest.profile))} of its non-ASCII characters are common Chinese ones`;
       return new InputError(
         InputErrorCode.Undecodable,
-        `the text does not read as Chinese in UTF-8, GB18030, Big5 or UTF-16 (read as ${ENCODING_NAMES[why.closest.encoding]}, the closest, only ${percent(chineseShare(why.closest.profile))} of its non-ASCII characters are common Chinese ones); open it in an editor that shows it right and re-save it as UTF-8`,
+        `the text does not read as Chinese in UTF-8, GB18030, Big5 or UTF-16 (${detail}); open it in an editor that shows it right and re-save it as UTF-8`,
       );
+    }
   }
 }
 

@@ -28,6 +28,8 @@ export interface TextProfile {
   readonly foreign: number;
   /** Letters and digits of any script (a subset of the classes above, `\p{L}` or `\p{N}`). */
   readonly letters: number;
+  /** ASCII letters and digits (a subset of {@link ascii} and {@link letters}). */
+  readonly asciiAlphanumeric: number;
 }
 
 /** Character classes, one byte each in the lookup table. */
@@ -81,6 +83,7 @@ export function profileText(text: string, start = 0, end = text.length): TextPro
     replacement: counts[Class.Replacement]!,
     foreign: counts[Class.Foreign]! + counts[Class.ForeignLetter]!,
     letters: counts[Class.AsciiLetter]! + counts[Class.CommonHan]! + counts[Class.OtherHan]! + counts[Class.ForeignLetter]!,
+    asciiAlphanumeric: counts[Class.AsciiLetter]!,
   };
 }
 
@@ -96,6 +99,7 @@ export function addProfiles(a: TextProfile, b: TextProfile): TextProfile {
     replacement: a.replacement + b.replacement,
     foreign: a.foreign + b.foreign,
     letters: a.letters + b.letters,
+    asciiAlphanumeric: a.asciiAlphanumeric + b.asciiAlphanumeric,
   };
 }
 
@@ -110,6 +114,7 @@ export const EMPTY_PROFILE: TextProfile = {
   replacement: 0,
   foreign: 0,
   letters: 0,
+  asciiAlphanumeric: 0,
 };
 
 /** True for the code points {@link TextProfile.suspect} counts (for one character, e.g. in tests). */
