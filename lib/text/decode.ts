@@ -255,7 +255,7 @@ function firstInvalidOffset(bytes: Uint8Array, encoding: TextEncoding): number {
   let chunk = 0;
   try {
     for (; chunk < bytes.length; chunk += SCAN_CHUNK) decoder.decode(bytes.subarray(chunk, chunk + SCAN_CHUNK), { stream: true });
-    return bytes.length;
+    return truncatedTailOffset(bytes, encoding);
   } catch {
     // the invalid sequence ends in this chunk
   }
@@ -276,6 +276,15 @@ function firstInvalidOffset(bytes: Uint8Array, encoding: TextEncoding): number {
     else high = mid;
   }
   return low;
+}
+
+/** Where the character cut off by the end of the file begins (everything before it is valid). */
+function truncatedTailOffset(bytes: Uint8Array, encoding: TextEncoding): number {
+  const from = characterBoundaryBefore(bytes, Math.max(0, bytes.length - 4), encoding);
+  for (let end = bytes.length - 1; end >= from && end > bytes.length - 4; end--) {
+    if (decodeStrict(bytes.subarray(from, end), encoding) !== undefined) return end;
+  }
+  return bytes.length;
 }
 
 function characterBoundaryBefore(bytes: Uint8Array, offset: number, encoding: TextEncoding): number {

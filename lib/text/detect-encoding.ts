@@ -5,7 +5,14 @@
  * and judged by what it yields: a right decoding of a Chinese report is nearly all common Chinese
  * characters, punctuation and ASCII, a wrong one is not (see text-profile.ts).
  */
-import { addProfiles, EMPTY_PROFILE, profileText, type TextProfile } from './text-profile.js';
+import {
+  addProfiles,
+  EMPTY_PROFILE,
+  isChineseTextCodePoint,
+  isSuspectCodePoint,
+  profileText,
+  type TextProfile,
+} from './text-profile.js';
 
 /** The encodings report-press reads, as WHATWG `TextDecoder` labels. */
 export const TextEncoding = {
@@ -268,18 +275,45 @@ export function findImplausibleBlock(text: string): ImplausibleBlock | undefined
   for (let offset = 0; offset < text.length || offset === 0; offset += step) {
     const half = profileText(text, offset, Math.min(text.length, offset + step));
     const profile = addProfiles(previous, half);
-    const blockOffset = Math.max(0, offset - step);
+    const start = Math.max(0, offset - step);
     previous = half;
-    if (profile.characters === 0) continue;
-    if (profile.suspect / profile.characters > BLOCK_MAX_SUSPECT_SHARE) {
-      return { offset: blockOffset, profile, reason: 'suspect' };
-    }
-    if (profile.characters - profile.ascii >= BLOCK_MIN_JUDGED && chineseShare(profile) < BLOCK_MIN_CHINESE_SHARE) {
-      return { offset: blockOffset, profile, reason: 'not-chinese' };
-    }
+    const reason = blockFault(profile);
+    if (reason) return { offset: faultStart(text, start, reason), profile, reason };
   }
   return undefined;
 }
+
+function blockFault(profile: TextProfile): ImplausibleBlock['reason'] | undefined {
+  if (profile.characters === 0) return undefined;
+  if (profile.suspect / profile.characters > BLOCK_MAX_SUSPECT_SHARE) return 'suspect';
+  const judged = profile.characters - profile.ascii >= BLOCK_MIN_JUDGED;
+  return judged && chineseShare(profile) < BLOCK_MIN_CHINESE_SHARE ? 'not-chinese' : undefined;
+}
+
+/**
+ * Where in a faulty block the fault begins, to name its line: the first suspect character, or the
+ * first odd character of the first short stretch that does not read as Chinese.
+ */
+function faultStart(text: string, start: number, reason: ImplausibleBlock['reason']): number {
+  const end = Math.min(text.length, start + BLOCK_UNITS);
+  for (let at = start; at < end; at += FAULT_STEP) {
+    const profile = profileText(text, at, Math.min(text.length, at + FAULT_UNITS));
+    const bad =
+      reason === 'suspect'
+        ? profile.suspect > 0
+        : profile.characters - profile.ascii >= FAULT_UNITS / 4 && chineseShare(profile) < BLOCK_MIN_CHINESE_SHARE;
+    if (!bad) continue;
+    for (let i = at; i < at + FAULT_UNITS && i < text.length; i++) {
+      const codePoint = text.codePointAt(i)!;
+      if (reason === 'suspect' ? isSuspectCodePoint(codePoint) : !isChineseTextCodePoint(codePoint)) return i;
+    }
+    return at;
+  }
+  return start;
+}
+
+const FAULT_UNITS = 32;
+const FAULT_STEP = 8;
 
 /**
  * Share of control, private-use and unassigned characters in the closest reading above which a
@@ -330,10 +364,11 @@ export function explainRefusal(
   const closest =
     assessments.find((a) => a.encoding === widest) ?? [...assessments].sort((a, b) => b.quality - a.quality)[0]!;
   const { profile } = closest;
-  // Replacement characters mostly stand for invalid bytes, which broken text has too; noise shows
-  // in what did decode.
-  const decoded = profile.characters - profile.replacement;
-  const noise = profile.suspect - profile.replacement;
+  // Replacement characters stand for invalid bytes here. Broken text has a few (a cut-off character,
+  // a stray byte), so those are forgiven; noise has them in number.
+  const forgiven = Math.min(profile.replacement, Math.max(2, profile.characters * MAX_SUSPECT_SHARE));
+  const decoded = profile.characters - forgiven;
+  const noise = profile.suspect - forgiven;
   const noisy = decoded === 0 || noise / decoded > NOISE_SHARE || profile.letters / decoded < MIN_LETTER_SHARE;
   if (widest === undefined && noisy) return { kind: 'not-text', closest };
   if (!closest.valid || failed.has(closest.encoding)) return { kind: 'invalid', closest };

@@ -124,6 +124,13 @@ export function isSuspectCodePoint(codePoint: number): boolean {
   return cls === Class.Suspect || cls === Class.Replacement || cls === Class.Surrogate;
 }
 
+/** True for what a right reading of a Chinese report is made of: common ideographs, punctuation, ASCII, white space. */
+export function isChineseTextCodePoint(codePoint: number): boolean {
+  if (codePoint > 0xffff) return false;
+  const cls = (bmpClasses ??= buildBmpClasses())[codePoint];
+  return cls === Class.CommonHan || cls === Class.Punctuation || cls === Class.Ascii || cls === Class.AsciiLetter || cls === Class.Space;
+}
+
 function supplementaryClass(codePoint: number): Class {
   const plane = codePoint >> 16;
   if (plane === 2 || plane === 3) return Class.OtherHan;
