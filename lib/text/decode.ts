@@ -95,12 +95,15 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   }
 
   // Strict UTF-8 is strong evidence by itself: GB18030, Big5 and UTF-16 Chinese are never valid
-  // UTF-8 beyond a few characters. Only if it is not text (UTF-16 of ASCII is valid UTF-8 full of
-  // NULs) or a few odd characters are the others tried.
+  // UTF-8 beyond a few characters. So valid UTF-8 is taken, or refused as not text, unless it is
+  // a few odd characters, or has NULs, which UTF-16 of ASCII has and which is valid UTF-8.
   const utf8 = decodeStrict(bytes, TextEncoding.Utf8);
   const utf8Profile = utf8 === undefined ? undefined : profileText(utf8);
   const utf8IsText = utf8 !== undefined && notText(utf8Profile!, utf8) === undefined;
-  if (utf8IsText && settlesUtf8(utf8Profile!)) return finish(utf8, TextEncoding.Utf8, false);
+  if (utf8 !== undefined && settlesUtf8(utf8Profile!)) {
+    if (utf8IsText) return finish(utf8, TextEncoding.Utf8, false);
+    if (!utf8.includes('\u0000')) refuseIfNotText(utf8, utf8Profile!);
+  }
 
   const assessments = assessEncodings(bytes, options.sample);
   const failed = new Set<TextEncoding>();
