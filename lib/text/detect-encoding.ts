@@ -321,6 +321,7 @@ const FAULT_STEP = 8;
  * Japanese EUC-JP read as GB18030 2%.
  */
 const NOISE_SHARE = 0.05;
+const COUNTED_CHARACTERS = 64;
 
 /** Why no candidate reads a file as Chinese text, with the reading that comes closest. */
 export type Refusal =
@@ -361,19 +362,39 @@ export function explainRefusal(
     return { kind: 'mixed', encodings: [widest, second] };
   }
 
+  // Without a telling part, the closest reading is the best once invalid sequences are forgiven:
+  // "一" and three broken bytes read better as broken UTF-8 than as GB18030 with a private-use one.
   const closest =
-    assessments.find((a) => a.encoding === widest) ?? [...assessments].sort((a, b) => b.quality - a.quality)[0]!;
+    assessments.find((a) => a.encoding === widest) ??
+    [...assessments].sort((a, b) => quality(forgiving(b.profile)) - quality(forgiving(a.profile)))[0]!;
   const { profile } = closest;
-  // Replacement characters stand for invalid bytes here. Broken text has a few (a cut-off character,
-  // a stray byte), so those are forgiven; noise has them in number.
-  const forgiven = Math.min(profile.replacement, Math.max(2, profile.characters * MAX_SUSPECT_SHARE));
-  const decoded = profile.characters - forgiven;
-  const noise = profile.suspect - forgiven;
-  const noisy = decoded === 0 || noise / decoded > NOISE_SHARE || profile.letters / decoded < MIN_LETTER_SHARE;
+  const decoded = forgiving(profile);
+  const noisy =
+    decoded.characters === 0 ||
+    decoded.suspect / decoded.characters > NOISE_SHARE ||
+    decoded.letters / decoded.characters < MIN_LETTER_SHARE;
   if (widest === undefined && noisy) return { kind: 'not-text', closest };
   if (!closest.valid || failed.has(closest.encoding)) return { kind: 'invalid', closest };
   const reason = isPlausibleChinese(closest, closest.encoding) ? 'no-words' : 'rare-characters';
   return { kind: 'not-chinese', closest, reason };
+}
+
+/**
+ * A profile without the replacement characters that broken text may have: a few (a cut-off
+ * character, a stray byte) where noise has them in number, and all of them in a text of a few
+ * dozen characters, too short to tell one from the other by that count.
+ */
+function forgiving(profile: TextProfile): TextProfile {
+  const forgiven =
+    profile.characters < COUNTED_CHARACTERS
+      ? profile.replacement
+      : Math.min(profile.replacement, Math.max(2, Math.floor(profile.characters * MAX_SUSPECT_SHARE)));
+  return {
+    ...profile,
+    characters: profile.characters - forgiven,
+    suspect: profile.suspect - forgiven,
+    replacement: profile.replacement - forgiven,
+  };
 }
 
 function isTellingPart(part: PartReading | undefined): boolean {
