@@ -94,20 +94,12 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     return finish(text, bom.encoding, true);
   }
 
-  // Strict UTF-8 is strong evidence by itself: GB18030, Big5 and UTF-16 Chinese are never valid
-  // UTF-8 beyond a few characters. So valid UTF-8 is taken, or refused as not text, unless it is
-  // a few odd characters, or has NULs, which UTF-16 of ASCII has and which is valid UTF-8.
-  const utf8 = decodeStrict(bytes, TextEncoding.Utf8);
-  const utf8Profile = utf8 === undefined ? undefined : profileText(utf8);
-  const utf8IsText = utf8 !== undefined && notText(utf8Profile!, utf8) === undefined;
-  if (utf8 !== undefined && settlesUtf8(utf8Profile!)) {
-    if (utf8IsText) return finish(utf8, TextEncoding.Utf8, false);
-    if (!utf8.includes('\u0000')) refuseIfNotText(utf8, utf8Profile!);
-  }
+  const utf8 = readUtf8(bytes);
+  if (utf8.taken) return utf8.taken;
 
   const assessments = assessEncodings(bytes, options.sample);
   const failed = new Set<TextEncoding>();
-  let firstMixed: { encoding: TextEncoding; block: ImplausibleBlock; text: string } | undefined;
+  let mixed: InputError | undefined;
   for (const candidate of rankPlausible(assessments)) {
     const text = decodeStrict(bytes, candidate.encoding);
     if (text === undefined) {
@@ -116,14 +108,32 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     }
     const block = findImplausibleBlock(text);
     if (block === undefined) return finish(text, candidate.encoding, false);
-    firstMixed ??= { encoding: candidate.encoding, block, text };
+    mixed ??= mixedEncodingsError(candidate.encoding, block, text);
   }
 
   // A short UTF-8 text of a few non-Chinese characters that no legacy encoding reads as Chinese.
-  if (utf8IsText) return finish(utf8, TextEncoding.Utf8, false);
-  if (firstMixed) throw mixedEncodingsError(firstMixed.encoding, firstMixed.block, firstMixed.text);
-  if (utf8 !== undefined) refuseIfNotText(utf8, utf8Profile!);
-  throw refusal(bytes, assessments, failed);
+  if (utf8.fallback !== undefined) return finish(utf8.fallback, TextEncoding.Utf8, false);
+  throw mixed ?? utf8.refusal ?? refusal(bytes, assessments, failed);
+}
+
+/**
+ * Strict UTF-8 is strong evidence by itself: GB18030, Big5 and UTF-16 Chinese are never valid UTF-8
+ * beyond a few characters. So valid UTF-8 is taken, or refused as not text, unless it is a few odd
+ * characters (then a legacy reading may be better) or has NULs (UTF-16 of ASCII is valid UTF-8).
+ *
+ * @returns the decoded text if that settles it; else, for valid UTF-8, the text to fall back on or
+ * the error to give if no other encoding reads the file.
+ */
+function readUtf8(bytes: Uint8Array): { taken?: DecodedText; fallback?: string; refusal?: InputError } {
+  const text = decodeStrict(bytes, TextEncoding.Utf8);
+  if (text === undefined) return {};
+  const profile = profileText(text);
+  const reason = notText(profile, text);
+  if (settlesUtf8(profile)) {
+    if (reason === undefined) return { taken: finish(text, TextEncoding.Utf8, false) };
+    if (reason !== 'nul') throw notTextError(reason, profile);
+  }
+  return reason === undefined ? { fallback: text } : { refusal: notTextError(reason, profile) };
 }
 
 function finish(text: string, encoding: TextEncoding, bom: boolean): DecodedText {

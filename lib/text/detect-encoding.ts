@@ -49,7 +49,7 @@ const CANDIDATES: readonly TextEncoding[] = [
 /** Most suspect characters (control, private-use, replacement, unassigned) a text may hold. */
 export const MAX_SUSPECT_SHARE = 0.01;
 /** Fewest letters and digits (of any script) among a text's characters: below, it is not prose. */
-export const MIN_LETTER_SHARE = 0.2;
+const MIN_LETTER_SHARE = 0.2;
 /**
  * Least {@link chineseShare} of a legacy reading. Right readings of the fixtures score 0.99–1,
  * wrong ones (GB18030 read as Big5 and the other way round, UTF-8 or UTF-16 as either) 0.3–0.6.
@@ -111,11 +111,12 @@ export interface SampleOptions {
  * to its last byte, so that each part of a file that mixes encodings has a chance to be seen.
  *
  * @returns one assessment per candidate, in order of preference (UTF-8, GB18030, Big5, UTF-16LE,
- * UTF-16BE); UTF-16 only for an even number of bytes.
+ * UTF-16BE); for an odd number of bytes the UTF-16 ones are invalid, which names them when a
+ * UTF-16 file has lost or gained a byte.
  */
 export function assessEncodings(bytes: Uint8Array, options: SampleOptions = {}): EncodingAssessment[] {
   const windows = sampleWindows(bytes.length, options);
-  return CANDIDATES.filter((encoding) => !isUtf16(encoding) || bytes.length % 2 === 0).map((encoding) => {
+  return CANDIDATES.map((encoding) => {
     const parts = windows.flatMap(([start, end]) => readWindow(bytes, start, end, encoding));
     const profile = sumProfiles(parts);
     const excerpt = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(0, EXCERPT_BYTES), { stream: true });
@@ -321,6 +322,7 @@ const FAULT_STEP = 8;
  * Japanese EUC-JP read as GB18030 2%.
  */
 const NOISE_SHARE = 0.05;
+/** Characters from which the number of invalid sequences tells broken text from noise. */
 const COUNTED_CHARACTERS = 64;
 
 /** Why no candidate reads a file as Chinese text, with the reading that comes closest. */
