@@ -111,12 +111,12 @@ export interface SampleOptions {
  * to its last byte, so that each part of a file that mixes encodings has a chance to be seen.
  *
  * @returns one assessment per candidate, in order of preference (UTF-8, GB18030, Big5, UTF-16LE,
- * UTF-16BE); for an odd number of bytes the UTF-16 ones are invalid, which names them when a
- * UTF-16 file has lost or gained a byte.
+ * UTF-16BE); UTF-16 only for an even number of bytes: read from an odd number, any text looks like
+ * UTF-16 with one broken byte at the end, and some of it like Chinese.
  */
 export function assessEncodings(bytes: Uint8Array, options: SampleOptions = {}): EncodingAssessment[] {
   const windows = sampleWindows(bytes.length, options);
-  return CANDIDATES.map((encoding) => {
+  return CANDIDATES.filter((encoding) => !isUtf16(encoding) || bytes.length % 2 === 0).map((encoding) => {
     const parts = windows.flatMap(([start, end]) => readWindow(bytes, start, end, encoding));
     const profile = sumProfiles(parts);
     const excerpt = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(0, EXCERPT_BYTES), { stream: true });
