@@ -184,7 +184,7 @@ function refusal(bytes: Uint8Array, assessments: readonly EncodingAssessment[], 
           : `${closest}, only ${percent(chineseShare(why.closest.profile))} of its non-ASCII characters are common Chinese ones`;
       return new InputError(
         InputErrorCode.Undecodable,
-        `the text does not read as Chinese in UTF-8, GB18030, Big5 or UTF-16 (${detail}); open it in an editor that shows it right and re-save it as UTF-8`,
+        `the text does not read as Chinese in UTF-8, GB18030, Big5 or UTF-16 (${detail}); open it in an editor that shows it correctly and re-save it as UTF-8`,
       );
     }
   }
@@ -222,10 +222,9 @@ function mixedEncodingsError(encoding: TextEncoding, block: ImplausibleBlock, te
   );
 }
 
+/** The 1-based line of `offset`, with any line endings (the text is not normalised yet). */
 function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return text.slice(0, offset).split(/\r\n?|\n/).length;
 }
 
 function percent(share: number): string {

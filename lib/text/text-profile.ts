@@ -117,7 +117,7 @@ export const EMPTY_PROFILE: TextProfile = {
   asciiAlphanumeric: 0,
 };
 
-/** True for the code points {@link TextProfile.suspect} counts (for one character, e.g. in tests). */
+/** True for the code points {@link TextProfile.suspect} counts, one at a time. */
 export function isSuspectCodePoint(codePoint: number): boolean {
   if (codePoint > 0xffff) return supplementaryClass(codePoint) === Class.Suspect;
   const cls = (bmpClasses ??= buildBmpClasses())[codePoint];

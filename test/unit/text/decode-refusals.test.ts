@@ -126,7 +126,7 @@ describe('decoding refuses what is not a Chinese text', () => {
     // assert
     expect(error.code).toBe(InputErrorCode.Undecodable);
     expect(error.message).toMatch(
-      /^the text does not read as Chinese in UTF-8, GB18030, Big5 or UTF-16 \(read as GB18030, the closest, only \d+% of its non-ASCII characters are common Chinese ones\); open it in an editor that shows it right and re-save it as UTF-8$/,
+      /^the text does not read as Chinese in UTF-8, GB18030, Big5 or UTF-16 \(read as GB18030, the closest, only \d+% of its non-ASCII characters are common Chinese ones\); open it in an editor that shows it correctly and re-save it as UTF-8$/,
     );
   });
 
