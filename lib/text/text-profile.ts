@@ -146,12 +146,19 @@ function buildBmpClasses(): Uint8Array {
 
   // Other scripts and symbols by default; their letters are told apart for the letter count, and
   // unassigned code points, which a wrong decoding reaches and no text holds, are suspect.
+  // (The big uniform blocks are set directly: testing each of their code points would make most of
+  // the cost of building the table.)
   const letter = /[\p{L}\p{N}]/u;
   const unassigned = /\p{Cn}/u;
   for (let c = 0x80; c < 0x10000; c++) {
+    if (c === 0x3400) c = 0x4dc0; // extension A: set below
+    if (c === 0x4e00) c = 0xa000; // URO: set below
+    if (c === 0xac00) c = 0xd7a4; // Hangul syllables: set below
+    if (c === 0xd800) c = 0xf900; // surrogates, private use: set below
     const char = String.fromCharCode(c);
     table[c] = letter.test(char) ? Class.ForeignLetter : unassigned.test(char) ? Class.Suspect : Class.Foreign;
   }
+  set(0xac00, 0xd7a3, Class.ForeignLetter);
   set(0x00, 0x1f, Class.Suspect);
   set(0x21, 0x7e, Class.Ascii);
   for (const [from, to] of [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]] as const) set(from, to, Class.AsciiLetter);
