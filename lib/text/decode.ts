@@ -1,34 +1,74 @@
 /**
  * Bytes of an uploaded `.txt` file to a string. Chinese text arrives as UTF-8 (with or without a
- * BOM), UTF-16 with a BOM, or legacy GB18030/GBK; line endings may be CRLF or CR.
+ * BOM), UTF-16 (with or without a BOM), legacy GB18030/GBK or Big5; line endings may be CRLF or CR.
+ * What is not text — noise, binary files, a file in an encoding none of these read as Chinese —
+ * is refused with a message that says what the file looks like and what to do.
  */
 import { InputError, InputErrorCode } from '../errors.js';
+import {
+  assessEncodings,
+  chineseShare,
+  ENCODING_NAMES,
+  explainRefusal,
+  findImplausibleBlock,
+  MAX_SUSPECT_SHARE,
+  notTextReason,
+  rankPlausible,
+  settlesUtf8,
+  TextEncoding,
+  type EncodingAssessment,
+  type ImplausibleBlock,
+  type SampleOptions,
+} from './detect-encoding.js';
+import { profileText, type TextProfile } from './text-profile.js';
+
+export { TextEncoding } from './detect-encoding.js';
 
 export interface DecodeOptions {
   /** Largest accepted input in bytes (default 20 MB). */
   readonly maxBytes?: number;
+  /** How a BOM-less legacy file is sampled to choose its encoding (defaults suit any size). */
+  readonly sample?: SampleOptions;
 }
 
 /** Default size limit: 20 MB. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-/** Share of control characters above which decoded text is treated as binary data. */
-const MAX_CONTROL_RATIO = 0.01;
-
 const MEGABYTE = 1024 * 1024;
 
-type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+/** A decoded file and the encoding it was read in. */
+export interface DecodedText {
+  /** The text with `\n` line endings and no BOM. */
+  readonly text: string;
+  readonly encoding: TextEncoding;
+  /** The file started with a byte-order mark, which decided the encoding. */
+  readonly bom: boolean;
+}
 
 /**
  * Decodes the bytes of a text file to a string with `\n` line endings and no BOM.
  *
- * Order: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); otherwise strict UTF-8; otherwise strict
- * GB18030 (a superset of GBK and GB2312 that also decodes their 4-byte sequences correctly).
- *
  * @throws {InputError} `EMPTY`, `TOO_LARGE`, `BINARY` or `UNDECODABLE`, with a message that says
  * what to do about it.
+ * @see decodeBytes, which also tells the encoding.
  */
 export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): string {
+  return decodeBytes(bytes, options).text;
+}
+
+/**
+ * Decodes the bytes of a text file and tells which encoding they were in.
+ *
+ * A BOM decides (UTF-8, UTF-16LE, UTF-16BE). Otherwise strict UTF-8, which other encodings' Chinese
+ * text never is. Otherwise GB18030, Big5, UTF-16LE and UTF-16BE are each decoded on samples of the
+ * file and the one that reads best as Chinese text is taken, if any does; the whole decoding is then
+ * checked once more, so that a part in another encoding is not passed off as text.
+ *
+ * @throws {InputError} `EMPTY`, `TOO_LARGE`, `BINARY` (noise, control characters, NUL bytes) or
+ * `UNDECODABLE` (invalid bytes, no plausible encoding, mixed encodings), with a message that says
+ * what the file looks like and what to do about it.
+ */
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
     throw new InputError(
@@ -41,32 +81,155 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): stri
   }
 
   const bom = detectBom(bytes);
-  const body = bytes.subarray(bom?.length ?? 0);
-  const text = bom ? decodeStrict(body, bom.encoding) : decodeWithoutBom(body);
+  if (bom) {
+    const body = bytes.subarray(bom.length);
+    const text = decodeStrict(body, bom.encoding);
+    if (text === undefined) {
+      throw new InputError(
+        InputErrorCode.Undecodable,
+        `the file starts with a ${ENCODING_NAMES[bom.encoding]} byte-order mark but has an invalid byte sequence near byte ${bom.length + firstInvalidOffset(body, bom.encoding)}; re-save it as UTF-8`,
+      );
+    }
+    refuseIfNotText(text, profileText(text));
+    return finish(text, bom.encoding, true);
+  }
 
-  if (text === undefined) {
-    throw new InputError(
-      InputErrorCode.Undecodable,
-      `the text is neither UTF-8 nor GB18030 (invalid byte sequence near byte ${firstInvalidUtf8Offset(body)}); re-save it as UTF-8`,
-    );
+  const utf8 = readUtf8(bytes);
+  if (utf8.taken) return utf8.taken;
+
+  const assessments = assessEncodings(bytes, options.sample);
+  const failed = new Set<TextEncoding>();
+  let mixed: InputError | undefined;
+  for (const candidate of rankPlausible(assessments)) {
+    const text = decodeStrict(bytes, candidate.encoding);
+    if (text === undefined) {
+      failed.add(candidate.encoding);
+      continue;
+    }
+    const block = findImplausibleBlock(text);
+    if (block === undefined) return finish(text, candidate.encoding, false);
+    mixed ??= mixedEncodingsError(candidate.encoding, block, text);
   }
-  if (text.includes('\u0000')) {
-    throw new InputError(
-      InputErrorCode.Binary,
-      'the file contains NUL bytes, so it is binary data rather than text; upload the report as a plain .txt file',
-    );
+
+  // A short UTF-8 text of a few non-Chinese characters that no legacy encoding reads as Chinese.
+  if (utf8.fallback !== undefined) return finish(utf8.fallback, TextEncoding.Utf8, false);
+  throw mixed ?? utf8.refusal ?? refusal(bytes, assessments, failed);
+}
+
+/**
+ * Strict UTF-8 is strong evidence by itself: GB18030, Big5 and UTF-16 Chinese are never valid UTF-8
+ * beyond a few characters. So valid UTF-8 is taken, or refused as not text, unless it is a few odd
+ * characters (then a legacy reading may be better) or has NULs (UTF-16 of ASCII is valid UTF-8).
+ *
+ * @returns the decoded text if that settles it; else, for valid UTF-8, the text to fall back on or
+ * the error to give if no other encoding reads the file.
+ */
+function readUtf8(bytes: Uint8Array): { taken?: DecodedText; fallback?: string; refusal?: InputError } {
+  const text = decodeStrict(bytes, TextEncoding.Utf8);
+  if (text === undefined) return {};
+  const profile = profileText(text);
+  const reason = notText(profile, text);
+  if (settlesUtf8(profile)) {
+    if (reason === undefined) return { taken: finish(text, TextEncoding.Utf8, false) };
+    if (reason !== 'nul') throw notTextError(reason, profile);
   }
-  if (controlRatio(text) > MAX_CONTROL_RATIO) {
-    throw new InputError(
-      InputErrorCode.Binary,
-      'the file is mostly control characters, so it is binary data rather than text; upload the report as a plain .txt file',
-    );
-  }
+  return reason === undefined ? { fallback: text } : { refusal: notTextError(reason, profile) };
+}
+
+function finish(text: string, encoding: TextEncoding, bom: boolean): DecodedText {
   const normalised = text.replace(/\r\n?/g, '\n');
   if (normalised.trim() === '') {
     throw new InputError(InputErrorCode.Empty, 'the file contains only white space; export the report text again');
   }
-  return normalised;
+  return { text: normalised, encoding, bom };
+}
+
+type NotText = 'nul' | 'suspect' | 'no-letters';
+
+/** Why a valid decoding is not text, if it is not. */
+function notText(profile: TextProfile, text: string): NotText | undefined {
+  if (text.includes('\u0000')) return 'nul';
+  return notTextReason(profile);
+}
+
+function refuseIfNotText(text: string, profile: TextProfile): void {
+  const reason = notText(profile, text);
+  if (reason !== undefined) throw notTextError(reason, profile);
+}
+
+/** The error for a file that no candidate encoding reads as Chinese text. */
+function refusal(bytes: Uint8Array, assessments: readonly EncodingAssessment[], failed: ReadonlySet<TextEncoding>): InputError {
+  const why = explainRefusal(assessments, failed);
+  switch (why.kind) {
+    case 'mixed':
+      return new InputError(
+        InputErrorCode.Undecodable,
+        `the file mixes encodings (parts read as ${ENCODING_NAMES[why.encodings[0]]}, others as ${ENCODING_NAMES[why.encodings[1]]}); re-save it in one encoding, UTF-8`,
+      );
+    case 'not-text': {
+      const { profile } = why.closest;
+      const suspect = profile.suspect / profile.characters > MAX_SUSPECT_SHARE;
+      return notTextError(bytes.includes(0) ? 'nul' : suspect ? 'suspect' : 'no-letters', profile);
+    }
+    case 'invalid':
+      return new InputError(
+        InputErrorCode.Undecodable,
+        `the text looks like ${ENCODING_NAMES[why.closest.encoding]} but has an invalid byte sequence near byte ${firstInvalidOffset(bytes, why.closest.encoding)}; re-save it as UTF-8`,
+      );
+    case 'not-chinese': {
+      const closest = `read as ${ENCODING_NAMES[why.closest.encoding]}, the closest`;
+      const detail =
+        why.reason === 'no-words'
+          ? `${closest}, its characters form almost no Chinese words`
+          : `${closest}, only ${percent(chineseShare(why.closest.profile))} of its non-ASCII characters are common Chinese ones`;
+      return new InputError(
+        InputErrorCode.Undecodable,
+        `the text does not read as Chinese in UTF-8, GB18030, Big5 or UTF-16 (${detail}); open it in an editor that shows it correctly and re-save it as UTF-8`,
+      );
+    }
+  }
+}
+
+function notTextError(reason: NotText, profile: TextProfile): InputError {
+  switch (reason) {
+    case 'nul':
+      return new InputError(
+        InputErrorCode.Binary,
+        'the file contains NUL bytes, so it is binary data rather than text; upload the report as a plain .txt file',
+      );
+    case 'suspect':
+      return new InputError(
+        InputErrorCode.Binary,
+        `the file does not look like text (${percent(profile.suspect / profile.characters)} of its characters are control, private-use or replacement characters); upload the report as a plain .txt file`,
+      );
+    case 'no-letters':
+      return new InputError(
+        InputErrorCode.Binary,
+        `the file does not look like text (${profile.letters === 0 ? 'none' : `only ${percent(profile.letters / profile.characters)}`} of its characters are letters or digits); upload the report as a plain .txt file`,
+      );
+  }
+}
+
+function mixedEncodingsError(encoding: TextEncoding, block: ImplausibleBlock, text: string): InputError {
+  const { profile } = block;
+  const there =
+    block.reason === 'suspect'
+      ? `${percent(profile.suspect / profile.characters)} of the characters there are control, private-use or replacement characters`
+      : `only ${percent(chineseShare(profile))} of the characters there are common Chinese ones`;
+  return new InputError(
+    InputErrorCode.Undecodable,
+    `the text reads as ${ENCODING_NAMES[encoding]} except near line ${lineAt(text, block.offset)} (${there}), so the file may mix encodings; re-save it in one encoding, UTF-8`,
+  );
+}
+
+/** The 1-based line of `offset`, with any line endings (the text is not normalised yet). */
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split(/\r\n?|\n/).length;
+}
+
+function percent(share: number): string {
+  const value = share * 100;
+  return value > 0 && value < 1 ? 'under 1%' : `${Math.round(value)}%`;
 }
 
 function formatMegabytes(bytes: number): string {
@@ -74,50 +237,15 @@ function formatMegabytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
-function detectBom(bytes: Uint8Array): { encoding: Encoding; length: number } | undefined {
+function detectBom(bytes: Uint8Array): { encoding: TextEncoding; length: number } | undefined {
   const [a, b, c] = bytes;
-  if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8', length: 3 };
-  if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', length: 2 };
-  if (a === 0xfe && b === 0xff) return { encoding: 'utf-16be', length: 2 };
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: TextEncoding.Utf8, length: 3 };
+  if (a === 0xff && b === 0xfe) return { encoding: TextEncoding.Utf16le, length: 2 };
+  if (a === 0xfe && b === 0xff) return { encoding: TextEncoding.Utf16be, length: 2 };
   return undefined;
 }
 
-function decodeWithoutBom(bytes: Uint8Array): string | undefined {
-  if (bytes.includes(0)) {
-    // NUL bytes are binary data, unless the file is BOM-less UTF-16: ASCII-range characters then
-    // put a zero in every other byte.
-    const utf16 = guessUtf16(bytes);
-    if (!utf16) binaryError();
-    return decodeStrict(bytes, utf16);
-  }
-  return decodeStrict(bytes, 'utf-8') ?? decodeStrict(bytes, 'gb18030');
-}
-
-function binaryError(): never {
-  throw new InputError(
-    InputErrorCode.Binary,
-    'the file contains NUL bytes, so it is binary data rather than text; upload the report as a plain .txt file',
-  );
-}
-
-function guessUtf16(bytes: Uint8Array): Encoding | undefined {
-  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1);
-  if (sample.length < 2) return undefined;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < sample.length; i += 2) {
-    if (sample[i] === 0) evenZeros++;
-    if (sample[i + 1] === 0) oddZeros++;
-  }
-  const pairs = sample.length / 2;
-  // Newlines and digits alone give a UTF-16 Chinese text a fair share of zero high bytes; a few
-  // characters (一 is U+4E00) have a zero low byte, so the other side need only be much rarer.
-  if (oddZeros >= pairs * 0.1 && evenZeros < oddZeros / 4) return 'utf-16le';
-  if (evenZeros >= pairs * 0.1 && oddZeros < evenZeros / 4) return 'utf-16be';
-  return undefined;
-}
-
-function decodeStrict(bytes: Uint8Array, encoding: Encoding): string | undefined {
+function decodeStrict(bytes: Uint8Array, encoding: TextEncoding): string | undefined {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
@@ -125,34 +253,72 @@ function decodeStrict(bytes: Uint8Array, encoding: Encoding): string | undefined
   }
 }
 
-/** Offset of the first byte that breaks UTF-8, for the error message. */
-function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  let low = 0;
-  let high = bytes.length;
-  // Binary search on prefixes: a valid prefix may end inside a multi-byte sequence, so allow 3 bytes.
-  while (high - low > 4) {
+/** Bytes per step when looking for the first invalid sequence of a large file. */
+const SCAN_CHUNK = 64 * 1024;
+
+/**
+ * Offset of the byte at which strict decoding fails, for the error message; the length of the file
+ * if only its end is cut off inside a character.
+ */
+function firstInvalidOffset(bytes: Uint8Array, encoding: TextEncoding): number {
+  // Find the failing chunk by streaming, then bisect from a character boundary shortly before it,
+  // so that no probe decodes more than two chunks.
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  let chunk = 0;
+  try {
+    for (; chunk < bytes.length; chunk += SCAN_CHUNK) decoder.decode(bytes.subarray(chunk, chunk + SCAN_CHUNK), { stream: true });
+    return truncatedTailOffset(bytes, encoding);
+  } catch {
+    // the invalid sequence ends in this chunk
+  }
+  const from = characterBoundaryBefore(bytes, chunk, encoding);
+  const validUpTo = (end: number) => {
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(from, end), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let low = chunk;
+  let high = Math.min(bytes.length, chunk + SCAN_CHUNK);
+  while (high - low > 1) {
     const mid = (low + high) >>> 1;
-    if (decodeStrict(bytes.subarray(0, mid), 'utf-8') !== undefined || validUpToTruncation(bytes, mid)) low = mid;
+    if (validUpTo(mid)) low = mid;
     else high = mid;
   }
   return low;
 }
 
-function validUpToTruncation(bytes: Uint8Array, end: number): boolean {
-  for (let cut = 1; cut <= 3 && end - cut > 0; cut++) {
-    if (decodeStrict(bytes.subarray(0, end - cut), 'utf-8') !== undefined) return true;
+/** Where the character cut off by the end of the file begins (everything before it is valid). */
+function truncatedTailOffset(bytes: Uint8Array, encoding: TextEncoding): number {
+  const from = characterBoundaryBefore(bytes, Math.max(0, bytes.length - 4), encoding);
+  for (let end = bytes.length - 1; end >= from && end > bytes.length - 4; end--) {
+    if (decodeStrict(bytes.subarray(from, end), encoding) !== undefined) return end;
   }
-  return false;
+  return bytes.length;
 }
 
-function controlRatio(text: string): number {
-  const sampleLength = Math.min(text.length, 65_536);
-  let controls = 0;
-  for (let i = 0; i < sampleLength; i++) {
-    const code = text.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || code === 0x7f) {
-      controls++;
+function characterBoundaryBefore(bytes: Uint8Array, offset: number, encoding: TextEncoding): number {
+  switch (encoding) {
+    case TextEncoding.Utf8: {
+      let at = offset;
+      while (at > 0 && offset - at < 4 && (bytes[at]! & 0xc0) === 0x80) at--;
+      return at;
     }
+    case TextEncoding.Utf16le:
+    case TextEncoding.Utf16be: {
+      const at = offset & ~1;
+      const high = bytes[encoding === TextEncoding.Utf16le ? at + 1 : at] ?? 0;
+      // A low surrogate belongs to the unit before it.
+      return high >= 0xdc && high <= 0xdf && at >= 2 ? at - 2 : at;
+    }
+    case TextEncoding.Gb18030:
+    case TextEncoding.Big5:
+      // A byte below 0x30 is a character of its own in both; the next one starts a character.
+      for (let at = offset - 1; at >= 0 && offset - at <= SCAN_CHUNK; at--) {
+        if (bytes[at]! < 0x30) return at + 1;
+      }
+      return 0;
   }
-  return sampleLength === 0 ? 0 : controls / sampleLength;
 }

@@ -103,11 +103,11 @@ describe('decodeText', () => {
     expect(decodeError(bytes).code).toBe(InputErrorCode.Binary);
   });
 
-  it('rejects bytes that are neither UTF-8 nor GB18030 as UNDECODABLE', () => {
-    // 0xFF never starts a GB18030 sequence and is invalid in UTF-8.
+  it('rejects bytes that no encoding reads as UNDECODABLE, naming the closest reading and where it breaks', () => {
+    // 0xFF never starts a GB18030 sequence and is invalid in UTF-8 and Big5.
     const error = decodeError(new Uint8Array([0xe4, 0xb8, 0xad, 0xff, 0xff]));
 
     expect(error.code).toBe(InputErrorCode.Undecodable);
-    expect(error.message).toMatch(/re-save it as UTF-8/);
+    expect(error.message).toBe('the text looks like UTF-8 but has an invalid byte sequence near byte 3; re-save it as UTF-8');
   });
 });
