@@ -103,7 +103,7 @@ describe('report-press convert', () => {
     ['empty.txt', Buffer.alloc(0), /empty/i],
     ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /binary/i],
     ['only-adverts.txt', Buffer.from('##paidbegin##\n【公众号：某某君】，最新最全党建资料库\n##paidend##\n'), /nothing is left/i],
-    ['undecodable.txt', Buffer.from([0xe4, 0xb8, 0x80, 0xff, 0xfe, 0xfd, 0x81, 0x20, 0x41]), /encod|decod/i],
+    ['undecodable.txt', Buffer.from([0xe4, 0xb8, 0x80, 0xff, 0xfe, 0xfd, 0x81, 0x20, 0x41]), /invalid byte sequence/i],
   ])('refuses %s with one plain line naming the file, and writes no documents', (name, bytes, reason) => {
     // prepare
     const input = join(work, name);
@@ -116,7 +116,8 @@ describe('report-press convert', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(input);
-    expect(lines[0]).toMatch(reason);
+    // The reason, not the file name (which may well contain the same word).
+    expect(lines[0]?.slice((lines[0]?.indexOf(input) ?? 0) + input.length)).toMatch(reason);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(documentsUnder(out)).toEqual([]);
   });
