@@ -3,6 +3,7 @@
  * Finds those breaks so they can be removed, without merging real paragraphs.
  */
 import { startsWithHeadingNumber } from '../model/heading-number.js';
+import { contentEnd, contentStart } from './white-space.js';
 
 export interface HardWrapOptions {
   /** Fewest lines at the wrap width before the text is treated as wrapped (default 3). */
@@ -59,34 +60,89 @@ export interface WrapBreak {
  * punctuation and heading numbers do.
  */
 export function findWrapBreaks(text: string, options: HardWrapOptions = {}): WrapBreak[] {
+  const breaks: WrapBreak[] = [];
+  forEachWrapBreak(text, (start, end) => breaks.push({ start, end }), options);
+  return breaks;
+}
+
+/**
+ * {@link findWrapBreaks} as a callback, in text order, for callers that keep breaks in their own
+ * form. Lines are visited in place: the only per-line storage is one byte of width each.
+ */
+export function forEachWrapBreak(text: string, onBreak: (start: number, end: number) => void, options: HardWrapOptions = {}): void {
   const minLines = options.minWrappedLines ?? 3;
   const minShare = options.minWrappedShare ?? 0.2;
-  const lines = text.split('\n');
-  const trimmed = lines.map((line) => line.trim());
-  // A paragraph's first line is full including its indentation, so the indentation counts.
-  const widths = lines.map((line, i) => ((trimmed[i] ?? '') === '' ? 0 : displayWidth(line.trimEnd())));
-  const nonBlank = widths.filter((w) => w > 0).sort((a, b) => b - a);
-  const wrapWidth = findWrapWidth(nonBlank, minLines, minShare);
-  if (wrapWidth === undefined) return [];
+  const widths = lineWidths(text);
+  const wrapWidth = findWrapWidth(widths, minLines, minShare);
+  if (wrapWidth === undefined) return;
 
-  const near = (i: number) => (widths[i] ?? 0) >= wrapWidth - nearTolerance(wrapWidth);
-  const indented = lines.map((line) => INDENT.test(line));
-  const indentMarksParagraphs = marksParagraphsByIndent(trimmed, indented, near);
-  const breaks: WrapBreak[] = [];
-  let offset = 0;
-  for (let i = 0; i < lines.length - 1; i++) {
-    const raw = lines[i] ?? '';
-    const line = trimmed[i] ?? '';
-    const next = trimmed[i + 1] ?? '';
-    if (next !== '' && near(i) && !startsWithHeadingNumber(next) && (indentMarksParagraphs ? !indented[i + 1] : unfinishedLine(line, next, near(i + 1)))) {
-      const contentEnd = offset + raw.trimEnd().length;
-      const nextRaw = lines[i + 1] ?? '';
-      const nextContentStart = offset + raw.length + 1 + (nextRaw.length - nextRaw.trimStart().length);
-      breaks.push({ start: contentEnd, end: nextContentStart });
+  const nearFloor = wrapWidth - nearTolerance(wrapWidth);
+  const near = (i: number) => (widths[i] ?? 0) >= nearFloor;
+  const indentMarksParagraphs = marksParagraphsByIndent(text, widths, near);
+  let start = 0;
+  let end = lineEnd(text, start);
+  for (let i = 0; i < widths.length - 1; i++) {
+    const nextStart = end + 1;
+    const nextEnd = lineEnd(text, nextStart);
+    // Cheapest tests first: trimmed copies are made only for a full line above a non-blank one.
+    if ((widths[i + 1] ?? 0) > 0 && near(i)) {
+      const nextContentStart = contentStart(text, nextStart, nextEnd);
+      const next = text.slice(nextContentStart, contentEnd(text, nextStart, nextEnd));
+      const continues = () =>
+        indentMarksParagraphs
+          ? !isIndented(text, nextStart, nextEnd)
+          : unfinishedLine(text.slice(contentStart(text, start, end), contentEnd(text, start, end)), next, near(i + 1));
+      if (!startsWithHeadingNumber(next) && continues()) onBreak(contentEnd(text, start, end), nextContentStart);
     }
-    offset += raw.length + 1;
+    start = nextStart;
+    end = nextEnd;
   }
-  return breaks;
+}
+
+/** End of the line starting at `start`: its `\n`, or the end of the text. */
+function lineEnd(text: string, start: number): number {
+  const newline = text.indexOf('\n', start);
+  return newline === -1 ? text.length : newline;
+}
+
+/** Widest width stored per line: every width above MAX_WRAP_WIDTH compares alike. */
+const WIDTH_CAP = 255;
+
+/**
+ * The display width of every line without its trailing white space, capped at WIDTH_CAP; 0 for
+ * a blank line (a line's indentation counts: a paragraph's first line is full including it).
+ */
+function lineWidths(text: string): Uint8Array {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  const widths = new Uint8Array(count);
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    const end = lineEnd(text, start);
+    const trimmedEnd = contentEnd(text, start, end);
+    // Only an all-blank line trims down to nothing.
+    widths[i] = trimmedEnd === start ? 0 : Math.min(WIDTH_CAP, rangeWidth(text, start, trimmedEnd));
+    start = end + 1;
+  }
+  return widths;
+}
+
+/** displayWidth of `text.slice(start, end)`, counting code points the way `for…of` does. */
+function rangeWidth(text: string, start: number, end: number): number {
+  let width = 0;
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    width += isWide(code) ? 2 : 1;
+    if (width > WIDTH_CAP) return width;
+  }
+  return width;
 }
 
 /**
@@ -99,34 +155,38 @@ function unfinishedLine(line: string, next: string, nextIsFull: boolean): boolea
 }
 
 /** Indentation of a paragraph's first line: an ideographic space, a tab or two spaces. */
-const INDENT = /^(?:\u3000|\t| {2})/;
+function isIndented(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  return start < end && (first === 0x3000 || first === 0x09 || (first === 0x20 && start + 1 < end && text.charCodeAt(start + 1) === 0x20));
+}
 
 /**
  * True when indentation reliably marks paragraph starts: most full lines that clearly start a
  * paragraph (after a blank or short line, which ended the one before) are indented, and far fewer
  * of the lines that follow a full line are.
  */
-function marksParagraphsByIndent(
-  trimmed: readonly string[],
-  indented: readonly boolean[],
-  near: (i: number) => boolean,
-): boolean {
+function marksParagraphsByIndent(text: string, widths: Uint8Array, near: (i: number) => boolean): boolean {
   let starts = 0;
   let indentedStarts = 0;
   let continuations = 0;
   let flushContinuations = 0;
-  for (let i = 0; i < trimmed.length; i++) {
-    if ((trimmed[i] ?? '') === '') continue;
-    const previous = i === 0 ? '' : (trimmed[i - 1] ?? '');
-    if (previous === '' || !near(i - 1)) {
-      // Only the first lines of wrapped paragraphs count: titles and headings are often flush.
-      if (!near(i)) continue;
-      starts++;
-      if (indented[i]) indentedStarts++;
-    } else if (near(i - 1)) {
-      continuations++;
-      if (!indented[i]) flushContinuations++;
+  let start = 0;
+  for (let i = 0; i < widths.length; i++) {
+    const end = lineEnd(text, start);
+    if ((widths[i] ?? 0) > 0) {
+      const previousBlank = i === 0 || widths[i - 1] === 0;
+      if (previousBlank || !near(i - 1)) {
+        // Only the first lines of wrapped paragraphs count: titles and headings are often flush.
+        if (near(i)) {
+          starts++;
+          if (isIndented(text, start, end)) indentedStarts++;
+        }
+      } else {
+        continuations++;
+        if (!isIndented(text, start, end)) flushContinuations++;
+      }
     }
+    start = end + 1;
   }
   if (starts < 3 || continuations === 0) return false;
   const indentedStartShare = indentedStarts / starts;
@@ -150,18 +210,33 @@ function endsSentence(line: string): boolean {
   return SENTENCE_END.test(line.replace(CLOSERS, ''));
 }
 
-function findWrapWidth(widthsDesc: readonly number[], minLines: number, minShare: number): number | undefined {
-  const n = widthsDesc.length;
-  // Allow a few lines wider than the wrap width (a run of Latin letters, a pasted URL).
+/**
+ * The wrap width: taking widths from the widest down, skipping up to 5% (a run of Latin letters,
+ * a pasted URL), the first width that enough lines reach within the tolerance. Counted from a
+ * histogram of widths, which gives the same answer as walking the widths sorted, without sorting.
+ */
+function findWrapWidth(widths: Uint8Array, minLines: number, minShare: number): number | undefined {
+  // atLeast[w]: lines at least w wide (all lines wider than MAX_WRAP_WIDTH counted at MAX_WRAP_WIDTH + 1).
+  const atLeast = new Int32Array(MAX_WRAP_WIDTH + 3);
+  for (const width of widths) {
+    if (width === 0) continue;
+    const bucket = Math.min(width, MAX_WRAP_WIDTH + 1);
+    atLeast[bucket] = (atLeast[bucket] as number) + 1;
+  }
+  for (let w = MAX_WRAP_WIDTH; w >= 0; w--) atLeast[w] = (atLeast[w] as number) + (atLeast[w + 1] as number);
+  const n = atLeast[1] as number;
   const maxWider = Math.floor(n * 0.05);
-  for (let k = 0; k <= maxWider && k < n; k++) {
-    const candidate = widthsDesc[k] ?? 0;
-    if (candidate > MAX_WRAP_WIDTH) continue;
+  // k: how many lines are wider than the candidate, i.e. its first position in the widths sorted widest first.
+  let k = atLeast[MAX_WRAP_WIDTH + 1] as number;
+  for (let candidate = MAX_WRAP_WIDTH; candidate >= 1; candidate--) {
+    const count = (atLeast[candidate] as number) - (atLeast[candidate + 1] as number);
+    if (count === 0) continue;
+    if (k > maxWider || k >= n) return undefined;
     if (candidate < MIN_WRAP_WIDTH) return undefined;
-    const floor = candidate - nearTolerance(candidate);
-    let near = 0;
-    for (let j = k; j < n && (widthsDesc[j] ?? 0) >= floor; j++) near++;
+    // Later positions of the same width reach fewer lines, so the first one decides.
+    const near = (atLeast[candidate - nearTolerance(candidate)] as number) - k;
     if (near >= minLines && near >= n * minShare) return candidate;
+    k += count;
   }
   return undefined;
 }
