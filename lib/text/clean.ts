@@ -206,9 +206,13 @@ class CleaningState {
 }
 
 /**
- * Builds a string from many pieces without an array of millions of them: every few thousand
- * pieces are joined into one, and those are joined at the end.
+ * Builds a string from many pieces without an array of millions of them: every PIECES_PER_CHUNK
+ * pieces are joined into one, and those are joined at the end. Most rules cut fewer pieces than
+ * that, and then the text is copied once; above it, the chunks are one more copy of the text,
+ * still less than the pieces of a million cuts would hold.
  */
+const PIECES_PER_CHUNK = 1 << 16;
+
 class TextPieces {
   private readonly chunks: string[] = [];
   private pieces: string[] = [];
@@ -216,7 +220,7 @@ class TextPieces {
   add(piece: string): void {
     if (piece === '') return;
     this.pieces.push(piece);
-    if (this.pieces.length === 4096) {
+    if (this.pieces.length === PIECES_PER_CHUNK) {
       this.chunks.push(this.pieces.join(''));
       this.pieces = [];
     }
