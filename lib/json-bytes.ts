@@ -11,8 +11,17 @@ const BATCH = 1024;
 /** Pieces are joined and handed to the sink once they add up to this many characters. */
 const FLUSH_CHARACTERS = 1 << 16;
 
+/** Below this size (estimated in characters) the JSON is built as one string: faster, and small. */
+const ONE_STRING_LIMIT = 1 << 20;
+
+export interface EncodeJsonOptions {
+  /** Estimated JSON size (characters) below which one string is built; 0 always writes in pieces. */
+  readonly oneStringLimit?: number;
+}
+
 /** The bytes of `JSON.stringify(value, null, 2) + suffix`, identical to encoding that string. */
-export function encodeJsonBytes(value: unknown, suffix = ''): Uint8Array {
+export function encodeJsonBytes(value: unknown, suffix = '', options: EncodeJsonOptions = {}): Uint8Array {
+  if (smallerThan(value, options.oneStringLimit ?? ONE_STRING_LIMIT)) return new TextEncoder().encode(`${JSON.stringify(value, null, 2)}${suffix}`);
   let length = 0;
   write(value, (piece) => {
     length += utf8Length(piece);
@@ -51,6 +60,35 @@ function write(value: unknown, sink: (piece: string) => void, suffix: string): v
   flush();
 }
 
+/**
+ * Whether `value`'s JSON stays under about `limit` characters, judged from its strings and its
+ * number of members (a generous 24 characters each for keys, punctuation and indentation). Stops
+ * at the limit, so a large value costs no more to judge than a small one.
+ */
+function smallerThan(value: unknown, limit: number): boolean {
+  let size = 0;
+  const stack: unknown[] = [serializable(value, '')];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    size += typeof item === 'string' ? item.length + 24 : 24;
+    if (Array.isArray(item)) {
+      // Element by element, never Object.entries: an array of millions must not be copied to be judged.
+      for (let i = 0; i < item.length && size < limit; i++) {
+        stack.push(serializable(item[i], i));
+        size += 24;
+      }
+    } else if (isContainer(item)) {
+      for (const key of Object.keys(item)) {
+        if (size >= limit) break;
+        stack.push(serializable((item as Record<string, unknown>)[key], key));
+        size += key.length + 24;
+      }
+    }
+    if (size >= limit) return false;
+  }
+  return true;
+}
+
 type Container = readonly unknown[] | Readonly<Record<string, unknown>>;
 
 function isContainer(value: unknown): value is Container {
@@ -59,9 +97,9 @@ function isContainer(value: unknown): value is Container {
 }
 
 /** What JSON.stringify serialises in place of `value` (its toJSON result, if it has one). */
-function serializable(value: unknown, key: string): unknown {
+function serializable(value: unknown, key: string | number): unknown {
   if (typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    return (value as { toJSON: (key: string) => unknown }).toJSON(key);
+    return (value as { toJSON: (key: string) => unknown }).toJSON(String(key));
   }
   return value;
 }
@@ -96,7 +134,7 @@ function writeContainer(value: Container, indent: string, out: (piece: string) =
     } else {
       value.forEach((element, i) => {
         out(inner);
-        writeValue(serializable(element, String(i)), inner, out, 'null');
+        writeValue(serializable(element, i), inner, out, 'null');
         out(i < value.length - 1 ? ',\n' : '\n');
       });
     }
