@@ -6,24 +6,24 @@
  * them on the worst inputs it knows (section "worst cases": one fresh process per case and stage).
  * Raising the limit raises the memory; `maxInputBytesFor` gives the limit a given memory holds.
  *
- * Figures behind TEXT_STAGE_FIGURES (Node 20, x86-64, 2 shared cores; RSS = peak of the process
- * minus the ~42 MB it has before reading its input; CPU = user + system):
+ * Figures behind TEXT_STAGE_FIGURES (`npm run bench`, Node 20, x86-64, 2 shared cores; RSS = the
+ * peak of the process above the 42 MB it has before reading its input; CPU = user + system):
  *
- *   input                                   clean RSS   clean CPU   split RSS   split CPU
- *   19 MB compilation (2,391 reports)         +114 MB      0.9 s      +115 MB      0.8 s
- *   8 MB unclosed 【更多素材搜索 brackets       +56 MB      1.2 s       +48 MB      0.2 s
- *   5 MB on one line                           +31 MB      0.2 s       +33 MB      0.1 s
- *   20 MB random adverts (117k cuts)          +240 MB      2.5 s      +239 MB      1.2 s
- *   20 MB hard-wrapped (276k cuts)            +210 MB      3.2 s      +311 MB      2.1 s
- *   20 MB paywall markers only (2.5M cuts)    +137 MB      0.7 s      (refused: nothing left)
- *   20 MB closed adverts (863k cuts)          +378 MB      3.9 s      +749 MB      5.6 s
- *   20 MB one-character lines (6.1M lines)    +178 MB      5.0 s      +830 MB     11.5 s
+ *   input                                  clean RSS  clean CPU   split RSS  split CPU   (before: clean / split)
+ *   19 MB compilation (2,391 reports)        +112 MB     0.8 s     +110 MB     0.6 s   (+131 / +110 MB)
+ *   8 MB unclosed 【更多素材搜索 brackets      +48 MB     0.9 s      +47 MB     0.2 s   (+60 / +54 MB)
+ *   5 MB on one line                          +31 MB     0.1 s      +33 MB     0.1 s   (+28 / +26 MB)
+ *   20 MB random adverts (117k cuts)         +240 MB     2.2 s     +240 MB     1.3 s   (+436 / +310 MB)
+ *   20 MB hard-wrapped (276k cuts)           +209 MB     3.0 s     +313 MB     2.3 s   (+389 / +520 MB)
+ *   20 MB paywall markers only (2.5M cuts)   +147 MB     0.8 s     refused: nothing left (+698 MB, 2.8 s)
+ *   20 MB closed adverts (863k cuts)         +367 MB     4.8 s     +784 MB     5.7 s   (+1165 / +1525 MB)
+ *   20 MB one-character lines (6.1M lines)   +178 MB     5.1 s     +860 MB    13.2 s   (+2063 MB, 26 s / +2466 MB)
  *
- * Before the memory work (same machine) the worst were one-character lines (clean 2.7 GB and 34 s,
- * split 2.5 GB), closed adverts (clean 1.1 GB, split 1.6 GB) and paywall markers (clean 740 MB).
- * What remains is proportional to the cuts and lines, not to characters × passes: a removal costs
- * ~110 bytes as a log entry and ~220 bytes of JSON; split reads the whole log back from the work
- * object only to write it out again, and builds one block object (and ~68 bytes of JSON) per line.
+ * "Before" is the same bench on the code before the memory work. What remains grows with the cuts
+ * and the lines, not with characters × passes: a logged removal costs ~110 bytes as an object and
+ * ~220 bytes of JSON, and split reads the whole log back out of the work object only to write it
+ * out again (without it, split of the closed adverts takes +1 MB, of the hard-wrapped text +88 MB);
+ * split builds one block object and ~68 bytes of JSON per line.
  *
  * - render-docx: ~10 ms per report warm, ~0.3 s for the first (module load + JIT), under 150 MB RSS.
  * - render-pdf: ~15 ms per report warm, ~0.35 s for the first (font parsing, 40 MB of fonts mapped),
@@ -52,9 +52,9 @@ export interface TextStageFigures {
 }
 
 /**
- * The worst growth per input MB in the table above: clean, 20 MB of closed adverts (378 MB, plus
- * 20 MB for the SDK's copy of the object body) and one-character lines (5.0 s); split, one-character
- * lines (830 MB + 20, 11.5 s). The runtime is the bundled function's RSS after `require` (85 MB).
+ * The worst growth per input MB in the table above, rounded up: clean, closed adverts (18.4 MB/MB,
+ * plus the SDK's copy of the object body) and one-character lines (0.25 s/MB); split, one-character
+ * lines (43 MB/MB, 0.66 s/MB). The runtime is the bundled function's RSS after `require` (85 MB).
  */
 export const TEXT_STAGE_FIGURES = {
   [StageName.Clean]: { runtimeMb: 85, rssPerInputMb: 20, cpuSecondsPerInputMb: 0.3 },
@@ -71,7 +71,7 @@ const TIME_HEADROOM = 2;
 /** The shortest timeout given: small inputs still pay S3 round trips and a cold start. */
 const MIN_TIMEOUT_SECONDS = 30;
 
-/** Memory for a text stage that must take inputs of up to `maxInputBytes`, in Lambda's 64 MB steps… rounded up. */
+/** Memory for a text stage that must take inputs of up to `maxInputBytes`, rounded up to a multiple of 64 MB. */
 export function textStageMemoryMb(figures: TextStageFigures, maxInputBytes: number = DEFAULT_MAX_BYTES): number {
   const peakMb = figures.runtimeMb + figures.rssPerInputMb * (maxInputBytes / MB);
   return Math.ceil((peakMb * MEMORY_HEADROOM) / 64) * 64;
