@@ -6,7 +6,7 @@ import { isWhiteSpaceCode } from './white-space.js';
 
 /** One promotional term and how strongly it signals an advert. */
 export interface AdvertTerm {
-  /** Regex source (no flags, no capture groups, no escapes or `.`); bounded quantifiers only. */
+  /** Regex source (no flags, no capture groups); bounded quantifiers only. */
   readonly source: string;
   readonly weight: number;
 }
@@ -46,16 +46,16 @@ const combined = new RegExp(ADVERT_TERMS.map((term) => `(${term.source})`).join(
  * Every character the terms are written with. Each term is literal characters with `?`, `|`,
  * groups and classes of literals, so every match contains at least one of them; a line with none
  * scores 0, even after its bracketed tags are taken out (which only ever removes characters).
- * A term written with an escape or `.` could match anything, and switches this shortcut off.
+ * Any other syntax (an escape, `.`, a range or negated class, an anchor) could match characters
+ * not written out, and switches this shortcut off.
  */
 function termCharacterClass(terms: readonly AdvertTerm[]): RegExp | undefined {
-  if (terms.some((term) => /[\\.]/.test(term.source))) return undefined;
+  const sources = terms.map((term) => term.source.replaceAll('(?:', ''));
+  if (sources.some((source) => /[\\.^$*+{}-]/.test(source))) return undefined;
   const literals = new Set<string>();
-  for (const term of terms) {
-    for (const char of term.source.replaceAll('(?:', '')) if (!'()?|[]'.includes(char)) literals.add(char);
-  }
-  const escaped = [...literals].map((char) => ('\\]^-'.includes(char) ? `\\${char}` : char));
-  return new RegExp(`[${escaped.join('')}]`);
+  for (const source of sources) for (const char of source) if (!'()?|[]'.includes(char)) literals.add(char);
+  // Nothing special inside a class is left: `\\`, `^` and `-` switched the shortcut off, brackets are syntax.
+  return new RegExp(`[${[...literals].join('')}]`);
 }
 
 const termCharacters = termCharacterClass(ADVERT_TERMS);
