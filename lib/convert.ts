@@ -4,6 +4,7 @@
  * call exactly these functions, so both produce the same bytes.
  */
 import { InputError, InputErrorCode } from './errors.js';
+import { encodeJsonBytes } from './json-bytes.js';
 import type { Report } from './model/report.js';
 import { reportParagraphs } from './model/report.js';
 import { cleanText, type CleanOptions, type Removal } from './text/clean.js';
@@ -64,14 +65,15 @@ export function sourceStem(source: string): string {
  */
 export function cleanStage(bytes: Uint8Array, source: string, options: CleanStageOptions = {}): CleanedDocument {
   const decoded = decodeText(bytes, options.decode);
-  const { text, removals } = cleanText(decoded, options.clean);
-  if (text.trim() === '') {
+  const cleaned = cleanText(decoded, options.clean);
+  // Text first: the removal log is built when first read, and a refused input never needs it.
+  if (cleaned.text.trim() === '') {
     throw new InputError(
       InputErrorCode.NothingLeft,
       'nothing is left after removing adverts and paywall markers; check that this is the report text and not only a page footer',
     );
   }
-  return { source, text, removals };
+  return { source, text: cleaned.text, removals: cleaned.removals };
 }
 
 export interface ManifestReport {
@@ -122,7 +124,7 @@ export const MANIFEST = 'manifest.json';
  * indented, newline-terminated, the same from the CLI and from the Lambda chain.
  */
 export function encodeJson(value: unknown): Uint8Array {
-  return new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+  return encodeJsonBytes(value, '\n');
 }
 
 /** File name of the removal log, written beside the manifest. */

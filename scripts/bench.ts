@@ -5,16 +5,24 @@
  *    time and peak RSS of the child process).
  * 2. Warm: per-stage time in-process (decode/clean/split, DOCX, PDF) after fonts are parsed.
  * 3. Text core at scale: clean + split of a ~5 MB input.
- * 4. The Lambda bundles: size and cold require time.
+ * 4. Worst cases: clean and split of the most expensive inputs known (scripts/bench-cases.ts), each
+ *    stage in a fresh process (scripts/bench-stage.ts, bundled like a Lambda function) for honest
+ *    peak RSS, checked against the memory cdk/stage-sizing.ts derives from the size limit.
+ *    `npm run bench -- --worst-cli` also runs the whole CLI (DOCX + PDF) on each.
+ * 5. The Lambda bundles: size and cold require time.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
+import { STAGE_SIZING, TEXT_STAGE_FIGURES } from '../cdk/stage-sizing.js';
 import { cleanStage, DocumentFormat, renderStage, splitStage } from '../lib/convert.js';
+import { StageName } from '../lib/pipeline/stages.js';
 import type { Report } from '../lib/model/report.js';
 import { GBT9704 } from '../lib/render/style.js';
 import { fontLibrary } from '../cli/fonts.js';
+import { bracketFlood, closedAdverts, hardWrapped, longLine, paywallMarkers, randomAdverts, tinyLines } from './bench-cases.js';
 import { measureBundles } from './build-bundles.js';
 
 const SEEDS = 'test/fixtures/seeds';
@@ -123,6 +131,77 @@ const perReport = Buffer.byteLength(synthesizeCompilation(reports, reports.lengt
 const big = Buffer.from(synthesizeCompilation(reports, Math.ceil((5 * 1024 * 1024) / perReport)));
 const [bigSplit, bigMs] = time(() => splitStage(cleanStage(big, 'big.txt')));
 console.log(`clean+split ${(big.length / 1024 / 1024).toFixed(1)} MB: ${bigMs.toFixed(0)} ms, ${bigSplit.reports.length} reports`);
+
+console.log('\n# worst cases: each text stage in a fresh process (bundled like its Lambda function)');
+const MB = 1024 * 1024;
+const compilationOf = (bytes: number) => synthesizeCompilation(reports, Math.floor(bytes / perReport));
+const WORST_CASES: readonly (readonly [string, () => string])[] = [
+  ['19 MB compilation', () => compilationOf(19 * MB)],
+  ['8 MB unclosed brackets', () => bracketFlood(8 * MB)],
+  ['5 MB one line', () => longLine(5 * MB)],
+  ['20 MB random adverts', () => randomAdverts(20 * MB)],
+  ['20 MB hard-wrapped', () => hardWrapped(20 * MB)],
+  ['20 MB paywall markers', () => paywallMarkers(20 * MB)],
+  ['20 MB closed adverts', () => closedAdverts(20 * MB)],
+  ['20 MB 1-char lines', () => tinyLines(20 * MB)],
+];
+const stageScript = join(work, 'bench-stage.mjs');
+await build({ entryPoints: ['scripts/bench-stage.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: stageScript, logLevel: 'warning' });
+
+interface StageRun {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly baseRssMb: number;
+  readonly peakRssMb: number;
+  readonly code?: string;
+}
+function runStage(...args: string[]): StageRun {
+  const result = spawnSync(process.execPath, [stageScript, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`bench-stage ${args.join(' ')} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as StageRun;
+}
+
+const worst = { [StageName.Clean]: { rss: 0, cpu: 0 }, [StageName.Split]: { rss: 0, cpu: 0 } };
+const worstCli = process.argv.includes('--worst-cli');
+row('case', 'MB', 'clean ms', 'cpu ms', 'RSS MB', '+MB/MB', 'split ms', 'cpu ms', 'RSS MB', '+MB/MB', ...(worstCli ? ['CLI ms', 'CLI RSS MB'] : []));
+for (const [name, generate] of WORST_CASES) {
+  const input = join(work, 'worst.txt');
+  const workItem = join(work, 'worst.json');
+  writeFileSync(input, generate());
+  const megabytes = readFileSync(input).length / MB;
+  rmSync(workItem, { force: true });
+  const clean = runStage('clean', input, workItem);
+  const split = clean.code === undefined ? runStage('split', workItem) : undefined;
+  const cells = (run: StageRun | undefined, stage: keyof typeof worst) => {
+    if (!run) return ['refused', '', '', ''];
+    const perMb = (run.peakRssMb - run.baseRssMb) / megabytes;
+    worst[stage].rss = Math.max(worst[stage].rss, perMb);
+    worst[stage].cpu = Math.max(worst[stage].cpu, run.cpuMs / 1000 / megabytes);
+    return [run.code ?? run.ms, run.cpuMs, run.peakRssMb, perMb.toFixed(1)];
+  };
+  const cli = worstCli ? coldCliOrRefusal(input) : [];
+  row(name, megabytes.toFixed(1), ...cells(clean, StageName.Clean), ...cells(split, StageName.Split), ...cli);
+}
+console.log(rows.splice(0).join('\n'));
+console.log('(RSS MB: peak of the process; +MB/MB: above the process before its input, per MB of input)');
+for (const stage of [StageName.Clean, StageName.Split] as const) {
+  const assumed = TEXT_STAGE_FIGURES[stage];
+  const fits = worst[stage].rss <= assumed.rssPerInputMb && worst[stage].cpu <= assumed.cpuSecondsPerInputMb;
+  console.log(
+    `${stage}: worst ${worst[stage].rss.toFixed(1)} MB and ${worst[stage].cpu.toFixed(2)} CPU s per input MB; ` +
+      `stage-sizing.ts assumes ${assumed.rssPerInputMb} MB and ${assumed.cpuSecondsPerInputMb} s → ${STAGE_SIZING[stage].memoryMb} MB, ` +
+      `${STAGE_SIZING[stage].timeoutSeconds} s${fits ? '' : '  ** MEASURED ABOVE THE SIZING: update cdk/stage-sizing.ts **'}`,
+  );
+}
+
+function coldCliOrRefusal(input: string): string[] {
+  try {
+    const r = coldCli(input);
+    return [r.ms.toFixed(0), r.rssMb.toFixed(0)];
+  } catch {
+    return ['refused', ''];
+  }
+}
 
 console.log('\n# Lambda bundles (as the CDK stack deploys them, run from an empty folder)');
 row('stage', 'index.js MB', 'bundle MB', 'cold require ms');

@@ -2,6 +2,7 @@
  * The vocabulary of document-site promotion, weighted. A line is judged by how densely it uses
  * these words, never by a single word: official prose may well mention 公众号 or 素材 once.
  */
+import { isWhiteSpaceCode } from './white-space.js';
 
 /** One promotional term and how strongly it signals an advert. */
 export interface AdvertTerm {
@@ -41,6 +42,29 @@ export const ADVERT_TERMS: readonly AdvertTerm[] = [
 
 const combined = new RegExp(ADVERT_TERMS.map((term) => `(${term.source})`).join('|'), 'g');
 
+/**
+ * Every character the terms are written with. Each term is literal characters with `?`, `|`,
+ * groups and classes of literals, so every match contains at least one of them; a line with none
+ * scores 0, even after its bracketed tags are taken out (which only ever removes characters).
+ * Any other syntax (an escape, `.`, a range or negated class, an anchor) could match characters
+ * not written out, and switches this shortcut off.
+ */
+function termCharacterClass(terms: readonly AdvertTerm[]): RegExp | undefined {
+  const sources = terms.map((term) => term.source.replaceAll('(?:', ''));
+  if (sources.some((source) => /[\\.^$*+{}-]/.test(source))) return undefined;
+  const literals = new Set<string>();
+  for (const source of sources) for (const char of source) if (!'()?|[]'.includes(char)) literals.add(char);
+  // Nothing special inside a class is left: `\\`, `^` and `-` switched the shortcut off, brackets are syntax.
+  return new RegExp(`[${[...literals].join('')}]`);
+}
+
+const termCharacters = termCharacterClass(ADVERT_TERMS);
+
+/** False when `line` cannot score above 0: it holds no character of any term. */
+export function mayScore(line: string): boolean {
+  return termCharacters === undefined || termCharacters.test(line);
+}
+
 /** Weight from which a term counts as strong: seldom written outside an advert. */
 export const STRONG_WEIGHT = 3;
 
@@ -68,6 +92,7 @@ export function scoreAdvert(line: string): AdvertScore {
       }
     }
   }
-  const visible = line.replace(/\s/g, '').length;
+  let visible = 0;
+  for (let i = 0; i < line.length; i++) if (!isWhiteSpaceCode(line.charCodeAt(i))) visible++;
   return { score, density: visible === 0 ? 0 : score / visible, strongTerms };
 }

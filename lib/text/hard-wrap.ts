@@ -5,6 +5,7 @@
 import { startsWithHeadingNumber } from '../model/heading-number.js';
 import { isReportTitle, isSubtitle, isTitleLine } from './title-detect.js';
 import { stripEntryNumber } from './toc.js';
+import { contentEnd, contentStart } from './white-space.js';
 
 export interface HardWrapOptions {
   /** Fewest lines at the wrap width before the text is treated as wrapped (default 3). */
@@ -15,7 +16,7 @@ export interface HardWrapOptions {
    * Extra width each line had on the page, in half-width units, for characters already taken
    * out of `text` (an advert that filled the end of a line). Default: none.
    */
-  readonly removedWidths?: readonly number[];
+  readonly removedWidths?: ArrayLike<number>;
 }
 
 /** Narrowest and widest wrap width considered, in half-width units (a CJK character is 2). */
@@ -66,54 +67,192 @@ export interface WrapBreak {
  * punctuation and heading numbers do.
  */
 export function findWrapBreaks(text: string, options: HardWrapOptions = {}): WrapBreak[] {
+  const breaks: WrapBreak[] = [];
+  forEachWrapBreak(text, (start, end) => breaks.push({ start, end }), options);
+  return breaks;
+}
+
+/**
+ * {@link findWrapBreaks} as a callback, in text order, for callers that keep breaks in their own
+ * form. Lines are visited in place: the only per-line storage is one byte of width each.
+ */
+export function forEachWrapBreak(text: string, onBreak: (start: number, end: number) => void, options: HardWrapOptions = {}): void {
   const minLines = options.minWrappedLines ?? 3;
   const minShare = options.minWrappedShare ?? 0.2;
-  const lines = text.split('\n');
-  const trimmed = lines.map((line) => line.trim());
-  // A paragraph's first line is full including its indentation, so the indentation counts.
-  // Table-of-contents entries run to the margin with leaders; they say nothing of the wrap width.
-  const widths = lines.map((line, i) =>
-    (trimmed[i] ?? '') === '' || isTocEntry(trimmed[i] ?? '') ? 0 : displayWidth(line.trimEnd()) + (options.removedWidths?.[i] ?? 0),
-  );
-  const nonBlank = widths.filter((w) => w > 0).sort((a, b) => b - a);
-  const wrapWidth = findWrapWidth(nonBlank, minLines, minShare);
-  if (wrapWidth === undefined) return [];
+  const widths = lineWidths(text, options.removedWidths);
+  const wrapWidth = findWrapWidth(statisticsWidths(text, widths), minLines, minShare);
+  if (wrapWidth === undefined) return;
 
+  const tolerance = nearTolerance(wrapWidth);
   // A line far wider than the wrap width was never wrapped (an advert line inserted later, a
-  // paragraph pasted whole): it ends where its author ended it.
-  const near = (i: number) => Math.abs((widths[i] ?? 0) - wrapWidth) <= nearTolerance(wrapWidth);
-  // Nor does such a line continue the one above it.
-  const tooWide = (i: number) => (widths[i] ?? 0) > wrapWidth + nearTolerance(wrapWidth);
-  const indented = lines.map((line) => INDENT.test(line));
-  const indentMarksParagraphs = marksParagraphsByIndent(trimmed, indented, near);
-  const breaks: WrapBreak[] = [];
-  let offset = 0;
-  for (let i = 0; i < lines.length - 1; i++) {
-    const raw = lines[i] ?? '';
-    const line = trimmed[i] ?? '';
-    const next = trimmed[i + 1] ?? '';
-    if (
-      next !== '' &&
-      near(i) &&
-      !tooWide(i + 1) &&
-      !startsWithHeadingNumber(next) &&
-      !titleAfterSentence(line, next, near(i + 1), trimmed[i + 2] ?? '') &&
-      !(isReportTitle(next) && !near(i + 1) && !wrappedTitle(line, next)) &&
-      !isSubtitle(line) &&
-      !isTocEntry(line) &&
-      !PIECE_NUMBER.test(next) &&
-      !(isReportTitle(stripEntryNumber(line)) && isReportTitle(next)) &&
-      !(startsParagraph(trimmed, i, near) && isReportTitle(line) && !endsTitle(line, next)) &&
-      (indentMarksParagraphs ? !indented[i + 1] : unfinishedLine(line, next, near(i + 1)))
-    ) {
-      const contentEnd = offset + raw.trimEnd().length;
-      const nextRaw = lines[i + 1] ?? '';
-      const nextContentStart = offset + raw.length + 1 + (nextRaw.length - nextRaw.trimStart().length);
-      breaks.push({ start: contentEnd, end: nextContentStart });
+  // paragraph pasted whole): it ends where its author ended it, and does not continue the line
+  // above it either.
+  const near = (i: number) => Math.abs((widths[i] ?? 0) - wrapWidth) <= tolerance;
+  const tooWide = (i: number) => (widths[i] ?? 0) > wrapWidth + tolerance;
+  const indentMarksParagraphs = marksParagraphsByIndent(text, widths, near);
+  const trimmedLine = (from: number, to: number) => text.slice(contentStart(text, from, to), contentEnd(text, from, to));
+  let previousStart = -1;
+  let previousEnd = -1;
+  let start = 0;
+  let end = lineEnd(text, start);
+  for (let i = 0; i < widths.length - 1; i++) {
+    const nextStart = end + 1;
+    const nextEnd = lineEnd(text, nextStart);
+    // Cheapest tests first: trimmed copies are made only for a full line above a non-blank one.
+    if ((widths[i + 1] ?? 0) > 0 && near(i) && !tooWide(i + 1)) {
+      const nextContentStart = contentStart(text, nextStart, nextEnd);
+      const next = text.slice(nextContentStart, contentEnd(text, nextStart, nextEnd));
+      const line = trimmedLine(start, end);
+      const context: LineContext = {
+        line,
+        next,
+        nextIsFull: near(i + 1),
+        afterNext: () => (nextEnd < text.length ? trimmedLine(nextEnd + 1, lineEnd(text, nextEnd + 1)) : ''),
+        startsParagraph: () => i === 0 || widths[i - 1] === 0 || !near(i - 1) || endsSentence(trimmedLine(previousStart, previousEnd)),
+      };
+      const continues = () => (indentMarksParagraphs ? !isIndented(text, nextStart, nextEnd) : unfinishedLine(line, next, near(i + 1)));
+      if (!startsWithHeadingNumber(next) && !keepsBreak(context) && continues()) onBreak(contentEnd(text, start, end), nextContentStart);
     }
-    offset += raw.length + 1;
+    previousStart = start;
+    previousEnd = end;
+    start = nextStart;
+    end = nextEnd;
   }
-  return breaks;
+}
+
+/** A full line, the line under it and what else a decision about the break between them needs. */
+interface LineContext {
+  readonly line: string;
+  readonly next: string;
+  readonly nextIsFull: boolean;
+  readonly afterNext: () => string;
+  /** The line opens a paragraph: first, after a blank or short line, or after a finished sentence. */
+  readonly startsParagraph: () => boolean;
+}
+
+/**
+ * Breaks that are never wrap points, whatever the widths say: around titles, subtitles and
+ * table-of-contents entries, which a wrapped paragraph's lines never are.
+ */
+function keepsBreak({ line, next, nextIsFull, afterNext, startsParagraph }: LineContext): boolean {
+  return (
+    titleAfterSentence(line, next, nextIsFull, afterNext) ||
+    // A short report title under a full line, unless the two are the halves of one title.
+    (isReportTitle(next) && !nextIsFull && !wrappedTitle(line, next)) ||
+    isSubtitle(line) ||
+    isTocEntry(line) ||
+    PIECE_NUMBER.test(next) ||
+    // Two titles in a row (a table-of-contents entry above a body title) are two lines.
+    (isReportTitle(stripEntryNumber(line)) && isReportTitle(next)) ||
+    // A report title that fills the width at a paragraph start is a line of its own: prose rarely
+    // runs a whole line without a comma and ends in a genre word exactly at the margin.
+    (isReportTitle(line) && !endsTitle(line, next) && startsParagraph())
+  );
+}
+
+/**
+ * A finished sentence followed by a title: a short title-shaped line, or a full one that is a
+ * report title alone or with the line after it (set flush or centred, a title is unindented even
+ * where paragraphs are indented). Never the tail of the paragraph above it.
+ */
+function titleAfterSentence(line: string, next: string, nextIsFull: boolean, afterNext: () => string): boolean {
+  if (!endsSentence(line)) return false;
+  // A title wrapped inside its trailing remark or advert tag (`…述职报告（范` / `文）`,
+  // `…总结*【更多素材` / `搜索…】`) is still a title.
+  const title = next.replace(/[#$%&*@^~|_=+!·•]{0,3}[（(【][^）)】]{0,20}$/, '');
+  if (!isTitleLine(title)) return false;
+  return !nextIsFull || isReportTitle(title.replace(/[。.]$/, '')) || wrappedTitle(next, afterNext());
+}
+
+/** `line` and `next` are the two halves of one wrapped title: no clause marks, a title together. */
+function wrappedTitle(line: string, next: string): boolean {
+  return !/[，、,]/.test(line) && isTitleLine(line) && isReportTitle(line + next);
+}
+
+/** A bracketed remark on its own (`（范文）`, `（2篇）`): the end of a title wrapped just before it. */
+const REMARK_LINE = /^[（(【][^（）()【】]{1,12}[）)】]$/;
+/** Longest tail of a title a wrap may leave on the next line (`讲稿`, `材料`, `（范文）`). */
+const MAX_TITLE_TAIL = 8;
+
+/** `next` is the rest of the title `line` wrapped early: a remark, or a short tail it ends with. */
+function endsTitle(line: string, next: string): boolean {
+  if (REMARK_LINE.test(next)) return true;
+  return next.length <= MAX_TITLE_TAIL && !isTitleLine(next) && !/[。！？，；：]/.test(next) && isReportTitle(line + next);
+}
+
+/** `第三篇`, `第二章`, `第一部分`: the next entry or part of a compilation starts here. */
+const PIECE_NUMBER = /^第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分)/;
+
+/** Dot leaders (or a gap) and a page number: a table-of-contents entry, which fills the line by design. */
+const TOC_ENTRY_END = /(?:[.．·…_]{3}|\s{2})\s{0,4}\d{1,4}$/;
+
+/** Tested on the line's end only, so that a line of a million dots costs no more than a short one. */
+function isTocEntry(line: string): boolean {
+  return TOC_ENTRY_END.test(line.slice(-12));
+}
+
+/**
+ * Widths for finding the wrap width: table-of-contents entries run to the margin with leaders and
+ * say nothing of it, so they count as blank there (and only there).
+ */
+function statisticsWidths(text: string, widths: Uint8Array): Uint8Array {
+  let copy: Uint8Array | undefined;
+  let start = 0;
+  for (let i = 0; i < widths.length; i++) {
+    const end = lineEnd(text, start);
+    if ((widths[i] ?? 0) > 0 && isTocEntry(text.slice(Math.max(start, end - 16), end).trimEnd())) {
+      copy ??= widths.slice();
+      copy[i] = 0;
+    }
+    start = end + 1;
+  }
+  return copy ?? widths;
+}
+
+/** End of the line starting at `start`: its `\n`, or the end of the text. */
+function lineEnd(text: string, start: number): number {
+  const newline = text.indexOf('\n', start);
+  return newline === -1 ? text.length : newline;
+}
+
+/** Widest width stored per line: every width above MAX_WRAP_WIDTH compares alike. */
+const WIDTH_CAP = 255;
+
+/**
+ * The display width of every line without its trailing white space, capped at WIDTH_CAP; 0 for
+ * a blank line (a line's indentation counts: a paragraph's first line is full including it).
+ */
+function lineWidths(text: string, removedWidths?: ArrayLike<number>): Uint8Array {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  const widths = new Uint8Array(count);
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    const end = lineEnd(text, start);
+    const trimmedEnd = contentEnd(text, start, end);
+    // Only an all-blank line trims down to nothing.
+    widths[i] = trimmedEnd === start ? 0 : Math.min(WIDTH_CAP, rangeWidth(text, start, trimmedEnd) + (removedWidths?.[i] ?? 0));
+    start = end + 1;
+  }
+  return widths;
+}
+
+/** displayWidth of `text.slice(start, end)`, counting code points the way `for…of` does. */
+function rangeWidth(text: string, start: number, end: number): number {
+  let width = 0;
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    width += isWide(code) ? 2 : 1;
+    if (width > WIDTH_CAP) return width;
+  }
+  return width;
 }
 
 /**
@@ -125,85 +264,39 @@ function unfinishedLine(line: string, next: string, nextIsFull: boolean): boolea
   return !endsSentence(line) && !isHeadingAbove(line, next, nextIsFull);
 }
 
-/**
- * A finished sentence followed by a title: a short title-shaped line, or a full one that is a
- * report title alone or with the line after it (set flush or centred, a title is unindented even
- * where paragraphs are indented). Never the tail of the paragraph above it.
- */
-function titleAfterSentence(line: string, next: string, nextIsFull: boolean, afterNext: string): boolean {
-  if (!endsSentence(line)) return false;
-  // A title wrapped inside its trailing remark or advert tag (`…述职报告（范` / `文）`,
-  // `…总结*【更多素材` / `搜索…】`) is still a title.
-  const title = next.replace(/[#$%&*@^~|_=+!·•]{0,3}[（(【][^）)】]{0,20}$/, '');
-  if (!isTitleLine(title)) return false;
-  return !nextIsFull || isReportTitle(title.replace(/[。.]$/, '')) || wrappedTitle(next, afterNext);
-}
-
-/**
- * A line after a blank line or after a line that ended short. A report title that happens to fill
- * the width there is a line of its own: prose rarely runs a whole line without a comma and ends
- * in a genre word (报告, 总结, 讲话 …) exactly at the margin.
- */
-function startsParagraph(trimmed: readonly string[], i: number, near: (i: number) => boolean): boolean {
-  return i === 0 || (trimmed[i - 1] ?? '') === '' || !near(i - 1) || endsSentence(trimmed[i - 1] ?? '');
-}
-
-/** Dot leaders (or a gap) and a page number: a table-of-contents entry, which fills the line by design. */
-const TOC_ENTRY_END = /(?:[.．·…_]{3}|\s{2})\s{0,4}\d{1,4}$/;
-
-/** Tested on the line's end only, so that a line of a million dots costs no more than a short one. */
-function isTocEntry(line: string): boolean {
-  return TOC_ENTRY_END.test(line.slice(-12));
-}
-
-/** A bracketed remark on its own (`（范文）`, `（2篇）`): the end of a title wrapped just before it. */
-const REMARK_LINE = /^[（(【][^（）()【】]{1,12}[）)】]$/;
-/** Longest tail of a title a wrap may leave on the next line (`讲稿`, `材料`, `（范文）`). */
-const MAX_TITLE_TAIL = 8;
-
-/** `line` and `next` are the two halves of one wrapped title: no clause marks, a title together. */
-function wrappedTitle(line: string, next: string): boolean {
-  return !/[，、,]/.test(line) && isTitleLine(line) && isReportTitle(line + next);
-}
-
-/** `next` is the rest of the title `line` wrapped early: a remark, or a short tail it ends with. */
-function endsTitle(line: string, next: string): boolean {
-  if (REMARK_LINE.test(next)) return true;
-  return next.length <= MAX_TITLE_TAIL && !isTitleLine(next) && !/[。！？，；：]/.test(next) && isReportTitle(line + next);
-}
-
-/** `第三篇`, `第二章`, `第一部分`: the next entry or part of a compilation starts here. */
-const PIECE_NUMBER = /^第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分)/;
-
 /** Indentation of a paragraph's first line: an ideographic space, a tab or two spaces. */
-const INDENT = /^(?:\u3000|\t| {2})/;
+function isIndented(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  return start < end && (first === 0x3000 || first === 0x09 || (first === 0x20 && start + 1 < end && text.charCodeAt(start + 1) === 0x20));
+}
 
 /**
  * True when indentation reliably marks paragraph starts: most full lines that clearly start a
  * paragraph (after a blank or short line, which ended the one before) are indented, and far fewer
  * of the lines that follow a full line are.
  */
-function marksParagraphsByIndent(
-  trimmed: readonly string[],
-  indented: readonly boolean[],
-  near: (i: number) => boolean,
-): boolean {
+function marksParagraphsByIndent(text: string, widths: Uint8Array, near: (i: number) => boolean): boolean {
   let starts = 0;
   let indentedStarts = 0;
   let continuations = 0;
   let flushContinuations = 0;
-  for (let i = 0; i < trimmed.length; i++) {
-    if ((trimmed[i] ?? '') === '') continue;
-    const previous = i === 0 ? '' : (trimmed[i - 1] ?? '');
-    if (previous === '' || !near(i - 1)) {
-      // Only the first lines of wrapped paragraphs count: titles and headings are often flush.
-      if (!near(i)) continue;
-      starts++;
-      if (indented[i]) indentedStarts++;
-    } else if (near(i - 1)) {
-      continuations++;
-      if (!indented[i]) flushContinuations++;
+  let start = 0;
+  for (let i = 0; i < widths.length; i++) {
+    const end = lineEnd(text, start);
+    if ((widths[i] ?? 0) > 0) {
+      const previousBlank = i === 0 || widths[i - 1] === 0;
+      if (previousBlank || !near(i - 1)) {
+        // Only the first lines of wrapped paragraphs count: titles and headings are often flush.
+        if (near(i)) {
+          starts++;
+          if (isIndented(text, start, end)) indentedStarts++;
+        }
+      } else {
+        continuations++;
+        if (!isIndented(text, start, end)) flushContinuations++;
+      }
     }
+    start = end + 1;
   }
   if (starts < 3 || continuations === 0) return false;
   const indentedStartShare = indentedStarts / starts;
@@ -227,19 +320,34 @@ function endsSentence(line: string): boolean {
   return SENTENCE_END.test(line.replace(CLOSERS, ''));
 }
 
-function findWrapWidth(widthsDesc: readonly number[], minLines: number, minShare: number): number | undefined {
-  const n = widthsDesc.length;
-  // Allow some lines wider than the wrap width: a run of Latin letters, a pasted URL, advert
+/**
+ * The wrap width: taking widths from the widest down, skipping up to 10% (see below), the first width that enough lines reach within the tolerance. Counted from a
+ * histogram of widths, which gives the same answer as walking the widths sorted, without sorting.
+ */
+function findWrapWidth(widths: Uint8Array, minLines: number, minShare: number): number | undefined {
+  // atLeast[w]: lines at least w wide (all lines wider than MAX_WRAP_WIDTH counted at MAX_WRAP_WIDTH + 1).
+  const atLeast = new Int32Array(MAX_WRAP_WIDTH + 3);
+  for (const width of widths) {
+    if (width === 0) continue;
+    const bucket = Math.min(width, MAX_WRAP_WIDTH + 1);
+    atLeast[bucket] = (atLeast[bucket] as number) + 1;
+  }
+  for (let w = MAX_WRAP_WIDTH; w >= 0; w--) atLeast[w] = (atLeast[w] as number) + (atLeast[w + 1] as number);
+  const n = atLeast[1] as number;
+  // Some lines may be wider than the wrap width: a run of Latin letters, a pasted URL, advert
   // lines a site inserted into the text after it was wrapped.
   const maxWider = Math.floor(n * 0.1);
-  for (let k = 0; k <= maxWider && k < n; k++) {
-    const candidate = widthsDesc[k] ?? 0;
-    if (candidate > MAX_WRAP_WIDTH) continue;
+  // k: how many lines are wider than the candidate, i.e. its first position in the widths sorted widest first.
+  let k = atLeast[MAX_WRAP_WIDTH + 1] as number;
+  for (let candidate = MAX_WRAP_WIDTH; candidate >= 1; candidate--) {
+    const count = (atLeast[candidate] as number) - (atLeast[candidate + 1] as number);
+    if (count === 0) continue;
+    if (k > maxWider || k >= n) return undefined;
     if (candidate < MIN_WRAP_WIDTH) return undefined;
-    const floor = candidate - nearTolerance(candidate);
-    let near = 0;
-    for (let j = k; j < n && (widthsDesc[j] ?? 0) >= floor; j++) near++;
+    // Later positions of the same width reach fewer lines, so the first one decides.
+    const near = (atLeast[candidate - nearTolerance(candidate)] as number) - k;
     if (near >= minLines && near >= n * minShare) return candidate;
+    k += count;
   }
   return undefined;
 }

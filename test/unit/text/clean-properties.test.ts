@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, type Removal } from '../../../lib/text/clean.js';
+import { cleanText } from '../../../lib/text/clean.js';
 import { splitReports } from '../../../lib/text/split.js';
+import { restoreRemovals as restore } from './restore-removals.js';
 
 /** Pieces of real adverts, markers, white space and prose, to be shuffled together. */
 const FRAGMENTS = [
@@ -20,18 +21,6 @@ const wrappedLike = fc
   })
   .map((lines) => lines.join('\n'));
 const anyText = fc.oneof(fromFragments, fullUnicode, wrappedLike);
-
-/** Rebuilds the input by putting each logged removal back into the output at its offset. */
-function restore(output: string, removals: readonly Removal[]): string {
-  let restored = '';
-  let taken = 0;
-  for (const removal of removals) {
-    const keep = removal.offset - restored.length;
-    restored += output.slice(taken, taken + keep) + removal.text;
-    taken += keep;
-  }
-  return restored + output.slice(taken);
-}
 
 describe('cleaning, for any input', () => {
   it('never throws, and splitting the result never throws', () => {
