@@ -61,7 +61,7 @@ export function sourceStem(source: string): string {
 
 /**
  * Stage 1: decode and clean. Throws {@link InputError} for input that cannot become a report
- * (empty, binary, too large, undecodable, nothing left after cleaning).
+ * (empty, binary, too large, undecodable, nothing left after cleaning, too many lines).
  */
 export function cleanStage(bytes: Uint8Array, source: string, options: CleanStageOptions = {}): CleanedDocument {
   const decoded = decodeText(bytes, options.decode);
@@ -73,7 +73,21 @@ export function cleanStage(bytes: Uint8Array, source: string, options: CleanStag
       'nothing is left after removing adverts and paywall markers; check that this is the report text and not only a page footer',
     );
   }
+  const lines = countLines(cleaned.text);
+  if (lines > MAX_LINES) throw new InputError(InputErrorCode.TooManyLines, { lines, limit: MAX_LINES });
   return { source, text: cleaned.text, removals: cleaned.removals };
+}
+
+/**
+ * Most lines a cleaned text may have. A real 20 MB compilation has about 40,000; a file of millions
+ * of one-character lines would make a report of millions of blocks that no split memory bounds.
+ */
+export const MAX_LINES = 500_000;
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }
 
 export interface ManifestReport {

@@ -10,6 +10,8 @@ import { formatMessage } from './messages/format.js';
 export const InputErrorCode = {
   Empty: 'EMPTY',
   TooLarge: 'TOO_LARGE',
+  /** More lines after cleaning than one conversion handles (a file of millions of one-character lines). */
+  TooManyLines: 'TOO_MANY_LINES',
   Binary: 'BINARY',
   Undecodable: 'UNDECODABLE',
   NothingLeft: 'NOTHING_LEFT',

@@ -64,6 +64,8 @@ export const en = {
     typeof p.size === 'number' && typeof p.limit === 'number'
       ? `the file is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; split it or raise --max-size`
       : 'the file is over the size limit; split it or raise --max-size',
+  TOO_MANY_LINES: (p: { lines?: number; limit?: number }) =>
+    `the text has ${p.lines ?? 'too many'} lines after cleaning, more than the ${p.limit ?? 500000} one conversion handles (a real compilation of 20 MB has about 40,000); split the file or check that it is report text`,
   /** `cause`: `nul` (NUL bytes) or `control` (mostly control characters). */
   BINARY: (p: { cause?: string }) =>
     p.cause === 'nul'

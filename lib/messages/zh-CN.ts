@@ -53,6 +53,8 @@ export const zhCN: Catalogue = {
     typeof p.size === 'number' && typeof p.limit === 'number'
       ? `文件大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，请拆分后再转换，或用 --max-size 调高上限`
       : '文件超过了大小上限，请拆分后再转换，或用 --max-size 调高上限',
+  TOO_MANY_LINES: (p) =>
+    `清理后的文本有 ${p.lines ?? '过多的'} 行，超过了一次转换能处理的 ${p.limit ?? 500000} 行（20 MB 的正常汇编约 4 万行），请拆分文件，或检查它是否是报告正文`,
   BINARY: (p) =>
     p.cause === 'nul'
       ? '文件中含有 NUL 字节，是二进制数据而不是文本，请上传纯文本（.txt）格式的报告'

@@ -83,7 +83,7 @@ export function normalizeTitle(line: string): string {
   return line
     .normalize('NFKC')
     .trim()
-    .replace(/^(?:第[一二三四五六七八九十\d]{1,3}[篇章部分]{1,2}|[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．,，]|[①-⑳])\s{0,4}/u, '')
+    .replace(/^(?:第[一二三四五六七八九十\d]{1,4}[篇章部分]{1,2}|[（(]?[一二三四五六七八九十\d]{1,4}[）)]|[一二三四五六七八九十\d]{1,4}[、.．,，]|[①-⑳])\s{0,4}/u, '')
     .replace(/[\p{P}\p{S}\s]/gu, '')
     .toLowerCase();
 }

@@ -10,6 +10,7 @@ import { WarningCode } from '../../../lib/warnings.js';
 const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   EMPTY: { size: 0 },
   TOO_LARGE: { size: 30 * 1024 * 1024, limit: 20 * 1024 * 1024 },
+  TOO_MANY_LINES: { lines: 600000, limit: 500000 },
   BINARY: { cause: 'nul' },
   UNDECODABLE: { offset: 1234 },
   NOTHING_LEFT: { stage: 'clean' },

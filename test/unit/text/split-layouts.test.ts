@@ -3,7 +3,7 @@
  * titles. Inputs go through clean + split, as an upload does.
  */
 import { describe, expect, it } from 'vitest';
-import { cleanStage, splitStage } from '../../../lib/convert.js';
+import { cleanStage, MAX_LINES, splitStage } from '../../../lib/convert.js';
 import type { Report } from '../../../lib/model/report.js';
 import { splitReports } from '../../../lib/text/split.js';
 
@@ -196,5 +196,24 @@ describe('warnings', () => {
 
     expect(splitReports(text)).toHaveLength(2);
     expect(convert(text.split('\n')).manifest.warnings).toEqual([]);
+  });
+});
+
+describe('inputs too large to split', () => {
+  it('refuses a text of more lines than one conversion handles, saying how many', () => {
+    const bytes = encoder.encode('字\n'.repeat(MAX_LINES + 1));
+
+    expect(() => cleanStage(bytes, 'lines.txt')).toThrow(expect.objectContaining({ code: 'TOO_MANY_LINES', message: expect.stringContaining(String(MAX_LINES + 1)) }));
+  });
+
+  it('splits a table of contents of more than 999 entries', () => {
+    const count = 1200;
+    const titles = Array.from({ length: count }, (_, i) => `第${i + 1}号述职报告`);
+    const lines = ['目 录', ...titles.map((title, i) => `${i + 1}.${title}`), '', ...titles.flatMap((title, i) => [title, `本人认真履行职责，完成了第${i + 1}项任务。`])];
+
+    const { reports, manifest } = convert(lines);
+
+    expect(reports.map((report) => report.title)).toEqual(titles);
+    expect(manifest.warnings).toEqual([]);
   });
 });
