@@ -5,7 +5,7 @@
  */
 import { buildReport } from '../model/build-report.js';
 import type { Report } from '../model/report.js';
-import { WarningCode } from '../warnings.js';
+import { WarningCode, type ConversionWarning } from '../warnings.js';
 import { isCountLine, isReportTitle, isSubtitle, isTitleShaped } from './title-detect.js';
 import { findToc, locateEntries, stripEntryNumber, type Toc } from './toc.js';
 
@@ -14,20 +14,14 @@ export interface SplitOptions {
   readonly fallbackTitle?: string;
 }
 
-/** A warning about the split; `line` is a 0-based line index of the text given to the split. */
-export interface SplitWarning {
-  readonly code: WarningCode;
-  /** 1-based index of the report concerned. */
-  readonly report?: number;
-  readonly line?: number;
-  readonly text?: string;
-  readonly message: string;
-}
+/**
+ * A warning about the split: a {@link ConversionWarning} whose `line` is still a 0-based line index
+ * of the text given to the split (splitStage turns it into a line of the input file).
+ */
+export type SplitWarning = ConversionWarning;
 
 export interface SplitResult {
   readonly reports: readonly Report[];
-  /** Line index of each report's title in the text (-1 when the title was not in the text). */
-  readonly titleLines: readonly number[];
   readonly warnings: readonly SplitWarning[];
 }
 
@@ -64,7 +58,7 @@ export function splitText(text: string, options: SplitOptions = {}): SplitResult
   const reports = kept.map(({ report }) => report);
   warnings.push(...bodyWarnings(lines, kept.map(({ section }) => section), reports));
   // TOC warnings name no report; the rest follow report order.
-  return { reports, titleLines: kept.map(({ section }) => section.titleLine), warnings };
+  return { reports, warnings };
 }
 
 function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[]): Section[] | undefined {
