@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { cleanStage, DocumentFormat, encodeJson, MANIFEST, removalLog, renderStage, sourceStem, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
+import { cleanStage, completeManifest, digestOf, DocumentFormat, encodeJson, MANIFEST, removalLog, renderStage, sourceStem, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
 import { isInputError } from '../lib/errors.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import type { Progress } from './progress.js';
@@ -53,19 +53,22 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
   try {
     const profile = PROFILES[options.profile];
     const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes } });
-    const { reports, manifest } = splitStage(cleaned, { profile: profile.id });
+    const { reports, manifest: draft } = splitStage(cleaned, { profile: profile.id });
     progress.addTotal(reports.length);
     // One thread on purpose: a worker thread measured slower and heavier on 2 cores (each thread
     // parses its own fonts and warms up its own JIT), see `npm run bench`.
     const fonts = options.formats.includes(DocumentFormat.Pdf) ? fontLibrary() : undefined;
     const files: OutputFile[] = [];
     for (const [i, report] of reports.entries()) {
-      const entry = manifest.reports[i]!;
+      const entry = draft.reports[i]!;
       for (const format of options.formats) {
         files.push({ path: entry[format], bytes: await renderStage(report, format, { profile, fonts }) });
       }
       progress.tick(report.title);
     }
+    // The same digests the S3 chain records, so a download from either can be verified.
+    const written = new Map(files.map((file) => [file.path, digestOf(file.bytes)]));
+    const manifest = completeManifest(draft, { input: digestOf(bytes), document: (index, format) => written.get(draft.reports[index - 1]![format]) });
     files.push({ path: manifest.cleaning.log, bytes: encodeJson(removalLog(cleaned)) });
     files.push({ path: MANIFEST, bytes: encodeJson(writtenManifest(manifest, options.formats)) });
     const folder = join(options.out, sourceStem(source));
