@@ -17,7 +17,9 @@ import { invocationFailureRecord, type JobEventSink, type JobFinishedDetail } fr
 import type { JobStatus } from '../../lib/pipeline/job-status.js';
 import { cleanedKey, inputVersion, jobFactKey, jobFolder, JobFact, reportKey, type JobRef } from '../../lib/pipeline/keys.js';
 import { encodeNotificationKey } from '../../lib/pipeline/object-events.js';
+import { renderStep, renderWithoutWarnings, type DocumentRenderer } from '../../lib/pipeline/stage-steps.js';
 import { StageName, stageNamed } from '../../lib/pipeline/stages.js';
+import { WarningCode } from '../../lib/warnings.js';
 import { decodeCleanedItem, decodeReportItem, type ErrorRecord } from '../../lib/pipeline/work-items.js';
 import { GBT9704 } from '../../lib/render/style.js';
 import { getBytes, getJson, listKeys, putObject } from '../integration/s3-helpers.js';
@@ -305,6 +307,24 @@ describe('the publisher and record-failure, on the embedded S3 server', () => {
     expect(older.version).not.toBe(newer.version);
     expect(await listKeys(client, s3.buckets.output, 'versions/report/')).toEqual(['versions/report/status.json']);
     expect(await status('versions/report')).toMatchObject({ state: 'running', input: { version: newer.version }, documents: { done: 0, total: 2 } });
+  });
+
+  it('carry a renderer’s warnings into the manifest, after split’s own', async () => {
+    const job = await prepare('warned/report.txt', seed, renderAll('docx'));
+    const warning = { code: WarningCode.MissingGlyph, report: 1, text: '𠮷', message: 'no embedded font draws 𠮷; the PDF shows a blank there' };
+    const renderer: DocumentRenderer = async (report, format, options) => ({ ...(await renderWithoutWarnings(report, format, options)), warnings: [warning] });
+    const warningPdf = createStageHandler(stageNamed(StageName.RenderPdf), renderStep('pdf', () => ({ profile: GBT9704, fonts: fontLibraryFrom(fontDir) }), renderer), {
+      ...deps,
+      store: scopedObjectStore(s3ObjectStore(client), stageNamed(StageName.RenderPdf), s3.buckets),
+    });
+
+    await warningPdf(awsEventBridgeObjectCreated(s3.buckets.work, reportKey(job, 1)));
+    await publishAfter(job);
+
+    const manifest = await getJson<Manifest>(client, s3.buckets.output, 'warned/report/manifest.json');
+    const splitWarnings = splitStage(cleanStage(seed, 'report.txt')).manifest.warnings;
+    expect(manifest.warnings).toEqual([...splitWarnings, warning]);
+    expect(announced.at(-1)).toMatchObject({ inputKey: 'warned/report.txt', warnings: splitWarnings.length + 1 });
   });
 
   it('remove everything the chain published for an input deleted, and nothing a user put there', async () => {
