@@ -1,7 +1,11 @@
 /**
  * The deployed chain: three buckets and one function per stage, wired from the stage table.
  * Input (users write) → clean → work `cleaned/` → split → work `reports/` → render DOCX and PDF
- * (EventBridge, one rule per target) → output (users read).
+ * (EventBridge, one rule per target); every stage records facts under work `jobs/`, from which the
+ * publisher writes what users read in the output bucket (status, documents, manifest, errors) and
+ * announces finished jobs on the default event bus. A stage invocation that fails on every retry
+ * goes to the default bus too (Lambda on-failure destination), where one rule per stage hands it to
+ * the stage's dead-letter queue and to record-failure, which ends the job failed.
  */
 import { join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
@@ -10,14 +14,26 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { EventBridgeDestination, SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { BucketRole, STAGES, TriggerKind, sourceKeyPattern, type StageDefinition, type StageName } from '../lib/pipeline/stages.js';
+import { JOB_EVENT_SOURCE, JobEventType } from '../lib/pipeline/job-events.js';
+import {
+  BucketRole,
+  ObjectEvent,
+  STAGES,
+  TriggerKind,
+  stagesHandlingFailureOf,
+  triggerKeyPattern,
+  type FailureTrigger,
+  type ObjectTrigger,
+  type StageDefinition,
+  type StageName,
+} from '../lib/pipeline/stages.js';
 import { BucketEnv } from '../functions/environment.js';
 import { PROJECT_ROOT, stageBundling } from './bundling.js';
 import { STAGE_SIZING } from './stage-sizing.js';
@@ -32,6 +48,8 @@ export interface ReportPressStackProps extends StackProps {
    * concurrency quota of 10 cannot reserve any). Default: the figures in stage-sizing.ts.
    */
   readonly reserveRenderConcurrency?: boolean;
+  /** Days before replaced versions in the output bucket expire. Default 30. */
+  readonly outputNoncurrentVersionDays?: number;
 }
 
 /** What the stack builds for one stage. */
@@ -41,15 +59,20 @@ export interface StageResources {
   readonly alarm: cloudwatch.Alarm;
 }
 
-/** Retries of a failed asynchronous invocation before it goes to the dead-letter queue. */
+/** Retries of a failed asynchronous invocation before it goes to the on-failure destination. */
 const RETRY_ATTEMPTS = 2;
 const MAX_EVENT_AGE = Duration.hours(6);
 
 const titleCase = (name: string): string => name.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
 
+/** The `Job Finished` events users subscribe to (README, "Deploy to AWS"). */
+export const JOB_FINISHED_PATTERN = { source: [JOB_EVENT_SOURCE], 'detail-type': [JobEventType.Finished] } as const;
+
 export class ReportPressStack extends Stack {
   readonly buckets: Readonly<Record<BucketRole, s3.Bucket>>;
   readonly stages: Readonly<Record<StageName, StageResources>>;
+  /** The rule per converting stage that routes its failed invocations to its dead-letter queue and record-failure. */
+  readonly failureRules: Readonly<Partial<Record<StageName, events.Rule>>>;
 
   constructor(scope: Construct, id: string, props: ReportPressStackProps = {}) {
     super(scope, id, props);
@@ -70,6 +93,8 @@ export class ReportPressStack extends Stack {
     const bucket = (role: BucketRole, extra: Partial<s3.BucketProps>): s3.Bucket =>
       new s3.Bucket(this, `${titleCase(role)}Bucket`, {
         blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+        // SSE-S3 keeps single-part ETags the MD5 of the bytes: the publisher compares them to tell
+        // which documents are already in place (lib/pipeline/publish.ts).
         encryption: s3.BucketEncryption.S3_MANAGED,
         enforceSSL: true,
         serverAccessLogsBucket: accessLogs,
@@ -84,23 +109,42 @@ export class ReportPressStack extends Stack {
         lifecycleRules: [{ expiration: Duration.days(props.workExpirationDays ?? 7) }],
         eventBridgeEnabled: true,
       }),
-      output: bucket(BucketRole.Output, { versioned: true }),
+      output: bucket(BucketRole.Output, {
+        versioned: true,
+        // status.json is rewritten as a job runs and replaced documents leave old versions: keep
+        // them long enough to recover from a mistake, not forever.
+        lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(props.outputNoncurrentVersionDays ?? 30), expiredObjectDeleteMarker: true }],
+      }),
     };
 
     const stages = {} as Record<StageName, StageResources>;
     for (const stage of STAGES) stages[stage.name] = this.addStage(stage, props);
     this.stages = stages;
+    const failureRules: Partial<Record<StageName, events.Rule>> = {};
+    for (const stage of STAGES) {
+      const viaEventBridge = new Map<BucketRole, ObjectTrigger[]>();
+      for (const trigger of stage.triggers) {
+        if (trigger.kind === TriggerKind.StageFailure) Object.assign(failureRules, this.addFailureRules(stage, trigger));
+        else if (trigger.kind === TriggerKind.Notification) this.addNotification(stage, trigger);
+        else viaEventBridge.set(trigger.bucket, [...(viaEventBridge.get(trigger.bucket) ?? []), trigger]);
+      }
+      for (const [bucketRole, triggers] of viaEventBridge) this.addEventBridgeRule(stage, bucketRole, triggers);
+    }
+    this.failureRules = failureRules;
     this.acknowledgeBucketNotificationsHandler();
 
     for (const role of Object.values(BucketRole)) {
       new CfnOutput(this, `${titleCase(role)}BucketName`, { value: this.buckets[role].bucketName, description: `The ${role} bucket` });
     }
+    new CfnOutput(this, 'JobFinishedEventPattern', {
+      value: JSON.stringify(JOB_FINISHED_PATTERN),
+      description: 'EventBridge pattern (default bus) of the one event per finished job; attach a rule to be notified',
+    });
   }
 
   private addStage(stage: StageDefinition, props: ReportPressStackProps): StageResources {
     const id = titleCase(stage.name);
     const sizing = STAGE_SIZING[stage.name];
-    const source = this.buckets[stage.source.bucket];
 
     const deadLetterQueue = new sqs.Queue(this, `${id}DeadLetterQueue`, {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -109,7 +153,7 @@ export class ReportPressStack extends Stack {
     });
     Validations.of(deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the stage (Lambda on-failure destination and EventBridge target DLQ).',
+      reason: 'This queue is itself the dead-letter queue of the stage (failed invocations after retries, and EventBridge deliveries that failed).',
     });
 
     const logGroup = new logs.LogGroup(this, `${id}LogGroup`, {
@@ -117,28 +161,33 @@ export class ReportPressStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
-    // A role per function with exactly its stage's reads and writes (no managed policies).
+    // A role per function with exactly its stage's reads, listings, writes and deletes (no managed policies).
     const role = new iam.Role(this, `${id}Role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `report-press ${stage.name}: ${stage.description}`,
     });
     logGroup.grantWrite(role);
-    const readPattern = sourceKeyPattern(stage);
-    role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [source.arnForObjects(readPattern)] }));
-    const scoped = [{ bucket: source, pattern: readPattern }];
-    for (const target of stage.targets) {
-      const bucket = this.buckets[target.bucket];
-      role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(target.keyPattern)] }));
-      scoped.push({ bucket, pattern: target.keyPattern });
+    const grants: [string, StageDefinition['reads']][] = [
+      ['s3:GetObject', stage.reads],
+      ['s3:PutObject', stage.targets],
+      ['s3:DeleteObject', stage.deletes],
+    ];
+    for (const [action, objectTargets] of grants) {
+      for (const target of objectTargets) {
+        const bucket = this.buckets[target.bucket];
+        role.addToPolicy(new iam.PolicyStatement({ actions: [action], resources: [bucket.arnForObjects(target.keyPattern)] }));
+        const bucketId = this.resolve((bucket.node.defaultChild as s3.CfnBucket).logicalId) as string;
+        Validations.of(role).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${target.keyPattern}]`,
+          reason: `The ${stage.name} stage may ${action.replace('s3:', '').replace('Object', '').toLowerCase()} every object whose key matches ${target.keyPattern}, and only those; the wildcard is the key pattern of the stage table.`,
+        });
+      }
     }
-    for (const { bucket, pattern } of scoped) {
-      const bucketId = this.resolve((bucket.node.defaultChild as s3.CfnBucket).logicalId) as string;
-      Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${pattern}]`,
-        reason: `The ${stage.name} stage reads or writes every object whose key matches ${pattern}, and only those; the wildcard is the key pattern of the stage table.`,
-      });
-    }
+    // Listing lets a HEAD or GET of a missing key answer 404 instead of 403, which the publisher
+    // relies on to tell a deleted input from a forbidden one.
+    for (const listed of stage.lists) role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.buckets[listed].bucketArn] }));
 
+    const handledFailures = stagesHandlingFailureOf(stage.name).length > 0;
     const fn = new NodejsFunction(this, `${id}Function`, {
       description: `report-press ${stage.name}: ${stage.description}`,
       entry: join(PROJECT_ROOT, stage.entry),
@@ -162,24 +211,12 @@ export class ReportPressStack extends Stack {
       },
       retryAttempts: RETRY_ATTEMPTS,
       maxEventAge: MAX_EVENT_AGE,
-      onFailure: new SqsDestination(deadLetterQueue),
+      // A failure someone handles goes to the default bus, whose rule for this stage feeds both its
+      // dead-letter queue and record-failure; record-failure's own failures go straight to its queue.
+      onFailure: handledFailures ? new EventBridgeDestination() : new SqsDestination(deadLetterQueue),
     });
-
-    if (stage.trigger === TriggerKind.Notification) {
-      source.addEventNotification(s3.EventType.OBJECT_CREATED, new LambdaDestination(fn), {
-        ...(stage.source.prefix ? { prefix: stage.source.prefix } : {}),
-        ...(stage.source.suffix ? { suffix: stage.source.suffix } : {}),
-      });
-    } else {
-      new events.Rule(this, `${id}Rule`, {
-        description: `report-press ${stage.name}: objects created in the ${stage.source.bucket} bucket matching ${readPattern}`,
-        eventPattern: {
-          source: ['aws.s3'],
-          detailType: ['Object Created'],
-          detail: { bucket: { name: [source.bucketName] }, object: { key: events.Match.wildcard(readPattern) } },
-        },
-        targets: [new targets.LambdaFunction(fn, { deadLetterQueue, retryAttempts: RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE })],
-      });
+    if (stage.publishesJobEvents) {
+      role.addToPolicy(new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [events.EventBus.fromEventBusName(this, `${id}DefaultBus`, 'default').eventBusArn] }));
     }
 
     const alarm = deadLetterQueue
@@ -195,6 +232,63 @@ export class ReportPressStack extends Stack {
     new CfnOutput(this, `${id}DeadLetterQueueUrl`, { value: deadLetterQueue.queueUrl, description: `Dead-letter queue of the ${stage.name} stage` });
     new CfnOutput(this, `${id}DeadLetterAlarmName`, { value: alarm.alarmName, description: `Alarm on the ${stage.name} dead-letter queue` });
     return { fn, deadLetterQueue, alarm };
+  }
+
+  /** An S3 notification from the trigger's bucket to the stage's function. */
+  private addNotification(stage: StageDefinition, trigger: ObjectTrigger): void {
+    const { fn } = this.stages[stage.name];
+    const type = trigger.event === ObjectEvent.Created ? s3.EventType.OBJECT_CREATED : s3.EventType.OBJECT_REMOVED;
+    this.buckets[trigger.bucket].addEventNotification(type, new LambdaDestination(fn), {
+      ...(trigger.prefix ? { prefix: trigger.prefix } : {}),
+      ...(trigger.suffix ? { suffix: trigger.suffix } : {}),
+    });
+  }
+
+  /** One EventBridge rule per stage and bucket, matching any of the stage's key patterns there. */
+  private addEventBridgeRule(stage: StageDefinition, bucketRole: BucketRole, triggers: readonly ObjectTrigger[]): void {
+    const { fn, deadLetterQueue } = this.stages[stage.name];
+    const patterns = triggers.map(triggerKeyPattern);
+    if (triggers.some((t) => t.event !== ObjectEvent.Created)) throw new Error(`stage ${stage.name}: EventBridge triggers for removals are not wired (cdk/report-press-stack.ts)`);
+    new events.Rule(this, `${titleCase(stage.name)}Rule`, {
+      description: `report-press ${stage.name}: objects created in the ${bucketRole} bucket matching ${patterns.join(' or ')}`,
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: { bucket: { name: [this.buckets[bucketRole].bucketName] }, object: { key: patterns.flatMap((p) => events.Match.wildcard(p)) } },
+      },
+      targets: [new targets.LambdaFunction(fn, { deadLetterQueue, retryAttempts: RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE })],
+    });
+  }
+
+  /**
+   * One rule per failed stage on the default bus, matching the invocation records its on-failure
+   * destination puts there (source `lambda`, the function's ARN in `requestContext`): the record
+   * goes to that stage's dead-letter queue as before, and to `handler` as `{ stage, failure }`.
+   */
+  private addFailureRules(handler: StageDefinition, trigger: FailureTrigger): Partial<Record<StageName, events.Rule>> {
+    const rules: Partial<Record<StageName, events.Rule>> = {};
+    const handling = this.stages[handler.name];
+    for (const failed of trigger.stages) {
+      const { fn, deadLetterQueue } = this.stages[failed];
+      rules[failed] = new events.Rule(this, `${titleCase(failed)}FailureRule`, {
+        description: `report-press ${failed}: invocations that failed on every retry → its dead-letter queue and ${handler.name}`,
+        eventPattern: {
+          source: ['lambda'],
+          // The record names the version invoked (`…:function:<name>:$LATEST`); the prefix matches any.
+          detail: { requestContext: { functionArn: events.Match.prefix(`${fn.functionArn}:`) } },
+        },
+        targets: [
+          new targets.SqsQueue(deadLetterQueue),
+          new targets.LambdaFunction(handling.fn, {
+            event: events.RuleTargetInput.fromObject({ stage: failed, failure: events.EventField.fromPath('$.detail') }),
+            deadLetterQueue: handling.deadLetterQueue,
+            retryAttempts: RETRY_ATTEMPTS,
+            maxEventAge: MAX_EVENT_AGE,
+          }),
+        ],
+      });
+    }
+    return rules;
   }
 
   /** CDK's own handler that installs the S3 notification configuration (not our code). */

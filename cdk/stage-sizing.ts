@@ -99,4 +99,7 @@ export const STAGE_SIZING: { readonly [S in StageName]: StageSizing } = {
   [StageName.Split]: textStageSizing(TEXT_STAGE_FIGURES[StageName.Split]),
   [StageName.RenderDocx]: { memoryMb: 1024, timeoutSeconds: 60, reservedConcurrency: 10 },
   [StageName.RenderPdf]: { memoryMb: 1536, timeoutSeconds: 90, reservedConcurrency: 10 },
+  // Publishing is S3 requests, not CPU: a 630-report compilation copies 1,260 documents, 8 at a time.
+  [StageName.Publish]: { memoryMb: 512, timeoutSeconds: 120 },
+  [StageName.RecordFailure]: { memoryMb: 256, timeoutSeconds: 30 },
 };

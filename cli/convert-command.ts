@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { cleanStage, DocumentFormat, encodeJson, MANIFEST, removalLog, renderStage, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
+import { cleanStage, completeManifest, digestOf, DocumentFormat, encodeJson, MANIFEST, removalLog, renderStage, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
 import { FileErrorCode, isInputError } from '../lib/errors.js';
 import type { MessageParams } from '../lib/messages/index.js';
 import { missingGlyphWarnings } from '../lib/render/pdf/missing-glyphs.js';
@@ -67,8 +67,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
   try {
     const profile = PROFILES[options.profile];
     const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes } });
-    const split = splitStage(cleaned, { profile: profile.id });
-    const { reports } = split;
+    const { reports, manifest: draft } = splitStage(cleaned, { profile: profile.id });
     // Before the slow part: an output folder that cannot be made fails this input at once.
     await makeFolder(folder);
     progress.addTotal(reports.length);
@@ -76,9 +75,10 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
     // parses its own fonts and warms up its own JIT), see `npm run bench`.
     const fonts = options.formats.includes(DocumentFormat.Pdf) ? fontLibrary() : undefined;
     const files: OutputFile[] = [];
-    const warnings: ConversionWarning[] = [...split.manifest.warnings];
+    // Found while rendering; completeManifest appends them after split's own.
+    const warnings: ConversionWarning[] = [];
     for (const [i, report] of reports.entries()) {
-      const entry = split.manifest.reports[i]!;
+      const entry = draft.reports[i]!;
       for (const format of options.formats) {
         files.push({ path: entry[format], bytes: await renderStage(report, format, { profile, fonts }) });
       }
@@ -86,7 +86,13 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
       if (fonts) warnings.push(...missingGlyphWarnings(report, entry.index, { profile, fonts }));
       progress.tick(report.title);
     }
-    const manifest: Manifest = { ...split.manifest, warnings };
+    // The same digests the S3 chain records, so a download from either can be verified.
+    const written = new Map(files.map((file) => [file.path, digestOf(file.bytes)]));
+    const manifest = completeManifest(draft, {
+      input: digestOf(bytes),
+      document: (index, format) => written.get(draft.reports[index - 1]![format]),
+      warnings,
+    });
     files.push({ path: manifest.cleaning.log, bytes: encodeJson(removalLog(cleaned)) });
     files.push({ path: MANIFEST, bytes: encodeJson(writtenManifest(manifest, options.formats)) });
     await writeFilesAtomically(folder, files);

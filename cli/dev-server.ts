@@ -1,22 +1,55 @@
 /**
  * `report-press dev`: the deployed chain on this machine. An embedded S3-compatible server
- * (s3rver) on 127.0.0.1 holds the buckets `input`, `work` and `output`; every object it stores is
- * routed through the stage table, as S3 notifications or EventBridge events shaped exactly as AWS
- * delivers them, to the same handler functions the Lambda functions run.
+ * (s3rver on 127.0.0.1) holds the buckets `input`, `work` and `output`; every object it stores or
+ * removes is routed through the stage table, as S3 notifications or EventBridge events shaped
+ * exactly as AWS delivers them, to the same handler functions the Lambda functions run. An
+ * invocation that fails on every retry goes where Lambda's on-failure destination sends it on AWS
+ * (record-failure), and finished jobs are announced as on EventBridge, here as a line of output.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { eventBridgeObjectCreatedEvent, s3NotificationEvent } from '../lib/pipeline/object-events.js';
-import { BucketRole, STAGES, TriggerKind, stagesTriggeredBy, type StageDefinition, type StageName } from '../lib/pipeline/stages.js';
+import { documentPath, inputVersion, statusKey } from '../lib/pipeline/keys.js';
+import { invocationFailureRecord, JOB_EVENT_SOURCE, type JobEventSink, type JobFinishedDetail, type StageFailureEvent } from '../lib/pipeline/job-events.js';
+import { JobState, type JobStatus } from '../lib/pipeline/job-status.js';
+import { eventBridgeObjectCreatedEvent, s3NotificationEvent, s3RemovalNotificationEvent } from '../lib/pipeline/object-events.js';
+import {
+  BucketRole,
+  INPUT_SUFFIX,
+  ObjectEvent,
+  STAGES,
+  TriggerKind,
+  stagesHandlingFailureOf,
+  triggerFor,
+  type ObjectTrigger,
+  type StageDefinition,
+  type StageName,
+} from '../lib/pipeline/stages.js';
 import { fontLibraryFrom } from '../functions/fonts.js';
-import { HANDLER_FACTORIES } from '../functions/handlers.js';
+import { HANDLER_FACTORIES, type HandlerDeps } from '../functions/handlers.js';
 import { s3ObjectStore, scopedObjectStore } from '../functions/object-store.js';
 import { createS3Client } from '../functions/s3-client.js';
 import type { StageHandler } from '../functions/stage-handler.js';
 import { FONT_DIR } from './fonts.js';
-import { BUCKETS, startLocalS3, type StoredObject } from './local-s3.js';
+import { BUCKETS, ObjectChangeType, startLocalS3, type ObjectChange } from './local-s3.js';
 
 /** Powertools log levels for the handlers' structured logs. */
 export type HandlerLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+
+/** One attempt of one stage on one event, as a fault injector sees it. */
+export interface StageInvocation {
+  readonly stage: StageName;
+  /** The object the event is about (for a stage failure: the object the failed stage was given). */
+  readonly key: string;
+  /** 0 for the first attempt. */
+  readonly attempt: number;
+  /** 0 for the first delivery of the event (see `deliveries`). */
+  readonly delivery: number;
+}
+
+/**
+ * Called before every attempt of every stage: it may wait (a slow stage) or throw (a failing
+ * one; the attempt then fails as a crashed Lambda invocation would, and is retried).
+ */
+export type FaultInjector = (invocation: StageInvocation) => void | Promise<void>;
 
 export interface DevServerOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. Default 4568. */
@@ -25,22 +58,25 @@ export interface DevServerOptions {
   readonly dir?: string;
   /** Folder with the PDF fonts. Default: the project's assets/fonts. */
   readonly fontDir?: string;
-  /** Concurrent invocations per stage, like reserved concurrency. Default 4. */
+  /** Concurrent invocations per CPU-bound stage, like reserved concurrency. Default 4; I/O-bound stages get four times as many. */
   readonly concurrency?: number;
   /** Retries after a failed invocation, as Lambda does for asynchronous events. Default 2. */
   readonly retries?: number;
   /** Delay before the first retry in ms; doubles each time. Default 200. */
   readonly retryDelayMs?: number;
-  /** Human-readable progress lines (startup banner, one line per invocation). Default: stdout. */
+  /** Human-readable progress lines (startup banner, one line per invocation, finished jobs). Default: stdout. */
   readonly log?: (line: string) => void;
   /** Level of the handlers' structured JSON logs. Default `WARN`. */
   readonly handlerLogLevel?: HandlerLogLevel;
+  /** Slows or breaks chosen invocations, to see the chain cope (tests). */
+  readonly faults?: FaultInjector;
+  /** Delivers every event this many times, as S3 and EventBridge may (at least once). Default 1. */
+  readonly deliveries?: number;
 }
 
 /** An invocation that failed on every attempt: what AWS would put in the stage's dead-letter queue. */
 export interface DeadLetter {
   readonly stage: StageName;
-  readonly bucket: string;
   readonly key: string;
   readonly error: string;
 }
@@ -54,12 +90,15 @@ export interface DevServer {
   readonly dataDir: string;
   /** Invocations that exhausted their retries since start. */
   readonly deadLetters: readonly DeadLetter[];
+  /** Every `Job Finished` event since start, in order. */
+  readonly jobEvents: readonly JobFinishedDetail[];
+  /** Inputs found unfinished at start (a crash, a Ctrl-C mid-job) and run again. */
+  readonly resumed: readonly string[];
   /** Resolves when no invocation is running or queued (the chain has settled). */
   idle(): Promise<void>;
   /** Stops routing new events, lets running invocations finish, and closes the server. */
   close(): Promise<void>;
 }
-
 
 /** A queue that runs at most `limit` tasks at once, like a function's reserved concurrency. */
 class ConcurrencyLimit {
@@ -85,66 +124,78 @@ function usage(endpoint: string, dataDir: string): string {
   const aws = `aws --endpoint-url ${endpoint}`;
   return [
     `report-press dev: S3-compatible server on ${endpoint} (objects kept in ${dataDir})`,
-    `  buckets: ${BUCKETS.input} (upload .txt here) → ${BUCKETS.work} (intermediates) → ${BUCKETS.output} (manifests, documents, error records)`,
+    `  buckets: ${BUCKETS.input} (upload .txt here) → ${BUCKETS.work} (intermediates) → ${BUCKETS.output} (status, manifests, documents, error records)`,
     '  any credentials are accepted, with the AWS CLI or SDK defaults:',
     `    ${aws} s3 cp report.txt s3://${BUCKETS.input}/2024/report.txt`,
-    `    ${aws} s3 ls --recursive s3://${BUCKETS.output}/2024/report/   # manifest.json, NN-<title>.docx/.pdf or error.json`,
+    `    ${aws} s3 cp s3://${BUCKETS.output}/2024/report/status.json -   # running, done or failed`,
+    `    ${aws} s3 ls --recursive s3://${BUCKETS.output}/2024/report/   # manifest.json and NN-<title>.docx/.pdf, or error.json`,
     `    ${aws} s3 sync s3://${BUCKETS.output}/ out/`,
-    '  Ctrl-C stops the server.',
+    `  a finished job prints "⚑ ${JOB_EVENT_SOURCE} Job Finished {…}", the event EventBridge carries on AWS.`,
+    '  Ctrl-C stops the server; unfinished jobs resume on the next start.',
   ].join('\n');
 }
 
+/** The event AWS delivers to a stage through `trigger` for an object change. */
+function awsEventFor(trigger: ObjectTrigger, change: ObjectChange): unknown {
+  if (trigger.kind === TriggerKind.EventBridge) {
+    if (trigger.event !== ObjectEvent.Created) throw new Error(`the dev runner has no EventBridge "${trigger.event}" events; add them in cli/dev-server.ts`);
+    return eventBridgeObjectCreatedEvent(change);
+  }
+  return trigger.event === ObjectEvent.Created ? s3NotificationEvent(change) : s3RemovalNotificationEvent(change);
+}
+
+/** A stand-in ARN, for the invocation records of failures (AWS names the real function). */
+const localFunctionArn = (stage: StageName) => `arn:aws:lambda:us-east-1:000000000000:function:report-press-${stage}`;
+
+function parseStatus(body: Uint8Array | undefined): JobStatus | undefined {
+  if (!body) return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(body)) as JobStatus;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * Starts the embedded S3 server with the buckets `input`, `work` and `output`, and routes every
- * created object through the stage table to the stage handlers.
+ * Starts the embedded S3 server with the buckets `input`, `work` and `output`, routes every created
+ * or removed object through the stage table to the stage handlers, and runs again every input
+ * whose current upload has no finished job (what S3's retries would do for a crashed Lambda).
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const retries = options.retries ?? 2;
   const retryDelayMs = options.retryDelayMs ?? 200;
+  const deliveries = Math.max(1, options.deliveries ?? 1);
   const fontDir = options.fontDir ?? FONT_DIR;
   const s3 = await startLocalS3({ port: options.port ?? 4568, dir: options.dir ?? '.dev-data' });
   const { endpoint, dataDir } = s3;
 
   const client = createS3Client({ endpoint });
   const store = s3ObjectStore(client);
-  const deps = {
+  const jobEvents: JobFinishedDetail[] = [];
+  const events: JobEventSink = {
+    async publish(detailType, detail) {
+      jobEvents.push(detail);
+      log(`⚑ ${JOB_EVENT_SOURCE} ${detailType} ${JSON.stringify(detail)}`);
+    },
+  };
+  const deps: Omit<HandlerDeps, 'store'> = {
     buckets: BUCKETS,
     logger: new Logger({ serviceName: 'report-press', logLevel: options.handlerLogLevel ?? 'WARN' }),
     fonts: () => fontLibraryFrom(fontDir),
+    events,
   };
-  // Each stage writes only what its deployed IAM policy would allow.
+  // Each stage reads, writes and deletes only what its deployed IAM policy would allow.
   const handlers = new Map<StageName, StageHandler>(
     STAGES.map((stage) => [stage.name, HANDLER_FACTORIES[stage.name]({ ...deps, store: scopedObjectStore(store, stage, BUCKETS) })]),
   );
-  const limits = new Map(STAGES.map((stage) => [stage.name, new ConcurrencyLimit(options.concurrency ?? 4)]));
+  const concurrency = options.concurrency ?? 4;
+  // The publisher mostly waits on S3; more of it at once overlaps those waits instead of queueing them.
+  const limits = new Map(STAGES.map((stage) => [stage.name, new ConcurrencyLimit(stage.bound === 'io' ? concurrency * 4 : concurrency)]));
   const deadLetters: DeadLetter[] = [];
   const inFlight = new Set<Promise<void>>();
   let idleWaiters: (() => void)[] = [];
   let closing = false;
-
-  async function invoke(stage: StageDefinition, object: StoredObject, event: unknown): Promise<void> {
-    const handler = handlers.get(stage.name) as StageHandler;
-    const name = `${object.bucket}/${object.key}`;
-    for (let attempt = 0; ; attempt += 1) {
-      const started = performance.now();
-      try {
-        const outcome = await handler(event);
-        const ms = Math.round(performance.now() - started);
-        log(outcome.rejected > 0 ? `✗ ${stage.name} ${name}: bad input, see error.json in ${BUCKETS.output}` : `✓ ${stage.name} ${name} (${ms} ms)`);
-        return;
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (attempt >= retries) {
-          deadLetters.push({ stage: stage.name, bucket: object.bucket, key: object.key, error: message });
-          log(`✗ ${stage.name} ${name}: ${message} (gave up after ${attempt + 1} attempts; on AWS this lands in the stage's dead-letter queue)`);
-          return;
-        }
-        await sleep(retryDelayMs * 2 ** attempt);
-      }
-    }
-  }
 
   function track(task: Promise<void>): void {
     inFlight.add(task);
@@ -157,27 +208,92 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     });
   }
 
-  s3.onObjectCreated((object) => {
-    if (closing) return;
-    const role = (Object.keys(BUCKETS) as BucketRole[]).find((r) => BUCKETS[r] === object.bucket);
-    if (!role) return;
-    for (const stage of stagesTriggeredBy(role, object.key)) {
-      // s3rver reports the key as stored; hand the handler the event AWS would deliver for this trigger.
-      const awsEvent = stage.trigger === TriggerKind.EventBridge ? eventBridgeObjectCreatedEvent(object) : s3NotificationEvent(object);
-      const limit = limits.get(stage.name) as ConcurrencyLimit;
-      track(limit.run(() => invoke(stage, object, awsEvent)));
+  /** Invokes `stage` with `event` as Lambda invokes asynchronously: retries, then the on-failure destination. */
+  async function invoke(stage: StageDefinition, event: unknown, key: string, delivery: number): Promise<void> {
+    const handler = handlers.get(stage.name) as StageHandler;
+    for (let attempt = 0; ; attempt += 1) {
+      const started = performance.now();
+      try {
+        await options.faults?.({ stage: stage.name, key, attempt, delivery });
+        const outcome = await handler(event);
+        const ms = Math.round(performance.now() - started);
+        log(outcome.rejected > 0 ? `✗ ${stage.name} ${key}: bad input, see status.json and error.json in ${BUCKETS.output}` : `✓ ${stage.name} ${key} (${ms} ms)`);
+        return;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (attempt < retries) {
+          await sleep(retryDelayMs * 2 ** attempt);
+          continue;
+        }
+        deadLetters.push({ stage: stage.name, key, error: message });
+        log(`✗ ${stage.name} ${key}: ${message} (gave up after ${attempt + 1} attempts; on AWS this lands in the stage's dead-letter queue)`);
+        // Lambda's on-failure destination: the invocation record, routed as the failure rules route it.
+        const failure: StageFailureEvent = {
+          stage: stage.name,
+          failure: invocationFailureRecord({ functionArn: localFunctionArn(stage.name), requestPayload: event, error, attempts: attempt + 1 }),
+        };
+        for (const handling of stagesHandlingFailureOf(stage.name)) deliver(handling, failure, key);
+        return;
+      }
     }
-  });
+  }
+
+  function deliver(stage: StageDefinition, event: unknown, key: string): void {
+    if (closing) return;
+    const limit = limits.get(stage.name) as ConcurrencyLimit;
+    for (let delivery = 0; delivery < deliveries; delivery += 1) track(limit.run(() => invoke(stage, event, key, delivery)));
+  }
+
+  function route(change: ObjectChange): void {
+    const role = (Object.keys(BUCKETS) as BucketRole[]).find((r) => BUCKETS[r] === change.bucket);
+    if (!role) return;
+    const event = change.type === ObjectChangeType.Created ? ObjectEvent.Created : ObjectEvent.Removed;
+    for (const stage of STAGES) {
+      const trigger = triggerFor(stage, role, change.key, event);
+      // s3rver reports the key as stored; hand the handler the event AWS would deliver for this trigger.
+      if (trigger) deliver(stage, awsEventFor(trigger, change), change.key);
+    }
+  }
+
+  s3.onObjectChange(route);
+
+  /**
+   * Every input whose current upload has no finished job, and every output folder whose input is
+   * gone, announced again as S3 announced it the first time: the chain itself picks up from there.
+   */
+  async function resume(): Promise<string[]> {
+    const inputs = (await store.list(BUCKETS.input, '', { recursive: true })).filter((o) => o.key.endsWith(INPUT_SUFFIX));
+    const resumed: string[] = [];
+    for (const input of inputs) {
+      const status = parseStatus((await store.get(BUCKETS.output, statusKey(documentPath(input.key))))?.body);
+      if (status && status.input.version === inputVersion(input) && status.state !== JobState.Running) continue;
+      resumed.push(input.key);
+      route({ type: ObjectChangeType.Created, bucket: BUCKETS.input, key: input.key, size: input.size, etag: input.etag });
+    }
+    const current = new Set(inputs.map((o) => o.key));
+    for (const object of await store.list(BUCKETS.output, '', { recursive: true })) {
+      if (!object.key.endsWith('/status.json')) continue;
+      const status = parseStatus((await store.get(BUCKETS.output, object.key))?.body);
+      if (!status || current.has(status.input.key)) continue;
+      resumed.push(status.input.key);
+      route({ type: ObjectChangeType.Removed, bucket: BUCKETS.input, key: status.input.key, size: 0 });
+    }
+    return resumed;
+  }
 
   const idle = (): Promise<void> => (inFlight.size === 0 ? Promise.resolve() : new Promise((resolveIdle) => idleWaiters.push(resolveIdle)));
 
   log(usage(endpoint, dataDir));
+  const resumed = await resume();
+  if (resumed.length > 0) log(`resuming ${resumed.length} unfinished job${resumed.length === 1 ? '' : 's'}: ${resumed.join(', ')}`);
 
   return {
     endpoint,
     buckets: BUCKETS,
     dataDir,
     deadLetters,
+    jobEvents,
+    resumed,
     idle,
     async close() {
       closing = true;

@@ -1,13 +1,20 @@
 /**
  * The embedded S3-compatible server of `report-press dev` (s3rver on 127.0.0.1), with the buckets
- * `input`, `work` and `output`. A thin HTTP layer in front lets any credentials in and decodes the
- * aws-chunked uploads that default AWS CLI / SDK settings send, which s3rver would store verbatim.
+ * `input`, `work` and `output`. A thin HTTP layer in front makes it keep the S3 behaviour the chain
+ * relies on, which s3rver (unmaintained since 2021) lacks:
+ * - any credentials are let in, and the aws-chunked uploads of default AWS CLI / SDK settings are
+ *   decoded (s3rver would store the framing as part of the object);
+ * - a PUT is atomic (see s3rver-store.ts), and readers of a key wait while it is being written;
+ * - conditional writes: `If-None-Match: *` and `If-Match: <etag>` on PutObject answer
+ *   412 PreconditionFailed (404 NoSuchKey for If-Match on a missing key), as S3 has since 2024;
+ * - a multi-object delete (`aws s3 rm --recursive`) announces each removed key, as S3 does.
  */
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import { atomicFilesystemStore } from './s3rver-store.js';
 import type { BucketRole } from '../lib/pipeline/stages.js';
 import { AwsChunkedDecoder, AwsChunkedError, AwsChunkedErrorCode, isAwsChunked, verifyTrailingChecksums, type AwsChunkedBody } from './aws-chunked.js';
 
@@ -77,6 +84,11 @@ function withDecodedBody(req: IncomingMessage, payload: Buffer): IncomingMessage
   delete headers['transfer-encoding'];
   delete headers['x-amz-decoded-content-length'];
   delete headers['x-amz-trailer'];
+  return replayed(req, headers, payload);
+}
+
+/** The request again, with a body this layer had to read first (a multi-object delete's key list). */
+function replayed(req: IncomingMessage, headers: IncomingHttpHeaders, payload: Buffer): IncomingMessage {
   const body = new Readable({ read() {} });
   body.push(payload);
   body.push(null);
@@ -129,6 +141,15 @@ export interface StoredObject {
   readonly etag?: string;
 }
 
+/** What happened to an object: the two kinds of S3 event the chain listens to. */
+export const ObjectChangeType = { Created: 'created', Removed: 'removed' } as const;
+export type ObjectChangeType = (typeof ObjectChangeType)[keyof typeof ObjectChangeType];
+
+/** An object created or removed on the server. */
+export interface ObjectChange extends StoredObject {
+  readonly type: ObjectChangeType;
+}
+
 /** The embedded S3-compatible server alone, without the chain (tests use it to drive handlers). */
 export interface LocalS3 {
   readonly endpoint: string;
@@ -136,7 +157,145 @@ export interface LocalS3 {
   readonly dataDir: string;
   /** Calls `listener` for every object created from now on. */
   onObjectCreated(listener: (object: StoredObject) => void): void;
+  /** Calls `listener` for every object created or removed from now on. */
+  onObjectChange(listener: (change: ObjectChange) => void): void;
   close(): Promise<void>;
+}
+
+/** One key's readers and writers, served in arrival order. */
+interface KeyLockState {
+  readers: number;
+  writer: boolean;
+  readonly queue: { readonly exclusive: boolean; readonly grant: () => void }[];
+}
+
+/**
+ * Readers-writer locks per object key. S3 never shows a reader a half-written object; s3rver would,
+ * so a GET or HEAD waits while a PUT or DELETE of the same key runs, and conditional writes check
+ * and write as one step.
+ */
+class KeyLocks {
+  private readonly states = new Map<string, KeyLockState>();
+
+  /** Locks every key (sorted, so two multi-key lockers cannot deadlock); resolves to the release. */
+  async acquire(keys: readonly string[], exclusive: boolean): Promise<() => void> {
+    const releases: (() => void)[] = [];
+    for (const key of [...new Set(keys)].sort()) releases.push(await this.acquireOne(key, exclusive));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      releases.forEach((release) => release());
+    };
+  }
+
+  private acquireOne(key: string, exclusive: boolean): Promise<() => void> {
+    let state = this.states.get(key);
+    if (!state) {
+      state = { readers: 0, writer: false, queue: [] };
+      this.states.set(key, state);
+    }
+    const lock = state;
+    const release = () => {
+      if (exclusive) lock.writer = false;
+      else lock.readers -= 1;
+      this.drain(key, lock);
+    };
+    return new Promise((resolveLock) => {
+      lock.queue.push({ exclusive, grant: () => resolveLock(release) });
+      this.drain(key, lock);
+    });
+  }
+
+  private drain(key: string, state: KeyLockState): void {
+    while (state.queue.length > 0) {
+      const next = state.queue[0]!;
+      if (state.writer || (next.exclusive && state.readers > 0)) break;
+      state.queue.shift();
+      if (next.exclusive) state.writer = true;
+      else state.readers += 1;
+      next.grant();
+    }
+    if (!state.writer && state.readers === 0 && state.queue.length === 0) this.states.delete(key);
+  }
+}
+
+/** The bucket and key a path-style request addresses, and its query. */
+function requestTarget(req: IncomingMessage): { readonly bucket?: string; readonly key?: string; readonly query: URLSearchParams } {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const [, bucket, ...rest] = url.pathname.split('/');
+  const key = rest.length > 0 && rest.join('/') !== '' ? decodeURIComponent(rest.join('/')) : undefined;
+  return { bucket: bucket ? decodeURIComponent(bucket) : undefined, key, query: url.searchParams };
+}
+
+/** How a request touches the object it names: read, write, or not as an object at all. */
+function lockMode(req: IncomingMessage, target: ReturnType<typeof requestTarget>): 'shared' | 'exclusive' | undefined {
+  if (!target.key) return undefined;
+  if (req.method === 'GET' || req.method === 'HEAD') return 'shared';
+  // Uploading a part changes no object; completing the upload does.
+  if (req.method === 'PUT') return target.query.has('partNumber') ? undefined : 'exclusive';
+  if (req.method === 'DELETE') return target.query.has('uploadId') ? undefined : 'exclusive';
+  if (req.method === 'POST') return target.query.has('uploadId') ? 'exclusive' : undefined;
+  return undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const pieces: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => pieces.push(chunk));
+    req.on('error', reject);
+    req.on('end', () => resolveBody(Buffer.concat(pieces)));
+  });
+}
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decodeXmlText = (text: string) =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+    return XML_ENTITIES[name] ?? entity;
+  });
+
+/** The keys a DeleteObjects request body names. */
+function keysToDelete(body: Buffer): string[] {
+  return [...body.toString('utf8').matchAll(/<Key>([\s\S]*?)<\/Key>/g)].map((match) => decodeXmlText(match[1] ?? ''));
+}
+
+const unquote = (etag: string) => etag.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+
+/** The part of s3rver's store the conditional checks read. */
+interface StoreView {
+  getMetadata(bucket: string, key: string): Promise<Record<string, unknown>>;
+  existsObject(bucket: string, key: string): Promise<boolean>;
+}
+
+/** The ETag of the stored object, without quotes, or undefined when there is none. */
+async function currentEtag(store: StoreView, bucket: string, key: string): Promise<string | undefined> {
+  try {
+    return unquote(String((await store.getMetadata(bucket, key)).etag));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why a conditional PUT must be refused, as S3 answers it, or undefined when it may go ahead.
+ * Runs under the key's exclusive lock, so the check and the write are one step.
+ */
+async function refusedCondition(req: IncomingMessage, store: StoreView, bucket: string, key: string): Promise<{ status: number; code: string; message: string } | undefined> {
+  const ifMatch = req.headers['if-match'];
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifMatch === undefined && ifNoneMatch === undefined) return undefined;
+  const etag = await currentEtag(store, bucket, key);
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch.trim() !== '*') return { status: 501, code: 'NotImplemented', message: 'If-None-Match on a write accepts only *' };
+    if (etag !== undefined) return { status: 412, code: 'PreconditionFailed', message: 'At least one of the pre-conditions you specified did not hold' };
+  }
+  if (ifMatch !== undefined) {
+    if (etag === undefined) return { status: 404, code: 'NoSuchKey', message: 'The specified key does not exist.' };
+    if (!ifMatch.split(',').map(unquote).includes(etag)) return { status: 412, code: 'PreconditionFailed', message: 'At least one of the pre-conditions you specified did not hold' };
+  }
+  return undefined;
 }
 
 /** Starts s3rver on 127.0.0.1 with the buckets `input`, `work` and `output`, accepting any credentials. */
@@ -152,22 +311,79 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     vhostBuckets: false,
     configureBuckets: Object.values(BUCKETS).map((name) => ({ name })),
   });
+  const AtomicStore = atomicFilesystemStore();
+  const store = new AtomicStore(dataDir);
+  await store.sweep();
+  // Koa hands every request the app context's store; both must be the atomic one.
+  Object.assign(s3rver, { store });
+  Object.assign(s3rver.context, { store });
+  const storeView = store as unknown as StoreView;
   await s3rver.configureBuckets();
+
+  const listeners: ((change: ObjectChange) => void)[] = [];
+  const announce = (change: ObjectChange) => listeners.forEach((listener) => listener(change));
+  s3rver.on('event', (event) => {
+    for (const record of event.Records) {
+      const { key, size = 0, eTag } = record.s3.object;
+      const type = record.eventName.startsWith('ObjectCreated:') ? ObjectChangeType.Created : record.eventName.startsWith('ObjectRemoved:') ? ObjectChangeType.Removed : undefined;
+      if (type) announce({ type, bucket: record.s3.bucket.name, key, size, etag: eTag });
+    }
+  });
+
+  const locks = new KeyLocks();
+  // s3rver's first middleware is koa-logger, which formats every request (colours and all) even
+  // when silent: a tenth of the server's time under load. Koa composes at callback(), so drop it first.
+  const middleware = (s3rver as unknown as { middleware: { name?: string }[] }).middleware;
+  if (middleware[0]?.name === 'logger') middleware.shift();
   const s3Listener = s3rver.callback();
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     acceptAnyCredentials(req);
+    const target = requestTarget(req);
+    const multiDelete = req.method === 'POST' && !target.key && target.query.has('delete') && target.bucket !== undefined;
+    const body = multiDelete ? await readBody(req) : undefined;
+    const keys = multiDelete && body ? keysToDelete(body) : target.key ? [target.key] : [];
+    const mode = multiDelete ? 'exclusive' : lockMode(req, target);
+    const release = mode && target.bucket ? await locks.acquire(keys.map((key) => `${target.bucket}/${key}`), mode === 'exclusive') : () => {};
+    res.once('finish', release);
+    res.once('close', release);
+
+    if (req.method === 'PUT' && mode === 'exclusive' && target.bucket && target.key) {
+      const refusal = await refusedCondition(req, storeView, target.bucket, target.key);
+      if (refusal) {
+        // The body is not wanted; drain it so the connection stays usable.
+        req.resume();
+        sendS3Error(res, refusal.status, refusal.code, refusal.message, req.url ?? '/');
+        return;
+      }
+    }
+    if (multiDelete && body && target.bucket) {
+      const bucket = target.bucket;
+      const existing = (await Promise.all(keys.map(async (key) => ((await storeView.existsObject(bucket, key)) ? key : undefined)))).filter((k) => k !== undefined);
+      // S3 announces every key a DeleteObjects request removed; s3rver announces none.
+      res.once('finish', () => existing.forEach((key) => announce({ type: ObjectChangeType.Removed, bucket, key, size: 0 })));
+      s3Listener(replayed(req, req.headers, body), res);
+      return;
+    }
     // s3rver would store the aws-chunked framing (the SDKs' default for streamed uploads) as part of the object.
     if ((req.method === 'PUT' || req.method === 'POST') && isAwsChunked(req.headers)) {
-      readAwsChunked(req).then(
-        ({ payload }) => s3Listener(withDecodedBody(req, payload), res),
-        (error: unknown) => {
-          if (error instanceof AwsChunkedError) sendS3Error(res, 400, S3_ERROR_CODES[error.code], error.message, req.url ?? '/');
-          else sendS3Error(res, 500, 'InternalError', error instanceof Error ? error.message : String(error), req.url ?? '/');
-        },
-      );
+      try {
+        const { payload } = await readAwsChunked(req);
+        s3Listener(withDecodedBody(req, payload), res);
+      } catch (error) {
+        if (error instanceof AwsChunkedError) sendS3Error(res, 400, S3_ERROR_CODES[error.code], error.message, req.url ?? '/');
+        else throw error;
+      }
       return;
     }
     s3Listener(req, res);
+  }
+
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendS3Error(res, 500, 'InternalError', error instanceof Error ? error.message : String(error), req.url ?? '/');
+      else res.destroy();
+    });
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -178,13 +394,12 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     buckets: BUCKETS,
     dataDir,
     onObjectCreated(listener) {
-      s3rver.on('event', (event) => {
-        for (const record of event.Records) {
-          if (!record.eventName.startsWith('ObjectCreated:')) continue;
-          const { key, size = 0, eTag } = record.s3.object;
-          listener({ bucket: record.s3.bucket.name, key, size, etag: eTag });
-        }
+      listeners.push((change) => {
+        if (change.type === ObjectChangeType.Created) listener({ bucket: change.bucket, key: change.key, size: change.size, etag: change.etag });
       });
+    },
+    onObjectChange(listener) {
+      listeners.push(listener);
     },
     close: () =>
       new Promise<void>((resolveClose, reject) => {

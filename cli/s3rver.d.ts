@@ -32,6 +32,8 @@ declare module 's3rver' {
 
   class S3rver extends EventEmitter {
     constructor(options?: S3rver.Options);
+    /** Koa's app context; s3rver keeps its store there for the controllers. */
+    readonly context: Record<string, unknown>;
     /** Koa's request listener. */
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     /** Creates the buckets named in `configureBuckets`. */

@@ -9,3 +9,6 @@ export const S3_ENDPOINT_ENV = 'REPORT_PRESS_S3_ENDPOINT';
 
 /** Optional: where the PDF fonts are; default `fonts/` beside the bundle. */
 export const FONT_DIR_ENV = 'FONT_DIR';
+
+/** Optional: an EventBridge-compatible endpoint for the job events (the bundle test's local stand-in). */
+export const EVENTS_ENDPOINT_ENV = 'REPORT_PRESS_EVENTS_ENDPOINT';

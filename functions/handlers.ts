@@ -1,18 +1,23 @@
 /**
  * The handler of every stage, built from its dependencies. The Lambda entries (clean.ts, split.ts,
- * render-docx.ts, render-pdf.ts) build them from the environment; the local dev server and the
- * tests build them around the embedded S3 server.
+ * render-docx.ts, render-pdf.ts, publish.ts, record-failure.ts) build them from the environment;
+ * the local dev server and the tests build them around the embedded S3 server.
  */
 import { DocumentFormat } from '../lib/convert.js';
+import type { JobEventSink } from '../lib/pipeline/job-events.js';
 import { cleanStep, renderStep, splitStep } from '../lib/pipeline/stage-steps.js';
 import { StageName, stageNamed } from '../lib/pipeline/stages.js';
 import type { FontLibrary } from '../lib/render/pdf/font-library.js';
 import { GBT9704 } from '../lib/render/style.js';
+import { createPublishHandler as publishHandler } from './publish-handler.js';
+import { createRecordFailureHandler as recordFailureHandler } from './record-failure-handler.js';
 import { createStageHandler, type StageHandler, type StageHandlerDeps } from './stage-handler.js';
 
 export interface HandlerDeps extends StageHandlerDeps {
   /** The PDF fonts, parsed on first call and reused (only the PDF stage calls it). */
   readonly fonts: () => FontLibrary;
+  /** Where the publisher announces finished jobs. */
+  readonly events: JobEventSink;
 }
 
 const profile = GBT9704;
@@ -28,10 +33,16 @@ export const createRenderDocxHandler = (deps: StageHandlerDeps): StageHandler =>
 export const createRenderPdfHandler = (deps: HandlerDeps): StageHandler =>
   createStageHandler(stageNamed(StageName.RenderPdf), renderStep(DocumentFormat.Pdf, () => ({ profile, fonts: deps.fonts() })), deps);
 
+export const createPublishHandler = (deps: HandlerDeps): StageHandler => publishHandler(deps);
+
+export const createRecordFailureHandler = (deps: StageHandlerDeps): StageHandler => recordFailureHandler(deps);
+
 /** Every stage's handler factory, keyed by the stage table's names (the compiler checks none is missing). */
 export const HANDLER_FACTORIES: { readonly [S in StageName]: (deps: HandlerDeps) => StageHandler } = {
   [StageName.Clean]: createCleanHandler,
   [StageName.Split]: createSplitHandler,
   [StageName.RenderDocx]: createRenderDocxHandler,
   [StageName.RenderPdf]: createRenderPdfHandler,
+  [StageName.Publish]: createPublishHandler,
+  [StageName.RecordFailure]: createRecordFailureHandler,
 };

@@ -4,7 +4,8 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { StageName } from '../lib/pipeline/stages.js';
-import { BucketEnv, S3_ENDPOINT_ENV } from './environment.js';
+import { BucketEnv, EVENTS_ENDPOINT_ENV, S3_ENDPOINT_ENV } from './environment.js';
+import { eventBridgeSink } from './event-sink.js';
 import { bundledFontDir, fontLibraryFrom } from './fonts.js';
 import type { HandlerDeps } from './handlers.js';
 import { s3ObjectStore } from './object-store.js';
@@ -24,5 +25,6 @@ export function lambdaDeps(stage: StageName): HandlerDeps {
     buckets: { input: requireEnv(BucketEnv.input), work: requireEnv(BucketEnv.work), output: requireEnv(BucketEnv.output) },
     logger: new Logger({ serviceName: 'report-press', persistentKeys: { stage } }),
     fonts: () => fontLibraryFrom(bundledFontDir()),
+    events: eventBridgeSink({ endpoint: process.env[EVENTS_ENDPOINT_ENV], region: process.env.AWS_REGION }),
   };
 }

@@ -1,17 +1,18 @@
 /**
- * One handler shape for every stage: parse the event, read the source object, run the stage's step,
- * write what it returns, log. Bad input ends in an error record (no retry); anything else throws so
- * Lambda retries the invocation and finally parks it in the stage's dead-letter queue.
+ * One handler shape for every converting stage: parse the event, read the source object, run the
+ * stage's step, write what it returns, log. Bad input ends in an error fact for the publisher (no
+ * retry); anything else throws so Lambda retries the invocation and finally hands it to the
+ * stage's on-failure destination (record-failure, and the dead-letter queue).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { isInputError } from '../lib/errors.js';
-import { documentPathForStage, errorKey } from '../lib/pipeline/keys.js';
-import { objectRefsFromEvent, type ObjectRef } from '../lib/pipeline/object-events.js';
-import { ContentType, type StageStep } from '../lib/pipeline/stage-steps.js';
-import { stageListensTo, type BucketRole, type StageDefinition } from '../lib/pipeline/stages.js';
 import { encodeJson } from '../lib/convert.js';
+import { isInputError } from '../lib/errors.js';
+import { jobFactKey, jobOfSource, JobFact } from '../lib/pipeline/keys.js';
+import { objectRefsFromEvent, type ObjectRef } from '../lib/pipeline/object-events.js';
+import type { ObjectStore } from '../lib/pipeline/object-store.js';
+import { ContentType, type ObjectWrite, type StageStep } from '../lib/pipeline/stage-steps.js';
+import { stageListensTo, type BucketRole, type StageDefinition } from '../lib/pipeline/stages.js';
 import type { ErrorRecord } from '../lib/pipeline/work-items.js';
-import type { ObjectStore } from './object-store.js';
 
 export interface StageHandlerDeps {
   readonly store: ObjectStore;
@@ -23,41 +24,53 @@ export interface StageHandlerDeps {
 
 /** What one invocation did, per announced object. */
 export interface StageOutcome {
-  /** Objects the step ran on successfully. */
+  /** Objects the stage ran on successfully. */
   readonly done: number;
-  /** Objects rejected as bad input (an error record was written). */
+  /** Objects rejected as bad input (an error fact was written). */
   readonly rejected: number;
-  /** Objects outside this stage's source filter (a wiring mistake; logged, not retried). */
+  /** Objects outside this stage's triggers (a wiring mistake; logged, not retried). */
   readonly ignored: number;
+  /** Objects deleted since the event was sent: nothing left to do (S3 reads are strongly consistent). */
+  readonly gone: number;
 }
 
 export type StageHandler = (event: unknown) => Promise<StageOutcome>;
 
-/** Builds the handler of `stage` around its pure `step`. */
+/** The role of a bucket name, if it is one of the chain's. */
+export function bucketRole(buckets: Readonly<Record<BucketRole, string>>, bucketName: string): BucketRole | undefined {
+  return (Object.keys(buckets) as BucketRole[]).find((role) => buckets[role] === bucketName);
+}
+
+/** Builds the handler of `stage` around its `step`. */
 export function createStageHandler(stage: StageDefinition, step: StageStep, deps: StageHandlerDeps): StageHandler {
   const now = deps.now ?? (() => new Date());
-  const roleOf = (bucketName: string): BucketRole | undefined =>
-    (Object.keys(deps.buckets) as BucketRole[]).find((role) => deps.buckets[role] === bucketName);
 
   async function process(ref: ObjectRef, log: Logger): Promise<keyof StageOutcome> {
-    const role = roleOf(ref.bucket);
-    if (!role || !stageListensTo(stage, role, ref.key)) {
-      log.warn('ignored an object outside this stage’s source; check the trigger filter', { bucket: ref.bucket, key: ref.key });
+    const role = bucketRole(deps.buckets, ref.bucket);
+    if (!role || !stageListensTo(stage, role, ref.key, ref.event)) {
+      log.warn('ignored an object outside this stage’s triggers; check the trigger filter', { bucket: ref.bucket, key: ref.key, event: ref.event });
       return 'ignored';
     }
     const started = performance.now();
+    const object = await deps.store.get(ref.bucket, ref.key);
+    if (!object) {
+      log.info('the object is gone (deleted after the event was sent); nothing to do', { bucket: ref.bucket, key: ref.key });
+      return 'gone';
+    }
+    const written: string[] = [];
+    const write = async (w: ObjectWrite) => {
+      await deps.store.put(deps.buckets[w.bucket], w.key, w.body, w.contentType);
+      written.push(`${deps.buckets[w.bucket]}/${w.key}`);
+    };
     try {
-      const bytes = await deps.store.get(ref.bucket, ref.key);
       const stepStarted = performance.now();
-      const result = await step({ key: ref.key, bytes });
+      const result = await step({ key: ref.key, object, write });
       const stepMs = performance.now() - stepStarted;
-      for (const write of result.writes) {
-        await deps.store.put(deps.buckets[write.bucket], write.key, write.body, write.contentType);
-      }
+      for (const w of result.writes) await write(w);
       log.info('stage done', {
         ...result.facts,
-        bytesRead: bytes.byteLength,
-        written: result.writes.map((w) => `${deps.buckets[w.bucket]}/${w.key}`),
+        bytesRead: object.body.byteLength,
+        written,
         stepMs: Math.round(stepMs),
         durationMs: Math.round(performance.now() - started),
       });
@@ -67,16 +80,18 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
         log.error('stage failed; the invocation will be retried', { error: error as Error, durationMs: Math.round(performance.now() - started) });
         throw error;
       }
+      const job = jobOfSource(stage.name, ref.key, object);
+      if (!job) throw new Error(`the ${stage.name} stage cannot tell which job ${ref.key} belongs to; its key does not follow lib/pipeline/keys.ts`);
       const record: ErrorRecord = { source: ref.key, stage: stage.name, code: error.code, reason: error.message, time: now().toISOString() };
-      const key = errorKey(documentPathForStage(stage.name, ref.key));
-      await deps.store.put(deps.buckets.output, key, encodeJson(record), ContentType.Json);
-      log.warn('input rejected; error record written', { code: error.code, reason: error.message, errorRecord: `${deps.buckets.output}/${key}` });
+      const key = jobFactKey(job, JobFact.Error);
+      await deps.store.put(deps.buckets.work, key, encodeJson(record), ContentType.Json);
+      log.warn('input rejected; error fact written for the publisher', { code: error.code, reason: error.message, errorFact: `${deps.buckets.work}/${key}` });
       return 'rejected';
     }
   }
 
   return async (event) => {
-    const outcome = { done: 0, rejected: 0, ignored: 0 };
+    const outcome = { done: 0, rejected: 0, ignored: 0, gone: 0 };
     for (const ref of objectRefsFromEvent(event)) {
       const log = deps.logger.createChild();
       log.setCorrelationId(ref.key);

@@ -3,6 +3,7 @@
  * in-process; the Lambda chain runs one stage per function with the work bucket in between. Both
  * call exactly these functions, so both produce the same bytes.
  */
+import { createHash } from 'node:crypto';
 import { InputError, InputErrorCode } from './errors.js';
 import { encodeJsonBytes } from './json-bytes.js';
 import type { Report } from './model/report.js';
@@ -42,6 +43,11 @@ export function documentBaseName(index: number, title: string): string {
 
 const DOCUMENT_NAME = /^\d{2,}-.+\.(?:docx|pdf)$/;
 
+/** True for the names report-press gives documents (`NN-<title>.docx|pdf`); nothing else is ever removed. */
+export function isDocumentFileName(name: string): boolean {
+  return DOCUMENT_NAME.test(name);
+}
+
 /**
  * Documents in an output folder that the given manifest no longer lists: left over from an earlier
  * conversion of a changed input. Only names of the `NN-<title>.docx|pdf` form are ever considered,
@@ -49,7 +55,7 @@ const DOCUMENT_NAME = /^\d{2,}-.+\.(?:docx|pdf)$/;
  */
 export function staleDocuments(fileNames: readonly string[], manifest: Manifest): string[] {
   const listed = new Set(manifest.reports.flatMap((r) => [r.docx, r.pdf]));
-  return fileNames.filter((name) => DOCUMENT_NAME.test(name) && !listed.has(name));
+  return fileNames.filter((name) => isDocumentFileName(name) && !listed.has(name));
 }
 
 /** The folder name for an input: its file name without the extension. */
@@ -90,12 +96,25 @@ function countLines(text: string): number {
   return lines;
 }
 
+/** SHA-256 (hex) and size of a file, so a download can be verified. */
+export interface FileDigest {
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+/** The digest of some bytes. */
+export function digestOf(bytes: Uint8Array): FileDigest {
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength };
+}
+
 export interface ManifestReport {
   readonly index: number;
   readonly title: string;
   /** Paths relative to the manifest's folder. */
   readonly docx: string;
   readonly pdf: string;
+  /** Digest of each document written (see {@link completeManifest}); absent in split's draft. */
+  readonly files?: { readonly [F in DocumentFormat]?: FileDigest };
   /** Rendered paragraphs, title included. */
   readonly paragraphs: number;
   readonly characters: number;
@@ -104,6 +123,8 @@ export interface ManifestReport {
 
 export interface Manifest {
   readonly source: string;
+  /** Digest of the input as read (see {@link completeManifest}); absent in split's draft. */
+  readonly input?: FileDigest;
   readonly generator: string;
   readonly profile: string;
   readonly reports: readonly ManifestReport[];
@@ -190,6 +211,41 @@ function inputLineWarnings(warnings: readonly SplitWarning[], cleaned: CleanedDo
   if (warnings.length === 0) return [];
   const inputLine = inputLineMapper(cleaned.text, cleaned.removals);
   return warnings.map(({ line, ...rest }) => (line === undefined ? rest : { ...rest, line: inputLine(line) }));
+}
+
+/** The digests {@link completeManifest} adds to split's manifest once the documents exist. */
+export interface ManifestCompletion {
+  /** The input as read. */
+  readonly input: FileDigest;
+  /** Each written document's digest; `undefined` for a format not written. */
+  readonly document: (index: number, format: DocumentFormat) => FileDigest | undefined;
+  /** Warnings found after splitting (e.g. by a renderer), appended after split's own. */
+  readonly warnings?: readonly ConversionWarning[];
+}
+
+/**
+ * The manifest as written, the last file of a conversion: split's manifest with the input's and
+ * every document's SHA-256 and size, and any later warnings. The CLI and the chain both build it
+ * here, so both write the same bytes.
+ */
+export function completeManifest(manifest: Manifest, completion: ManifestCompletion): Manifest {
+  const { source, generator, profile, reports, cleaning, warnings } = manifest;
+  return {
+    source,
+    input: completion.input,
+    generator,
+    profile,
+    reports: reports.map((report) => {
+      const files: { [F in DocumentFormat]?: FileDigest } = {};
+      for (const format of Object.values(DocumentFormat)) {
+        const digest = completion.document(report.index, format);
+        if (digest) files[format] = digest;
+      }
+      return { ...report, files };
+    }),
+    cleaning,
+    warnings: [...warnings, ...(completion.warnings ?? [])],
+  };
 }
 
 /** The document formats a report is rendered to. */

@@ -1,13 +1,23 @@
 /**
- * Object keys of the chain. Every key is derived from the input key alone, so a retried or
- * duplicated event rewrites the same objects and never creates extras.
+ * Object keys of the chain. Every key is derived from the input key and the input's version, so a
+ * retried or duplicated event rewrites the same objects and never creates extras, and the work of
+ * two versions of one input never mixes.
  *
  * `<path>` is the input key without its extension: input `2024/report.txt` → output
  * `2024/report/manifest.json`, `2024/report/01-<title>.docx` …, the layout `report-press convert`
- * writes under its output folder.
+ * writes under its output folder. `<version>` names one upload of the input (see {@link inputVersion}).
  */
-import { MANIFEST, sourceStem } from '../convert.js';
-import { StageName, WorkPrefix } from './stages.js';
+import { DocumentFormat, MANIFEST, REMOVAL_LOG, sourceStem } from '../convert.js';
+import { bareEtag, type ObjectInfo } from './object-store.js';
+import { INPUT_SUFFIX, StageName, WorkPrefix } from './stages.js';
+
+/** One upload of one input: where its work lives. */
+export interface JobRef {
+  /** The input key without extension, the output folder (`2024/report`). */
+  readonly path: string;
+  /** The input version (see {@link inputVersion}). */
+  readonly version: string;
+}
 
 /** The document path of an input key: the key without the extension of its last segment. */
 export function documentPath(inputKey: string): string {
@@ -15,19 +25,88 @@ export function documentPath(inputKey: string): string {
   return inputKey.slice(0, slash + 1) + sourceStem(inputKey.slice(slash + 1));
 }
 
+/** The input key a document path comes from: the chain only reads `.txt` uploads. */
+export function inputKeyOfPath(path: string): string {
+  return `${path}${INPUT_SUFFIX}`;
+}
+
 /** The input's file name without folders, as the CLI records it in the manifest (`report.txt`). */
 export function inputFileName(inputKey: string): string {
   return inputKey.slice(inputKey.lastIndexOf('/') + 1);
 }
 
-/** Work bucket: the cleaned text and removal log of one input. */
-export function cleanedKey(path: string): string {
-  return `${WorkPrefix.Cleaned}${path}.json`;
+/**
+ * The version of an upload: its last-modified second and ETag, e.g. `1714557600-9e107d9d372bb6826bd81d3542a419d6`.
+ * The ETag alone would give a re-upload of the same bytes the same version, and with it the
+ * finished (perhaps failed) job of the earlier upload; the time makes every upload a new job.
+ * Both come with every GET and HEAD, on S3 and on the local server alike, and need no bucket
+ * versioning. Two uploads of the same bytes within one second share a version, and their documents.
+ */
+export function inputVersion(object: Pick<ObjectInfo, 'etag' | 'lastModified'>): string {
+  return `${Math.floor(object.lastModified.getTime() / 1000)}-${bareEtag(object.etag)}`;
 }
 
-/** Work bucket: the model of report `index` (1-based) of one input. */
-export function reportKey(path: string, index: number): string {
-  return `${WorkPrefix.Reports}${path}/${String(index).padStart(2, '0')}.json`;
+const nn = (index: number) => String(index).padStart(2, '0');
+
+/** Work bucket: the cleaned text and removal log of one upload. */
+export function cleanedKey(job: JobRef): string {
+  return `${WorkPrefix.Cleaned}${job.path}/${job.version}.json`;
+}
+
+/** Work bucket: the model of report `index` (1-based) of one upload. */
+export function reportKey(job: JobRef, index: number): string {
+  return `${WorkPrefix.Reports}${job.path}/${job.version}/${nn(index)}.json`;
+}
+
+/** Work bucket: the folder of one upload's facts, read by the publisher (see publish.ts). */
+export function jobFolder(job: JobRef): string {
+  return `${WorkPrefix.Jobs}${job.path}/${job.version}/`;
+}
+
+/** The facts the stages record about a job, in its job folder. */
+export const JobFact = {
+  /** The upload: key, version, SHA-256, size, when the job started (clean). */
+  Input: 'input.json',
+  /** How many reports, so how many documents to wait for (split). */
+  Plan: 'plan.json',
+  /** The manifest as split describes it, before the documents' digests are known (split). */
+  Manifest: MANIFEST,
+  /** The removal log, published beside the manifest (split). */
+  Removals: REMOVAL_LOG,
+  /** Why the job cannot finish: bad input (any stage) or a stage that failed on every retry. */
+  Error: 'error.json',
+} as const;
+export type JobFact = (typeof JobFact)[keyof typeof JobFact];
+
+/** Work bucket: one fact of one upload. */
+export function jobFactKey(job: JobRef, fact: JobFact): string {
+  return `${jobFolder(job)}${fact}`;
+}
+
+/** A rendered document in the job folder: `NN.<sha256>.<format>`, its digest readable from a listing. */
+export function renderedName(index: number, format: DocumentFormat, sha256: string): string {
+  return `${nn(index)}.${sha256}.${format}`;
+}
+
+/** The warnings a renderer had about one document, written before the document: `NN.<format>.warnings.json`. */
+export function renderWarningsName(index: number, format: DocumentFormat): string {
+  return `${nn(index)}.${format}.warnings.json`;
+}
+
+const FORMATS = Object.values(DocumentFormat).join('|');
+const RENDERED = new RegExp(`^(\\d+)\\.([0-9a-f]{64})\\.(${FORMATS})$`);
+const WARNINGS = new RegExp(`^(\\d+)\\.(${FORMATS})\\.warnings\\.json$`);
+
+/** The report, digest and format of a rendered document's name. */
+export function parseRenderedName(name: string): { readonly index: number; readonly sha256: string; readonly format: DocumentFormat } | undefined {
+  const match = RENDERED.exec(name);
+  return match ? { index: Number(match[1]), sha256: match[2]!, format: match[3] as DocumentFormat } : undefined;
+}
+
+/** The report and format of a render-warnings name. */
+export function parseRenderWarningsName(name: string): { readonly index: number; readonly format: DocumentFormat } | undefined {
+  const match = WARNINGS.exec(name);
+  return match ? { index: Number(match[1]), format: match[2] as DocumentFormat } : undefined;
 }
 
 /** Output bucket: the manifest, the same file `report-press convert` writes. */
@@ -35,7 +114,7 @@ export function manifestKey(path: string): string {
   return `${path}/${MANIFEST}`;
 }
 
-/** Output bucket: a document named as in the manifest (`01-<title>.docx`). */
+/** Output bucket: a document named as in the manifest (`01-<title>.docx`), or the removal log. */
 export function documentKey(path: string, fileName: string): string {
   return `${path}/${fileName}`;
 }
@@ -45,31 +124,46 @@ export function errorKey(path: string): string {
   return `${path}/error.json`;
 }
 
-/** The document path of a cleaned-text key (`cleaned/<path>.json`), or `undefined` if it is not one. */
-export function pathOfCleanedKey(key: string): string | undefined {
-  const match = /^cleaned\/(.+)\.json$/.exec(key);
-  return match?.[1];
+/** Output bucket: where a job stands (running, done, failed). */
+export function statusKey(path: string): string {
+  return `${path}/status.json`;
 }
 
-/** The document path and report index of a report key (`reports/<path>/NN.json`). */
-export function parseReportKey(key: string): { readonly path: string; readonly index: number } | undefined {
-  const match = /^reports\/(.+)\/(\d+)\.json$/.exec(key);
-  if (!match?.[1] || !match[2]) return undefined;
-  return { path: match[1], index: Number(match[2]) };
+/** The job of a cleaned-text key (`cleaned/<path>/<version>.json`). */
+export function parseCleanedKey(key: string): JobRef | undefined {
+  const match = /^cleaned\/(.+)\/([^/]+)\.json$/.exec(key);
+  return match ? { path: match[1]!, version: match[2]! } : undefined;
+}
+
+/** The job and report index of a report key (`reports/<path>/<version>/NN.json`). */
+export function parseReportKey(key: string): (JobRef & { readonly index: number }) | undefined {
+  const match = /^reports\/(.+)\/([^/]+)\/(\d+)\.json$/.exec(key);
+  return match ? { path: match[1]!, version: match[2]!, index: Number(match[3]) } : undefined;
+}
+
+/** The job and fact name of a key in a job folder (`jobs/<path>/<version>/<name>`). */
+export function parseJobKey(key: string): (JobRef & { readonly name: string }) | undefined {
+  const match = /^jobs\/(.+)\/([^/]+)\/([^/]+)$/.exec(key);
+  return match ? { path: match[1]!, version: match[2]!, name: match[3]! } : undefined;
 }
 
 /**
- * The document path a stage's source key belongs to, where its error record goes. Falls back to
- * the key itself for a key the stage does not expect, so the record still lands somewhere visible.
+ * The job a stage's source object belongs to, where its error record goes. The clean stage's
+ * source is the upload itself, so its version comes from the object read; later stages carry it
+ * in their keys.
  */
-export function documentPathForStage(stage: StageName, sourceKey: string): string {
+export function jobOfSource(stage: StageName, sourceKey: string, source?: Pick<ObjectInfo, 'etag' | 'lastModified'>): JobRef | undefined {
   switch (stage) {
     case StageName.Clean:
-      return documentPath(sourceKey);
+      return source ? { path: documentPath(sourceKey), version: inputVersion(source) } : undefined;
     case StageName.Split:
-      return pathOfCleanedKey(sourceKey) ?? sourceKey;
+      return parseCleanedKey(sourceKey);
     case StageName.RenderDocx:
     case StageName.RenderPdf:
-      return parseReportKey(sourceKey)?.path ?? sourceKey;
+      return parseReportKey(sourceKey);
+    case StageName.Publish:
+      return parseJobKey(sourceKey);
+    case StageName.RecordFailure:
+      return undefined;
   }
 }

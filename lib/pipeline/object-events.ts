@@ -1,18 +1,24 @@
 /**
- * The two shapes in which S3 announces a created object, parsed to plain `{ bucket, key }` refs, and
- * built from them (for the local runner, which must hand handlers exactly what AWS would).
+ * The two shapes in which S3 announces a created or removed object, parsed to plain
+ * `{ bucket, key, event }` refs, and built from them (for the local runner, which must hand
+ * handlers exactly what AWS would).
  *
  * - S3 event notification (`Records[].s3`): the key is URL-encoded in form style, a space arriving
  *   as `+` and a literal `+` as `%2B` (S3 docs, "Event message structure").
  * - EventBridge `Object Created` (`detail.object.key`): the key arrives as stored, not encoded.
  */
 import { ReportPressError } from '../errors.js';
+import { bareEtag } from './object-store.js';
+import { ObjectEvent } from './stages.js';
 
-/** A created object, with its key decoded to the key S3 stores. */
+/** A created or removed object, with its key decoded to the key S3 stores. */
 export interface ObjectRef {
   readonly bucket: string;
   readonly key: string;
+  readonly event: ObjectEvent;
   readonly size?: number;
+  /** Bare; S3 sends none for removals. */
+  readonly etag?: string;
 }
 
 /** The event is not one the chain understands: a wiring mistake, never the user's input. */
@@ -54,35 +60,56 @@ function requireString(value: unknown, what: string): string {
 }
 
 const optionalSize = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+const optionalEtag = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? bareEtag(value) : undefined);
+
+/** The object event of an S3 notification's `eventName` (`ObjectCreated:Put`, `ObjectRemoved:DeleteMarkerCreated` …). */
+function notificationEvent(eventName: unknown): ObjectEvent | undefined {
+  const name = String(eventName);
+  if (name.startsWith('ObjectCreated:')) return ObjectEvent.Created;
+  if (name.startsWith('ObjectRemoved:')) return ObjectEvent.Removed;
+  return undefined;
+}
+
+const EVENTBRIDGE_TYPES: Readonly<Record<string, ObjectEvent>> = { 'Object Created': ObjectEvent.Created, 'Object Deleted': ObjectEvent.Removed };
 
 /**
- * The created objects an event announces. Accepts S3 notifications (one or more records) and
- * EventBridge `Object Created` events; other S3 events (removals, restores) yield no refs. Throws
- * {@link EventShapeError} for anything else, so a mis-wired trigger fails loudly.
+ * The created and removed objects an event announces. Accepts S3 notifications (one or more
+ * records) and EventBridge `Object Created` / `Object Deleted` events; other S3 events (restores,
+ * tagging) yield no refs. Throws {@link EventShapeError} for anything else, so a mis-wired trigger
+ * fails loudly.
  */
 export function objectRefsFromEvent(event: unknown): ObjectRef[] {
   const records = field(event, 'Records');
   if (Array.isArray(records)) {
-    return records
-      .filter((record) => String(field(record, 'eventName')).startsWith('ObjectCreated:'))
-      .map((record) => ({
-        bucket: requireString(field(record, 's3', 'bucket', 'name'), 'Records[].s3.bucket.name'),
-        key: decodeNotificationKey(requireString(field(record, 's3', 'object', 'key'), 'Records[].s3.object.key')),
-        size: optionalSize(field(record, 's3', 'object', 'size')),
-      }));
+    return records.flatMap((record): ObjectRef[] => {
+      const type = notificationEvent(field(record, 'eventName'));
+      if (!type) return [];
+      return [
+        {
+          bucket: requireString(field(record, 's3', 'bucket', 'name'), 'Records[].s3.bucket.name'),
+          key: decodeNotificationKey(requireString(field(record, 's3', 'object', 'key'), 'Records[].s3.object.key')),
+          event: type,
+          size: optionalSize(field(record, 's3', 'object', 'size')),
+          etag: optionalEtag(field(record, 's3', 'object', 'eTag')),
+        },
+      ];
+    });
   }
   if (field(event, 'source') === 'aws.s3' && isRecord(field(event, 'detail'))) {
-    if (field(event, 'detail-type') !== 'Object Created') return [];
+    const type = EVENTBRIDGE_TYPES[String(field(event, 'detail-type'))];
+    if (!type) return [];
     return [
       {
         bucket: requireString(field(event, 'detail', 'bucket', 'name'), 'detail.bucket.name'),
         key: requireString(field(event, 'detail', 'object', 'key'), 'detail.object.key'),
+        event: type,
         size: optionalSize(field(event, 'detail', 'object', 'size')),
+        etag: optionalEtag(field(event, 'detail', 'object', 'etag')),
       },
     ];
   }
   throw new EventShapeError(
-    'expected an S3 event notification (Records[].s3) or an EventBridge "Object Created" event from aws.s3; check the trigger wiring',
+    'expected an S3 event notification (Records[].s3) or an EventBridge "Object Created" / "Object Deleted" event from aws.s3; check the trigger wiring',
   );
 }
 
@@ -96,34 +123,38 @@ export interface CreatedObjectEventOptions {
   readonly region?: string;
 }
 
-/** An `ObjectCreated:Put` S3 event notification for one object, shaped as AWS delivers it to Lambda. */
-export function s3NotificationEvent(options: CreatedObjectEventOptions) {
+/** One S3 notification record as AWS delivers it; `object` carries what the event type has. */
+function notificationRecord(options: Pick<CreatedObjectEventOptions, 'bucket' | 'key' | 'time' | 'region'>, eventName: string, object: Record<string, unknown>) {
   const time = options.time ?? new Date();
   return {
-    Records: [
-      {
-        eventVersion: '2.1',
-        eventSource: 'aws:s3',
-        awsRegion: options.region ?? 'us-east-1',
-        eventTime: time.toISOString(),
-        eventName: 'ObjectCreated:Put',
-        userIdentity: { principalId: 'AWS:LOCAL' },
-        requestParameters: { sourceIPAddress: '127.0.0.1' },
-        responseElements: { 'x-amz-request-id': 'LOCAL', 'x-amz-id-2': 'LOCAL' },
-        s3: {
-          s3SchemaVersion: '1.0',
-          configurationId: 'report-press',
-          bucket: { name: options.bucket, ownerIdentity: { principalId: 'LOCAL' }, arn: `arn:aws:s3:::${options.bucket}` },
-          object: {
-            key: encodeNotificationKey(options.key),
-            size: options.size,
-            eTag: options.etag ?? '',
-            sequencer: time.getTime().toString(16).toUpperCase(),
-          },
-        },
-      },
-    ],
+    eventVersion: '2.1',
+    eventSource: 'aws:s3',
+    awsRegion: options.region ?? 'us-east-1',
+    eventTime: time.toISOString(),
+    eventName,
+    userIdentity: { principalId: 'AWS:LOCAL' },
+    requestParameters: { sourceIPAddress: '127.0.0.1' },
+    responseElements: { 'x-amz-request-id': 'LOCAL', 'x-amz-id-2': 'LOCAL' },
+    s3: {
+      s3SchemaVersion: '1.0',
+      configurationId: 'report-press',
+      bucket: { name: options.bucket, ownerIdentity: { principalId: 'LOCAL' }, arn: `arn:aws:s3:::${options.bucket}` },
+      object: { key: encodeNotificationKey(options.key), ...object, sequencer: time.getTime().toString(16).toUpperCase() },
+    },
   };
+}
+
+/** An `ObjectCreated:Put` S3 event notification for one object, shaped as AWS delivers it to Lambda. */
+export function s3NotificationEvent(options: CreatedObjectEventOptions) {
+  return { Records: [notificationRecord(options, 'ObjectCreated:Put', { size: options.size, eTag: options.etag ?? '' })] };
+}
+
+/**
+ * An `ObjectRemoved:Delete` S3 event notification for one key, shaped as AWS delivers it to Lambda
+ * (no size and no ETag: the object is gone).
+ */
+export function s3RemovalNotificationEvent(options: Omit<CreatedObjectEventOptions, 'size' | 'etag'>) {
+  return { Records: [notificationRecord(options, 'ObjectRemoved:Delete', {})] };
 }
 
 /** An EventBridge `Object Created` event for one object, shaped as AWS delivers it to a rule target. */

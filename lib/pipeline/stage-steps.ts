@@ -1,30 +1,51 @@
 /**
- * The work of each stage as a pure step: the source object's key and bytes in, the objects to write
- * out. Handlers (functions/) do the reading and writing; the steps call the same lib/convert.ts
- * stages as `report-press convert`, so both produce the same bytes.
+ * The work of each converting stage as a step: the source object in, the objects to write out.
+ * Handlers (functions/) do the reading and writing; the steps call the same lib/convert.ts stages as
+ * `report-press convert`, so both produce the same bytes. Every step records what it learnt as a
+ * fact in the upload's job folder (keys.ts `jobFolder`), from which the publisher decides what users
+ * see (publish.ts); no step writes to the output bucket.
  */
 import {
   cleanStage,
+  digestOf,
+  DocumentFormat,
   encodeJson,
   removalLog,
   renderStage,
   splitStage,
   type CleanStageOptions,
-  type DocumentFormat,
+  type Manifest,
   type RenderStageOptions,
   type SplitStageOptions,
 } from '../convert.js';
-import type { Manifest } from '../convert.js';
-import { cleanedKey, documentKey, documentPath, inputFileName, manifestKey, parseReportKey, pathOfCleanedKey, reportKey } from './keys.js';
+import type { Report } from '../model/report.js';
+import type { ConversionWarning } from '../warnings.js';
+import {
+  cleanedKey,
+  documentPath,
+  inputFileName,
+  inputVersion,
+  jobFactKey,
+  jobFolder,
+  JobFact,
+  parseCleanedKey,
+  parseReportKey,
+  renderedName,
+  renderWarningsName,
+  reportKey,
+} from './keys.js';
+import { bareEtag, type StoredObject } from './object-store.js';
 import { BucketRole } from './stages.js';
-import { WorkItemError, decodeCleanedItem, decodeReportItem, type CleanedItem, type ReportItem } from './work-items.js';
-
-/** The object that triggered a stage. */
-export interface StepInput {
-  /** Decoded key in the stage's source bucket. */
-  readonly key: string;
-  readonly bytes: Uint8Array;
-}
+import {
+  WorkItemError,
+  decodeCleanedItem,
+  decodeReportItem,
+  type CleanedItem,
+  type InputFact,
+  type PlanFact,
+  type RenderWarnings,
+  type ReportItem,
+} from './work-items.js';
 
 /** One object to write. Keys are deterministic, so writing them again changes nothing. */
 export interface ObjectWrite {
@@ -32,6 +53,19 @@ export interface ObjectWrite {
   readonly key: string;
   readonly body: Uint8Array;
   readonly contentType: string;
+}
+
+/** The object that triggered a stage. */
+export interface StepInput {
+  /** Decoded key in the stage's source bucket. */
+  readonly key: string;
+  /** The object as read: bytes, ETag, last-modified time. */
+  readonly object: StoredObject;
+  /**
+   * Writes one object at once, before the step returns: for a fact users should see early (the
+   * clean stage's `input.json` puts the job's status up before a 20 MB input is cleaned).
+   */
+  readonly write: (write: ObjectWrite) => Promise<void>;
 }
 
 /** Figures worth a log field or a metric. */
@@ -43,7 +77,7 @@ export interface StepFacts {
 }
 
 export interface StepResult {
-  /** Written in order; the last write is the one that tells users the step is done. */
+  /** Written in order after the step; the last write is the one that starts the next stage. */
   readonly writes: readonly ObjectWrite[];
   readonly facts: StepFacts;
 }
@@ -56,36 +90,54 @@ export const ContentType = {
   Pdf: 'application/pdf',
 } as const;
 
-const totalBytes = (writes: readonly ObjectWrite[]): number => writes.reduce((n, w) => n + w.body.byteLength, 0);
+/** The content type of a document format. */
+export const documentContentType = (format: DocumentFormat): string => (format === DocumentFormat.Docx ? ContentType.Docx : ContentType.Pdf);
 
-/** Clean: input `<path>.txt` → work `cleaned/<path>.json`. Throws InputError for unusable input. */
+const totalBytes = (writes: readonly ObjectWrite[]): number => writes.reduce((n, w) => n + w.body.byteLength, 0);
+const json = (bucket: BucketRole, key: string, value: unknown): ObjectWrite => ({ bucket, key, body: encodeJson(value), contentType: ContentType.Json });
+
+/**
+ * Clean: input `<path>.txt` → job fact `input.json` at once (the job has started), then work
+ * `cleaned/<path>/<version>.json`. Throws InputError for unusable input. The version is that of
+ * the object read, which may be newer than the event announced: then this is the newer upload's job.
+ */
 export function cleanStep(options: CleanStageOptions = {}): StageStep {
-  return async ({ key, bytes }) => {
-    const cleaned = cleanStage(bytes, inputFileName(key), options);
-    const item: CleanedItem = { inputKey: key, cleaned };
-    const writes = [{ bucket: BucketRole.Work, key: cleanedKey(documentPath(key)), body: encodeJson(item), contentType: ContentType.Json }];
+  return async ({ key, object, write }) => {
+    const job = { path: documentPath(key), version: inputVersion(object) };
+    // The upload's own time, not the clock's: a duplicate delivery rewrites the same bytes.
+    const fact: InputFact = { inputKey: key, version: job.version, etag: bareEtag(object.etag), input: digestOf(object.body), started: object.lastModified.toISOString() };
+    const started = json(BucketRole.Work, jobFactKey(job, JobFact.Input), fact);
+    await write(started);
+    const cleaned = cleanStage(object.body, inputFileName(key), options);
+    const item: CleanedItem = { inputKey: key, version: job.version, cleaned };
+    const writes = [json(BucketRole.Work, cleanedKey(job), item)];
     const charactersRemoved = cleaned.removals.reduce((n, r) => n + r.text.length, 0);
-    return { writes, facts: { removals: cleaned.removals.length, charactersRemoved, bytesWritten: totalBytes(writes) } };
+    return { writes, facts: { removals: cleaned.removals.length, charactersRemoved, bytesWritten: totalBytes([started, ...writes]) } };
   };
 }
 
 /**
- * Split: work `cleaned/<path>.json` → work `reports/<path>/NN.json` per report, then the output
- * manifest last, so that once users see the manifest every report is on its way to rendering.
+ * Split: work `cleaned/<path>/<version>.json` → the removal log, split's manifest and the plan as
+ * job facts, then `reports/<path>/<version>/NN.json` per report (which start the renders). The
+ * facts come first, so that once every document is rendered the publisher has all it needs.
  */
 export function splitStep(options: SplitStageOptions = {}): StageStep {
-  return async ({ key, bytes }) => {
-    const path = pathOfCleanedKey(key);
-    if (path === undefined) throw new WorkItemError(`"${key}" is not a cleaned-text key (cleaned/<path>.json)`);
-    const { inputKey, cleaned } = decodeCleanedItem(bytes);
+  return async ({ key, object }) => {
+    const job = parseCleanedKey(key);
+    if (job === undefined) throw new WorkItemError(`"${key}" is not a cleaned-text key (cleaned/<path>/<version>.json)`);
+    const { inputKey, version, cleaned } = decodeCleanedItem(object.body);
     const { reports, manifest } = splitStage(cleaned, options);
-    const writes: ObjectWrite[] = reports.map((report, i) => {
-      const entry = manifest.reports[i] as Manifest['reports'][number];
-      const item: ReportItem = { inputKey, index: entry.index, docx: entry.docx, pdf: entry.pdf, report };
-      return { bucket: BucketRole.Work, key: reportKey(path, entry.index), body: encodeJson(item), contentType: ContentType.Json };
-    });
-    writes.push({ bucket: BucketRole.Output, key: documentKey(path, manifest.cleaning.log), body: encodeJson(removalLog(cleaned)), contentType: ContentType.Json });
-    writes.push({ bucket: BucketRole.Output, key: manifestKey(path), body: encodeJson(manifest), contentType: ContentType.Json });
+    const plan: PlanFact = { inputKey, version, reports: reports.length, formats: Object.values(DocumentFormat) };
+    const writes: ObjectWrite[] = [
+      json(BucketRole.Work, jobFactKey(job, JobFact.Removals), removalLog(cleaned)),
+      json(BucketRole.Work, jobFactKey(job, JobFact.Manifest), manifest),
+      json(BucketRole.Work, jobFactKey(job, JobFact.Plan), plan),
+      ...reports.map((report, i) => {
+        const entry = manifest.reports[i] as Manifest['reports'][number];
+        const item: ReportItem = { inputKey, version, index: entry.index, docx: entry.docx, pdf: entry.pdf, report };
+        return json(BucketRole.Work, reportKey(job, entry.index), item);
+      }),
+    ];
     return {
       writes,
       facts: {
@@ -98,16 +150,39 @@ export function splitStep(options: SplitStageOptions = {}): StageStep {
   };
 }
 
-/** Render: work `reports/<path>/NN.json` → output `<path>/NN-<title>.<format>`. */
-export function renderStep(format: DocumentFormat, options: () => RenderStageOptions): StageStep {
-  return async ({ key, bytes }) => {
+/** A rendered document and what its renderer was unsure of (e.g. characters no font could draw). */
+export interface RenderedDocument {
+  readonly bytes: Uint8Array;
+  readonly warnings: readonly ConversionWarning[];
+}
+
+/**
+ * How a render step renders. The hook for renderer warnings: a renderer that reports them (missing
+ * glyphs from the PDF renderer, say) returns them here, the step stores them beside the document,
+ * and the publisher merges them into the manifest's `warnings`.
+ */
+export type DocumentRenderer = (report: Report, format: DocumentFormat, options: RenderStageOptions) => Promise<RenderedDocument>;
+
+/** Today's renderers report no warnings of their own. */
+export const renderWithoutWarnings: DocumentRenderer = async (report, format, options) => ({ bytes: await renderStage(report, format, options), warnings: [] });
+
+/**
+ * Render: work `reports/<path>/<version>/NN.json` → job fact `NN.<sha256>.<format>` (after its
+ * warnings, if any). The publisher copies it to `<path>/NN-<title>.<format>` once all are there.
+ */
+export function renderStep(format: DocumentFormat, options: () => RenderStageOptions, renderer: DocumentRenderer = renderWithoutWarnings): StageStep {
+  return async ({ key, object }) => {
     const parsed = parseReportKey(key);
-    if (!parsed) throw new WorkItemError(`"${key}" is not a report key (reports/<path>/NN.json)`);
-    const item = decodeReportItem(bytes);
-    const body = await renderStage(item.report, format, options());
-    const fileName = format === 'docx' ? item.docx : item.pdf;
-    const contentType = format === 'docx' ? ContentType.Docx : ContentType.Pdf;
-    const writes = [{ bucket: BucketRole.Output, key: documentKey(parsed.path, fileName), body, contentType }];
-    return { writes, facts: { reports: 1, bytesWritten: body.byteLength } };
+    if (!parsed) throw new WorkItemError(`"${key}" is not a report key (reports/<path>/<version>/NN.json)`);
+    const item = decodeReportItem(object.body);
+    const { bytes, warnings } = await renderer(item.report, format, options());
+    const folder = jobFolder(parsed);
+    const writes: ObjectWrite[] = [];
+    if (warnings.length > 0) {
+      const sidecar: RenderWarnings = { warnings };
+      writes.push(json(BucketRole.Work, `${folder}${renderWarningsName(item.index, format)}`, sidecar));
+    }
+    writes.push({ bucket: BucketRole.Work, key: `${folder}${renderedName(item.index, format, digestOf(bytes).sha256)}`, body: bytes, contentType: documentContentType(format) });
+    return { writes, facts: { reports: 1, bytesWritten: totalBytes(writes) } };
   };
 }

@@ -8,9 +8,9 @@
 export const BucketRole = {
   /** Users write `.txt` files here; nothing in the chain ever writes to it. */
   Input: 'input',
-  /** Private intermediates: cleaned text and one model JSON per report. */
+  /** Private intermediates: cleaned text, one model JSON per report, each upload's job facts. */
   Work: 'work',
-  /** Users read documents, manifests and error records here. */
+  /** Users read status, documents, manifests and error records here; only the publisher writes it. */
   Output: 'output',
 } as const;
 export type BucketRole = (typeof BucketRole)[keyof typeof BucketRole];
@@ -20,26 +20,51 @@ export const StageName = {
   Split: 'split',
   RenderDocx: 'render-docx',
   RenderPdf: 'render-pdf',
+  Publish: 'publish',
+  RecordFailure: 'record-failure',
 } as const;
 export type StageName = (typeof StageName)[keyof typeof StageName];
 
-/** How a stage hears about new objects. */
+/** How a stage hears about its work. */
 export const TriggerKind = {
   /** An S3 event notification straight to the function (one consumer per event). */
   Notification: 's3-notification',
   /** S3 → EventBridge → one rule target per function, so one object can reach several stages. */
   EventBridge: 'eventbridge',
+  /**
+   * Another stage's invocation that failed on every retry: on AWS its Lambda on-failure
+   * destination (EventBridge) routes the invocation record here; locally the dev runner does.
+   */
+  StageFailure: 'stage-failure',
 } as const;
 export type TriggerKind = (typeof TriggerKind)[keyof typeof TriggerKind];
 
-/** The objects a stage reacts to: created in `bucket` with a key starting `prefix`, ending `suffix`. */
+/** What happened to an object: the S3 event types the chain listens to. */
+export const ObjectEvent = { Created: 'created', Removed: 'removed' } as const;
+export type ObjectEvent = (typeof ObjectEvent)[keyof typeof ObjectEvent];
+
+/** Objects in `bucket` with a key starting `prefix` and ending `suffix`. */
 export interface ObjectFilter {
   readonly bucket: BucketRole;
   readonly prefix: string;
   readonly suffix: string;
 }
 
-/** Objects a stage writes: `keyPattern` is an IAM-style pattern where `*` matches any characters. */
+/** A stage reacting to objects being created (or removed) under a filter. */
+export interface ObjectTrigger extends ObjectFilter {
+  readonly kind: typeof TriggerKind.Notification | typeof TriggerKind.EventBridge;
+  readonly event: ObjectEvent;
+}
+
+/** A stage reacting to invocations of other stages that failed on every retry. */
+export interface FailureTrigger {
+  readonly kind: typeof TriggerKind.StageFailure;
+  readonly stages: readonly StageName[];
+}
+
+export type StageTrigger = ObjectTrigger | FailureTrigger;
+
+/** Objects a stage reads, writes or deletes: `keyPattern` is an IAM-style pattern where `*` matches any characters. */
 export interface ObjectTarget {
   readonly bucket: BucketRole;
   readonly keyPattern: string;
@@ -48,58 +73,155 @@ export interface ObjectTarget {
 export interface StageDefinition {
   readonly name: StageName;
   readonly description: string;
-  readonly source: ObjectFilter;
-  readonly trigger: TriggerKind;
-  /** Everything the stage may write; the deployment grants exactly these. */
+  readonly triggers: readonly StageTrigger[];
+  /** Everything the stage may read (GET, HEAD); the deployment grants exactly these. */
+  readonly reads: readonly ObjectTarget[];
+  /** Buckets the stage lists (and where a HEAD of a missing key must answer 404, not 403). */
+  readonly lists: readonly BucketRole[];
+  /** Everything the stage may write. */
   readonly targets: readonly ObjectTarget[];
+  /** Everything the stage may delete. */
+  readonly deletes: readonly ObjectTarget[];
+  /** True for the stage that announces finished jobs on the default EventBridge bus. */
+  readonly publishesJobEvents: boolean;
+  /**
+   * What limits the stage: `cpu` (rendering, cleaning) or `io` (S3 requests only). The local runner
+   * runs more invocations of an I/O-bound stage at once; on AWS each invocation has its own CPU anyway.
+   */
+  readonly bound: 'cpu' | 'io';
   /** The Lambda entry module, relative to the project root. */
   readonly entry: string;
 }
 
+/** The uploads the chain converts. */
+export const INPUT_SUFFIX = '.txt';
+
 /** Key prefixes inside the work bucket. */
-export const WorkPrefix = { Cleaned: 'cleaned/', Reports: 'reports/' } as const;
+export const WorkPrefix = {
+  Cleaned: 'cleaned/',
+  Reports: 'reports/',
+  /** One folder per upload with the facts the publisher decides from (see publish.ts). */
+  Jobs: 'jobs/',
+} as const;
 
-/** Every stage may record why an input cannot be converted: `<path>/error.json` in the output bucket. */
-const errorRecords: ObjectTarget = { bucket: BucketRole.Output, keyPattern: '*/error.json' };
+/** What a stage that cannot go on records: `jobs/<path>/<version>/error.json` in the work bucket. */
+const jobError: ObjectTarget = { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/error.json` };
 
-/** The chain: clean → split → render (DOCX and PDF in parallel from the same work object). */
+/** What users read in the output bucket; only the publisher writes or deletes it. */
+const published: readonly ObjectTarget[] = [
+  { bucket: BucketRole.Output, keyPattern: '*/manifest.json' },
+  { bucket: BucketRole.Output, keyPattern: '*/status.json' },
+  { bucket: BucketRole.Output, keyPattern: '*/error.json' },
+  { bucket: BucketRole.Output, keyPattern: '*/removals.json' },
+  { bucket: BucketRole.Output, keyPattern: '*.docx' },
+  { bucket: BucketRole.Output, keyPattern: '*.pdf' },
+];
+
+const renderTargets = (format: 'docx' | 'pdf'): ObjectTarget[] => [
+  { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*.${format}` },
+  { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*.${format}.warnings.json` },
+  jobError,
+];
+
+/**
+ * The chain: clean → split → render (DOCX and PDF in parallel from the same work object), each
+ * recording facts in the upload's job folder; the publisher turns the facts into what users see
+ * (status, then documents and manifest, or the error record), and record-failure turns an
+ * invocation that failed on every retry into a fact too.
+ */
 export const STAGES: readonly StageDefinition[] = [
   {
     name: StageName.Clean,
     description: 'Decode and clean an uploaded .txt; keep the removal log.',
-    source: { bucket: BucketRole.Input, prefix: '', suffix: '.txt' },
-    trigger: TriggerKind.Notification,
-    targets: [{ bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Cleaned}*` }, errorRecords],
+    triggers: [{ kind: TriggerKind.Notification, event: ObjectEvent.Created, bucket: BucketRole.Input, prefix: '', suffix: INPUT_SUFFIX }],
+    reads: [{ bucket: BucketRole.Input, keyPattern: `*${INPUT_SUFFIX}` }],
+    lists: [],
+    targets: [
+      { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Cleaned}*` },
+      { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/input.json` },
+      jobError,
+    ],
+    deletes: [],
+    publishesJobEvents: false,
+    bound: 'cpu',
     entry: 'functions/clean.ts',
   },
   {
     name: StageName.Split,
-    description: 'Split cleaned text into reports; publish the removal log and the manifest.',
-    source: { bucket: BucketRole.Work, prefix: WorkPrefix.Cleaned, suffix: '.json' },
-    trigger: TriggerKind.Notification,
+    description: 'Split cleaned text into reports; describe them for the publisher.',
+    triggers: [{ kind: TriggerKind.Notification, event: ObjectEvent.Created, bucket: BucketRole.Work, prefix: WorkPrefix.Cleaned, suffix: '.json' }],
+    reads: [{ bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Cleaned}*.json` }],
+    lists: [],
     targets: [
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Reports}*` },
-      { bucket: BucketRole.Output, keyPattern: '*/removals.json' },
-      { bucket: BucketRole.Output, keyPattern: '*/manifest.json' },
-      errorRecords,
+      { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/plan.json` },
+      { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/manifest.json` },
+      { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/removals.json` },
+      jobError,
     ],
+    deletes: [],
+    publishesJobEvents: false,
+    bound: 'cpu',
     entry: 'functions/split.ts',
   },
   {
     name: StageName.RenderDocx,
     description: 'Render one report to DOCX.',
-    source: { bucket: BucketRole.Work, prefix: WorkPrefix.Reports, suffix: '.json' },
-    trigger: TriggerKind.EventBridge,
-    targets: [{ bucket: BucketRole.Output, keyPattern: '*.docx' }, errorRecords],
+    triggers: [{ kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Work, prefix: WorkPrefix.Reports, suffix: '.json' }],
+    reads: [{ bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Reports}*.json` }],
+    lists: [],
+    targets: renderTargets('docx'),
+    deletes: [],
+    publishesJobEvents: false,
+    bound: 'cpu',
     entry: 'functions/render-docx.ts',
   },
   {
     name: StageName.RenderPdf,
     description: 'Render one report to PDF with the bundled fonts.',
-    source: { bucket: BucketRole.Work, prefix: WorkPrefix.Reports, suffix: '.json' },
-    trigger: TriggerKind.EventBridge,
-    targets: [{ bucket: BucketRole.Output, keyPattern: '*.pdf' }, errorRecords],
+    triggers: [{ kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Work, prefix: WorkPrefix.Reports, suffix: '.json' }],
+    reads: [{ bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Reports}*.json` }],
+    lists: [],
+    targets: renderTargets('pdf'),
+    deletes: [],
+    publishesJobEvents: false,
+    bound: 'cpu',
     entry: 'functions/render-pdf.ts',
+  },
+  {
+    name: StageName.Publish,
+    description: 'Publish status, documents and manifest of the current upload; remove outputs of deleted inputs.',
+    // The facts that change what users see; split's draft manifest and removal log come before its
+    // plan, and a renderer's warnings before its document, so those need no invocation of their own.
+    triggers: [
+      ...['/input.json', '/plan.json', '/error.json', '.docx', '.pdf'].map(
+        (suffix): ObjectTrigger => ({ kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Work, prefix: WorkPrefix.Jobs, suffix }),
+      ),
+      { kind: TriggerKind.Notification, event: ObjectEvent.Removed, bucket: BucketRole.Input, prefix: '', suffix: INPUT_SUFFIX },
+    ],
+    reads: [
+      { bucket: BucketRole.Input, keyPattern: `*${INPUT_SUFFIX}` },
+      { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*` },
+      { bucket: BucketRole.Output, keyPattern: '*/status.json' },
+    ],
+    lists: [BucketRole.Input, BucketRole.Work, BucketRole.Output],
+    targets: published,
+    deletes: published,
+    publishesJobEvents: true,
+    bound: 'io',
+    entry: 'functions/publish.ts',
+  },
+  {
+    name: StageName.RecordFailure,
+    description: "Record a stage that failed on every retry as the job's error, so the job ends failed.",
+    triggers: [{ kind: TriggerKind.StageFailure, stages: [StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf, StageName.Publish] }],
+    reads: [{ bucket: BucketRole.Input, keyPattern: `*${INPUT_SUFFIX}` }],
+    lists: [BucketRole.Input],
+    targets: [jobError],
+    deletes: [],
+    publishesJobEvents: false,
+    bound: 'io',
+    entry: 'functions/record-failure.ts',
   },
 ];
 
@@ -110,25 +232,49 @@ export function stageNamed(name: StageName): StageDefinition {
   return stage;
 }
 
-/** True when a created object with this (decoded) key in a bucket of this role triggers `stage`. */
-export function stageListensTo(stage: StageDefinition, bucket: BucketRole, key: string): boolean {
-  const { source } = stage;
+/** The stage's object triggers (not its failure triggers). */
+export function objectTriggers(stage: StageDefinition): ObjectTrigger[] {
+  return stage.triggers.filter((t): t is ObjectTrigger => t.kind !== TriggerKind.StageFailure);
+}
+
+/** True when the (decoded) key of an object in a bucket of this role passes the filter. */
+export function filterMatches(filter: ObjectFilter, bucket: BucketRole, key: string): boolean {
   return (
-    source.bucket === bucket &&
-    key.length >= source.prefix.length + source.suffix.length &&
-    key.startsWith(source.prefix) &&
-    key.endsWith(source.suffix)
+    filter.bucket === bucket &&
+    key.length >= filter.prefix.length + filter.suffix.length &&
+    key.startsWith(filter.prefix) &&
+    key.endsWith(filter.suffix)
   );
 }
 
-/** The stages a created object triggers, in table order. */
-export function stagesTriggeredBy(bucket: BucketRole, key: string, stages: readonly StageDefinition[] = STAGES): StageDefinition[] {
-  return stages.filter((stage) => stageListensTo(stage, bucket, key));
+/** The trigger through which an object event reaches `stage`, if any. */
+export function triggerFor(stage: StageDefinition, bucket: BucketRole, key: string, event: ObjectEvent = ObjectEvent.Created): ObjectTrigger | undefined {
+  return objectTriggers(stage).find((t) => t.event === event && filterMatches(t, bucket, key));
 }
 
-/** The IAM-style pattern of the keys a stage reads, e.g. `cleaned/*.json`. */
-export function sourceKeyPattern(stage: StageDefinition): string {
-  return `${stage.source.prefix}*${stage.source.suffix}`;
+/** True when an object event with this (decoded) key in a bucket of this role triggers `stage`. */
+export function stageListensTo(stage: StageDefinition, bucket: BucketRole, key: string, event: ObjectEvent = ObjectEvent.Created): boolean {
+  return triggerFor(stage, bucket, key, event) !== undefined;
+}
+
+/** The stages an object event triggers, in table order. */
+export function stagesTriggeredBy(
+  bucket: BucketRole,
+  key: string,
+  event: ObjectEvent = ObjectEvent.Created,
+  stages: readonly StageDefinition[] = STAGES,
+): StageDefinition[] {
+  return stages.filter((stage) => stageListensTo(stage, bucket, key, event));
+}
+
+/** The stages that take over when an invocation of `failed` fails on every retry. */
+export function stagesHandlingFailureOf(failed: StageName, stages: readonly StageDefinition[] = STAGES): StageDefinition[] {
+  return stages.filter((stage) => stage.triggers.some((t) => t.kind === TriggerKind.StageFailure && t.stages.includes(failed)));
+}
+
+/** The IAM-style pattern of the keys a trigger reacts to, e.g. `cleaned/*.json`. */
+export function triggerKeyPattern(trigger: ObjectFilter): string {
+  return `${trigger.prefix}*${trigger.suffix}`;
 }
 
 /** True when `key` matches the IAM-style `pattern` (`*` = any characters, everything else literal). */
@@ -149,9 +295,27 @@ export function keyMatchesPattern(key: string, pattern: string): boolean {
   return true;
 }
 
+const allows = (targets: readonly ObjectTarget[], bucket: BucketRole, key: string) =>
+  targets.some((t) => t.bucket === bucket && keyMatchesPattern(key, t.keyPattern));
+
 /** True when the deployed stage is allowed to write `key` into the bucket of role `bucket`. */
 export function stageMayWrite(stage: StageDefinition, bucket: BucketRole, key: string): boolean {
-  return stage.targets.some((t) => t.bucket === bucket && keyMatchesPattern(key, t.keyPattern));
+  return allows(stage.targets, bucket, key);
+}
+
+/** True when the deployed stage is allowed to delete `key` from the bucket of role `bucket`. */
+export function stageMayDelete(stage: StageDefinition, bucket: BucketRole, key: string): boolean {
+  return allows(stage.deletes, bucket, key);
+}
+
+/** True when the deployed stage is allowed to read (GET, HEAD) `key` in the bucket of role `bucket`. */
+export function stageMayRead(stage: StageDefinition, bucket: BucketRole, key: string): boolean {
+  return allows(stage.reads, bucket, key);
+}
+
+/** True when the deployed stage is allowed to list the bucket of role `bucket`. */
+export function stageMayList(stage: StageDefinition, bucket: BucketRole): boolean {
+  return stage.lists.includes(bucket);
 }
 
 /**

@@ -1,23 +1,28 @@
 /**
- * What the stages hand each other through the work bucket, and the error record users read. All
- * JSON; decoding validates the shape, because a work object that does not parse is a defect in the
- * chain (retry, then dead-letter queue), never a problem with the user's input.
+ * What the stages hand each other through the work bucket, the facts they record for the
+ * publisher, and the error record users read. All JSON; decoding validates the shape, because a
+ * work object that does not parse is a defect in the chain (retry, then dead-letter queue), never
+ * a problem with the user's input.
  */
-import type { CleanedDocument } from '../convert.js';
+import type { CleanedDocument, DocumentFormat, FileDigest } from '../convert.js';
 import { ReportPressError } from '../errors.js';
 import type { Report } from '../model/report.js';
+import type { ConversionWarning } from '../warnings.js';
 import type { StageName } from './stages.js';
 
-/** `cleaned/<path>.json`: the clean stage's result and where it came from. */
+/** `cleaned/<path>/<version>.json`: the clean stage's result and where it came from. */
 export interface CleanedItem {
   /** The input object's key, e.g. `2024/report.txt`. */
   readonly inputKey: string;
+  /** The upload it was read from (see keys.ts `inputVersion`). */
+  readonly version: string;
   readonly cleaned: CleanedDocument;
 }
 
-/** `reports/<path>/NN.json`: one report and the document names the manifest promised for it. */
+/** `reports/<path>/<version>/NN.json`: one report and the document names the manifest promised for it. */
 export interface ReportItem {
   readonly inputKey: string;
+  readonly version: string;
   /** 1-based, as in the manifest. */
   readonly index: number;
   /** File names relative to the manifest's folder. */
@@ -26,13 +31,48 @@ export interface ReportItem {
   readonly report: Report;
 }
 
-/** `<path>/error.json` in the output bucket: why an input produced no (or not all) documents. */
+/** Job fact `input.json` (clean): which upload this job converts, and since when. */
+export interface InputFact {
+  readonly inputKey: string;
+  readonly version: string;
+  /** ETag as S3 reported it, without quotes; users can compare it with their upload's. */
+  readonly etag: string;
+  /** SHA-256 and size of the bytes the clean stage read. */
+  readonly input: FileDigest;
+  /** ISO 8601: when the clean stage first saw the upload. */
+  readonly started: string;
+}
+
+/** Job fact `plan.json` (split): what the publisher waits for. */
+export interface PlanFact {
+  readonly inputKey: string;
+  readonly version: string;
+  readonly reports: number;
+  readonly formats: readonly DocumentFormat[];
+}
+
+/** `NN.<format>.warnings.json` beside a rendered document: what its renderer was unsure of. */
+export interface RenderWarnings {
+  readonly warnings: readonly ConversionWarning[];
+}
+
+/** Codes of error records that are not about the input itself. */
+export const StageErrorCode = {
+  /** A stage failed on every retry (its event waits in the stage's dead-letter queue). */
+  StageFailed: 'STAGE_FAILED',
+} as const;
+
+/**
+ * `<path>/error.json` in the output bucket (and job fact `error.json`): why an input produced no
+ * documents.
+ */
 export interface ErrorRecord {
   /** The key the failing stage read (the input key for the clean stage). */
   readonly source: string;
   readonly stage: StageName;
-  /** Stable code from lib/errors.ts, e.g. `EMPTY`, `BINARY`, `NOTHING_LEFT`. */
+  /** Stable code from lib/errors.ts (`EMPTY`, `BINARY`, `NOTHING_LEFT` …) or `STAGE_FAILED`. */
   readonly code: string;
+  /** What went wrong and what to do about it. */
   readonly reason: string;
   /** ISO 8601. */
   readonly time: string;
@@ -67,7 +107,7 @@ export function decodeCleanedItem(bytes: Uint8Array): CleanedItem {
   const what = 'the cleaned-text work object';
   const item = parseJson(bytes, what);
   const cleaned = item.cleaned as Record<string, unknown> | undefined;
-  expect(isString(item.inputKey), what, 'has no inputKey');
+  expect(isString(item.inputKey) && isString(item.version), what, 'has no inputKey or version');
   expect(typeof cleaned === 'object' && cleaned !== null, what, 'has no cleaned document');
   expect(isString(cleaned?.source) && isString(cleaned?.text) && Array.isArray(cleaned?.removals), what, 'has an incomplete cleaned document');
   return item as unknown as CleanedItem;
@@ -78,8 +118,45 @@ export function decodeReportItem(bytes: Uint8Array): ReportItem {
   const what = 'the report work object';
   const item = parseJson(bytes, what);
   const report = item.report as Record<string, unknown> | undefined;
-  expect(isString(item.inputKey) && Number.isInteger(item.index), what, 'has no inputKey or index');
+  expect(isString(item.inputKey) && isString(item.version) && Number.isInteger(item.index), what, 'has no inputKey, version or index');
   expect(isString(item.docx) && isString(item.pdf), what, 'does not name its documents');
   expect(typeof report === 'object' && report !== null && isString(report.title) && Array.isArray(report.blocks), what, 'has no report');
   return item as unknown as ReportItem;
+}
+
+const isDigest = (value: unknown): value is FileDigest =>
+  typeof value === 'object' && value !== null && isString((value as FileDigest).sha256) && Number.isInteger((value as FileDigest).bytes);
+
+/** Reads job fact `input.json`. */
+export function decodeInputFact(bytes: Uint8Array): InputFact {
+  const what = 'the job fact input.json';
+  const fact = parseJson(bytes, what);
+  expect(isString(fact.inputKey) && isString(fact.version) && isString(fact.etag), what, 'does not name its upload');
+  expect(isDigest(fact.input) && isString(fact.started), what, 'has no digest or start time');
+  return fact as unknown as InputFact;
+}
+
+/** Reads job fact `plan.json`. */
+export function decodePlanFact(bytes: Uint8Array): PlanFact {
+  const what = 'the job fact plan.json';
+  const fact = parseJson(bytes, what);
+  expect(isString(fact.inputKey) && isString(fact.version), what, 'does not name its upload');
+  expect(Number.isInteger(fact.reports) && Array.isArray(fact.formats), what, 'has no report count or formats');
+  return fact as unknown as PlanFact;
+}
+
+/** Reads an error record (job fact or output `error.json`). */
+export function decodeErrorRecord(bytes: Uint8Array): ErrorRecord {
+  const what = 'the error record';
+  const record = parseJson(bytes, what);
+  expect(isString(record.source) && isString(record.stage) && isString(record.code) && isString(record.reason), what, 'is incomplete');
+  return record as unknown as ErrorRecord;
+}
+
+/** Reads a renderer's warnings about one document. */
+export function decodeRenderWarnings(bytes: Uint8Array): RenderWarnings {
+  const what = 'the render warnings';
+  const item = parseJson(bytes, what);
+  expect(Array.isArray(item.warnings), what, 'has no warnings list');
+  return item as unknown as RenderWarnings;
 }

@@ -8,7 +8,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportPressStack } from '../../cdk/report-press-stack.js';
 import { STAGE_SIZING } from '../../cdk/stage-sizing.js';
-import { STAGES, StageName, TriggerKind } from '../../lib/pipeline/stages.js';
+import { STAGES, StageName, TriggerKind, objectTriggers, stagesHandlingFailureOf } from '../../lib/pipeline/stages.js';
 
 let outdir: string;
 let stack: ReportPressStack;
@@ -67,12 +67,14 @@ describe('the ReportPress stack', () => {
     expect(STAGE_SIZING[StageName.RenderPdf].reservedConcurrency).toBeGreaterThan(0);
   });
 
-  it('triggers clean on .txt uploads and split on cleaned/*.json through S3 notifications', () => {
+  it('triggers clean on .txt uploads, the publisher on .txt removals, and split on cleaned/*.json through S3 notifications', () => {
+    const txt = { Key: { FilterRules: [{ Name: 'suffix', Value: '.txt' }] } };
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       BucketName: ref(stack.buckets.input),
       NotificationConfiguration: {
         LambdaFunctionConfigurations: [
-          { Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'suffix', Value: '.txt' }] } }, LambdaFunctionArn: arn(stack.stages.clean.fn) },
+          { Events: ['s3:ObjectCreated:*'], Filter: txt, LambdaFunctionArn: arn(stack.stages.clean.fn) },
+          { Events: ['s3:ObjectRemoved:*'], Filter: txt, LambdaFunctionArn: arn(stack.stages.publish.fn) },
         ],
       },
     });
@@ -91,33 +93,70 @@ describe('the ReportPress stack', () => {
     });
   });
 
-  it('sends each report object to both renderers through one EventBridge rule per target', () => {
-    const renderStages = STAGES.filter((s) => s.trigger === TriggerKind.EventBridge);
-    expect(renderStages.map((s) => s.name)).toEqual([StageName.RenderDocx, StageName.RenderPdf]);
-    template.resourceCountIs('AWS::Events::Rule', renderStages.length);
-    for (const stage of renderStages) {
-      const { fn, deadLetterQueue } = stack.stages[stage.name];
+  it('sends each report object to both renderers, and every job fact to the publisher, through one EventBridge rule per target', () => {
+    const viaEventBridge = STAGES.filter((s) => objectTriggers(s).some((t) => t.kind === TriggerKind.EventBridge));
+    expect(viaEventBridge.map((s) => s.name)).toEqual([StageName.RenderDocx, StageName.RenderPdf, StageName.Publish]);
+    for (const [stage, patterns] of [
+      [StageName.RenderDocx, ['reports/*.json']],
+      [StageName.RenderPdf, ['reports/*.json']],
+      [StageName.Publish, ['jobs/*/input.json', 'jobs/*/plan.json', 'jobs/*/error.json', 'jobs/*.docx', 'jobs/*.pdf']],
+    ] as const) {
+      const { fn, deadLetterQueue } = stack.stages[stage];
       template.hasResourceProperties('AWS::Events::Rule', {
         EventPattern: {
           source: ['aws.s3'],
           'detail-type': ['Object Created'],
-          detail: { bucket: { name: [ref(stack.buckets.work)] }, object: { key: [{ wildcard: 'reports/*.json' }] } },
+          detail: { bucket: { name: [ref(stack.buckets.work)] }, object: { key: patterns.map((wildcard) => ({ wildcard })) } },
         },
         Targets: [Match.objectLike({ Arn: arn(fn), DeadLetterConfig: { Arn: arn(deadLetterQueue) }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }) })],
       });
     }
   });
 
-  it('retries failed invocations twice, then parks them in the stage’s own dead-letter queue', () => {
+  it('retries failed invocations twice, then hands them to the default event bus (record-failure’s own go straight to its queue)', () => {
     template.resourceCountIs('AWS::SQS::Queue', STAGES.length);
+    const defaultBus = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':events:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':event-bus/default']] };
     for (const stage of STAGES) {
       const { fn, deadLetterQueue } = stack.stages[stage.name];
+      const handled = stagesHandlingFailureOf(stage.name).length > 0;
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: ref(fn),
         MaximumRetryAttempts: 2,
-        DestinationConfig: { OnFailure: { Destination: arn(deadLetterQueue) } },
+        DestinationConfig: { OnFailure: { Destination: handled ? defaultBus : arn(deadLetterQueue) } },
       });
       template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    }
+  });
+
+  it('routes each stage’s failed invocations to its dead-letter queue and to record-failure as { stage, failure }', () => {
+    const failing = STAGES.filter((s) => stagesHandlingFailureOf(s.name).length > 0);
+    expect(failing.map((s) => s.name)).toEqual([StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf, StageName.Publish]);
+    const recordFailure = stack.stages[StageName.RecordFailure];
+    for (const stage of failing) {
+      const { fn, deadLetterQueue } = stack.stages[stage.name];
+      template.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: { source: ['lambda'], detail: { requestContext: { functionArn: [{ prefix: { 'Fn::Join': ['', [arn(fn), ':']] } }] } } },
+        Targets: [
+          { Arn: arn(deadLetterQueue), Id: 'Target0' },
+          Match.objectLike({
+            Arn: arn(recordFailure.fn),
+            DeadLetterConfig: { Arn: arn(recordFailure.deadLetterQueue) },
+            InputTransformer: { InputPathsMap: { detail: '$.detail' }, InputTemplate: `{"stage":"${stage.name}","failure":<detail>}` },
+          }),
+        ],
+      });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [ref(deadLetterQueue)],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: Match.arrayWith(['sqs:SendMessage']),
+              Principal: { Service: 'events.amazonaws.com' },
+              Condition: { ArnEquals: { 'aws:SourceArn': arn(stack.failureRules[stage.name]!) } },
+            }),
+          ]),
+        },
+      });
     }
   });
 
@@ -152,15 +191,34 @@ describe('the ReportPress stack', () => {
     expect(bucket(stack.buckets.output).VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(bucket(stack.buckets.work).VersioningConfiguration).toBeUndefined();
     expect(bucket(stack.buckets.work).LifecycleConfiguration).toEqual({ Rules: [{ ExpirationInDays: 7, Status: 'Enabled' }] });
+    expect(bucket(stack.buckets.output).LifecycleConfiguration).toEqual({
+      Rules: [{ NoncurrentVersionExpiration: { NoncurrentDays: 30 }, ExpiredObjectDeleteMarker: true, Status: 'Enabled' }],
+    });
   });
 
-  it('lets each function read only its source keys and write only its target keys', () => {
+  it('lets each function read, write, delete and list exactly what its stage needs, and only the publisher touch the output bucket', () => {
     const { input, work, output } = stack.buckets;
-    const expected: Record<StageName, unknown[]> = {
-      clean: [objectsArn(input, '*.txt'), objectsArn(work, 'cleaned/*'), objectsArn(output, '*/error.json')],
-      split: [objectsArn(work, 'cleaned/*.json'), objectsArn(work, 'reports/*'), objectsArn(output, '*/removals.json'), objectsArn(output, '*/manifest.json'), objectsArn(output, '*/error.json')],
-      'render-docx': [objectsArn(work, 'reports/*.json'), objectsArn(output, '*.docx'), objectsArn(output, '*/error.json')],
-      'render-pdf': [objectsArn(work, 'reports/*.json'), objectsArn(output, '*.pdf'), objectsArn(output, '*/error.json')],
+    const published = ['*/manifest.json', '*/status.json', '*/error.json', '*/removals.json', '*.docx', '*.pdf'];
+    const get = (bucket: IConstruct, pattern: string) => ['s3:GetObject', objectsArn(bucket, pattern)];
+    const put = (bucket: IConstruct, pattern: string) => ['s3:PutObject', objectsArn(bucket, pattern)];
+    const del = (bucket: IConstruct, pattern: string) => ['s3:DeleteObject', objectsArn(bucket, pattern)];
+    const list = (bucket: IConstruct) => ['s3:ListBucket', arn(bucket)];
+    const expected: Record<StageName, unknown[][]> = {
+      clean: [get(input, '*.txt'), put(work, 'cleaned/*'), put(work, 'jobs/*/input.json'), put(work, 'jobs/*/error.json')],
+      split: [get(work, 'cleaned/*.json'), put(work, 'reports/*'), put(work, 'jobs/*/plan.json'), put(work, 'jobs/*/manifest.json'), put(work, 'jobs/*/removals.json'), put(work, 'jobs/*/error.json')],
+      'render-docx': [get(work, 'reports/*.json'), put(work, 'jobs/*.docx'), put(work, 'jobs/*.docx.warnings.json'), put(work, 'jobs/*/error.json')],
+      'render-pdf': [get(work, 'reports/*.json'), put(work, 'jobs/*.pdf'), put(work, 'jobs/*.pdf.warnings.json'), put(work, 'jobs/*/error.json')],
+      publish: [
+        get(input, '*.txt'),
+        get(work, 'jobs/*'),
+        get(output, '*/status.json'),
+        ...published.map((p) => put(output, p)),
+        ...published.map((p) => del(output, p)),
+        list(input),
+        list(work),
+        list(output),
+      ],
+      'record-failure': [get(input, '*.txt'), put(work, 'jobs/*/error.json'), list(input)],
     };
     const policies = template.findResources('AWS::IAM::Policy');
     for (const stage of STAGES) {
@@ -169,13 +227,24 @@ describe('the ReportPress stack', () => {
       const statements = policy?.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[];
       const s3Statements = statements.filter((s) => String(s.Action).startsWith('s3:'));
 
-      expect(s3Statements.map((s) => s.Resource), stage.name).toEqual(expected[stage.name]);
-      expect(s3Statements.map((s) => s.Action), stage.name).toEqual(['s3:GetObject', ...Array(expected[stage.name].length - 1).fill('s3:PutObject')]);
+      expect(s3Statements.map((s) => [s.Action, s.Resource]), stage.name).toEqual(expected[stage.name]);
       expect(statements.flatMap((s) => [s.Action].flat()).filter((a) => a.includes('*')), stage.name).toEqual([]);
     }
     const ourRoles = Object.values(template.findResources('AWS::IAM::Role')).filter((r) => String(r.Properties.Description).startsWith('report-press'));
     expect(ourRoles).toHaveLength(STAGES.length);
     for (const role of ourRoles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('lets the publisher, and the stages whose failures go to the bus, put events on the default bus only', () => {
+    const policies = template.findResources('AWS::IAM::Policy');
+    for (const stage of STAGES) {
+      const role = stack.stages[stage.name].fn.role as IConstruct;
+      const policy = Object.values(policies).find((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([ref(role)]));
+      const events = (policy?.Properties.PolicyDocument.Statement as { Action: string; Resource: unknown }[]).filter((s) => String(s.Action).startsWith('events:'));
+      const mayPut = stage.publishesJobEvents || stagesHandlingFailureOf(stage.name).length > 0;
+      expect(events.map((s) => s.Action), stage.name).toEqual(mayPut ? ['events:PutEvents'] : []);
+      for (const s of events) expect(JSON.stringify(s.Resource), stage.name).toMatch(/event-bus\/default/);
+    }
   });
 
   it('keeps function logs for a month in a log group per function', () => {
@@ -189,16 +258,21 @@ describe('the ReportPress stack', () => {
     }
   });
 
-  it('names the buckets, dead-letter queues and alarms in its outputs', () => {
+  it('names the buckets, dead-letter queues, alarms and the Job Finished event pattern in its outputs', () => {
     const outputs = Object.keys(template.findOutputs('*'));
     expect(outputs).toEqual(
       expect.arrayContaining([
         'InputBucketName',
         'WorkBucketName',
         'OutputBucketName',
-        ...['Clean', 'Split', 'RenderDocx', 'RenderPdf'].flatMap((s) => [`${s}DeadLetterQueueUrl`, `${s}DeadLetterAlarmName`]),
+        'JobFinishedEventPattern',
+        ...['Clean', 'Split', 'RenderDocx', 'RenderPdf', 'Publish', 'RecordFailure'].flatMap((s) => [`${s}DeadLetterQueueUrl`, `${s}DeadLetterAlarmName`]),
       ]),
     );
+  });
+
+  it('names the pattern of the one event per finished job', () => {
+    expect(JSON.parse(template.findOutputs('JobFinishedEventPattern').JobFinishedEventPattern?.Value)).toEqual({ source: ['report-press'], 'detail-type': ['Job Finished'] });
   });
 
   it('synthesises the same template as before, asset hashes aside', () => {

@@ -30,10 +30,12 @@ describe('report-press dev', () => {
       const documents = keys.filter((k) => /\.(docx|pdf)$/.test(k));
       return keys.includes('2024/述职 报告/manifest.json') && documents.length === 2 ? getJson<{ reports: unknown[] }>(client, 'output', '2024/述职 报告/manifest.json') : undefined;
     }, 30_000);
+    const announced = await pollUntil('the Job Finished line', async () => /^⚑ report-press Job Finished (\{.*\})$/m.exec(stdout)?.[1], 10_000);
     child.kill('SIGINT');
 
     // assert
     expect(manifest.reports).toHaveLength(1);
+    expect(JSON.parse(announced)).toMatchObject({ state: 'done', inputKey: '2024/述职 报告.txt', manifestKey: '2024/述职 报告/manifest.json', reports: 1, documents: 2 });
     expect(await exited).toBe(0);
     expect(stdout).toMatch(/stopped; objects are kept in/);
     client.destroy();

@@ -3,12 +3,20 @@ import {
   cleanedKey,
   documentKey,
   documentPath,
-  documentPathForStage,
   errorKey,
+  inputKeyOfPath,
+  inputVersion,
+  jobFactKey,
+  JobFact,
+  jobOfSource,
   manifestKey,
+  parseCleanedKey,
+  parseJobKey,
+  parseRenderedName,
   parseReportKey,
-  pathOfCleanedKey,
+  renderedName,
   reportKey,
+  statusKey,
 } from '../../lib/pipeline/keys.js';
 import {
   EventShapeError,
@@ -17,29 +25,52 @@ import {
   eventBridgeObjectCreatedEvent,
   objectRefsFromEvent,
   s3NotificationEvent,
+  s3RemovalNotificationEvent,
 } from '../../lib/pipeline/object-events.js';
+import { FailureEventError, invocationFailureRecord, parseStageFailureEvent } from '../../lib/pipeline/job-events.js';
 import { StageName } from '../../lib/pipeline/stages.js';
 import { awsEventBridgeObjectCreated, awsNotification } from '../support/aws-events.js';
+
+const upload = { etag: '"9e107d9d372bb6826bd81d3542a419d6"', lastModified: new Date('2024-05-01T10:00:00.750Z') };
+const version = '1714557600-9e107d9d372bb6826bd81d3542a419d6';
 
 describe('object keys', () => {
   it('put the outputs of input 2024/report.txt under 2024/report/, as the CLI does under its folder', () => {
     const path = documentPath('2024/report.txt');
     expect(path).toBe('2024/report');
+    expect(inputKeyOfPath(path)).toBe('2024/report.txt');
     expect(manifestKey(path)).toBe('2024/report/manifest.json');
     expect(documentKey(path, '01-述职报告.docx')).toBe('2024/report/01-述职报告.docx');
     expect(errorKey(path)).toBe('2024/report/error.json');
+    expect(statusKey(path)).toBe('2024/report/status.json');
   });
 
-  it('keep intermediates under cleaned/ and reports/ with two-digit report numbers', () => {
-    expect(cleanedKey('2024/report')).toBe('cleaned/2024/report.json');
-    expect(reportKey('2024/report', 3)).toBe('reports/2024/report/03.json');
+  it('name an upload by its last-modified second and bare ETag, so a re-upload of the same bytes is a new job', () => {
+    expect(inputVersion(upload)).toBe(version);
+    expect(inputVersion({ ...upload, lastModified: new Date('2024-05-01T10:00:01Z') })).not.toBe(version);
+    expect(inputVersion({ ...upload, etag: '9e107d9d372bb6826bd81d3542a419d6' })).toBe(version);
   });
 
-  it('read back the path and index from the intermediate keys, for any characters in the path', () => {
-    const path = '年度/工作 总结+1%.v2';
-    expect(pathOfCleanedKey(cleanedKey(path))).toBe(path);
-    expect(parseReportKey(reportKey(path, 12))).toEqual({ path, index: 12 });
+  it('keep every upload’s intermediates apart, under cleaned/, reports/ and jobs/ with the version in the key', () => {
+    const job = { path: '2024/report', version };
+    expect(cleanedKey(job)).toBe(`cleaned/2024/report/${version}.json`);
+    expect(reportKey(job, 3)).toBe(`reports/2024/report/${version}/03.json`);
+    expect(jobFactKey(job, JobFact.Plan)).toBe(`jobs/2024/report/${version}/plan.json`);
+  });
+
+  it('read back the job and index from the intermediate keys, for any characters in the path', () => {
+    const job = { path: '年度/工作 总结+1%.v2', version };
+    expect(parseCleanedKey(cleanedKey(job))).toEqual(job);
+    expect(parseReportKey(reportKey(job, 12))).toEqual({ ...job, index: 12 });
+    expect(parseJobKey(jobFactKey(job, JobFact.Input))).toEqual({ ...job, name: 'input.json' });
     expect(parseReportKey('reports/x.json')).toBeUndefined();
+  });
+
+  it('carry a rendered document’s digest in its name, so a listing tells the manifest everything', () => {
+    const sha256 = 'ab'.repeat(32);
+    expect(renderedName(7, 'pdf', sha256)).toBe(`07.${sha256}.pdf`);
+    expect(parseRenderedName(`07.${sha256}.pdf`)).toEqual({ index: 7, sha256, format: 'pdf' });
+    expect(parseRenderedName('07.pdf.warnings.json')).toBeUndefined();
   });
 
   it('strip only the extension of the last segment', () => {
@@ -47,10 +78,11 @@ describe('object keys', () => {
     expect(documentPath('report.txt')).toBe('report');
   });
 
-  it('send every stage’s error record to the folder of the input it came from', () => {
-    expect(documentPathForStage(StageName.Clean, 'a/b.txt')).toBe('a/b');
-    expect(documentPathForStage(StageName.Split, 'cleaned/a/b.json')).toBe('a/b');
-    expect(documentPathForStage(StageName.RenderPdf, 'reports/a/b/01.json')).toBe('a/b');
+  it('find the job of every stage’s source object, the clean stage’s from the object read', () => {
+    expect(jobOfSource(StageName.Clean, 'a/b.txt', upload)).toEqual({ path: 'a/b', version });
+    expect(jobOfSource(StageName.Split, `cleaned/a/b/${version}.json`)).toEqual({ path: 'a/b', version });
+    expect(jobOfSource(StageName.RenderPdf, `reports/a/b/${version}/01.json`)).toEqual({ path: 'a/b', version, index: 1 });
+    expect(jobOfSource(StageName.Clean, 'a/b.txt')).toBeUndefined();
   });
 });
 
@@ -60,12 +92,12 @@ const eventBridge = (key: string) => awsEventBridgeObjectCreated('work-bucket', 
 describe('object events', () => {
   it('decode notification keys: + is a space, %2B a plus, %25 a percent, Chinese percent-encoded', () => {
     const refs = objectRefsFromEvent(notification('2024/%E5%B9%B4%E5%BA%A6+%E6%8A%A5%E5%91%8A%2B1%25.txt'));
-    expect(refs).toEqual([{ bucket: 'in-bucket', key: '2024/年度 报告+1%.txt', size: 1024 }]);
+    expect(refs).toEqual([{ bucket: 'in-bucket', key: '2024/年度 报告+1%.txt', event: 'created', size: 1024, etag: 'd41d8cd98f00b204e9800998ecf8427e' }]);
   });
 
   it('take EventBridge keys as they are, since EventBridge does not encode them', () => {
     const refs = objectRefsFromEvent(eventBridge('reports/年度 报告+1%/01.json'));
-    expect(refs).toEqual([{ bucket: 'work-bucket', key: 'reports/年度 报告+1%/01.json', size: 5 }]);
+    expect(refs).toEqual([{ bucket: 'work-bucket', key: 'reports/年度 报告+1%/01.json', event: 'created', size: 5, etag: 'b1946ac92492d2347c6235b4d2611184' }]);
   });
 
   it('round-trip any key through the notification encoding', () => {
@@ -77,20 +109,53 @@ describe('object events', () => {
 
   it('build the same refs from the events the local runner fabricates as from AWS-shaped ones', () => {
     const key = '2024/年度 报告+1%.txt';
-    expect(objectRefsFromEvent(s3NotificationEvent({ bucket: 'in-bucket', key, size: 1024 }))).toEqual(
+    const etag = 'd41d8cd98f00b204e9800998ecf8427e';
+    expect(objectRefsFromEvent(s3NotificationEvent({ bucket: 'in-bucket', key, size: 1024, etag }))).toEqual(
       objectRefsFromEvent(notification(encodeNotificationKey(key))),
     );
-    expect(objectRefsFromEvent(eventBridgeObjectCreatedEvent({ bucket: 'work-bucket', key, size: 5 }))).toEqual(
+    expect(objectRefsFromEvent(eventBridgeObjectCreatedEvent({ bucket: 'work-bucket', key, size: 5, etag: 'b1946ac92492d2347c6235b4d2611184' }))).toEqual(
       objectRefsFromEvent(eventBridge(key)),
     );
   });
 
-  it('ignore removals and reject events the chain is not wired for', () => {
-    const removal = notification('a.txt');
-    removal.Records[0]!.eventName = 'ObjectRemoved:Delete';
-    expect(objectRefsFromEvent(removal)).toEqual([]);
-    expect(objectRefsFromEvent({ ...eventBridge('a.txt'), 'detail-type': 'Object Deleted' })).toEqual([]);
+  it('read removals as removals, with no size or ETag, as S3 sends them', () => {
+    const removal = notification('a+b.txt');
+    removal.Records[0]!.eventName = 'ObjectRemoved:DeleteMarkerCreated';
+    const { size: _size, eTag: _eTag, ...object } = removal.Records[0]!.s3.object;
+    removal.Records[0]!.s3.object = object as typeof removal.Records[0]['s3']['object'];
+
+    expect(objectRefsFromEvent(removal)).toEqual([{ bucket: 'in-bucket', key: 'a b.txt', event: 'removed', size: undefined, etag: undefined }]);
+    expect(objectRefsFromEvent(s3RemovalNotificationEvent({ bucket: 'in-bucket', key: 'a b.txt' }))).toEqual(objectRefsFromEvent(removal));
+    expect(objectRefsFromEvent({ ...eventBridge('a.txt'), 'detail-type': 'Object Deleted' })[0]?.event).toBe('removed');
+  });
+
+  it('ignore other S3 events and reject events the chain is not wired for', () => {
+    const restore = notification('a.txt');
+    restore.Records[0]!.eventName = 'ObjectRestore:Completed';
+    expect(objectRefsFromEvent(restore)).toEqual([]);
+    expect(objectRefsFromEvent({ ...eventBridge('a.txt'), 'detail-type': 'Object Tags Added' })).toEqual([]);
     expect(() => objectRefsFromEvent({ hello: 'world' })).toThrow(EventShapeError);
     expect(() => objectRefsFromEvent(notification('bad%E5.txt'))).toThrow(/not validly URL-encoded/);
+  });
+});
+
+describe('stage failures', () => {
+  it('carry the failed stage and Lambda’s invocation record, with the event every attempt failed on', () => {
+    const requestPayload = awsEventBridgeObjectCreated('work', `reports/a/${version}/03.json`);
+    const failure = invocationFailureRecord({ functionArn: 'arn:aws:lambda:eu-west-1:1:function:pdf', requestPayload, error: new Error('out of memory'), attempts: 3 });
+
+    const parsed = parseStageFailureEvent({ stage: 'render-pdf', failure });
+
+    expect(parsed.stage).toBe('render-pdf');
+    expect(parsed.failure).toMatchObject({
+      requestContext: { functionArn: 'arn:aws:lambda:eu-west-1:1:function:pdf:$LATEST', condition: 'RetriesExhausted', approximateInvokeCount: 3 },
+      requestPayload,
+      responsePayload: { errorType: 'Error', errorMessage: 'out of memory' },
+    });
+  });
+
+  it('refuse anything else with a message that points at the rule’s input transformer', () => {
+    expect(() => parseStageFailureEvent({ stage: 'paint', failure: {} })).toThrow(FailureEventError);
+    expect(() => parseStageFailureEvent({ stage: 'split', failure: { oops: 1 } })).toThrow(/invocation record/);
   });
 });

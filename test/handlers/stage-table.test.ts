@@ -3,29 +3,35 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   BucketRole,
+  ObjectEvent,
   STAGES,
   StageName,
   TriggerKind,
   keyMatchesPattern,
   keyPatternsOverlap,
-  sourceKeyPattern,
+  objectTriggers,
   stageMayWrite,
   stageNamed,
+  stagesHandlingFailureOf,
   stagesTriggeredBy,
+  triggerKeyPattern,
   type StageDefinition,
 } from '../../lib/pipeline/stages.js';
-import { cleanedKey, errorKey, manifestKey, reportKey } from '../../lib/pipeline/keys.js';
-import { cleanStep, renderStep, splitStep, type StepResult } from '../../lib/pipeline/stage-steps.js';
+import { cleanedKey, errorKey, jobFactKey, JobFact, manifestKey, reportKey, statusKey } from '../../lib/pipeline/keys.js';
+import { cleanStep, renderStep, splitStep, type ObjectWrite, type StepResult } from '../../lib/pipeline/stage-steps.js';
 import { GBT9704 } from '../../lib/render/style.js';
 import { fontLibraryFrom } from '../../functions/fonts.js';
 import { FONT_DIR } from '../integration/reference-outputs.js';
 
 const writesTrigger = (writer: StageDefinition, listener: StageDefinition): boolean =>
-  writer.targets.some((t) => t.bucket === listener.source.bucket && keyPatternsOverlap(t.keyPattern, sourceKeyPattern(listener)));
+  writer.targets.some((t) => objectTriggers(listener).some((trigger) => trigger.event === ObjectEvent.Created && t.bucket === trigger.bucket && keyPatternsOverlap(t.keyPattern, triggerKeyPattern(trigger))));
+
+const job = { path: '2024/report', version: '1714557600-9e107d9d372bb6826bd81d3542a419d6' };
+const stored = (key: string, body: Uint8Array) => ({ key, body, size: body.byteLength, etag: '9e107d9d372bb6826bd81d3542a419d6', lastModified: new Date('2024-05-01T10:00:00Z') });
 
 describe('the stage table', () => {
-  it('runs clean, split and both renders, each from its own handler module', () => {
-    expect(STAGES.map((s) => s.name)).toEqual([StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf]);
+  it('runs clean, split, both renders, the publisher and record-failure, each from its own handler module', () => {
+    expect(STAGES.map((s) => s.name)).toEqual([StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf, StageName.Publish, StageName.RecordFailure]);
     expect(new Set(STAGES.map((s) => s.entry)).size).toBe(STAGES.length);
   });
 
@@ -33,39 +39,59 @@ describe('the stage table', () => {
     for (const stage of STAGES) expect(writesTrigger(stage, stage), stage.name).toBe(false);
   });
 
-  it('never writes to the input bucket', () => {
-    const targets = STAGES.flatMap((s) => s.targets);
-    expect(targets.filter((t) => t.bucket === BucketRole.Input)).toEqual([]);
+  it('never writes to the input bucket, and leaves the output bucket to the publisher alone', () => {
+    const targets = STAGES.flatMap((s) => [...s.targets, ...s.deletes].map((t) => [s.name, t.bucket]));
+    expect(targets.filter(([, bucket]) => bucket === BucketRole.Input)).toEqual([]);
+    expect(new Set(targets.filter(([, bucket]) => bucket === BucketRole.Output).map(([name]) => name))).toEqual(new Set([StageName.Publish]));
+    expect(STAGES.filter((s) => s.publishesJobEvents).map((s) => s.name)).toEqual([StageName.Publish]);
   });
 
-  it('forms a chain without cycles: clean → split → both renders', () => {
+  it('forms a chain without cycles: every converting stage records facts the publisher reacts to', () => {
     const next = (stage: StageDefinition) => STAGES.filter((other) => writesTrigger(stage, other)).map((s) => s.name);
     expect(Object.fromEntries(STAGES.map((s) => [s.name, next(s)]))).toEqual({
-      clean: ['split'],
-      split: ['render-docx', 'render-pdf'],
-      'render-docx': [],
-      'render-pdf': [],
+      clean: ['split', 'publish'],
+      split: ['render-docx', 'render-pdf', 'publish'],
+      'render-docx': ['publish'],
+      'render-pdf': ['publish'],
+      publish: [],
+      'record-failure': ['publish'],
     });
   });
 
   it('delivers one work object to both renderers through EventBridge, and the rest as S3 notifications', () => {
-    const triggered = stagesTriggeredBy(BucketRole.Work, reportKey('2024/report', 1));
-    expect(triggered.map((s) => [s.name, s.trigger])).toEqual([
+    const triggered = stagesTriggeredBy(BucketRole.Work, reportKey(job, 1));
+    expect(triggered.map((s) => [s.name, objectTriggers(s)[0]?.kind])).toEqual([
       ['render-docx', TriggerKind.EventBridge],
       ['render-pdf', TriggerKind.EventBridge],
     ]);
-    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.txt').map((s) => s.trigger)).toEqual([TriggerKind.Notification]);
-    expect(stagesTriggeredBy(BucketRole.Work, cleanedKey('2024/report')).map((s) => s.trigger)).toEqual([TriggerKind.Notification]);
+    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.txt').map((s) => s.name)).toEqual(['clean']);
+    expect(stagesTriggeredBy(BucketRole.Work, cleanedKey(job)).map((s) => s.name)).toEqual(['split']);
+  });
+
+  it('has the publisher hear every job fact and every removed input', () => {
+    expect(stagesTriggeredBy(BucketRole.Work, jobFactKey(job, JobFact.Plan)).map((s) => s.name)).toEqual(['publish']);
+    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.txt', ObjectEvent.Removed).map((s) => s.name)).toEqual(['publish']);
+    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.docx', ObjectEvent.Removed)).toEqual([]);
+  });
+
+  it('hands every stage’s failures after retries to record-failure, except record-failure’s own', () => {
+    for (const stage of STAGES) {
+      const expected = stage.name === StageName.RecordFailure ? [] : [StageName.RecordFailure];
+      expect(stagesHandlingFailureOf(stage.name).map((s) => s.name), stage.name).toEqual(expected);
+    }
   });
 
   it('triggers nothing for what users read, nor for uploads that are not .txt', () => {
     expect(stagesTriggeredBy(BucketRole.Output, manifestKey('2024/report'))).toEqual([]);
+    expect(stagesTriggeredBy(BucketRole.Output, statusKey('2024/report'))).toEqual([]);
     expect(stagesTriggeredBy(BucketRole.Output, errorKey('2024/report'))).toEqual([]);
     expect(stagesTriggeredBy(BucketRole.Input, '2024/report.docx')).toEqual([]);
   });
 
-  it('lets every stage record bad input in the output bucket', () => {
-    for (const stage of STAGES) expect(stage.targets).toContainEqual({ bucket: BucketRole.Output, keyPattern: '*/error.json' });
+  it('lets every converting stage record bad input as a job fact', () => {
+    for (const name of [StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf, StageName.RecordFailure]) {
+      expect(stageMayWrite(stageNamed(name), BucketRole.Work, jobFactKey(job, JobFact.Error)), name).toBe(true);
+    }
   });
 
   it('matches IAM-style key patterns: * is any run of characters, the rest literal', () => {
@@ -77,27 +103,29 @@ describe('the stage table', () => {
     expect(keyMatchesPattern('a.docx', 'a.docx')).toBe(true);
   });
 
-  it('grants every write the steps make for a real compilation, as the deployed policies would', async () => {
+  it('grants every write the converting steps make for a real compilation, as the deployed policies would', async () => {
     // prepare
     const bytes = readFileSync(join('test', 'fixtures', 'seeds', '001_ee58601975a31a3a.txt'));
     const fonts = fontLibraryFrom(FONT_DIR);
+    const early: ObjectWrite[] = [];
+    const write = async (w: ObjectWrite) => void early.push(w);
     // act: the chain's steps, one after another, as the stages run them
-    const clean = await cleanStep()({ key: '2024/年度 汇编+1%.txt', bytes });
+    const clean = await cleanStep()({ key: '2024/年度 汇编+1%.txt', object: stored('2024/年度 汇编+1%.txt', bytes), write });
     const cleaned = clean.writes[0]!;
-    const split = await splitStep({ profile: GBT9704.id })({ key: cleaned.key, bytes: cleaned.body });
-    const report = split.writes.find((w) => w.bucket === BucketRole.Work)!;
-    const docx = await renderStep('docx', () => ({ profile: GBT9704 }))({ key: report.key, bytes: report.body });
-    const pdf = await renderStep('pdf', () => ({ profile: GBT9704, fonts }))({ key: report.key, bytes: report.body });
+    const split = await splitStep({ profile: GBT9704.id })({ key: cleaned.key, object: stored(cleaned.key, cleaned.body), write });
+    const report = split.writes.find((w) => w.key.startsWith('reports/'))!;
+    const docx = await renderStep('docx', () => ({ profile: GBT9704 }))({ key: report.key, object: stored(report.key, report.body), write });
+    const pdf = await renderStep('pdf', () => ({ profile: GBT9704, fonts }))({ key: report.key, object: stored(report.key, report.body), write });
     // assert
     const results: [StageName, StepResult][] = [
-      [StageName.Clean, clean],
+      [StageName.Clean, { ...clean, writes: [...early, ...clean.writes] }],
       [StageName.Split, split],
       [StageName.RenderDocx, docx],
       [StageName.RenderPdf, pdf],
     ];
     for (const [name, result] of results) {
       expect(result.writes.length, name).toBeGreaterThan(0);
-      for (const write of result.writes) expect(stageMayWrite(stageNamed(name), write.bucket, write.key), `${name} → ${write.key}`).toBe(true);
+      for (const w of result.writes) expect(stageMayWrite(stageNamed(name), w.bucket, w.key), `${name} → ${w.key}`).toBe(true);
     }
   });
 });

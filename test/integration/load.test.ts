@@ -5,32 +5,45 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../cli/dev-server.js';
 import { createS3Client } from '../../functions/s3-client.js';
-import type { Manifest } from '../../lib/convert.js';
+import { digestOf, type Manifest } from '../../lib/convert.js';
+import type { JobStatus } from '../../lib/pipeline/job-status.js';
 import { FONT_DIR } from './reference-outputs.js';
-import { getJson, listKeys, pollUntil, putObject } from './s3-helpers.js';
+import { compilation, getBytesIfAny, getJson, listObjects, pollUntil, putObject } from './s3-helpers.js';
 
 const UPLOADS = 100;
 
-/** A short report, different for each upload so no two documents are alike. */
-const report = (n: number) =>
-  [
-    `关于第${n}项重点工作推进情况的报告`,
-    '一、工作进展',
-    `今年以来，我们围绕第${n}项重点任务，细化措施、压实责任，完成了年度目标的${(n % 9) + 1}成。`,
-    '二、存在问题',
-    '部分环节衔接不够紧密，基层力量仍需加强。',
-    '三、下一步打算',
-    '继续强化统筹调度，确保各项任务按期完成。',
-  ].join('\n');
+/** What one upload should end as. */
+interface Case {
+  readonly key: string;
+  /** Uploaded one after the other; the last one counts. */
+  readonly versions: readonly Uint8Array[];
+  readonly state: 'done' | 'failed';
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/**
+ * A mix as users send it: mostly single reports, some compilations, some inputs that cannot be
+ * converted, and some keys uploaded again while the first upload is still being converted.
+ */
+function cases(): Case[] {
+  return Array.from({ length: UPLOADS }, (_, i): Case => {
+    const n = i + 1;
+    if (n % 10 === 0) return { key: `load/empty-${n}.txt`, versions: [new Uint8Array()], state: 'failed' };
+    if (n % 10 === 5) return { key: `load/advert-${n}.txt`, versions: [encode('*【更多素材搜索哒哒文库】')], state: 'failed' };
+    if (n % 10 === 3) return { key: `load/compilation-${n}.txt`, versions: [encode(compilation(2 + (n % 3), `合集${n}`))], state: 'done' };
+    if (n % 10 === 7) return { key: `load/again-${n}.txt`, versions: [encode(compilation(3, `初稿${n}`)), encode(compilation(1, `定稿${n}`))], state: 'done' };
+    return { key: `load/${n}.txt`, versions: [encode(compilation(1, `第${n}份`))], state: 'done' };
+  });
+}
 
 let dataDir: string;
 let server: DevServer;
 let client: S3Client;
-const lines: string[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'report-press-load-'));
-  server = await startDevServer({ port: 0, dir: dataDir, fontDir: FONT_DIR, log: (line) => lines.push(line), handlerLogLevel: 'SILENT' });
+  server = await startDevServer({ port: 0, dir: dataDir, fontDir: FONT_DIR, log: () => {}, handlerLogLevel: 'SILENT' });
   client = createS3Client({ endpoint: server.endpoint });
 });
 
@@ -40,46 +53,83 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+const folderOf = (key: string) => key.replace(/\.txt$/, '');
+
 describe('the local chain under load', () => {
-  it(`delivers every manifest and document for ${UPLOADS} simultaneous uploads, each exactly once`, async () => {
+  it(`finishes ${UPLOADS} simultaneous uploads of mixed inputs: none lost, duplicated, stale or left running`, async () => {
+    const all = cases();
     const started = performance.now();
 
-    await Promise.all(Array.from({ length: UPLOADS }, (_, i) => putObject(client, server.buckets.input, `load/${i + 1}.txt`, report(i + 1))));
+    await Promise.all(all.map(async (c) => {
+      for (const version of c.versions) await putObject(client, server.buckets.input, c.key, version);
+    }));
     const uploadedMs = performance.now() - started;
-    const manifests = await pollUntil(
-      'all manifests',
+    await pollUntil(
+      'every job to finish',
       async () => {
-        const keys = (await listKeys(client, server.buckets.output, 'load/')).filter((k) => k.endsWith('/manifest.json'));
-        return keys.length === UPLOADS ? keys : undefined;
+        const statuses = (await listObjects(client, server.buckets.output, 'load/')).filter((o) => o.key.endsWith('/status.json'));
+        return statuses.length === UPLOADS ? true : undefined;
       },
-      60_000,
+      200_000,
+      250,
     );
     await server.idle();
     const totalMs = performance.now() - started;
 
-    const expected = new Set(manifests);
+    const tally = { done: 0, failed: 0, lost: 0, running: 0, wrongState: 0, stale: 0, extra: 0, corrupt: 0, duplicateEvents: 0, missingEvents: 0 };
+    const everything = await listObjects(client, server.buckets.output, 'load/');
     let documents = 0;
-    for (const key of manifests) {
-      const manifest = await getJson<Manifest>(client, server.buckets.output, key);
-      const folder = key.replace(/manifest\.json$/, '');
-      expected.add(folder + manifest.cleaning.log);
-      for (const r of manifest.reports) {
-        [r.docx, r.pdf].forEach((name) => expected.add(folder + name));
-        documents += 2;
+    for (const c of all) {
+      const folder = folderOf(c.key);
+      const last = c.versions.at(-1) as Uint8Array;
+      const inFolder = everything.filter((o) => o.key.startsWith(`${folder}/`));
+      const statusBytes = await getBytesIfAny(client, server.buckets.output, `${folder}/status.json`);
+      if (!statusBytes) {
+        tally.lost += 1;
+        continue;
       }
+      const status = JSON.parse(new TextDecoder().decode(statusBytes)) as JobStatus;
+      if (status.state === 'running') tally.running += 1;
+      else tally[status.state] += 1;
+      if (status.state !== c.state) tally.wrongState += 1;
+      if (status.state === 'done') {
+        const manifest = await getJson<Manifest>(client, server.buckets.output, `${folder}/manifest.json`);
+        if (manifest.input?.sha256 !== digestOf(last).sha256) tally.stale += 1;
+        const wanted = new Set([`${folder}/manifest.json`, `${folder}/status.json`, `${folder}/removals.json`]);
+        for (const report of manifest.reports) {
+          for (const format of ['docx', 'pdf'] as const) {
+            const key = `${folder}/${report[format]}`;
+            wanted.add(key);
+            documents += 1;
+            if (inFolder.find((o) => o.key === key)?.size !== report.files?.[format]?.bytes) tally.corrupt += 1;
+          }
+        }
+        tally.extra += inFolder.filter((o) => !wanted.has(o.key)).length;
+      } else if (status.state === 'failed') {
+        tally.extra += inFolder.filter((o) => !o.key.endsWith('/error.json') && !o.key.endsWith('/status.json')).length;
+      }
+      const events = server.jobEvents.filter((e) => e.inputKey === c.key && e.version === status.input.version);
+      if (events.length > 1) tally.duplicateEvents += 1;
+      if (events.length === 0) tally.missingEvents += 1;
     }
-    const outputs = await listKeys(client, server.buckets.output, 'load/');
-    expect(outputs).toEqual([...expected].sort());
-    expect(outputs.filter((k) => k.endsWith('error.json'))).toEqual([]);
-    expect(server.deadLetters).toEqual([]);
-    const invocations = lines.filter((l) => l.startsWith('✓ '));
-    expect(new Set(invocations.map((l) => l.replace(/ \(\d+ ms\)$/, ''))).size).toBe(invocations.length);
-    // clean + split per upload, one render per document.
-    expect(invocations).toHaveLength(UPLOADS * 2 + documents);
 
+    expect(tally).toEqual({
+      done: all.filter((c) => c.state === 'done').length,
+      failed: all.filter((c) => c.state === 'failed').length,
+      lost: 0,
+      running: 0,
+      wrongState: 0,
+      stale: 0,
+      extra: 0,
+      corrupt: 0,
+      duplicateEvents: 0,
+      missingEvents: 0,
+    });
+    expect(server.deadLetters).toEqual([]);
     console.log(
-      `load: ${UPLOADS} uploads in ${Math.round(uploadedMs)} ms; ${expected.size} outputs (${UPLOADS} manifests, ${UPLOADS} removal logs, ${documents} documents) ` +
-        `after ${Math.round(totalMs)} ms; ${invocations.length} invocations, none repeated, no error records, no dead letters`,
+      `load: ${all.reduce((n, c) => n + c.versions.length, 0)} uploads of ${UPLOADS} keys in ${Math.round(uploadedMs)} ms; ` +
+        `${tally.done} done (${documents} documents), ${tally.failed} failed as expected, 0 lost, 0 duplicated, 0 stale, 0 running, ` +
+        `after ${Math.round(totalMs)} ms; ${server.jobEvents.length} Job Finished events`,
     );
-  });
+  }, 240_000);
 });

@@ -1,0 +1,244 @@
+/**
+ * s3rver's file-system store, made to keep S3's promise that a PUT is atomic. s3rver streams an
+ * upload straight into the object's file and writes its MD5 afterwards, so a reader (or a listing)
+ * can meet half an object, and a process killed mid-write leaves a truncated object behind with an
+ * ETag computed from the truncated bytes. Here every object is written beside its target and
+ * renamed into place, its MD5 and metadata first; a killed write leaves only a `.partial` file,
+ * which no listing shows and the next start sweeps away.
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream, readdirSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, posix } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform, type Readable } from 'node:stream';
+import { createRequire } from 'node:module';
+
+/** The parts of s3rver's store API this subclass overrides or calls. */
+interface FilesystemStoreBase {
+  readonly rootDirectory: string;
+  getBucketPath(bucket: string): string;
+  getResourcePath(bucket: string, key: string | undefined, resource: string): string;
+}
+type FilesystemStoreClass = new (rootDirectory: string) => FilesystemStoreBase;
+
+/** An object as s3rver's controllers hand it to the store. */
+interface S3rverObject {
+  readonly bucket: string;
+  readonly key: string;
+  readonly content: Buffer | Readable;
+  readonly metadata: Record<string, unknown>;
+}
+type S3ObjectClass = (new (bucket: string, key: string, content: null, metadata: Record<string, unknown>) => unknown) & {
+  /** The headers s3rver keeps as an object's metadata (besides x-amz-meta-*). */
+  readonly ALLOWED_METADATA: readonly string[];
+};
+
+/** Writes a file whole or not at all: beside its target, then renamed into place. */
+async function writeAtomically(target: string, data: string | Buffer): Promise<void> {
+  const partial = partialName(target);
+  try {
+    await writeFile(partial, data);
+    await rename(partial, target);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+const PARTIAL = '.partial';
+const OBJECT_SUFFIX = '._S3rver_object';
+
+let sequence = 0;
+const partialName = (target: string) => `${target}.${process.pid}-${(sequence += 1)}${PARTIAL}`;
+
+/**
+ * The files under `dir` a listing needs, without a stat per entry (directory entries say what they
+ * are) and tolerating files that vanish mid-walk (a rename or delete in flight).
+ */
+function* walk(dir: string, descend: (dirPath: string) => boolean): Generator<string> {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = posix.join(dir, entry.name);
+    if (!entry.isDirectory()) yield path;
+    else if (descend(path)) yield* walk(path, descend);
+  }
+}
+
+/** Removes `.partial` files a killed process left behind. */
+async function sweepPartials(dir: string): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  await Promise.all(
+    entries.map((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return sweepPartials(path);
+      return entry.name.endsWith(PARTIAL) ? rm(path, { force: true }) : undefined;
+    }),
+  );
+}
+
+/**
+ * The store class to hand s3rver: its own FilesystemStore with atomic writes, a listing that
+ * survives concurrent writes, and no lazily written MD5 files.
+ */
+export function atomicFilesystemStore(): new (rootDirectory: string) => FilesystemStoreBase & { sweep(): Promise<void> } {
+  // s3rver stays external to the CLI bundle; its store and object model are loaded from it.
+  const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  const FilesystemStore = require('s3rver/lib/stores/filesystem') as FilesystemStoreClass;
+  const S3Object = require('s3rver/lib/models/object') as S3ObjectClass;
+
+  class AtomicFilesystemStore extends FilesystemStore {
+    /**
+     * Each object's metadata as last read or written, by `bucket/key`. This store is the only writer
+     * of its folder, so it can answer a listing from memory instead of three file reads per object
+     * (every publish lists a job folder: for a 630-report compilation, 1,260 objects each time).
+     */
+    private readonly described = new Map<string, Record<string, unknown>>();
+    /** Bumped by every write and delete of a key, so a read that raced one is not remembered. */
+    private readonly generations = new Map<string, number>();
+
+    private changed(bucket: string, key: string): void {
+      const id = `${bucket}/${key}`;
+      this.described.delete(id);
+      this.generations.set(id, (this.generations.get(id) ?? 0) + 1);
+    }
+
+    /** Sweeps what an earlier, killed process left half-written. */
+    sweep(): Promise<void> {
+      return sweepPartials(this.rootDirectory);
+    }
+
+    /** As s3rver's, but each file is replaced whole (s3rver truncates, then writes: a reader could see it empty). */
+    async putMetadata(bucket: string, key: string, metadata: Record<string, unknown>, md5?: string): Promise<void> {
+      const kept = Object.fromEntries(Object.entries(metadata).filter(([name]) => S3Object.ALLOWED_METADATA.includes(name) || name.startsWith('x-amz-meta-')));
+      this.changed(bucket, key);
+      if (md5) await writeAtomically(this.getResourcePath(bucket, key, 'object.md5'), md5);
+      await writeAtomically(this.getResourcePath(bucket, key, 'metadata.json'), JSON.stringify(kept, null, 2));
+      this.changed(bucket, key);
+    }
+
+    /** As s3rver's, but never persists an MD5 computed while the object might be changing. */
+    async getMetadata(bucket: string, key: string): Promise<Record<string, unknown>> {
+      const id = `${bucket}/${key}`;
+      const known = this.described.get(id);
+      if (known) return { ...known };
+      const generation = this.generations.get(id) ?? 0;
+      const objectPath = this.getResourcePath(bucket, key, 'object');
+      const info = await stat(objectPath); // rejects with ENOENT for a missing object, as s3rver's callers expect
+      const [stored, md5] = await Promise.all([
+        readFile(this.getResourcePath(bucket, key, 'metadata.json'), 'utf8').then(
+          (text) => JSON.parse(text) as Record<string, unknown>,
+          () => ({}),
+        ),
+        readFile(`${objectPath}.md5`, 'utf8').catch(async () => createHash('md5').update(await readFile(objectPath)).digest('hex')),
+      ]);
+      const metadata = { ...stored, etag: JSON.stringify(md5), 'last-modified': info.mtime.toUTCString(), 'content-length': info.size };
+      if ((this.generations.get(id) ?? 0) === generation) this.described.set(id, metadata);
+      return { ...metadata };
+    }
+
+    async deleteObject(bucket: string, key: string): Promise<void> {
+      this.changed(bucket, key);
+      await (FilesystemStore.prototype as unknown as { deleteObject(bucket: string, key: string): Promise<void> }).deleteObject.call(this, bucket, key);
+      this.changed(bucket, key);
+    }
+
+    async copyObject(srcBucket: string, srcKey: string, destBucket: string, destKey: string, replacement: Record<string, unknown> | null): Promise<Record<string, unknown>> {
+      this.changed(destBucket, destKey);
+      const copy = (FilesystemStore.prototype as unknown as { copyObject(...args: unknown[]): Promise<Record<string, unknown>> }).copyObject;
+      const metadata = await copy.call(this, srcBucket, srcKey, destBucket, destKey, replacement);
+      this.changed(destBucket, destKey);
+      return metadata;
+    }
+
+    async putObject(object: S3rverObject): Promise<{ size: number; md5: string }> {
+      const objectPath = this.getResourcePath(object.bucket, object.key, 'object');
+      await mkdir(dirname(objectPath), { recursive: true });
+      const partial = partialName(objectPath);
+      const md5 = createHash('md5');
+      let size = 0;
+      try {
+        if (Buffer.isBuffer(object.content)) {
+          md5.update(object.content);
+          size = object.content.length;
+          await writeFile(partial, object.content);
+        } else {
+          const measure = new Transform({
+            transform(chunk: Buffer, _encoding, callback) {
+              md5.update(chunk);
+              size += chunk.length;
+              callback(null, chunk);
+            },
+          });
+          await pipeline(object.content, measure, createWriteStream(partial));
+        }
+        const digest = md5.digest('hex');
+        // MD5 and metadata first: once the object is in place, its ETag and type are too.
+        await this.putMetadata(object.bucket, object.key, object.metadata, digest);
+        await rename(partial, objectPath);
+        this.changed(object.bucket, object.key);
+        return { size, md5: digest };
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
+    }
+
+    /**
+     * s3rver's listing, walking only the folders that can hold matching keys (s3rver compares folder
+     * paths without their trailing slash, so listing `load/10/` also walked `load/1/`, and stats
+     * every entry synchronously: a listing grew slower with every job stored beside it).
+     */
+    async listObjects(
+      bucket: string,
+      options: { delimiter?: string; startAfter?: string; prefix?: string; maxKeys?: number },
+    ): Promise<{ objects: unknown[]; commonPrefixes: string[]; isTruncated: boolean }> {
+      const { delimiter = '', startAfter = '', prefix = '', maxKeys = Infinity } = options;
+      const bucketPath = this.getBucketPath(bucket);
+      // The keys under a folder all start with its path and a slash.
+      const descend = (dirPath: string): boolean => {
+        const folder = `${dirPath.slice(bucketPath.length + 1)}/`;
+        if (startAfter && folder < startAfter && !startAfter.startsWith(folder)) return false;
+        if (!folder.startsWith(prefix)) return prefix.startsWith(folder);
+        // One level below the prefix still holds the keys that make up common prefixes.
+        return !(delimiter && folder.slice(prefix.length, -1).includes(delimiter));
+      };
+      const commonPrefixes = new Set<string>();
+      let keys: string[] = [];
+      for (const filePath of walk(bucketPath, descend)) {
+        if (!filePath.endsWith(OBJECT_SUFFIX)) continue;
+        const key = filePath.slice(bucketPath.length + 1, -OBJECT_SUFFIX.length);
+        if (key <= startAfter || !key.startsWith(prefix)) continue;
+        if (delimiter) {
+          const at = key.slice(prefix.length).indexOf(delimiter);
+          if (at !== -1) {
+            commonPrefixes.add(key.slice(0, prefix.length + at + 1));
+            continue;
+          }
+        }
+        keys.push(key);
+      }
+      // In key order, as S3 lists, before cutting the page (the tree's walk order is not key order).
+      keys.sort();
+      const isTruncated = keys.length > maxKeys;
+      if (isTruncated) keys = keys.slice(0, maxKeys);
+      const described = await Promise.all(keys.map((key) => this.getMetadata(bucket, key).then((m) => [key, m] as const, () => undefined)));
+      return {
+        objects: described.filter((d) => d !== undefined).map(([key, metadata]) => new S3Object(bucket, key, null, metadata)),
+        commonPrefixes: [...commonPrefixes].sort(),
+        isTruncated,
+      };
+    }
+  }
+  return AtomicFilesystemStore;
+}
