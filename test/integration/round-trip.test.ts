@@ -296,8 +296,9 @@ describe('the local chain with every event delivered twice', () => {
       ['twice/report/manifest.json', 'twice/report/status.json', ...[...expected.documents.keys()].map((name) => `twice/report/${name}`)].sort(),
     );
     const work = await listKeys(twiceClient, twice.buckets.work, 'jobs/twice/');
-    expect(work.map((k) => k.replace(/^jobs\/twice\/report\/[^/]+\//, ''))).toEqual(
-      ['01.<sha>.docx', '01.<sha>.pdf', 'input.json', 'manifest.json', 'plan.json', 'removals.json'].map((n) => expect.stringMatching(new RegExp(`^${n.replace('<sha>', '[0-9a-f]{64}').replace(/\./g, '\\.')}$`))),
+    // Document facts are named by their SHA-256, so their order in a listing varies: compare them as names with the digest blanked.
+    expect(work.map((k) => k.replace(/^jobs\/twice\/report\/[^/]+\//, '').replace(/^(\d\d)\.[0-9a-f]{64}\./, '$1.<sha>.')).sort()).toEqual(
+      ['01.<sha>.docx', '01.<sha>.pdf', 'input.json', 'manifest.json', 'plan.json', 'removals.json'],
     );
     expect(twice.jobEvents).toEqual([expect.objectContaining({ state: 'done', inputKey: 'twice/report.txt' })]);
     expect(twice.deadLetters).toEqual([]);
