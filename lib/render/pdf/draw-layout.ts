@@ -47,6 +47,8 @@ interface PlannedText {
   readonly x: number;
   readonly baselineY: number;
   readonly charSpacing: number;
+  /** Further advance after each code point, in points (punctuation compression); absent when all 0. */
+  readonly adjustments?: readonly number[];
 }
 
 /** Numbers in content streams: at most 3 decimals, never exponent notation. */
@@ -54,13 +56,29 @@ function num(value: number): string {
   return String(Number(value.toFixed(3)) || 0);
 }
 
-/** Splits a run into per-face stretches, advancing x by measured widths plus character spacing. */
-function planRun(text: string, face: RunFace, x: number, baselineY: number, charSpacing: number, fonts: FontLibrary): PlannedText[] {
+/**
+ * Splits a run into per-face stretches, advancing x by measured widths plus character spacing and
+ * the run's per-character adjustments.
+ */
+function planRun(
+  text: string,
+  face: RunFace,
+  x: number,
+  baselineY: number,
+  charSpacing: number,
+  fonts: FontLibrary,
+  adjustments?: readonly number[],
+): PlannedText[] {
   const planned: PlannedText[] = [];
   let cursor = x;
+  let at = 0;
   for (const segment of fonts.segment(text, face)) {
-    planned.push({ segment, sizePt: face.sizePt, x: cursor, baselineY, charSpacing });
-    cursor += segment.advanceEm * face.sizePt + segment.codePoints.length * charSpacing;
+    const count = segment.codePoints.length;
+    const own = adjustments?.slice(at, at + count);
+    const squeezed = own !== undefined && own.some((a) => a !== 0);
+    planned.push({ segment, sizePt: face.sizePt, x: cursor, baselineY, charSpacing, ...(squeezed ? { adjustments: own } : {}) });
+    cursor += segment.advanceEm * face.sizePt + count * charSpacing + (own ?? []).reduce((sum, a) => sum + a, 0);
+    at += count;
   }
   return planned;
 }
@@ -68,7 +86,7 @@ function planRun(text: string, face: RunFace, x: number, baselineY: number, char
 function planPages(layout: Layout, profile: StyleProfile, fonts: FontLibrary): PlannedText[][] {
   return layout.pages.map((page) => {
     const planned = page.lines.flatMap((line) =>
-      line.runs.flatMap((run) => planRun(run.text, run, run.x, line.baselineY, run.charSpacing, fonts)),
+      line.runs.flatMap((run) => planRun(run.text, run, run.x, line.baselineY, run.charSpacing, fonts, run.adjustments)),
     );
     const label = pageNumberPlacement(profile, page.number, fonts.measure);
     planned.push(...planRun(label.text, label.face, label.x, label.baselineY, 0, fonts));
@@ -125,21 +143,41 @@ class GlyphCodes {
 
   /** The `<…>` operand that shows `codePoints` in `font`. */
   hexString(font: PDFFont, codePoints: readonly number[]): string {
+    return `<${this.codes(font, codePoints).join('')}>`;
+  }
+
+  /**
+   * The operand of a `TJ` that shows `codePoints` with `adjustments[i]` points more advance after
+   * code point i: hex strings with a number (thousandths of the size, positive moves left) between
+   * them where an adjustment is not 0.
+   */
+  positionedArray(font: PDFFont, codePoints: readonly number[], adjustments: readonly number[], sizePt: number): string {
+    const codes = this.codes(font, codePoints);
+    let out = '[<';
+    codes.forEach((code, i) => {
+      out += code;
+      const adjustment = adjustments[i] ?? 0;
+      if (adjustment !== 0 && i < codes.length - 1) out += `> ${num((-adjustment * 1000) / sizePt)} <`;
+    });
+    return `${out}>]`;
+  }
+
+  private codes(font: PDFFont, codePoints: readonly number[]): string[] {
     let codes = this.byFont.get(font);
     if (!codes) {
       codes = new Map();
       this.byFont.set(font, codes);
     }
-    let hex = '';
+    const out: string[] = [];
     for (const codePoint of codePoints) {
       let code = codes.get(codePoint);
       if (code === undefined) {
         code = font.encodeText(String.fromCodePoint(codePoint)).asString();
         codes.set(codePoint, code);
       }
-      hex += code;
+      out.push(code);
     }
-    return `<${hex}>`;
+    return out;
   }
 }
 
@@ -172,7 +210,11 @@ function pageContent(
     }
     state = { key, size: item.sizePt, charSpacing: item.charSpacing, bold: item.segment.syntheticBold };
     ops.push(`1 0 0 1 ${num(item.x)} ${num(pageHeight - item.baselineY)} Tm`);
-    ops.push(`${glyphCodes.hexString(font, item.segment.codePoints)} Tj`);
+    ops.push(
+      item.adjustments
+        ? `${glyphCodes.positionedArray(font, item.segment.codePoints, item.adjustments, item.sizePt)} TJ`
+        : `${glyphCodes.hexString(font, item.segment.codePoints)} Tj`,
+    );
   }
   ops.push('ET');
   return ops.join('\n');
