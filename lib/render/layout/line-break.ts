@@ -198,7 +198,8 @@ function placeLine(
     let squeezed = false;
     runUnits.forEach((unit, k) => {
       for (let g = 1; g < unit.glyphs; g += 1) adjustments.push(0);
-      const kern = kernAfter(runStart + k);
+      // A mark squeezed at the line's end carries its squeeze too: the drawer then sets it half width.
+      const kern = runStart + k === units.length - 1 ? (endSqueeze > 0 ? -endSqueeze : 0) : kernAfter(runStart + k);
       if (kern !== 0) squeezed = true;
       adjustments.push(kern);
     });

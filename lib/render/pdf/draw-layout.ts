@@ -15,7 +15,8 @@ import { deflate, latin1Bytes, useNodeDeflate } from './node-deflate.js';
 import { saveWithNodeDeflate } from './node-deflate-writer.js';
 import type { OutlineEntry } from './outline.js';
 import { writeOutline } from './outline.js';
-import { pdfLibFontkit } from './pdf-lib-fontkit.js';
+import { HALF_WIDTH_MARKER, pdfLibFontkit } from './pdf-lib-fontkit.js';
+import { hasTrailingBlank, punctuationClass } from '../layout/punctuation.js';
 
 /** Written as /Producer and /Creator. */
 export const PDF_PRODUCER = 'report-press';
@@ -152,32 +153,36 @@ class GlyphCodes {
    * them where an adjustment is not 0.
    */
   positionedArray(font: PDFFont, codePoints: readonly number[], adjustments: readonly number[], sizePt: number): string {
-    const codes = this.codes(font, codePoints);
     let out = '[<';
-    codes.forEach((code, i) => {
-      out += code;
+    codePoints.forEach((codePoint, i) => {
       const adjustment = adjustments[i] ?? 0;
-      if (adjustment !== 0 && i < codes.length - 1) out += `> ${num((-adjustment * 1000) / sizePt)} <`;
+      // A closing mark or 点号 squeezed by half an em is drawn in its half-width form: same ink,
+      // a box that ends where the next character starts.
+      const half = Math.abs(adjustment + sizePt / 2) < 1e-9 && hasTrailingBlank(punctuationClass(String.fromCodePoint(codePoint)));
+      out += this.code(font, codePoint, half);
+      if (!half && adjustment !== 0 && i < codePoints.length - 1) out += `> ${num((-adjustment * 1000) / sizePt)} <`;
     });
     return `${out}>]`;
   }
 
   private codes(font: PDFFont, codePoints: readonly number[]): string[] {
+    return codePoints.map((codePoint) => this.code(font, codePoint, false));
+  }
+
+  private code(font: PDFFont, codePoint: number, half: boolean): string {
     let codes = this.byFont.get(font);
     if (!codes) {
       codes = new Map();
       this.byFont.set(font, codes);
     }
-    const out: string[] = [];
-    for (const codePoint of codePoints) {
-      let code = codes.get(codePoint);
-      if (code === undefined) {
-        code = font.encodeText(String.fromCodePoint(codePoint)).asString();
-        codes.set(codePoint, code);
-      }
-      out.push(code);
+    const key = half ? -codePoint - 1 : codePoint;
+    let code = codes.get(key);
+    if (code === undefined) {
+      const text = String.fromCodePoint(codePoint);
+      code = font.encodeText(half ? HALF_WIDTH_MARKER + text : text).asString();
+      codes.set(key, code);
     }
-    return out;
+    return code;
   }
 }
 

@@ -42,11 +42,11 @@ describe('punctuation compression (标点挤压)', () => {
     expect(squeezes(line ?? [])).toEqual([0, 0, 0, -0.5, -0.5, 0, 0, 0, 0]);
   });
 
-  it('fits 27 characters and a comma on a full line by squeezing the comma instead of moving a character down', () => {
-    const lines = breakParagraph([{ text: `${han(26)}${han(27)}，${han(5)}`, face: FANG }], GB);
+  it('fits a comma into the last half-em of a line by squeezing it instead of moving a character down', () => {
+    const lines = breakParagraph([{ text: `${han(26)}${han(27)}a，${han(5)}`, face: FANG }], GB);
 
-    expect(Array.from(text(lines[1] ?? [])).length).toBe(28);
-    expect(text(lines[1] ?? []).endsWith('，')).toBe(true);
+    expect(text(lines[1] ?? [])).toBe(`${han(27)}a，`);
+    expect(squeezes(lines[1] ?? []).at(-1)).toBe(-0.5);
   });
 
   it('still moves a character down when 28 characters fill the line and a comma follows', () => {
