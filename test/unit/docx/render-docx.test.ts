@@ -64,15 +64,18 @@ describe('renderDocx', () => {
     expect(paragraphTextOf(title)).toBe(EVERY_BLOCK_KIND.title);
   });
 
-  it('gives a run-in heading one paragraph with a heading-styled run and a plain run', async () => {
+  it('gives a run-in heading Word’s style separator: a Heading paragraph with a hidden mark, the sentence in the next paragraph', async () => {
     const docx = await render();
 
-    const runIn = paragraphElements(docx.part('word/document.xml')).find((p) => p.includes('强化理论武装')) ?? '';
-    const runs = runIn.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
+    const paragraphs = paragraphElements(docx.part('word/document.xml'));
+    const at = paragraphs.findIndex((p) => p.includes('强化理论武装'));
+    const [heading, sentence] = [paragraphs[at] ?? '', paragraphs[at + 1] ?? ''];
 
-    expect(runs).toHaveLength(2);
-    expect(runs[0]).toContain('<w:rStyle w:val="RunInHeading2"/>');
-    expect(runs[1]).not.toContain('<w:rPr>');
+    expect(heading).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(heading).toMatch(/<w:pPr>.*<w:rPr><w:vanish\/><w:specVanish\/><\/w:rPr><\/w:pPr>/u);
+    expect(heading).toContain('<w:rStyle w:val="RunInHeading2"/>');
+    expect(sentence).toContain('<w:pStyle w:val="Normal"/>');
+    expect(sentence).toContain('认真学习党的二十大精神');
   });
 
   it('formats through styles: no document paragraph carries direct run formatting', async () => {
