@@ -256,6 +256,13 @@ export interface RenderStageOptions {
   readonly profile: StyleProfile;
   /** Needed for PDF; parse once per process with `loadFontLibrary` and pass it to every call. */
   readonly fonts?: FontLibrary;
+  /**
+   * The input's date (file mtime, S3 LastModified), written as the documents' created/modified
+   * dates; the same upload keeps the same bytes. Default: a fixed date.
+   */
+  readonly timestamp?: Date;
+  /** Author in the documents' properties (default `report-press`). */
+  readonly author?: string;
 }
 
 /** Stage 3: render one report to one format. Deterministic: same report, same bytes. */
@@ -264,7 +271,11 @@ export async function renderStage(report: Report, format: DocumentFormat, option
   // and fontkit at cold start.
   if (format === DocumentFormat.Docx) {
     const { renderDocx } = await import('./render/docx/render-docx.js');
-    return renderDocx(report, { profile: options.profile });
+    return renderDocx(report, {
+      profile: options.profile,
+      ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+      ...(options.author !== undefined ? { author: options.author } : {}),
+    });
   }
   if (!options.fonts) throw new Error('renderStage: PDF rendering needs a font library (loadFontLibrary)');
   const { renderPdf } = await import('./render/pdf/render-pdf.js');

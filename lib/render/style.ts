@@ -117,9 +117,11 @@ export const GBT9704: StyleProfile = {
   docxFaces: {
     title: { eastAsia: '方正小标宋简体', ascii: 'Times New Roman' },
     song: { eastAsia: '宋体', ascii: 'Times New Roman' },
-    fang: { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman' },
+    // The stock Windows names (since Vista; WPS maps them too); fontTable.xml gives 仿宋_GB2312 and
+    // 楷体_GB2312, the same designs in their GB2312 cuts, as the alternates (docx/font-table.ts).
+    fang: { eastAsia: '仿宋', ascii: 'Times New Roman' },
     hei: { eastAsia: '黑体', ascii: 'Times New Roman' },
-    kai: { eastAsia: '楷体_GB2312', ascii: 'Times New Roman' },
+    kai: { eastAsia: '楷体', ascii: 'Times New Roman' },
   },
   language: 'zh-CN',
 };

@@ -159,6 +159,16 @@ export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [
     pattern: new RegExp(`(?<!${LINE_SPACE})${LINE_SPACE}+(?=\\n|$)`, 'g'),
   },
   {
+    // A copy-paste artefact (`综合评定 “优秀”`): Chinese sets no word spaces, and Word shows this one.
+    // Only where full-width punctuation stands on one side, so spaced words (`目 录`, `姓 名`) and
+    // the phrase spaces of titles stay.
+    id: 'whitespace/beside-cjk-punctuation',
+    family: CleanFamily.Whitespace,
+    description: 'spaces between a Chinese character or full-width punctuation and full-width punctuation',
+    pattern:
+      /(?<=[\p{Script=Han}，。、；：？！“”‘’（）《》【】〔〕「」『』…—])[ \u00a0]+(?=[，。、；：？！“”‘’（）《》【】〔〕「」『』…—])|(?<=[，。、；：？！“”‘’（）《》【】〔〕「」『』…—])[ \u00a0]+(?=\p{Script=Han})/gu,
+  },
+  {
     id: 'whitespace/blank-lines',
     family: CleanFamily.Whitespace,
     description: 'more than one blank line in a row',

@@ -32,12 +32,18 @@ function run(...args: string[]) {
 }
 
 /** Paragraph texts of a DOCX, read back from word/document.xml. */
+/** Paragraph texts as Word shows them: a style separator's paragraph (`w:specVanish`) runs on into the next. */
 function docxParagraphs(file: string): string[] {
   const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']!);
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
-    .map((t) => t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"))
-    .filter((t) => t.trim() !== '');
+  const texts: string[] = [];
+  let runOn = '';
+  for (const [p] of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
+    const own = [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    const text = runOn + own.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+    runOn = /<w:specVanish\/><\/w:rPr><\/w:pPr>/.test(p) ? text : '';
+    if (!runOn && text.trim() !== '') texts.push(text);
+  }
+  return texts;
 }
 
 function documentsUnder(folder: string): string[] {

@@ -13,7 +13,15 @@ export interface ExplicitStyleProperties {
   readonly paragraphSnapToGrid?: boolean;
   /** Character spacing in twentieths of a point (`w:rPr/w:spacing`), written even when 0. */
   readonly characterSpacing?: number;
+  /**
+   * On/off paragraph properties docx writes not at all (`w:autoSpaceDE`), only when on
+   * (`w:overflowPunct`) or out of schema order: written as given, `w:val="0"` for off.
+   */
+  readonly paragraphFlags?: Readonly<Partial<Record<ParagraphFlag, boolean>>>;
 }
+
+/** Paragraph on/off properties a style may state explicitly. */
+export type ParagraphFlag = 'w:widowControl' | 'w:kinsoku' | 'w:overflowPunct' | 'w:autoSpaceDE' | 'w:autoSpaceDN';
 
 /** CT_PPrBase's element order (ECMA-376 §17.3.1.26). */
 const PARAGRAPH_PROPERTY_ORDER = [
@@ -76,8 +84,11 @@ export class ExplicitParagraphStyle extends StyleForParagraph {
     const xml = super.prepForXml(context);
     const children = xml?.['w:style'] as XmlChild[] | undefined;
     if (!xml || !Array.isArray(children)) return xml;
-    const { paragraphSnapToGrid, characterSpacing } = this.#explicit;
+    const { paragraphSnapToGrid, characterSpacing, paragraphFlags = {} } = this.#explicit;
     let style: XmlChild[] = children;
+    for (const [name, on] of Object.entries(paragraphFlags)) {
+      style = withProperty(style, 'w:pPr', { [name]: { _attr: { 'w:val': on ? '1' : '0' } } }, PARAGRAPH_PROPERTY_ORDER);
+    }
     if (paragraphSnapToGrid !== undefined) {
       const element = new OnOffElement('w:snapToGrid', paragraphSnapToGrid).prepForXml(context) as XmlChild;
       style = withProperty(style, 'w:pPr', element, PARAGRAPH_PROPERTY_ORDER);

@@ -18,6 +18,12 @@ export interface DocxRunSpec {
 export interface DocxParagraphSpec {
   readonly style: DocxStyleId;
   readonly runs: readonly DocxRunSpec[];
+  /**
+   * The paragraph mark is hidden as Word's style separator (`w:vanish` + `w:specVanish`): the next
+   * paragraph runs on in the same line, while this one keeps its heading style and outline level,
+   * so the navigation pane and a TOC list it.
+   */
+  readonly styleSeparator?: boolean;
 }
 
 /** The concatenated text of a paragraph, as a reader of `w:t` elements sees it. */
@@ -32,29 +38,32 @@ export function titleParagraph(lines: readonly string[]): DocxParagraphSpec {
 }
 
 /**
- * A block as a paragraph. A run-in heading is one paragraph of two runs: the heading part in the
- * heading level's character style, the rest in the body face.
+ * A block as paragraphs. A run-in heading is Word's style-separator form: a heading paragraph
+ * (its level's style, so it is in the outline) holding the heading part in the run-in character
+ * style, its mark hidden, then a Normal paragraph with the rest, which Word and WPS set on the
+ * same line.
  */
-export function blockParagraph(block: Block): DocxParagraphSpec {
-  if (block.kind === 'heading') return { style: headingStyleId(block.level), runs: [{ text: block.text }] };
+export function blockParagraphs(block: Block): DocxParagraphSpec[] {
+  if (block.kind === 'heading') return [{ style: headingStyleId(block.level), runs: [{ text: block.text }] }];
   const runIn = block.runIn;
-  if (!runIn || runIn.length <= 0) return { style: DocxStyleId.Normal, runs: [{ text: block.text }] };
+  if (!runIn || runIn.length <= 0) return [{ style: DocxStyleId.Normal, runs: [{ text: block.text }] }];
   const head = block.text.slice(0, runIn.length);
   const rest = block.text.slice(runIn.length);
-  const runs: DocxRunSpec[] = [{ text: head, characterStyle: runInStyleId(runIn.level) }];
-  if (rest) runs.push({ text: rest });
-  return { style: DocxStyleId.Normal, runs };
+  const heading: DocxParagraphSpec = { style: headingStyleId(runIn.level), runs: [{ text: head, characterStyle: runInStyleId(runIn.level) }] };
+  if (!rest) return [heading];
+  return [{ ...heading, styleSeparator: true }, { style: DocxStyleId.Normal, runs: [{ text: rest }] }];
 }
 
 /** All paragraphs of the body: the title (already broken into lines), then every block. */
 export function bodyParagraphs(report: Report, titleLines: readonly string[]): DocxParagraphSpec[] {
-  return [titleParagraph(titleLines.length > 0 ? titleLines : [report.title]), ...report.blocks.map(blockParagraph)];
+  return [titleParagraph(titleLines.length > 0 ? titleLines : [report.title]), ...report.blocks.flatMap(blockParagraphs)];
 }
 
 /** A paragraph spec as a docx paragraph: style references only, no direct formatting. */
 export function toDocxParagraph(spec: DocxParagraphSpec): Paragraph {
   return new Paragraph({
     style: spec.style,
+    ...(spec.styleSeparator ? { run: { vanish: true, specVanish: true } } : {}),
     children: spec.runs.map(
       (run) =>
         new TextRun({

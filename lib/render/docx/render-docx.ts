@@ -10,18 +10,25 @@ import { hasOutsidePageNumbers, pageNumberFooters } from './footer.js';
 import { pageGeometry, type DocxPageGeometry } from './page-geometry.js';
 import { bodyParagraphs, toDocxParagraph, type DocxParagraphSpec } from './paragraphs.js';
 import { coreProperties, type DocxCoreProperties } from './properties.js';
-import { compilePackageTemplate, fillPackageTemplate, type PackageTemplate } from './package-template.js';
-import { DEFAULT_DOCX_TIMESTAMP, packPartsReproducible, packReproducible } from './reproducible-package.js';
+import { compilePackageTemplate, CORE_PART, docxCompiler, fillPackageTemplate, type PackageTemplate } from './package-template.js';
+import { finishCore, finishParts } from './package-parts.js';
+import { DOCX_CREATOR } from './properties.js';
+import { DEFAULT_DOCX_TIMESTAMP, packPartsReproducible } from './reproducible-package.js';
+import { escapeXmlValue } from './xmlable-string.js';
+import type { ZipEntry } from './zip-writer.js';
 import { documentStyles } from './styles.js';
 import { titleLines } from './title-lines.js';
 
 export interface DocxOptions {
   readonly profile: StyleProfile;
   /**
-   * Created/modified date written into the document and its zip entries. Defaults to a fixed date
-   * so that the same report always renders to the same bytes.
+   * Created/modified date written into the document and its zip entries: the input's date (file
+   * mtime, S3 LastModified), so that the same upload gives the same bytes. Defaults to a fixed
+   * date.
    */
   readonly timestamp?: Date;
+  /** Author and last editor in the document properties (default `report-press`). */
+  readonly author?: string;
 }
 
 /** Everything the document will contain, as plain data. */
@@ -91,25 +98,47 @@ function templateFor(profile: StyleProfile): PackageTemplate | null {
   let template = templates.get(profile);
   if (template === undefined) {
     const description = describeDocx(TEMPLATE_REPORT, { profile });
-    template = compilePackageTemplate({
+    const compiled = compilePackageTemplate({
       document: documentOf(description, profile),
       paragraphs: description.paragraphs.map(toDocxParagraph),
       title: TEMPLATE_REPORT.title,
     });
+    template = compiled && { ...compiled, parts: finishParts(compiled.parts, profile) };
     templates.set(profile, template);
   }
   return template;
 }
 
+/** The core properties part with the report's author and the profile's language. */
+function finishCoreFor(parts: readonly ZipEntry[], profile: StyleProfile, author: string): ZipEntry[] {
+  return parts.map(([name, data]): ZipEntry => {
+    if (name !== CORE_PART || typeof data !== 'string') return [name, data];
+    const who = escapeXmlValue(author);
+    const core = author === DOCX_CREATOR
+      ? data
+      : data
+          .replace(/<dc:creator>[^<]*<\/dc:creator>/, `<dc:creator>${who}</dc:creator>`)
+          .replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>${who}</cp:lastModifiedBy>`);
+    return [name, finishCore(core, profile)];
+  });
+}
+
 /**
  * Renders `report` as a .docx laid out by `options.profile`. Deterministic: the same report,
- * profile and timestamp give the same bytes. The parts shared by every report of a profile are
- * compiled once per process (package-template.ts); the bytes are those of a full compile.
+ * profile, timestamp and author give the same bytes. The parts shared by every report of a profile
+ * are compiled once per process (package-template.ts); the bytes are those of a full compile.
  */
 export async function renderDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
-  const timestamp = options.timestamp ?? DEFAULT_DOCX_TIMESTAMP;
   const template = report.title === '' ? null : templateFor(options.profile);
-  if (!template) return packReproducible(buildDocxDocument(report, options), timestamp);
-  const description = describeDocx(report, options);
-  return packPartsReproducible(fillPackageTemplate(template, description.paragraphs.map(toDocxParagraph), report.title), timestamp);
+  if (!template) return renderDocxInFull(report, options);
+  return pack(fillPackageTemplate(template, describeDocx(report, options).paragraphs.map(toDocxParagraph), report.title), options);
+}
+
+/** {@link renderDocx} without the package template: docx compiles every part for this report. */
+export function renderDocxInFull(report: Report, options: DocxOptions): Uint8Array {
+  return pack(finishParts(Array.from(docxCompiler().compile(buildDocxDocument(report, options), undefined, [])), options.profile), options);
+}
+
+function pack(parts: readonly ZipEntry[], options: DocxOptions): Uint8Array {
+  return packPartsReproducible(finishCoreFor(parts, options.profile, options.author ?? DOCX_CREATOR), options.timestamp ?? DEFAULT_DOCX_TIMESTAMP);
 }

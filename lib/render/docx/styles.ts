@@ -44,12 +44,26 @@ export const headingStyleId = (level: HeadingLevel): DocxStyleId => DocxStyleId[
 export const runInStyleId = (level: HeadingLevel): DocxStyleId => DocxStyleId[`RunIn${level}`];
 
 /**
- * Outline levels (0-based, as `w:outlineLvl`): the title is the top entry of the navigation pane
- * and heading level n sits n below it, as in the PDF's bookmarks.
+ * Outline level (0-based, as `w:outlineLvl`) of a heading level's style: `一、` is 0, the top of
+ * the navigation pane and of a TOC. Word ties its built-in "heading n" styles to level n − 1
+ * whatever `w:outlineLvl` says, so anything else would disagree with Word. The title has none
+ * (body text): it names the document rather than opening a section, and would otherwise share
+ * level 0 with `一、`.
  */
-export const TITLE_OUTLINE_LEVEL = 0;
-/** Outline level of a heading level's style (see {@link TITLE_OUTLINE_LEVEL}). */
-export const headingOutlineLevel = (level: HeadingLevel): number => level;
+export const headingOutlineLevel = (level: HeadingLevel): number => level - 1;
+
+/**
+ * Paragraph properties of Normal that Word's defaults get wrong for GB/T 9704: widow control
+ * stated (the PDF avoids widows and orphans too), and no automatic space between Chinese and
+ * Latin letters or digits (`2022年`, not `2022 年`). The standard sets text on a 28-character
+ * grid with digits at their own width, which is what official-document templates do and what
+ * the PDF draws; the extra quarter-em would also move the DOCX's line breaks away from the PDF's.
+ */
+export const NORMAL_PARAGRAPH_FLAGS = {
+  'w:widowControl': true,
+  'w:autoSpaceDE': false,
+  'w:autoSpaceDN': false,
+} as const;
 
 const ALIGNMENT = {
   left: AlignmentType.LEFT,
@@ -61,6 +75,14 @@ const ALIGNMENT = {
 export function faceFonts(profile: StyleProfile, role: FontRole): { ascii: string; hAnsi: string; eastAsia: string; cs: string } {
   const face = profile.docxFaces[role];
   return { ascii: face.ascii, hAnsi: face.ascii, eastAsia: face.eastAsia, cs: face.ascii };
+}
+
+/**
+ * The run fonts of a role with `w:hint="eastAsia"`: quotes and dashes (“ ” ‘ ’ — …) are shared by
+ * Latin and Chinese, and without the hint Word sets them in the Latin face, half width.
+ */
+function hintedFaceFonts(profile: StyleProfile, role: FontRole): ReturnType<typeof faceFonts> & { hint: string } {
+  return { ...faceFonts(profile, role), hint: 'eastAsia' };
 }
 
 /**
@@ -89,7 +111,7 @@ function runFormat(profile: StyleProfile, style: Pick<TextStyle, 'role' | 'sizeP
   const size = ptToHalfPoints(style.sizePt);
   // Bold only when set: no style here inherits bold, so "not bold" needs no element.
   return {
-    font: faceFonts(profile, style.role),
+    font: hintedFaceFonts(profile, style.role),
     size,
     sizeComplexScript: size,
     ...(style.bold ? { bold: true, boldComplexScript: true } : {}),
@@ -197,6 +219,7 @@ export function documentStyles(profile: StyleProfile): DocxStyleSheet {
         // docx writes no spacing of 0, which is what an exact fit needs anyway.
         run: { language, ...(bodySpacing ? { characterSpacing: bodySpacing } : {}) },
       }),
+      explicit: { paragraphFlags: NORMAL_PARAGRAPH_FLAGS },
     },
     {
       options: paragraphStyle(profile, DocxStyleId.Title, 'Title', title, {
@@ -207,7 +230,6 @@ export function documentStyles(profile: StyleProfile): DocxStyleSheet {
           alignment: ALIGNMENT[title.align],
           indent: firstLineIndent(profile, title),
           spacing: { ...lineSpacing(profile), after: blankAfter },
-          outlineLevel: TITLE_OUTLINE_LEVEL,
           keepNext: true,
         },
       }),

@@ -27,7 +27,7 @@ const WEIGHT = {
   extraLine: 8,
   upperShorter: 1,
   hourglass: 3,
-  insideWord: 5,
+  insideWord: 10,
 } as const;
 
 const MAX_EXHAUSTIVE_UNITS = 80;

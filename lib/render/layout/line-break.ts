@@ -11,6 +11,7 @@
 import type { Alignment } from '../style.js';
 import { canBreakBetween } from './kinsoku.js';
 import { sameFace } from './measure-cache.js';
+import { hasTrailingBlank, punctuationClass, squeezedInPair } from './punctuation.js';
 import { isSpaceUnit, segmentUnits } from './text-units.js';
 import type { MeasureText, PositionedRun, RunFace } from './types.js';
 
@@ -49,6 +50,13 @@ interface Unit {
   /** Advance at natural spacing: width plus the base spacing after each glyph. */
   readonly advance: number;
   readonly space: boolean;
+  /**
+   * Punctuation compression after this unit when the next unit is on the same line (negative, in
+   * points): half the em of whichever mark of the pair gives up its blank half (see punctuation.ts).
+   */
+  kern: number;
+  /** How much a line ending in this unit may squeeze its trailing blank half (0 or half an em). */
+  readonly endSqueeze: number;
 }
 
 /** A line may not end closer than this to the edge and still count as fitting (rounding). */
@@ -94,13 +102,25 @@ function toUnits(spans: readonly TextSpan[], options: LineBreakOptions): Unit[] 
   for (const span of spans) {
     for (const text of segmentUnits(span.text)) units.push(toUnit(text, span.face, options));
   }
+  for (let i = 1; i < units.length; i += 1) setPairKern(units[i - 1] as Unit, units[i] as Unit);
   return units;
+}
+
+/** Squeezes one blank half of two adjacent full-width marks (`”；“` → `”` half, `“` half). */
+function setPairKern(before: Unit, after: Unit): void {
+  const squeezed = squeezedInPair(before.text, after.text);
+  if (squeezed === undefined) return;
+  const mark = squeezed === 'before' ? before : after;
+  // A mark measured narrower than its em (a proportional quote in a fallback face) has no blank half.
+  if (mark.width < mark.face.sizePt - FIT_TOLERANCE_PT) return;
+  before.kern = -mark.face.sizePt / 2;
 }
 
 function toUnit(text: string, face: RunFace, options: LineBreakOptions): Unit {
   const width = options.measure(text, face);
   const glyphs = text.length === 1 ? 1 : Array.from(text).length;
-  return { text, face, width, glyphs, advance: width + glyphs * options.baseSpacing(face), space: isSpaceUnit(text) };
+  const endSqueeze = hasTrailingBlank(punctuationClass(text)) && width >= face.sizePt - FIT_TOLERANCE_PT ? face.sizePt / 2 : 0;
+  return { text, face, width, glyphs, advance: width + glyphs * options.baseSpacing(face), space: isSpaceUnit(text), kern: 0, endSqueeze };
 }
 
 /**
@@ -113,16 +133,21 @@ function lineEnd(units: Unit[], start: number, available: number, options: LineB
     let end = start;
     while (end < units.length) {
       const unit = units[end] as Unit;
-      // White space may hang past the edge: the break swallows it.
-      if (!unit.space && used + unit.advance > available + FIT_TOLERANCE_PT) break;
-      used += unit.advance;
+      const kernBefore = end > start ? (units[end - 1] as Unit).kern : 0;
+      // White space may hang past the edge: the break swallows it. A closing mark or 点号 that only
+      // fits without its trailing blank half is squeezed rather than pushing a character down.
+      const needed = used + kernBefore + unit.advance - unit.endSqueeze;
+      if (!unit.space && needed > available + FIT_TOLERANCE_PT) break;
+      used += kernBefore + unit.advance;
       end += 1;
     }
     if (end === units.length) return end;
     const overflowing = units[end] as Unit;
     // A URL or code too long for a third of a line would leave a gaping line: set it by character.
     if (overflowing.glyphs > 1 && (end === start || overflowing.advance > available / 3)) {
-      units.splice(end, 1, ...Array.from(overflowing.text, (char) => toUnit(char, overflowing.face, options)));
+      const pieces = Array.from(overflowing.text, (char) => toUnit(char, overflowing.face, options));
+      (pieces.at(-1) as Unit).kern = overflowing.kern;
+      units.splice(end, 1, ...pieces);
       continue;
     }
     if (end === start) return start + 1;
@@ -146,14 +171,20 @@ function placeLine(
   const units = lineUnits.slice(0, count);
   if (units.length === 0) return [];
   const glyphs = units.reduce((sum, unit) => sum + unit.glyphs, 0);
-  const width = units.reduce((sum, unit) => sum + unit.width, 0);
+  // Pair compression inside the line; none after its last unit, whose neighbour is on the next line.
+  const kernAfter = (i: number): number => (i < units.length - 1 ? (units[i] as Unit).kern : 0);
+  const kerns = units.reduce((sum, _unit, i) => sum + kernAfter(i), 0);
+  const lastUnit = units.at(-1) as Unit;
+  const natural = units.reduce((sum, unit) => sum + unit.advance, 0) + kerns;
+  // The last mark gives up its trailing blank only when the line needs it to fit.
+  const endSqueeze = natural > available + FIT_TOLERANCE_PT ? lastUnit.endSqueeze : 0;
+  const width = units.reduce((sum, unit) => sum + unit.width, 0) + kerns - endSqueeze;
   const justified = options.align === 'justify' && !last && glyphs > 1;
   const justifiedSpacing = (available - width) / (glyphs - 1);
   const spacingOf = justified ? () => justifiedSpacing : options.baseSpacing;
   let x = options.leftPt + (first ? options.firstLineIndentPt : 0);
   if (options.align === 'center') {
-    const natural = units.reduce((sum, unit) => sum + unit.advance, 0) - options.baseSpacing((units.at(-1) as Unit).face);
-    x += (available - natural) / 2;
+    x += (available - (natural - options.baseSpacing(lastUnit.face))) / 2;
   }
   const runs: PositionedRun[] = [];
   let runStart = 0;
@@ -163,8 +194,17 @@ function placeLine(
     const runUnits = units.slice(runStart, i);
     const charSpacing = spacingOf(face);
     const text = runUnits.map((unit) => unit.text).join('');
-    runs.push({ role: face.role, sizePt: face.sizePt, bold: face.bold, text, x, charSpacing });
-    x += runUnits.reduce((sum, unit) => sum + unit.width + unit.glyphs * charSpacing, 0);
+    const adjustments: number[] = [];
+    let squeezed = false;
+    runUnits.forEach((unit, k) => {
+      for (let g = 1; g < unit.glyphs; g += 1) adjustments.push(0);
+      // A mark squeezed at the line's end carries its squeeze too: the drawer then sets it half width.
+      const kern = runStart + k === units.length - 1 ? (endSqueeze > 0 ? -endSqueeze : 0) : kernAfter(runStart + k);
+      if (kern !== 0) squeezed = true;
+      adjustments.push(kern);
+    });
+    runs.push({ role: face.role, sizePt: face.sizePt, bold: face.bold, text, x, charSpacing, ...(squeezed ? { adjustments } : {}) });
+    x += runUnits.reduce((sum, unit, k) => sum + unit.width + unit.glyphs * charSpacing + kernAfter(runStart + k), 0);
     runStart = i;
   }
   return runs;

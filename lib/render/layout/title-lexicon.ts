@@ -16,6 +16,7 @@ const WORDS = `
 审计 税务 金融 银行 企业 国有 项目 投资 招商 城市 城乡 规划 交通 水利 住房 土地 自然资源
 战略 目标 任务 措施 成效 经验 做法 亮点 不足 打算 思路 情况 形势 分析 研究 实施 意见 办法
 贯彻落实 主题教育 党史 学习教育 二十大 十九大 全会 习近平 新时代中国特色社会主义
+党建 基层党建 抓基层党建 抓党建 党建工作 述责述廉 述职述廉 述职报告 工作总结 工作报告 党组织 党组织书记
 `;
 
 /** The lexicon's words, longest first so that a longer word wins where two overlap. */
@@ -24,11 +25,24 @@ export const TITLE_WORDS: readonly string[] = Array.from(new Set(WORDS.split(/\s
 );
 
 /**
- * For each UTF-16 offset of `text`, true when that offset falls strictly inside an occurrence of a
- * lexicon word (so breaking there would split the word).
+ * ICU's Chinese word segmenter (dictionary based, in every Node.js build with full ICU): knows the
+ * common words the lexicon does not list. Undefined where the runtime has no Intl.Segmenter.
+ */
+const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+
+/**
+ * For each UTF-16 offset of `text`, true when that offset falls strictly inside a word (GB/T 9704
+ * §7.3.1 词意完整): an occurrence of a lexicon word, which includes the compounds of report titles
+ * (`基层党建`, `述责述廉`), or a word of two or more characters by `Intl.Segmenter` (`组织`).
  */
 export function insideLexiconWord(text: string): boolean[] {
   const inside = new Array<boolean>(text.length + 1).fill(false);
+  if (segmenter) {
+    for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+      if (!isWordLike || segment.length < 2) continue;
+      for (let offset = index + 1; offset < index + segment.length; offset += 1) inside[offset] = true;
+    }
+  }
   for (const word of TITLE_WORDS) {
     for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
       for (let offset = at + 1; offset < at + word.length; offset += 1) inside[offset] = true;

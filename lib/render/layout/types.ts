@@ -25,6 +25,11 @@ export interface PositionedRun extends RunFace {
   readonly x: number;
   /** Extra advance after every character (PDF `Tc`), used for inter-character justification. */
   readonly charSpacing: number;
+  /**
+   * Further advance after each code point of `text` (negative: punctuation compression, 标点挤压),
+   * present only when one is not 0. The drawer writes them as `TJ` offsets.
+   */
+  readonly adjustments?: readonly number[];
 }
 
 export interface LaidLine {

@@ -15,7 +15,8 @@ import { deflate, latin1Bytes, useNodeDeflate } from './node-deflate.js';
 import { saveWithNodeDeflate } from './node-deflate-writer.js';
 import type { OutlineEntry } from './outline.js';
 import { writeOutline } from './outline.js';
-import { pdfLibFontkit } from './pdf-lib-fontkit.js';
+import { HALF_WIDTH_MARKER, pdfLibFontkit } from './pdf-lib-fontkit.js';
+import { hasTrailingBlank, punctuationClass } from '../layout/punctuation.js';
 
 /** Written as /Producer and /Creator. */
 export const PDF_PRODUCER = 'report-press';
@@ -47,6 +48,8 @@ interface PlannedText {
   readonly x: number;
   readonly baselineY: number;
   readonly charSpacing: number;
+  /** Further advance after each code point, in points (punctuation compression); absent when all 0. */
+  readonly adjustments?: readonly number[];
 }
 
 /** Numbers in content streams: at most 3 decimals, never exponent notation. */
@@ -54,13 +57,29 @@ function num(value: number): string {
   return String(Number(value.toFixed(3)) || 0);
 }
 
-/** Splits a run into per-face stretches, advancing x by measured widths plus character spacing. */
-function planRun(text: string, face: RunFace, x: number, baselineY: number, charSpacing: number, fonts: FontLibrary): PlannedText[] {
+/**
+ * Splits a run into per-face stretches, advancing x by measured widths plus character spacing and
+ * the run's per-character adjustments.
+ */
+function planRun(
+  text: string,
+  face: RunFace,
+  x: number,
+  baselineY: number,
+  charSpacing: number,
+  fonts: FontLibrary,
+  adjustments?: readonly number[],
+): PlannedText[] {
   const planned: PlannedText[] = [];
   let cursor = x;
+  let at = 0;
   for (const segment of fonts.segment(text, face)) {
-    planned.push({ segment, sizePt: face.sizePt, x: cursor, baselineY, charSpacing });
-    cursor += segment.advanceEm * face.sizePt + segment.codePoints.length * charSpacing;
+    const count = segment.codePoints.length;
+    const own = adjustments?.slice(at, at + count);
+    const squeezed = own !== undefined && own.some((a) => a !== 0);
+    planned.push({ segment, sizePt: face.sizePt, x: cursor, baselineY, charSpacing, ...(squeezed ? { adjustments: own } : {}) });
+    cursor += segment.advanceEm * face.sizePt + count * charSpacing + (own ?? []).reduce((sum, a) => sum + a, 0);
+    at += count;
   }
   return planned;
 }
@@ -68,7 +87,7 @@ function planRun(text: string, face: RunFace, x: number, baselineY: number, char
 function planPages(layout: Layout, profile: StyleProfile, fonts: FontLibrary): PlannedText[][] {
   return layout.pages.map((page) => {
     const planned = page.lines.flatMap((line) =>
-      line.runs.flatMap((run) => planRun(run.text, run, run.x, line.baselineY, run.charSpacing, fonts)),
+      line.runs.flatMap((run) => planRun(run.text, run, run.x, line.baselineY, run.charSpacing, fonts, run.adjustments)),
     );
     const label = pageNumberPlacement(profile, page.number, fonts.measure);
     planned.push(...planRun(label.text, label.face, label.x, label.baselineY, 0, fonts));
@@ -125,21 +144,45 @@ class GlyphCodes {
 
   /** The `<…>` operand that shows `codePoints` in `font`. */
   hexString(font: PDFFont, codePoints: readonly number[]): string {
+    return `<${this.codes(font, codePoints).join('')}>`;
+  }
+
+  /**
+   * The operand of a `TJ` that shows `codePoints` with `adjustments[i]` points more advance after
+   * code point i: hex strings with a number (thousandths of the size, positive moves left) between
+   * them where an adjustment is not 0.
+   */
+  positionedArray(font: PDFFont, codePoints: readonly number[], adjustments: readonly number[], sizePt: number): string {
+    let out = '[<';
+    codePoints.forEach((codePoint, i) => {
+      const adjustment = adjustments[i] ?? 0;
+      // A closing mark or 点号 squeezed by half an em is drawn in its half-width form: same ink,
+      // a box that ends where the next character starts.
+      const half = Math.abs(adjustment + sizePt / 2) < 1e-9 && hasTrailingBlank(punctuationClass(String.fromCodePoint(codePoint)));
+      out += this.code(font, codePoint, half);
+      if (!half && adjustment !== 0 && i < codePoints.length - 1) out += `> ${num((-adjustment * 1000) / sizePt)} <`;
+    });
+    return `${out}>]`;
+  }
+
+  private codes(font: PDFFont, codePoints: readonly number[]): string[] {
+    return codePoints.map((codePoint) => this.code(font, codePoint, false));
+  }
+
+  private code(font: PDFFont, codePoint: number, half: boolean): string {
     let codes = this.byFont.get(font);
     if (!codes) {
       codes = new Map();
       this.byFont.set(font, codes);
     }
-    let hex = '';
-    for (const codePoint of codePoints) {
-      let code = codes.get(codePoint);
-      if (code === undefined) {
-        code = font.encodeText(String.fromCodePoint(codePoint)).asString();
-        codes.set(codePoint, code);
-      }
-      hex += code;
+    const key = half ? -codePoint - 1 : codePoint;
+    let code = codes.get(key);
+    if (code === undefined) {
+      const text = String.fromCodePoint(codePoint);
+      code = font.encodeText(half ? HALF_WIDTH_MARKER + text : text).asString();
+      codes.set(key, code);
     }
-    return `<${hex}>`;
+    return code;
   }
 }
 
@@ -172,7 +215,11 @@ function pageContent(
     }
     state = { key, size: item.sizePt, charSpacing: item.charSpacing, bold: item.segment.syntheticBold };
     ops.push(`1 0 0 1 ${num(item.x)} ${num(pageHeight - item.baselineY)} Tm`);
-    ops.push(`${glyphCodes.hexString(font, item.segment.codePoints)} Tj`);
+    ops.push(
+      item.adjustments
+        ? `${glyphCodes.positionedArray(font, item.segment.codePoints, item.adjustments, item.sizePt)} TJ`
+        : `${glyphCodes.hexString(font, item.segment.codePoints)} Tj`,
+    );
   }
   ops.push('ET');
   return ops.join('\n');

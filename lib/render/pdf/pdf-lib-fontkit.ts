@@ -29,6 +29,19 @@ interface AdaptedGlyph {
   readonly codePoints: readonly number[];
 }
 
+/**
+ * Asks the adapter for the half-width form of a mark: `encodeText(HALF_WIDTH_MARKER + mark)` gives
+ * the mark's glyph under a code of its own whose width is half the glyph's. Squeezed closing marks
+ * and 点号 (their ink in the left half) are drawn with it, so that their box ends where the next
+ * character starts: text extraction (poppler, pdf.js) reads overlapping boxes as a new line. A
+ * noncharacter, never drawn: the drawer encodes one code point per call, so text never sends it
+ * followed by another character.
+ */
+export const HALF_WIDTH_MARKER = '\uFFFF';
+
+/** Glyph keys of half-width forms: above every code point, so they never collide with one. */
+const HALF_WIDTH_KEY = 0x110000;
+
 type Listener = (value?: unknown) => void;
 
 /** The minimal event-emitter shape pdf-lib's CustomFontSubsetEmbedder listens to. */
@@ -169,7 +182,13 @@ function adaptFont(face: LoadedFace) {
       codePoints: [codePoint],
     }),
     layout(text: string) {
-      return { glyphs: Array.from(text, (char) => this.glyphForCodePoint(char.codePointAt(0)!)) };
+      const codePoints = Array.from(text, (char) => char.codePointAt(0)!);
+      if (codePoints.length === 2 && codePoints[0] === HALF_WIDTH_MARKER.codePointAt(0)) {
+        const codePoint = codePoints[1]!;
+        const glyph = this.glyphForCodePoint(codePoint);
+        return { glyphs: [{ ...glyph, id: HALF_WIDTH_KEY + codePoint, advanceWidth: glyph.advanceWidth / 2 }] };
+      }
+      return { glyphs: codePoints.map((codePoint) => this.glyphForCodePoint(codePoint)) };
     },
     createSubset: () => adaptSubset(withFastSubrUsage(font.createSubset())),
   };

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { reportParagraphs, type Report } from '../../../lib/model/report.js';
 import { describeDocx } from '../../../lib/render/docx/render-docx.js';
-import { paragraphText } from '../../../lib/render/docx/paragraphs.js';
+import { paragraphText, type DocxParagraphSpec } from '../../../lib/render/docx/paragraphs.js';
 import { DocxStyleId } from '../../../lib/render/docx/styles.js';
 import { GBT9704, PLAIN } from '../../../lib/render/style.js';
 import { EVERY_BLOCK_KIND, goldReports } from './sample-reports.js';
+
+/** Paragraph texts as Word shows them: a style separator's paragraph runs on into the next. */
+function shownTexts(paragraphs: readonly DocxParagraphSpec[]): string[] {
+  const texts: string[] = [];
+  let runOn = '';
+  for (const paragraph of paragraphs) {
+    const text = runOn + paragraphText(paragraph);
+    runOn = paragraph.styleSeparator ? text : '';
+    if (!paragraph.styleSeparator) texts.push(text);
+  }
+  return texts;
+}
 
 describe('describeDocx', () => {
   it('gives one paragraph per block after the title, with the report text unchanged', () => {
@@ -12,13 +24,13 @@ describe('describeDocx', () => {
 
     const { paragraphs } = describeDocx(report, { profile: GBT9704 });
 
-    expect(paragraphs.map(paragraphText)).toEqual(reportParagraphs(report));
+    expect(shownTexts(paragraphs)).toEqual(reportParagraphs(report));
   });
 
   it('keeps every gold report’s text exactly, paragraph by paragraph', () => {
     const reports = goldReports();
 
-    const texts = reports.map((report) => describeDocx(report, { profile: GBT9704 }).paragraphs.map(paragraphText));
+    const texts = reports.map((report) => shownTexts(describeDocx(report, { profile: GBT9704 }).paragraphs));
 
     expect(texts).toEqual(reports.map(reportParagraphs));
   });
@@ -26,12 +38,15 @@ describe('describeDocx', () => {
   it('names a style for every paragraph: Title, HeadingN for headings, Normal for body text', () => {
     const { paragraphs } = describeDocx(EVERY_BLOCK_KIND, { profile: GBT9704 });
 
+    // A run-in heading is a HeadingN paragraph with a style separator, then a Normal one.
     expect(paragraphs.map((p) => p.style)).toEqual([
       DocxStyleId.Title,
       DocxStyleId.Normal,
       DocxStyleId.Heading1,
+      DocxStyleId.Heading2,
       DocxStyleId.Normal,
       DocxStyleId.Heading2,
+      DocxStyleId.Heading3,
       DocxStyleId.Heading3,
       DocxStyleId.Normal,
       DocxStyleId.Heading4,
@@ -39,15 +54,17 @@ describe('describeDocx', () => {
     ]);
   });
 
-  it('sets a run-in heading as one paragraph of two runs, the heading part in its level’s character style', () => {
+  it('sets a run-in heading as a heading paragraph with a style separator, then the sentence in a Normal paragraph', () => {
     const { paragraphs } = describeDocx(EVERY_BLOCK_KIND, { profile: GBT9704 });
 
-    const runIn = paragraphs[3];
+    const [heading, sentence] = [paragraphs[3], paragraphs[4]];
 
-    expect(runIn?.runs).toEqual([
-      { text: '（一）强化理论武装。', characterStyle: DocxStyleId.RunIn2 },
-      { text: '认真学习党的二十大精神，全年参加集中学习30次，撰写心得体会5篇。' },
-    ]);
+    expect(heading).toEqual({
+      style: DocxStyleId.Heading2,
+      styleSeparator: true,
+      runs: [{ text: '（一）强化理论武装。', characterStyle: DocxStyleId.RunIn2 }],
+    });
+    expect(sentence).toEqual({ style: DocxStyleId.Normal, runs: [{ text: '认真学习党的二十大精神，全年参加集中学习30次，撰写心得体会5篇。' }] });
   });
 
   it('sets a run-in heading that is the whole paragraph as a single heading run', () => {

@@ -42,11 +42,20 @@ export function paragraphTextOf(paragraphXml: string): string {
   return [...paragraphXml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXmlText(m[1] ?? '')).join('');
 }
 
-/** Non-empty paragraph texts of word/document.xml, in order (what score.py reads). */
+/**
+ * Non-empty paragraph texts of word/document.xml, in order, as Word shows them: a paragraph whose
+ * mark is a style separator (`w:specVanish`) runs on into the next (score.py accepts such pairs).
+ */
 export function documentParagraphTexts(docx: DocxPackage): string[] {
-  return paragraphElements(docx.part('word/document.xml'))
-    .map(paragraphTextOf)
-    .filter((text) => text.trim() !== '');
+  const texts: string[] = [];
+  let runOn = '';
+  for (const paragraph of paragraphElements(docx.part('word/document.xml'))) {
+    const text = runOn + paragraphTextOf(paragraph);
+    runOn = '';
+    if (/<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:specVanish\/>/u.test(paragraph)) runOn = text;
+    else if (text.trim() !== '') texts.push(text);
+  }
+  return texts;
 }
 
 /** The `w:style` element with `styleId`, as an XML string. */

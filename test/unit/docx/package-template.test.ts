@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../lib/model/report.js';
-import { buildDocxDocument, renderDocx } from '../../../lib/render/docx/render-docx.js';
-import { packReproducible } from '../../../lib/render/docx/reproducible-package.js';
+import { renderDocx, renderDocxInFull } from '../../../lib/render/docx/render-docx.js';
 import { escapeXmlValue, xmlableToString } from '../../../lib/render/docx/xmlable-string.js';
 import { GBT9704, PLAIN, type StyleProfile } from '../../../lib/render/style.js';
 import { EVERY_BLOCK_KIND, goldReports } from './sample-reports.js';
 
 /** What a full docx compile of the report's own document packs to. */
-const fullCompile = (report: Report, profile: StyleProfile): Buffer => Buffer.from(packReproducible(buildDocxDocument(report, { profile })));
+const fullCompile = (report: Report, profile: StyleProfile): Buffer => Buffer.from(renderDocxInFull(report, { profile }));
 
 const AWKWARD: Report = {
   title: 'A&B <公司> "年度" \'述职\' 报告\u0001',

@@ -64,15 +64,18 @@ describe('renderDocx', () => {
     expect(paragraphTextOf(title)).toBe(EVERY_BLOCK_KIND.title);
   });
 
-  it('gives a run-in heading one paragraph with a heading-styled run and a plain run', async () => {
+  it('gives a run-in heading Word’s style separator: a Heading paragraph with a hidden mark, the sentence in the next paragraph', async () => {
     const docx = await render();
 
-    const runIn = paragraphElements(docx.part('word/document.xml')).find((p) => p.includes('强化理论武装')) ?? '';
-    const runs = runIn.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
+    const paragraphs = paragraphElements(docx.part('word/document.xml'));
+    const at = paragraphs.findIndex((p) => p.includes('强化理论武装'));
+    const [heading, sentence] = [paragraphs[at] ?? '', paragraphs[at + 1] ?? ''];
 
-    expect(runs).toHaveLength(2);
-    expect(runs[0]).toContain('<w:rStyle w:val="RunInHeading2"/>');
-    expect(runs[1]).not.toContain('<w:rPr>');
+    expect(heading).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(heading).toMatch(/<w:pPr>.*<w:rPr><w:vanish\/><w:specVanish\/><\/w:rPr><\/w:pPr>/u);
+    expect(heading).toContain('<w:rStyle w:val="RunInHeading2"/>');
+    expect(sentence).toContain('<w:pStyle w:val="Normal"/>');
+    expect(sentence).toContain('认真学习党的二十大精神');
   });
 
   it('formats through styles: no document paragraph carries direct run formatting', async () => {
@@ -152,8 +155,8 @@ describe('renderDocx', () => {
     expect(offGridSpacing).toEqual(['0', '0']);
     expect(attributeOf(titleParagraph, 'w:snapToGrid', 'w:val')).toBe('false');
     expect([attributeOf(titleParagraph, 'w:spacing', 'w:lineRule'), attributeOf(titleParagraph, 'w:spacing', 'w:line')]).toEqual(['exact', '579']);
-    // CT_PPr order: keepNext, …, snapToGrid, spacing, ind, jc, outlineLvl (Word rejects other orders).
-    expect(propertyNames(titleParagraph)).toEqual(['w:keepNext', 'w:snapToGrid', 'w:spacing', 'w:ind', 'w:jc', 'w:outlineLvl']);
+    // CT_PPr order: keepNext, …, snapToGrid, spacing, ind, jc (Word rejects other orders).
+    expect(propertyNames(titleParagraph)).toEqual(['w:keepNext', 'w:snapToGrid', 'w:spacing', 'w:ind', 'w:jc']);
     expect(propertyNames(runProperties(title))).toEqual(['w:rFonts', 'w:snapToGrid', 'w:spacing', 'w:sz', 'w:szCs']);
   });
 
@@ -186,13 +189,13 @@ describe('renderDocx', () => {
       attributeOf(styleElement(styles, id), 'w:rFonts', 'w:eastAsia'),
     );
 
-    expect(faces).toEqual(['仿宋_GB2312', '方正小标宋简体', '黑体', '楷体_GB2312', '仿宋_GB2312', '仿宋_GB2312']);
+    expect(faces).toEqual(['仿宋', '方正小标宋简体', '黑体', '楷体', '仿宋', '仿宋']);
     expect(attributeOf(styleElement(styles, 'Title'), 'w:sz', 'w:val')).toBe('44');
     expect(styleElement(styles, 'Heading3')).toMatch(/<w:b\/>/);
     expect(attributeOf(styles.match(/<w:docDefaults>[\s\S]*<\/w:docDefaults>/)?.[0] ?? '', 'w:lang', 'w:eastAsia')).toBe('zh-CN');
   });
 
-  it('gives the title and heading styles outline levels so Word’s navigation pane lists them', async () => {
+  it('gives the heading styles outline levels 0–3, as Word ties them to its built-in headings, and keeps the title out of the outline', async () => {
     const docx = await render();
     const styles = docx.part('word/styles.xml');
 
@@ -200,7 +203,7 @@ describe('renderDocx', () => {
       attributeOf(styleElement(styles, id), 'w:outlineLvl', 'w:val'),
     );
 
-    expect(levels).toEqual(['0', '1', '2', '3', '4']);
+    expect(levels).toEqual([undefined, '0', '1', '2', '3']);
   });
 
   it('gives the run-in character styles their heading’s face', async () => {
@@ -222,7 +225,8 @@ describe('renderDocx', () => {
 
     for (const footer of [odd, even]) {
       expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
-      expect(paragraphTextOf(footer)).toBe('—  —');
+      // The field's cached result, for previewers that do not update fields.
+      expect(paragraphTextOf(footer)).toBe('— 1 —');
     }
     const oddStyle = styleElement(styles, attributeOf(odd, 'w:pStyle', 'w:val') ?? '');
     const evenStyle = styleElement(styles, attributeOf(even, 'w:pStyle', 'w:val') ?? '');

@@ -26,11 +26,17 @@ function optionsFor(profile: StyleProfile, overrides: Partial<LineBreakOptions> 
 const GB = optionsFor(GBT9704);
 const lineText = (line: BrokenLine): string => line.map((run) => run.text).join('');
 const glyphCount = (text: string): number => Array.from(text).length;
-/** Right edge of the last glyph of a line: the drawer's Tc after the last glyph does not count. */
+/**
+ * Right edge of the last glyph of a line: the drawer's Tc and offsets after the last glyph do not
+ * count. A closing mark or 点号 squeezed at the end of the line ends at its ink, half an em in.
+ */
 function rightEdge(line: BrokenLine): number {
   const last = line.at(-1);
   if (!last) return Number.NaN;
-  return last.x + fakeMeasure(last.text, last) + (glyphCount(last.text) - 1) * last.charSpacing;
+  const adjustments = (last.adjustments ?? []).slice(0, -1).reduce((sum, a) => sum + a, 0);
+  const box = last.x + fakeMeasure(last.text, last) + (glyphCount(last.text) - 1) * last.charSpacing + adjustments;
+  const squeezedEnd = /[，。、；：”’）》」』】〕]$/u.test(last.text) && box > GB.leftPt + GB.widthPt + 1 ? last.sizePt / 2 : 0;
+  return box - squeezedEnd;
 }
 const body = (text: string): TextSpan[] => [{ text, face: FANG }];
 const ideographs = (count: number, from = 0x4e00): string =>
