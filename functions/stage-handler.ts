@@ -12,7 +12,7 @@ import { objectRefsFromEvent, type ObjectRef } from '../lib/pipeline/object-even
 import type { ObjectStore } from '../lib/pipeline/object-store.js';
 import { ContentType, type ObjectWrite, type StageStep } from '../lib/pipeline/stage-steps.js';
 import { stageListensTo, type BucketRole, type StageDefinition } from '../lib/pipeline/stages.js';
-import type { ErrorRecord } from '../lib/pipeline/work-items.js';
+import { inputErrorRecord } from '../lib/pipeline/work-items.js';
 
 export interface StageHandlerDeps {
   readonly store: ObjectStore;
@@ -82,7 +82,7 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
       }
       const job = jobOfSource(stage.name, ref.key, object);
       if (!job) throw new Error(`the ${stage.name} stage cannot tell which job ${ref.key} belongs to; its key does not follow lib/pipeline/keys.ts`);
-      const record: ErrorRecord = { source: ref.key, stage: stage.name, code: error.code, reason: error.message, time: now().toISOString() };
+      const record = inputErrorRecord(ref.key, stage.name, error, now());
       const key = jobFactKey(job, JobFact.Error);
       await deps.store.put(deps.buckets.work, key, encodeJson(record), ContentType.Json);
       log.warn('input rejected; error fact written for the publisher', { code: error.code, reason: error.message, errorFact: `${deps.buckets.work}/${key}` });

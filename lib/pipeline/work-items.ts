@@ -5,7 +5,8 @@
  * a problem with the user's input.
  */
 import type { CleanedDocument, DocumentFormat, FileDigest } from '../convert.js';
-import { ReportPressError } from '../errors.js';
+import { ReportPressError, type InputError } from '../errors.js';
+import { formatError, Lang } from '../messages/index.js';
 import type { Report } from '../model/report.js';
 import type { ConversionWarning } from '../warnings.js';
 import type { StageName } from './stages.js';
@@ -74,8 +75,19 @@ export interface ErrorRecord {
   readonly code: string;
   /** What went wrong and what to do about it. */
   readonly reason: string;
+  /** The same reason in every language of the message catalogue (a web page picks its own). */
+  readonly reasons?: Readonly<Record<Lang, string>>;
   /** ISO 8601. */
   readonly time: string;
+}
+
+/**
+ * The error record of an input a stage refused: the English reason as the error gives it, and
+ * the reason in every language from the message catalogue, rendered from its code and facts.
+ */
+export function inputErrorRecord(source: string, stage: StageName, error: InputError, time: Date): ErrorRecord {
+  const reasons = Object.fromEntries(Object.values(Lang).map((lang) => [lang, formatError(error, lang)])) as Record<Lang, string>;
+  return { source, stage, code: error.code, reason: error.message, reasons, time: time.toISOString() };
 }
 
 /** A work object that does not have the shape its stage expects. */

@@ -204,7 +204,15 @@ describe('the stage handlers, on the embedded S3 server', () => {
 
     expect(outcome).toEqual({ done: 0, rejected: 1, ignored: 0, gone: 0 });
     const record = await getJson<ErrorRecord>(client, s3.buckets.output, 'bad/empty file/error.json');
-    expect(record).toEqual({ source: 'bad/empty file.txt', stage: 'clean', code: InputErrorCode.Empty, reason: expect.any(String), time: '2024-05-01T10:00:00.000Z' });
+    expect(record).toEqual({
+      source: 'bad/empty file.txt',
+      stage: 'clean',
+      code: InputErrorCode.Empty,
+      reason: expect.stringContaining('empty'),
+      // The catalogue's sentences, so a web page can show the reason in its user's language.
+      reasons: { en: expect.stringContaining('empty'), 'zh-CN': expect.stringContaining('文件为空') },
+      time: '2024-05-01T10:00:00.000Z',
+    });
     expect(await listKeys(client, s3.buckets.output, 'bad/empty file/')).toEqual(['bad/empty file/error.json', 'bad/empty file/status.json']);
     expect(await status('bad/empty file')).toMatchObject({ state: 'failed', error: 'bad/empty file/error.json', reports: null });
     expect(await listKeys(client, s3.buckets.work, 'cleaned/bad/')).toEqual([]);
