@@ -1,9 +1,8 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { cleanStage, completeManifest, digestOf, DocumentFormat, encodeJson, MANIFEST, removalLog, renderStage, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
+import { cleanStage, completeManifest, digestOf, DocumentFormat, encodeJson, MANIFEST, removalLog, renderDocument, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
 import { FileErrorCode, isInputError } from '../lib/errors.js';
 import type { MessageParams } from '../lib/messages/index.js';
-import { missingGlyphWarnings } from '../lib/render/pdf/missing-glyphs.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import type { ConversionWarning } from '../lib/warnings.js';
 import type { Progress } from './progress.js';
@@ -80,10 +79,11 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
     for (const [i, report] of reports.entries()) {
       const entry = draft.reports[i]!;
       for (const format of options.formats) {
-        files.push({ path: entry[format], bytes: await renderStage(report, format, { profile, fonts }) });
+        // Characters the PDF can only show as boxes come back as warnings: listed, never lost silently.
+        const rendered = await renderDocument(report, entry.index, format, { profile, fonts });
+        files.push({ path: entry[format], bytes: rendered.bytes });
+        warnings.push(...rendered.warnings);
       }
-      // Characters the PDF can only show as boxes: listed, never lost silently.
-      if (fonts) warnings.push(...missingGlyphWarnings(report, entry.index, { profile, fonts }));
       progress.tick(report.title);
     }
     // The same digests the S3 chain records, so a download from either can be verified.

@@ -265,20 +265,37 @@ export interface RenderStageOptions {
   readonly author?: string;
 }
 
-/** Stage 3: render one report to one format. Deterministic: same report, same bytes. */
-export async function renderStage(report: Report, format: DocumentFormat, options: RenderStageOptions): Promise<Uint8Array> {
+/** A rendered document and what its renderer was unsure of (e.g. characters no font could draw). */
+export interface RenderedDocument {
+  readonly bytes: Uint8Array;
+  readonly warnings: readonly ConversionWarning[];
+}
+
+/**
+ * Stage 3: render one report to one format, with the renderer's warnings (characters the PDF can
+ * draw only as boxes) naming report `index`. Deterministic: same report, same bytes.
+ *
+ * @param index the report's 1-based index, as in the manifest.
+ */
+export async function renderDocument(report: Report, index: number, format: DocumentFormat, options: RenderStageOptions): Promise<RenderedDocument> {
   // Renderers are loaded on first use: the clean and split functions never pay for docx, pdf-lib
   // and fontkit at cold start.
   if (format === DocumentFormat.Docx) {
     const { renderDocx } = await import('./render/docx/render-docx.js');
-    return renderDocx(report, {
+    const bytes = await renderDocx(report, {
       profile: options.profile,
       ...(options.timestamp ? { timestamp: options.timestamp } : {}),
       ...(options.author !== undefined ? { author: options.author } : {}),
     });
+    return { bytes, warnings: [] };
   }
   if (!options.fonts) throw new Error('renderStage: PDF rendering needs a font library (loadFontLibrary)');
-  const { renderPdf } = await import('./render/pdf/render-pdf.js');
-  const { bytes } = await renderPdf(report, { profile: options.profile, fonts: options.fonts });
-  return bytes;
+  const [{ renderPdf }, { missingGlyphWarning }] = await Promise.all([import('./render/pdf/render-pdf.js'), import('./render/pdf/missing-glyphs.js')]);
+  const { bytes, missing } = await renderPdf(report, { profile: options.profile, fonts: options.fonts });
+  return { bytes, warnings: missingGlyphWarning(missing, index) };
+}
+
+/** Stage 3 for callers that need only the bytes (see {@link renderDocument}). */
+export async function renderStage(report: Report, format: DocumentFormat, options: RenderStageOptions): Promise<Uint8Array> {
+  return (await renderDocument(report, 0, format, options)).bytes;
 }

@@ -11,15 +11,15 @@ import {
   DocumentFormat,
   encodeJson,
   removalLog,
-  renderStage,
+  renderDocument,
   splitStage,
   type CleanStageOptions,
   type Manifest,
+  type RenderedDocument,
   type RenderStageOptions,
   type SplitStageOptions,
 } from '../convert.js';
 import type { Report } from '../model/report.js';
-import type { ConversionWarning } from '../warnings.js';
 import {
   cleanedKey,
   documentPath,
@@ -150,32 +150,23 @@ export function splitStep(options: SplitStageOptions = {}): StageStep {
   };
 }
 
-/** A rendered document and what its renderer was unsure of (e.g. characters no font could draw). */
-export interface RenderedDocument {
-  readonly bytes: Uint8Array;
-  readonly warnings: readonly ConversionWarning[];
-}
-
 /**
- * How a render step renders. The hook for renderer warnings: a renderer that reports them (missing
- * glyphs from the PDF renderer, say) returns them here, the step stores them beside the document,
- * and the publisher merges them into the manifest's `warnings`.
+ * How a render step renders: the document and its renderer's warnings (missing glyphs from the
+ * PDF renderer), which the step stores beside the document and the publisher merges into the
+ * manifest's `warnings`. Replaceable in tests.
  */
-export type DocumentRenderer = (report: Report, format: DocumentFormat, options: RenderStageOptions) => Promise<RenderedDocument>;
-
-/** Today's renderers report no warnings of their own. */
-export const renderWithoutWarnings: DocumentRenderer = async (report, format, options) => ({ bytes: await renderStage(report, format, options), warnings: [] });
+export type DocumentRenderer = (report: Report, index: number, format: DocumentFormat, options: RenderStageOptions) => Promise<RenderedDocument>;
 
 /**
  * Render: work `reports/<path>/<version>/NN.json` → job fact `NN.<sha256>.<format>` (after its
  * warnings, if any). The publisher copies it to `<path>/NN-<title>.<format>` once all are there.
  */
-export function renderStep(format: DocumentFormat, options: () => RenderStageOptions, renderer: DocumentRenderer = renderWithoutWarnings): StageStep {
+export function renderStep(format: DocumentFormat, options: () => RenderStageOptions, renderer: DocumentRenderer = renderDocument): StageStep {
   return async ({ key, object }) => {
     const parsed = parseReportKey(key);
     if (!parsed) throw new WorkItemError(`"${key}" is not a report key (reports/<path>/<version>/NN.json)`);
     const item = decodeReportItem(object.body);
-    const { bytes, warnings } = await renderer(item.report, format, options());
+    const { bytes, warnings } = await renderer(item.report, item.index, format, options());
     const folder = jobFolder(parsed);
     const writes: ObjectWrite[] = [];
     if (warnings.length > 0) {

@@ -11,13 +11,13 @@ import { HANDLER_FACTORIES, type HandlerDeps } from '../../functions/handlers.js
 import { s3ObjectStore, scopedObjectStore } from '../../functions/object-store.js';
 import { createS3Client } from '../../functions/s3-client.js';
 import { createStageHandler } from '../../functions/stage-handler.js';
-import { cleanStage, completeManifest, digestOf, renderStage, splitStage, type Manifest } from '../../lib/convert.js';
+import { cleanStage, completeManifest, digestOf, renderDocument, renderStage, splitStage, type Manifest } from '../../lib/convert.js';
 import { InputError, InputErrorCode } from '../../lib/errors.js';
 import { invocationFailureRecord, type JobEventSink, type JobFinishedDetail } from '../../lib/pipeline/job-events.js';
 import type { JobStatus } from '../../lib/pipeline/job-status.js';
 import { cleanedKey, inputVersion, jobFactKey, jobFolder, JobFact, reportKey, type JobRef } from '../../lib/pipeline/keys.js';
 import { encodeNotificationKey } from '../../lib/pipeline/object-events.js';
-import { renderStep, renderWithoutWarnings, type DocumentRenderer } from '../../lib/pipeline/stage-steps.js';
+import { renderStep, type DocumentRenderer } from '../../lib/pipeline/stage-steps.js';
 import { StageName, stageNamed } from '../../lib/pipeline/stages.js';
 import { WarningCode } from '../../lib/warnings.js';
 import { decodeCleanedItem, decodeReportItem, type ErrorRecord } from '../../lib/pipeline/work-items.js';
@@ -320,7 +320,7 @@ describe('the publisher and record-failure, on the embedded S3 server', () => {
   it('carry a renderer’s warnings into the manifest, after split’s own', async () => {
     const job = await prepare('warned/report.txt', seed, renderAll('docx'));
     const warning = { code: WarningCode.MissingGlyph, report: 1, text: '𠮷', message: 'no embedded font draws 𠮷; the PDF shows a blank there' };
-    const renderer: DocumentRenderer = async (report, format, options) => ({ ...(await renderWithoutWarnings(report, format, options)), warnings: [warning] });
+    const renderer: DocumentRenderer = async (report, index, format, options) => ({ ...(await renderDocument(report, index, format, options)), warnings: [warning] });
     const warningPdf = createStageHandler(stageNamed(StageName.RenderPdf), renderStep('pdf', () => ({ profile: GBT9704, fonts: fontLibraryFrom(fontDir) }), renderer), {
       ...deps,
       store: scopedObjectStore(s3ObjectStore(client), stageNamed(StageName.RenderPdf), s3.buckets),

@@ -44,7 +44,15 @@ function codePointLabel(char: string): string {
  * @param index the report's 1-based index, as in the manifest.
  */
 export function missingGlyphWarnings(report: Report, index: number, options: MissingGlyphOptions): ConversionWarning[] {
-  const missing = missingGlyphs(report, options);
+  return missingGlyphWarning(missingGlyphs(report, options), index);
+}
+
+/**
+ * The manifest warning for characters drawn without a glyph (`renderPdf(...).missing`), or none.
+ *
+ * @param index the report's 1-based index, as in the manifest.
+ */
+export function missingGlyphWarning(missing: readonly string[], index: number): ConversionWarning[] {
   if (missing.length === 0) return [];
   const named = missing.slice(0, NAMED_IN_MESSAGE);
   const list = named.map((char) => `${char} (${codePointLabel(char)})`).join(' ');
