@@ -10,7 +10,7 @@ import type { Report } from './model/report.js';
 import { reportParagraphs } from './model/report.js';
 import { cleanText, type CleanOptions, type Removal } from './text/clean.js';
 import { decodeText, type DecodeOptions } from './text/decode.js';
-import { inputLineMapper } from './text/source-lines.js';
+import { countLines, inputLineMapper } from './text/source-lines.js';
 import { splitText, type SplitWarning } from './text/split.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
 import type { StyleProfile } from './render/style.js';
@@ -89,12 +89,6 @@ export function cleanStage(bytes: Uint8Array, source: string, options: CleanStag
  * of one-character lines would make a report of millions of blocks that no split memory bounds.
  */
 export const MAX_LINES = 500_000;
-
-function countLines(text: string): number {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  return lines;
-}
 
 /** SHA-256 (hex) and size of a file, so a download can be verified. */
 export interface FileDigest {

@@ -48,7 +48,7 @@ export interface CleanRule {
 }
 
 /** Characters scattered into and around adverts to defeat exact-match filters. */
-const JUNK = String.raw`[#$%&*@^~|_=+!·•]`;
+export const JUNK = String.raw`[#$%&*@^~|_=+!·•]`;
 
 /** `term` with up to two junk characters allowed between its characters (`素#材`, `文*库`). */
 function fuzzy(term: string): string {

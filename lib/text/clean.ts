@@ -16,6 +16,7 @@ import {
 } from './clean-rules.js';
 import { CutList } from './cut-list.js';
 import { displayWidth, forEachWrapBreak } from './hard-wrap.js';
+import { countLines } from './source-lines.js';
 import { isBlank } from './white-space.js';
 
 export { CleanFamily, DEFAULT_CLEAN_RULES, HARD_WRAP_RULE_ID, RuleScope, type CleanRule } from './clean-rules.js';
@@ -264,8 +265,7 @@ function removedAdvertWidths(state: CleaningState, input: string, isAdvert: (rul
   if (adverts.length === 0) return undefined;
   const order = sortedByStart(adverts);
   const startOf = (j: number) => adverts.starts[order[j] as number] as number;
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  const lines = countLines(text);
   const widths = new Uint16Array(lines);
   let k = 0;
   let lineStart = 0;

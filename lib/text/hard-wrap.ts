@@ -3,6 +3,8 @@
  * Finds those breaks so they can be removed, without merging real paragraphs.
  */
 import { startsWithHeadingNumber } from '../model/heading-number.js';
+import { JUNK } from './clean-rules.js';
+import { countLines } from './source-lines.js';
 import { isReportTitle, isSubtitle, isTitleLine } from './title-detect.js';
 import { stripEntryNumber } from './toc.js';
 import { contentEnd, contentStart } from './white-space.js';
@@ -150,6 +152,9 @@ function keepsBreak({ line, next, nextIsFull, afterNext, startsParagraph }: Line
   );
 }
 
+/** An unclosed remark or advert tag at a line's end, with the junk characters sites put before a tag. */
+const UNCLOSED_TAIL = new RegExp(String.raw`${JUNK}{0,3}[（(【][^）)】]{0,20}$`, 'u');
+
 /**
  * A finished sentence followed by a title: a short title-shaped line, or a full one that is a
  * report title alone or with the line after it (set flush or centred, a title is unindented even
@@ -159,7 +164,7 @@ function titleAfterSentence(line: string, next: string, nextIsFull: boolean, aft
   if (!endsSentence(line)) return false;
   // A title wrapped inside its trailing remark or advert tag (`…述职报告（范` / `文）`,
   // `…总结*【更多素材` / `搜索…】`) is still a title.
-  const title = next.replace(/[#$%&*@^~|_=+!·•]{0,3}[（(【][^）)】]{0,20}$/, '');
+  const title = next.replace(UNCLOSED_TAIL, '');
   if (!isTitleLine(title)) return false;
   return !nextIsFull || isReportTitle(title.replace(/[。.]$/, '')) || wrappedTitle(next, afterNext());
 }
@@ -223,8 +228,7 @@ const WIDTH_CAP = 255;
  * a blank line (a line's indentation counts: a paragraph's first line is full including it).
  */
 function lineWidths(text: string, removedWidths?: ArrayLike<number>): Uint8Array {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  const count = countLines(text);
   const widths = new Uint8Array(count);
   let start = 0;
   for (let i = 0; i < count; i++) {

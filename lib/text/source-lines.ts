@@ -27,8 +27,14 @@ export function inputLineMapper(cleaned: string, removals: readonly Removal[]): 
   };
 }
 
-function countBreaks(text: string): number {
+/** Line breaks in `text`. */
+export function countBreaks(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+/** Lines of `text` (one more than its line breaks; an empty text is one empty line). */
+export function countLines(text: string): number {
+  return countBreaks(text) + 1;
 }
