@@ -109,20 +109,31 @@ const MAX_TITLE_LINE = MAX_ENTRY_LENGTH * 2;
  */
 export function locateEntries(lines: readonly string[], entries: readonly TocEntry[], from: number): number[] {
   const keys = lines.map((line) => (line.length <= MAX_TITLE_LINE ? normalizeTitle(line) : ''));
+  // Lines by key, in order: each entry's exact match is a lookup, not a scan of the body.
+  const linesByKey = new Map<string, number[]>();
+  for (let i = from; i < keys.length; i++) {
+    const key = keys[i] ?? '';
+    if (key === '') continue;
+    const at = linesByKey.get(key);
+    if (at) at.push(i);
+    else linesByKey.set(key, [i]);
+  }
   const found: number[] = [];
   let cursor = from;
   for (const entry of entries) {
-    const at = findKey(keys, cursor, keys.length, (key) => key === entry.key);
+    const at = linesByKey.get(entry.key)?.find((i) => i >= cursor) ?? -1;
     found.push(at);
     if (at !== -1) cursor = at + 1;
   }
+  let previous = from - 1;
   for (let k = 0; k < entries.length; k++) {
-    if (found[k] !== -1) continue;
-    const start = k === 0 ? from : (found.slice(0, k).findLast((at) => at !== -1) ?? from - 1) + 1;
-    const end = found.slice(k + 1).find((at) => at !== -1) ?? keys.length;
-    const entry = entries[k]!;
-    const core = titleCore(entry.key);
-    found[k] = findKey(keys, Math.max(start, from), end, (key) => similarTitle(key, entry.key, core));
+    if (found[k] === -1) {
+      const end = found.slice(k + 1).find((at) => at !== -1) ?? keys.length;
+      const entry = entries[k]!;
+      const core = titleCore(entry.key);
+      found[k] = findKey(keys, previous + 1, end, (key) => similarTitle(key, entry.key, core));
+    }
+    if (found[k] !== -1) previous = found[k]!;
   }
   return found;
 }
