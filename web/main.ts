@@ -1,0 +1,2 @@
+// The page's entry point (placeholder until the page lands).
+document.title = 'report-press';
