@@ -23,7 +23,16 @@ export type WebApiRoute = (typeof WEB_API_ROUTES)[number];
 export const WebApiEnv = {
   /** The site's origin (`https://dxxxx.cloudfront.net`), the only origin CORS allows. */
   allowedOrigin: 'ALLOWED_ORIGIN',
+  /**
+   * A role the API assumes for each request with the session tag {@link USER_SESSION_TAG} = the
+   * user's id; its policy allows only `users/${aws:PrincipalTag/user}/*`, so IAM itself keeps every
+   * presigned URL inside the signed-in user's prefix. Unset locally (no STS there).
+   */
+  userRoleArn: 'USER_ROLE_ARN',
 } as const;
+
+/** The session tag that carries the user's id into the user-scoped role's policy. */
+export const USER_SESSION_TAG = 'user';
 
 /** `GET /config.json` on the site: what the page needs to know about where it runs. */
 export interface WebConfig {
