@@ -7,23 +7,25 @@
  * Raising the limit raises the memory; `maxInputBytesFor` gives the limit a given memory holds.
  *
  * Figures behind TEXT_STAGE_FIGURES (`npm run bench`, Node 20, x86-64, 2 shared cores; RSS = the
- * peak of the process above the 42 MB it has before reading its input; CPU = user + system):
+ * peak of the process, +MB/MB = above the ~44 MB it has before reading its input, per input MB;
+ * CPU = user + system):
  *
- *   input                                  clean RSS  clean CPU   split RSS  split CPU   (before: clean / split)
- *   19 MB compilation (2,391 reports)        +112 MB     0.8 s     +110 MB     0.6 s   (+131 / +110 MB)
- *   8 MB unclosed 【更多素材搜索 brackets      +48 MB     0.9 s      +47 MB     0.2 s   (+60 / +54 MB)
- *   5 MB on one line                          +31 MB     0.1 s      +33 MB     0.1 s   (+28 / +26 MB)
- *   20 MB random adverts (117k cuts)         +240 MB     2.2 s     +240 MB     1.3 s   (+436 / +310 MB)
- *   20 MB hard-wrapped (276k cuts)           +209 MB     3.0 s     +313 MB     2.3 s   (+389 / +520 MB)
- *   20 MB paywall markers only (2.5M cuts)   +147 MB     0.8 s     refused: nothing left (+698 MB, 2.8 s)
- *   20 MB closed adverts (863k cuts)         +367 MB     4.8 s     +784 MB     5.7 s   (+1165 / +1525 MB)
- *   20 MB one-character lines (6.1M lines)   +178 MB     5.1 s     +860 MB    13.2 s   (+2063 MB, 26 s / +2466 MB)
+ *   input                                  clean RSS  +MB/MB  clean CPU   split RSS  +MB/MB  split CPU
+ *   19 MB compilation (2,391 reports)         143 MB     5.2     0.7 s      147 MB     5.4     0.4 s
+ *   8 MB unclosed 【更多素材搜索 brackets       99 MB     6.9     0.8 s       91 MB     5.9     0.2 s
+ *   5 MB on one line                           76 MB     6.4     0.1 s       76 MB     6.4     0.1 s
+ *   20 MB random adverts (117k cuts)          263 MB    10.9     2.2 s      145 MB     5.0     0.3 s
+ *   20 MB hard-wrapped (276k cuts)            231 MB     9.4     2.7 s      163 MB     6.0     0.4 s
+ *   20 MB paywall markers only (2.5M cuts)    194 MB     7.5     0.6 s      refused: nothing left
+ *   20 MB closed adverts (863k cuts)          281 MB    11.9     3.0 s       44 MB     0.0     0.0 s
+ *   20 MB one-character lines (6.1M lines)    111 MB     3.4     3.6 s      refused: too many lines
+ *   20 MB short lines (488k lines)            177 MB     6.7     2.7 s      235 MB     9.6     0.9 s
  *
- * "Before" is the same bench on the code before the memory work. What remains grows with the cuts
- * and the lines, not with characters × passes: a logged removal costs ~110 bytes as an object and
- * ~220 bytes of JSON, and split reads the whole log back out of the work object only to write it
- * out again (without it, split of the closed adverts takes +1 MB, of the hard-wrapped text +88 MB);
- * split builds one block object and ~68 bytes of JSON per line.
+ * Every case is within 8 × input + 150 MB. The removal log is the largest thing clean makes (863k
+ * cuts: 124 MB of JSON, one cut per line, written straight from the cuts without a log of objects);
+ * split never sees it (the clean stage writes it as a job fact and hands on only the text, the
+ * figures and the line shifts), so split grows with the lines of the text: one block object and
+ * ~40 bytes of JSON per line, at most MAX_LINES lines.
  *
  * - render-docx: ~10 ms per report warm, ~0.3 s for the first (module load + JIT), under 150 MB RSS.
  * - render-pdf: ~15 ms per report warm, ~0.35 s for the first (font parsing, 40 MB of fonts mapped),
@@ -52,13 +54,13 @@ export interface TextStageFigures {
 }
 
 /**
- * The worst growth per input MB in the table above, rounded up: clean, closed adverts (18.4 MB/MB,
- * plus the SDK's copy of the object body) and one-character lines (0.25 s/MB); split, one-character
- * lines (43 MB/MB, 0.66 s/MB). The runtime is the bundled function's RSS after `require` (85 MB).
+ * The worst growth per input MB in the table above, rounded up: clean, closed adverts (11.9 MB/MB,
+ * plus the SDK's copy of the object body) and one-character lines (0.18 s/MB); split, short lines
+ * (9.6 MB/MB, 0.05 s/MB). The runtime is the bundled function's RSS after `require` (85 MB).
  */
 export const TEXT_STAGE_FIGURES = {
-  [StageName.Clean]: { runtimeMb: 85, rssPerInputMb: 20, cpuSecondsPerInputMb: 0.3 },
-  [StageName.Split]: { runtimeMb: 85, rssPerInputMb: 45, cpuSecondsPerInputMb: 0.7 },
+  [StageName.Clean]: { runtimeMb: 85, rssPerInputMb: 14, cpuSecondsPerInputMb: 0.2 },
+  [StageName.Split]: { runtimeMb: 85, rssPerInputMb: 11, cpuSecondsPerInputMb: 0.1 },
 } as const satisfies Readonly<Record<string, TextStageFigures>>;
 
 const MB = 1024 * 1024;

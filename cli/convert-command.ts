@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { cleanStage, completeManifest, digestOf, DocumentFormat, encodeJson, MANIFEST, removalLog, renderDocument, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
+import { cleanStage, completeManifest, digestOf, DocumentFormat, encodeJson, encodeRemovalLog, MANIFEST, renderDocument, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
 import { FileErrorCode, isInputError } from '../lib/errors.js';
 import type { MessageParams } from '../lib/messages/index.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
@@ -93,7 +93,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
       document: (index, format) => written.get(draft.reports[index - 1]![format]),
       warnings,
     });
-    files.push({ path: manifest.cleaning.log, bytes: encodeJson(removalLog(cleaned)) });
+    files.push({ path: manifest.cleaning.log, bytes: encodeRemovalLog(cleaned) });
     files.push({ path: MANIFEST, bytes: encodeJson(writtenManifest(manifest, options.formats)) });
     await writeFilesAtomically(folder, files);
     // Only after the new manifest is in place: documents of an earlier, longer version of the input.

@@ -5,23 +5,44 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError, InputErrorCode } from './errors.js';
-import { encodeJsonBytes } from './json-bytes.js';
+import { encodeJsonBytes, encodeJsonLines } from './json-bytes.js';
 import type { Report } from './model/report.js';
 import { reportParagraphs } from './model/report.js';
-import { cleanText, type CleanOptions, type Removal } from './text/clean.js';
+import { cleanText, type CleanOptions, type CleanResult, type Removal } from './text/clean.js';
 import { decodeText, type DecodeOptions } from './text/decode.js';
-import { countLines, inputLineMapper } from './text/source-lines.js';
+import { countLines, inputLineOf, lineShifts, type LineShift } from './text/source-lines.js';
 import { splitText, type SplitWarning } from './text/split.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
 import type { StyleProfile } from './render/style.js';
 import type { ConversionWarning } from './warnings.js';
 
-/** What the clean stage hands on: the cleaned text and the log of every cut. */
-export interface CleanedDocument {
+/** How much cleaning removed: the removal log in figures. */
+export interface CleaningSummary {
+  readonly removals: number;
+  readonly charactersRemoved: number;
+  /** Removals per rule family. */
+  readonly byFamily: Readonly<Record<string, number>>;
+}
+
+/**
+ * What splitting needs of a cleaned input: the text, the cleaning in figures and the line shifts
+ * that give warnings their input line. The chain hands this on from clean to split; the removal
+ * log itself, which can be many times the size of the input, stays with the clean stage.
+ */
+export interface CleanedText {
   /** The input's file name (no folders), e.g. `report.txt`. */
   readonly source: string;
   readonly text: string;
+  readonly summary: CleaningSummary;
+  readonly lineShifts: readonly LineShift[];
+}
+
+/** What the clean stage produces: the cleaned text and the log of every cut. */
+export interface CleanedDocument extends CleanedText {
+  /** Built when first read; {@link encodeRemovalLog} never builds it. */
   readonly removals: readonly Removal[];
+  /** Visits every cut in offset order without building the log. */
+  forEachRemoval(visit: (removal: Removal) => void): void;
 }
 
 export interface CleanStageOptions {
@@ -81,7 +102,33 @@ export function cleanStage(bytes: Uint8Array, source: string, options: CleanStag
   }
   const lines = countLines(cleaned.text);
   if (lines > MAX_LINES) throw new InputError(InputErrorCode.TooManyLines, { lines, limit: MAX_LINES });
-  return { source, text: cleaned.text, removals: cleaned.removals };
+  const { forEachRemoval } = cleaned;
+  return {
+    source,
+    text: cleaned.text,
+    get removals() {
+      return cleaned.removals;
+    },
+    forEachRemoval,
+    summary: cleaningSummary(cleaned),
+    lineShifts: lineShifts(cleaned.text, forEachRemoval),
+  };
+}
+
+function cleaningSummary(cleaned: CleanResult): CleaningSummary {
+  const byFamily: Record<string, number> = {};
+  let charactersRemoved = 0;
+  cleaned.forEachRemoval((removal) => {
+    byFamily[removal.family] = (byFamily[removal.family] ?? 0) + 1;
+    charactersRemoved += removal.text.length;
+  });
+  return { removals: cleaned.removalCount, charactersRemoved, byFamily };
+}
+
+/** The part of a cleaned document the split stage needs (what the chain hands from clean to split). */
+export function cleanedText(cleaned: CleanedText): CleanedText {
+  const { source, text, summary, lineShifts } = cleaned;
+  return { source, text, summary, lineShifts };
 }
 
 /**
@@ -159,24 +206,42 @@ export function encodeJson(value: unknown): Uint8Array {
 /** File name of the removal log, written beside the manifest. */
 export const REMOVAL_LOG = 'removals.json';
 
-/** The removal log of a cleaned input, so users can audit every cut. */
-export function removalLog(cleaned: CleanedDocument): { readonly source: string; readonly removals: readonly Removal[] } {
-  return { source: cleaned.source, removals: cleaned.removals };
+/** `removals.json`: every cut of a cleaned input, one per line, so users can audit them. */
+export interface RemovalLog {
+  readonly source: string;
+  readonly removals: readonly Removal[];
+}
+
+/**
+ * The bytes of the removal log of a cleaned input, the same from the CLI and the chain: a
+ * {@link RemovalLog} with one cut per line, written straight from the cuts so that a log of a
+ * million cuts never exists as a million objects (nor as one string).
+ */
+export function encodeRemovalLog(cleaned: CleanedDocument): Uint8Array {
+  const head = `{\n  "source": ${JSON.stringify(cleaned.source)},\n  "removals": `;
+  if (cleaned.summary.removals === 0) return encodeJsonLines(`${head}[]\n}\n`, () => {}, '');
+  let count = 0;
+  return encodeJsonLines(
+    `${head}[\n`,
+    (line) => {
+      count = 0;
+      cleaned.forEachRemoval((removal) => {
+        count++;
+        line(`    ${JSON.stringify(removal)}${count < cleaned.summary.removals ? ',' : ''}\n`);
+      });
+    },
+    '  ]\n}\n',
+  );
 }
 
 /** Stage 2: split the cleaned text into reports and describe the outputs in a manifest. */
-export function splitStage(cleaned: CleanedDocument, options: SplitStageOptions = {}): SplitStageResult {
+export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}): SplitStageResult {
   const split = splitText(cleaned.text, { fallbackTitle: sourceStem(cleaned.source) });
   const { reports } = split;
   if (reports.length === 0) {
     throw new InputError(InputErrorCode.NothingLeft, 'no report text was found after cleaning');
   }
-  const byFamily: Record<string, number> = {};
-  let charactersRemoved = 0;
-  for (const removal of cleaned.removals) {
-    byFamily[removal.family] = (byFamily[removal.family] ?? 0) + 1;
-    charactersRemoved += removal.text.length;
-  }
+  const { removals, charactersRemoved, byFamily } = cleaned.summary;
   const manifest: Manifest = {
     source: cleaned.source,
     generator: GENERATOR,
@@ -194,16 +259,16 @@ export function splitStage(cleaned: CleanedDocument, options: SplitStageOptions 
         headings: report.blocks.filter((b) => b.kind === 'heading' || b.runIn).length,
       };
     }),
-    cleaning: { log: REMOVAL_LOG, removals: cleaned.removals.length, charactersRemoved, byFamily },
+    cleaning: { log: REMOVAL_LOG, removals, charactersRemoved, byFamily },
     warnings: inputLineWarnings(split.warnings, cleaned),
   };
   return { reports, manifest };
 }
 
 /** Split warnings with their lines given as lines of the input file, which is what users have. */
-function inputLineWarnings(warnings: readonly SplitWarning[], cleaned: CleanedDocument): ConversionWarning[] {
+function inputLineWarnings(warnings: readonly SplitWarning[], cleaned: CleanedText): ConversionWarning[] {
   if (warnings.length === 0) return [];
-  const inputLine = inputLineMapper(cleaned.text, cleaned.removals);
+  const inputLine = inputLineOf(cleaned.lineShifts);
   return warnings.map(({ line, ...rest }) => (line === undefined ? rest : { ...rest, line: inputLine(line) }));
 }
 

@@ -165,6 +165,26 @@ function writeValue(value: unknown, indent: string, out: (piece: string) => void
   else out(JSON.stringify(value));
 }
 
+/**
+ * UTF-8 bytes of `head`, every line `lines` emits, then `tail`: for JSON whose bulk is a long list
+ * produced on demand (the removal log). `lines` is called twice, once to count the bytes and once
+ * to write them, and must emit the same lines both times.
+ */
+export function encodeJsonLines(head: string, lines: (line: (text: string) => void) => void, tail: string): Uint8Array {
+  let length = utf8Length(head) + utf8Length(tail);
+  lines((text) => {
+    length += utf8Length(text);
+  });
+  const bytes = new Uint8Array(length);
+  const encoder = new TextEncoder();
+  let offset = encoder.encodeInto(head, bytes).written;
+  lines((text) => {
+    offset += encoder.encodeInto(text, bytes.subarray(offset)).written;
+  });
+  encoder.encodeInto(tail, bytes.subarray(offset));
+  return bytes;
+}
+
 /** Bytes of `text` in UTF-8 as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
 function utf8Length(text: string): number {
   let length = text.length;

@@ -129,3 +129,18 @@ export function closedAdverts(bytes: number, seed = 6): string {
   const body = `2023年度述职报告\n${SENTENCES.join('')}\n`;
   return body + fill(bytes - Buffer.byteLength(body), () => pick(random, ['【更多素材搜索文库】', '##paidend##', '%【更多素#材搜索哒哒%文*库】']));
 }
+
+/**
+ * Short sentences of 7–21 characters, one per line, in lines just under the clean stage's limit
+ * (MAX_LINES): every line is a paragraph that split must keep, the most blocks an accepted input gives.
+ */
+export function shortLines(bytes: number, seed = 8): string {
+  const random = seededRandom(seed);
+  const characters = '党建工作取得实效坚持以人民为中心推进乡村振兴强化理论武装深化作风建设';
+  return fill(bytes, () => {
+    const length = 6 + Math.floor(random() * 15);
+    let line = '';
+    for (let i = 0; i < length; i++) line += characters[Math.floor(random() * characters.length)];
+    return `${line}。\n`;
+  });
+}

@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isInputError } from '../lib/errors.js';
 import { cleanStep, splitStep, type StepResult } from '../lib/pipeline/stage-steps.js';
+import { WorkPrefix } from '../lib/pipeline/stages.js';
 
 /**
  * The process's own peak RSS in kB. Linux's getrusage (process.resourceUsage().maxRSS) starts a
@@ -53,7 +54,7 @@ try {
 }
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuStarted);
-if (stage === 'clean' && output && result) writeFileSync(output, result.writes[0]!.body);
+if (stage === 'clean' && output && result) writeFileSync(output, result.writes.find((w) => w.key.startsWith(WorkPrefix.Cleaned))!.body);
 const peakRssMb = peakRssKb() / 1024;
 console.log(
   JSON.stringify({

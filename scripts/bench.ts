@@ -22,7 +22,7 @@ import { StageName } from '../lib/pipeline/stages.js';
 import type { Report } from '../lib/model/report.js';
 import { GBT9704 } from '../lib/render/style.js';
 import { fontLibrary } from '../cli/fonts.js';
-import { bracketFlood, closedAdverts, hardWrapped, longLine, paywallMarkers, randomAdverts, tinyLines } from './bench-cases.js';
+import { bracketFlood, closedAdverts, hardWrapped, longLine, paywallMarkers, randomAdverts, shortLines, tinyLines } from './bench-cases.js';
 import { measureBundles } from './build-bundles.js';
 
 const SEEDS = 'test/fixtures/seeds';
@@ -144,6 +144,7 @@ const WORST_CASES: readonly (readonly [string, () => string])[] = [
   ['20 MB paywall markers', () => paywallMarkers(20 * MB)],
   ['20 MB closed adverts', () => closedAdverts(20 * MB)],
   ['20 MB 1-char lines', () => tinyLines(20 * MB)],
+  ['20 MB short lines', () => shortLines(20 * MB)],
 ];
 const stageScript = join(work, 'bench-stage.mjs');
 await build({ entryPoints: ['scripts/bench-stage.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: stageScript, logLevel: 'warning' });

@@ -71,7 +71,7 @@ export const JobFact = {
   Plan: 'plan.json',
   /** The manifest as split describes it, before the documents' digests are known (split). */
   Manifest: MANIFEST,
-  /** The removal log, published beside the manifest (split). */
+  /** The removal log, published beside the manifest (clean). */
   Removals: REMOVAL_LOG,
   /** Why the job cannot finish: bad input (any stage) or a stage that failed on every retry. */
   Error: 'error.json',

@@ -6,11 +6,12 @@
  * see (publish.ts); no step writes to the output bucket.
  */
 import {
+  cleanedText,
   cleanStage,
   digestOf,
   DocumentFormat,
   encodeJson,
-  removalLog,
+  encodeRemovalLog,
   renderDocument,
   splitStage,
   type CleanStageOptions,
@@ -97,8 +98,9 @@ const totalBytes = (writes: readonly ObjectWrite[]): number => writes.reduce((n,
 const json = (bucket: BucketRole, key: string, value: unknown): ObjectWrite => ({ bucket, key, body: encodeJson(value), contentType: ContentType.Json });
 
 /**
- * Clean: input `<path>.txt` → job fact `input.json` at once (the job has started), then work
- * `cleaned/<path>/<version>.json`. Throws InputError for unusable input. The version is that of
+ * Clean: input `<path>.txt` → job fact `input.json` at once (the job has started), then job fact
+ * `removals.json` and work `cleaned/<path>/<version>.json` (text, figures, line shifts; not the
+ * log, so that split never holds it). Throws InputError for unusable input. The version is that of
  * the object read, which may be newer than the event announced: then this is the newer upload's job.
  */
 export function cleanStep(options: CleanStageOptions = {}): StageStep {
@@ -109,16 +111,18 @@ export function cleanStep(options: CleanStageOptions = {}): StageStep {
     const started = json(BucketRole.Work, jobFactKey(job, JobFact.Input), fact);
     await write(started);
     const cleaned = cleanStage(object.body, inputFileName(key), options);
-    const item: CleanedItem = { inputKey: key, version: job.version, cleaned };
-    const writes = [json(BucketRole.Work, cleanedKey(job), item)];
-    const charactersRemoved = cleaned.removals.reduce((n, r) => n + r.text.length, 0);
-    return { writes, facts: { removals: cleaned.removals.length, charactersRemoved, bytesWritten: totalBytes([started, ...writes]) } };
+    const item: CleanedItem = { inputKey: key, version: job.version, cleaned: cleanedText(cleaned) };
+    const writes = [
+      { bucket: BucketRole.Work, key: jobFactKey(job, JobFact.Removals), body: encodeRemovalLog(cleaned), contentType: ContentType.Json },
+      json(BucketRole.Work, cleanedKey(job), item),
+    ];
+    const { removals, charactersRemoved } = cleaned.summary;
+    return { writes, facts: { removals, charactersRemoved, bytesWritten: totalBytes([started, ...writes]) } };
   };
 }
 
 /**
- * Split: work `cleaned/<path>/<version>.json` → the removal log, split's manifest and the plan as
- * job facts, then `reports/<path>/<version>/NN.json` per report (which start the renders). The
+ * Split: work `cleaned/<path>/<version>.json` → split's manifest and the plan as job facts, then `reports/<path>/<version>/NN.json` per report (which start the renders). The
  * facts come first, so that once every document is rendered the publisher has all it needs.
  */
 export function splitStep(options: SplitStageOptions = {}): StageStep {
@@ -129,7 +133,6 @@ export function splitStep(options: SplitStageOptions = {}): StageStep {
     const { reports, manifest } = splitStage(cleaned, options);
     const plan: PlanFact = { inputKey, version, reports: reports.length, formats: Object.values(DocumentFormat) };
     const writes: ObjectWrite[] = [
-      json(BucketRole.Work, jobFactKey(job, JobFact.Removals), removalLog(cleaned)),
       json(BucketRole.Work, jobFactKey(job, JobFact.Manifest), manifest),
       json(BucketRole.Work, jobFactKey(job, JobFact.Plan), plan),
       ...reports.map((report, i) => {

@@ -139,6 +139,7 @@ export const STAGES: readonly StageDefinition[] = [
     targets: [
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Cleaned}*` },
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/input.json` },
+      { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/removals.json` },
       jobError,
     ],
     deletes: [],
@@ -156,7 +157,6 @@ export const STAGES: readonly StageDefinition[] = [
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Reports}*` },
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/plan.json` },
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/manifest.json` },
-      { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/removals.json` },
       jobError,
     ],
     deletes: [],

@@ -4,20 +4,23 @@
  * work object that does not parse is a defect in the chain (retry, then dead-letter queue), never
  * a problem with the user's input.
  */
-import type { CleanedDocument, DocumentFormat, FileDigest } from '../convert.js';
+import type { CleanedText, DocumentFormat, FileDigest } from '../convert.js';
 import { ReportPressError, type InputError } from '../errors.js';
 import { formatError, Lang } from '../messages/index.js';
 import type { Report } from '../model/report.js';
 import type { ConversionWarning } from '../warnings.js';
 import type { StageName } from './stages.js';
 
-/** `cleaned/<path>/<version>.json`: the clean stage's result and where it came from. */
+/**
+ * `cleaned/<path>/<version>.json`: the clean stage's result and where it came from. The removal
+ * log is not in it: the clean stage writes that as a job fact itself.
+ */
 export interface CleanedItem {
   /** The input object's key, e.g. `2024/report.txt`. */
   readonly inputKey: string;
   /** The upload it was read from (see keys.ts `inputVersion`). */
   readonly version: string;
-  readonly cleaned: CleanedDocument;
+  readonly cleaned: CleanedText;
 }
 
 /** `reports/<path>/<version>/NN.json`: one report and the document names the manifest promised for it. */
@@ -121,7 +124,9 @@ export function decodeCleanedItem(bytes: Uint8Array): CleanedItem {
   const cleaned = item.cleaned as Record<string, unknown> | undefined;
   expect(isString(item.inputKey) && isString(item.version), what, 'has no inputKey or version');
   expect(typeof cleaned === 'object' && cleaned !== null, what, 'has no cleaned document');
-  expect(isString(cleaned?.source) && isString(cleaned?.text) && Array.isArray(cleaned?.removals), what, 'has an incomplete cleaned document');
+  expect(isString(cleaned?.source) && isString(cleaned?.text) && Array.isArray(cleaned?.lineShifts), what, 'has an incomplete cleaned document');
+  const summary = cleaned?.summary as Record<string, unknown> | undefined;
+  expect(typeof summary === 'object' && summary !== null && Number.isInteger(summary.removals) && Number.isInteger(summary.charactersRemoved), what, 'has no cleaning summary');
   return item as unknown as CleanedItem;
 }
 

@@ -41,6 +41,13 @@ export interface CleanResult {
    * read (an enumerable getter, so spreading and JSON see it like a plain property).
    */
   readonly removals: readonly Removal[];
+  /** How many removals there are, without building the log. */
+  readonly removalCount: number;
+  /**
+   * Calls `visit` for every removal in offset order without keeping them: a log of millions of
+   * cuts can be summed up or written out without ever holding millions of objects at once.
+   */
+  forEachRemoval(visit: (removal: Removal) => void): void;
 }
 
 export interface CleanOptions {
@@ -121,12 +128,22 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   // building its (possibly millions of) entries.
   let removals: Removal[] | undefined;
   const { removed } = state;
+  const forEachRemoval = (visit: (removal: Removal) => void) => visitRemovals(text, removed, tags, visit);
   return {
     text: state.text,
     get removals() {
-      removals ??= toRemovals(text, removed, tags);
+      if (removals === undefined) {
+        const log: Removal[] = new Array(removed.length);
+        let n = 0;
+        forEachRemoval((removal) => {
+          log[n++] = removal;
+        });
+        removals = log;
+      }
       return removals;
     },
+    removalCount: removed.length,
+    forEachRemoval,
   };
 }
 
@@ -441,10 +458,9 @@ function withoutMatches(line: string, rules: readonly CleanRule[]): string {
 const SHARED_TEXTS = 4096;
 const SHARED_TEXT_LENGTH = 64;
 
-/** The log, sorted by offset, with 1-based line and column found in one walk through the input. */
-function toRemovals(input: string, removed: CutList, tags: readonly RuleTag[]): Removal[] {
+/** Visits the log in offset order, with 1-based line and column found in one walk through the input. */
+function visitRemovals(input: string, removed: CutList, tags: readonly RuleTag[], visit: (removal: Removal) => void): void {
   const order = sortedByStart(removed);
-  const removals: Removal[] = new Array(order.length);
   const shared = new Map<string, string>();
   const textOf = (start: number, end: number) => {
     const text = input.slice(start, end);
@@ -466,16 +482,15 @@ function toRemovals(input: string, removed: CutList, tags: readonly RuleTag[]): 
       nextNewline = input.indexOf('\n', lineStart);
     }
     const tag = tags[removed.rules[i] as number] as RuleTag;
-    removals[n] = {
+    visit({
       ruleId: tag.id,
       family: tag.family,
       line,
       column: start - lineStart + 1,
       offset: start,
       text: textOf(start, removed.ends[i] as number),
-    };
+    });
   }
-  return removals;
 }
 
 /**

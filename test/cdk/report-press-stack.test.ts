@@ -204,8 +204,8 @@ describe('the ReportPress stack', () => {
     const del = (bucket: IConstruct, pattern: string) => ['s3:DeleteObject', objectsArn(bucket, pattern)];
     const list = (bucket: IConstruct) => ['s3:ListBucket', arn(bucket)];
     const expected: Record<StageName, unknown[][]> = {
-      clean: [get(input, '*.txt'), put(work, 'cleaned/*'), put(work, 'jobs/*/input.json'), put(work, 'jobs/*/error.json')],
-      split: [get(work, 'cleaned/*.json'), put(work, 'reports/*'), put(work, 'jobs/*/plan.json'), put(work, 'jobs/*/manifest.json'), put(work, 'jobs/*/removals.json'), put(work, 'jobs/*/error.json')],
+      clean: [get(input, '*.txt'), put(work, 'cleaned/*'), put(work, 'jobs/*/input.json'), put(work, 'jobs/*/removals.json'), put(work, 'jobs/*/error.json')],
+      split: [get(work, 'cleaned/*.json'), put(work, 'reports/*'), put(work, 'jobs/*/plan.json'), put(work, 'jobs/*/manifest.json'), put(work, 'jobs/*/error.json')],
       'render-docx': [get(work, 'reports/*.json'), put(work, 'jobs/*.docx'), put(work, 'jobs/*.docx.warnings.json'), put(work, 'jobs/*/error.json')],
       'render-pdf': [get(work, 'reports/*.json'), put(work, 'jobs/*.pdf'), put(work, 'jobs/*.pdf.warnings.json'), put(work, 'jobs/*/error.json')],
       publish: [

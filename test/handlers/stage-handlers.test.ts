@@ -11,7 +11,7 @@ import { HANDLER_FACTORIES, type HandlerDeps } from '../../functions/handlers.js
 import { s3ObjectStore, scopedObjectStore } from '../../functions/object-store.js';
 import { createS3Client } from '../../functions/s3-client.js';
 import { createStageHandler } from '../../functions/stage-handler.js';
-import { cleanStage, completeManifest, digestOf, renderDocument, renderStage, splitStage, type Manifest } from '../../lib/convert.js';
+import { cleanedText, cleanStage, completeManifest, digestOf, encodeRemovalLog, renderDocument, renderStage, splitStage, type Manifest } from '../../lib/convert.js';
 import { InputError, InputErrorCode } from '../../lib/errors.js';
 import { invocationFailureRecord, type JobEventSink, type JobFinishedDetail } from '../../lib/pipeline/job-events.js';
 import type { JobStatus } from '../../lib/pipeline/job-status.js';
@@ -92,7 +92,7 @@ describe('the stage handlers, on the embedded S3 server', () => {
   const path = '2024/年度 报告+1%';
   let job: JobRef;
 
-  it('clean an upload announced with a URL-encoded key (space as +, %2B, %25, Chinese), recording the job’s start', async () => {
+  it('clean an upload announced with a URL-encoded key (space as +, %2B, %25, Chinese), recording the job’s start and its removal log', async () => {
     await putObject(client, s3.buckets.input, inputKey, seed);
     job = { path, version: await versionOf(inputKey) };
 
@@ -101,7 +101,9 @@ describe('the stage handlers, on the embedded S3 server', () => {
     expect(outcome).toEqual({ done: 1, rejected: 0, ignored: 0, gone: 0 });
     expect(await listKeys(client, s3.buckets.work, `cleaned/${path}/`)).toEqual([cleanedKey(job)]);
     const item = decodeCleanedItem(await getBytes(client, s3.buckets.work, cleanedKey(job)));
-    expect(item).toEqual({ inputKey, version: job.version, cleaned: cleanStage(seed, '年度 报告+1%.txt') });
+    const cleaned = cleanStage(seed, '年度 报告+1%.txt');
+    expect(item).toEqual({ inputKey, version: job.version, cleaned: cleanedText(cleaned) });
+    expect(await getBytes(client, s3.buckets.work, jobFactKey(job, JobFact.Removals))).toEqual(encodeRemovalLog(cleaned));
     expect(await getJson(client, s3.buckets.work, jobFactKey(job, JobFact.Input))).toMatchObject({ inputKey, version: job.version, input: digestOf(seed) });
   });
 

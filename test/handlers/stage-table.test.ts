@@ -111,7 +111,7 @@ describe('the stage table', () => {
     const write = async (w: ObjectWrite) => void early.push(w);
     // act: the chain's steps, one after another, as the stages run them
     const clean = await cleanStep()({ key: '2024/年度 汇编+1%.txt', object: stored('2024/年度 汇编+1%.txt', bytes), write });
-    const cleaned = clean.writes[0]!;
+    const cleaned = clean.writes.find((w) => w.key.startsWith('cleaned/'))!;
     const split = await splitStep({ profile: GBT9704.id })({ key: cleaned.key, object: stored(cleaned.key, cleaned.body), write });
     const report = split.writes.find((w) => w.key.startsWith('reports/'))!;
     const docx = await renderStep('docx', () => ({ profile: GBT9704 }))({ key: report.key, object: stored(report.key, report.body), write });
