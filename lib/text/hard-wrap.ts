@@ -110,10 +110,14 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
         next,
         nextIsFull: near(i + 1),
         afterNext: () => (nextEnd < text.length ? trimmedLine(nextEnd + 1, lineEnd(text, nextEnd + 1)) : ''),
-        startsParagraph: () => i === 0 || widths[i - 1] === 0 || !near(i - 1) || endsSentence(trimmedLine(previousStart, previousEnd)),
+        startsParagraph: () => {
+          if (i === 0 || widths[i - 1] === 0 || !near(i - 1)) return true;
+          const previous = trimmedLine(previousStart, previousEnd);
+          return endsSentence(previous) || isTocEntry(previous) || isNumberedTitle(previous);
+        },
       };
       const continues = () => (indentMarksParagraphs ? !isIndented(text, nextStart, nextEnd) : unfinishedLine(line, next, near(i + 1)));
-      if (!startsWithHeadingNumber(next) && !keepsBreak(context) && continues()) onBreak(contentEnd(text, start, end), nextContentStart);
+      if (!startsWithHeadingNumber(next) && (CLOSING_START.test(next) || (!keepsBreak(context) && continues()))) onBreak(contentEnd(text, start, end), nextContentStart);
     }
     previousStart = start;
     previousEnd = end;
@@ -121,6 +125,12 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
     end = nextEnd;
   }
 }
+
+/**
+ * Punctuation no line may start with (kinsoku): under a full line it is that line's end, pushed
+ * over by a wrap that counted characters, even under a title.
+ */
+const CLOSING_START = /^[。，、；：？！）」』》】”’.,;:?!)]/u;
 
 /** A full line, the line under it and what else a decision about the break between them needs. */
 interface LineContext {
@@ -183,6 +193,12 @@ const MAX_TITLE_TAIL = 8;
 function endsTitle(line: string, next: string): boolean {
   if (REMARK_LINE.test(next)) return true;
   return next.length <= MAX_TITLE_TAIL && !isTitleLine(next) && !/[。！？，；：]/.test(next) && isReportTitle(line + next);
+}
+
+/** A numbered title (`3、…述职报告`): the last entry of a table of contents, never a paragraph's line. */
+function isNumberedTitle(line: string): boolean {
+  const title = stripEntryNumber(line);
+  return title !== line && isReportTitle(title);
 }
 
 /** `第三篇`, `第二章`, `第一部分`: the next entry or part of a compilation starts here. */

@@ -112,7 +112,9 @@ function splitByTitles(lines: readonly string[], from: number, to: number, fallb
   if (titles.length === 0) {
     const first = lines[firstContent] ?? '';
     const hasBody = nextContentLine(lines, firstContent + 1, to) !== -1;
-    if (hasBody && isTitleShaped(first)) return [{ title: first, titleLine: firstContent, start: firstContent + 1, end: to }];
+    // A report title may carry a stray full stop (`…述职报告。`); a plain sentence may not.
+    const titled = isTitleShaped(first) || (/[。.]$/.test(first) && isReportTitle(first.slice(0, -1)));
+    if (hasBody && titled) return [{ title: first, titleLine: firstContent, start: firstContent + 1, end: to }];
     return [{ title: fallback, titleLine: -1, start: firstContent, end: to }];
   }
 

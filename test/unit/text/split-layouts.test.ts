@@ -94,6 +94,17 @@ describe('reports without a table of contents', () => {
     ]);
   });
 
+  it('keeps a full stop that a wrap pushed onto the line under a title with its title', () => {
+    const wrap = (text: string) => text.match(/.{1,30}/gu) ?? [];
+    // prepare: the title is as wide as the wrapped lines, and its 。 went to the next line
+    const title = '某某某某街道党工委机关党建工作总结书记抓党建工作对照检查材料';
+    const lines = [title, '。', ...wrap(BODY_C + LAST)];
+    // act
+    const { reports } = convert(lines);
+    // assert
+    expect(outline(reports)).toEqual([{ title: `${title}。`, texts: [BODY_C + LAST] }]);
+  });
+
   it('splits hundreds of short reports as well as a handful', () => {
     const reports = Array.from({ length: 2000 }, (_, i) => [`第${i + 1}号述职报告`, `本人一年来认真履行岗位职责，完成了第${i + 1}项工作任务。`]);
 
@@ -139,6 +150,22 @@ describe('compilations with a table of contents', () => {
     const { reports, manifest } = convert(lines);
 
     expect(reports.map((report) => report.blocks.map((block) => block.text))).toEqual([[BODY_A], [BODY_B], [BODY_C]]);
+    expect(manifest.warnings).toEqual([]);
+  });
+
+  it('keeps a title as wide as the wrapped lines apart from them when it follows the table of contents', () => {
+    const wrap = (text: string) => text.match(/.{1,30}/gu) ?? [];
+    // prepare: the last entry and the first body title both fill the wrap width
+    const first = '某某某某公司党委关于机关党建工作总结书记抓党建工作的实施方案';
+    const second = '某某某某街道党工委机关党建工作总结书记抓党建工作对照检查材料';
+    const lines = ['2024年度党建工作材料汇编', '（2篇）', '目 录', `1、${first}`, `2、${second}`, first, ...wrap(BODY_C + LAST), second, ...wrap(BODY_B + BODY_C)];
+    // act
+    const { reports, manifest } = convert(lines);
+    // assert
+    expect(outline(reports)).toEqual([
+      { title: first, texts: [BODY_C + LAST] },
+      { title: second, texts: [BODY_B + BODY_C] },
+    ]);
     expect(manifest.warnings).toEqual([]);
   });
 });
