@@ -155,7 +155,7 @@ function keepsBreak({ line, next, nextIsFull, afterNext, startsParagraph }: Line
     isTocEntry(line) ||
     PIECE_NUMBER.test(next) ||
     // Two titles in a row (a table-of-contents entry above a body title) are two lines.
-    (isReportTitle(stripEntryNumber(line)) && isReportTitle(next)) ||
+    (isReportTitle(stripEntryNumber(line)) && isReportTitle(next.replace(/[。.]$/, ''))) ||
     // A report title that fills the width at a paragraph start is a line of its own: prose rarely
     // runs a whole line without a comma and ends in a genre word exactly at the margin.
     (isReportTitle(line) && !endsTitle(line, next) && startsParagraph())

@@ -32,4 +32,15 @@ describe('splitting generated compilations', () => {
       { seed: 7, numRuns: 300 },
     );
   });
+
+  it.each([
+    // The last entry of a table of contents set as wide as the wrapped text, right above a body
+    // title with a stray 。: once joined to it as a wrapped line.
+    { seed: 15, run: 220 },
+  ])('returns exactly the constructed reports for a compilation that once split wrong ($seed, run $run)', ({ seed, run }) => {
+    const plan = fc.sample(compilationPlan(gold.length), { seed, numRuns: run + 1 })[run];
+    const compilation = buildCompilation(gold, plan!);
+
+    expect(splitOf(compilation.text)).toEqual(compilation.reports);
+  });
 });
