@@ -121,7 +121,7 @@ export class WebSite extends Construct {
       maxAge: 3600,
     });
 
-    this.deployPage(stack, props);
+    this.deployPage(stack, props, logRetention);
 
     new CfnOutput(stack, 'SiteUrl', { value: this.siteOrigin, description: 'The web page: open it in a browser and sign in' });
     new CfnOutput(stack, 'UserPoolId', { value: this.userPool.userPoolId, description: 'Cognito user pool of the web page (create users with aws cognito-idp admin-create-user)' });
@@ -369,7 +369,7 @@ export class WebSite extends Construct {
    * gains a CSP `<meta>` naming the exact API and bucket hosts, which are known only at deploy
    * time: the deployment fills them in, and the header CSP of the distribution bounds them.
    */
-  private deployPage(stack: Stack, props: WebSiteProps): void {
+  private deployPage(stack: Stack, props: WebSiteProps, logRetention: logs.RetentionDays): void {
     const pageDir = buildWebPage(join(Stage.of(this)?.outdir ?? PROJECT_ROOT, 'web-page'));
     const html = readFileSync(join(pageDir, 'index.html'), 'utf8');
     const charset = CHARSET_META.exec(html);
@@ -396,7 +396,7 @@ export class WebSite extends Construct {
       prune: true,
       retainOnDelete: false,
       memoryLimit: 256,
-      logGroup: new logs.LogGroup(this, 'DeployPageLogGroup', { retention: logs.RetentionDays.ONE_WEEK, removalPolicy: RemovalPolicy.DESTROY }),
+      logGroup: new logs.LogGroup(this, 'DeployPageLogGroup', { retention: logRetention, removalPolicy: RemovalPolicy.DESTROY }),
     });
     acknowledgeDeploymentHandler(deployment, this.siteBucket);
   }
