@@ -8,9 +8,10 @@
  * in the input and output buckets, so IAM itself keeps each user inside their own prefix, whatever
  * the API's code does. The API function's own role may do nothing but assume that role.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -27,6 +28,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { BucketEnv } from '../functions/environment.js';
 import { USER_SESSION_TAG, WEB_API_ROUTES, WebApiEnv, type WebConfig } from '../lib/web/api-contract.js';
+import { CspDelivery, pageContentSecurityPolicy } from '../lib/web/page-csp.js';
 import type { BucketRole } from '../lib/pipeline/stages.js';
 import { buildWebPage } from '../web/build.js';
 import { PROJECT_ROOT, handlerBundling } from './bundling.js';
@@ -42,7 +44,7 @@ export interface WebSiteProps {
   readonly apiRateLimit?: number;
 }
 
-/** The policy variable that names the signed-in user's id inside the user-scoped role's policy. */
+/** Every key below the signed-in user's prefix, as the user-scoped role's policy names it (the session tag is the id). */
 export const USER_PREFIX_PATTERN = `users/\${aws:PrincipalTag/${USER_SESSION_TAG}}/*`;
 
 /** HTML the CSP `<meta>` goes after; the page's charset must stay in its first 1024 bytes. */
@@ -136,27 +138,12 @@ export class WebSite extends Construct {
     // buckets' CORS and the API's name the distribution, so naming them here would be a cycle).
     // The page's own <meta> CSP (deployPage) narrows these to the stack's API and buckets.
     const s3Hosts = `https://*.s3.${region}.${suffix}`;
-    const connect = ["'self'", `https://cognito-idp.${region}.${suffix}`, `https://*.execute-api.${region}.${suffix}`, s3Hosts];
+    const csp = pageContentSecurityPolicy({ connect: [`https://cognito-idp.${region}.${suffix}`, `https://*.execute-api.${region}.${suffix}`, s3Hosts], frame: [s3Hosts] });
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'report-press web page: HSTS, CSP, no framing, no sniffing, no referrer',
       securityHeadersBehavior: {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: false, override: true },
-        contentSecurityPolicy: {
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data: blob:",
-            `connect-src ${connect.join(' ')}`,
-            // The PDF preview: the browser's viewer in a frame, from a presigned GET or a blob.
-            `frame-src 'self' blob: ${s3Hosts}`,
-            "object-src 'none'",
-            "base-uri 'none'",
-            "form-action 'none'",
-            "frame-ancestors 'none'",
-          ].join('; '),
-          override: true,
-        },
+        contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
@@ -324,6 +311,7 @@ export class WebSite extends Construct {
       jwtAudience: [this.userPoolClient.userPoolClientId],
     });
     const api = new apigwv2.HttpApi(this, 'Api', {
+      apiName: `${stack.stackName}-web`,
       description: 'report-press web page API: presigned uploads and downloads, job status',
       corsPreflight: {
         allowOrigins: [this.siteOrigin],
@@ -370,21 +358,22 @@ export class WebSite extends Construct {
    * time: the deployment fills them in, and the header CSP of the distribution bounds them.
    */
   private deployPage(stack: Stack, props: WebSiteProps, logRetention: logs.RetentionDays): void {
-    const pageDir = buildWebPage(join(Stage.of(this)?.outdir ?? PROJECT_ROOT, 'web-page'));
+    // Built into the cloud assembly, beside the assets CDK stages from it.
+    const pageDir = buildWebPage(join(Stage.of(this)?.outdir ?? mkdtempSync(join(tmpdir(), 'report-press-web-')), 'web-page'));
     const html = readFileSync(join(pageDir, 'index.html'), 'utf8');
     const charset = CHARSET_META.exec(html);
     if (!charset) throw new WebPageShapeError(join(pageDir, 'index.html'));
     const bucketHost = (bucket: s3.IBucket) => `https://${bucket.bucketName}.s3.${stack.region}.${stack.urlSuffix}`;
-    const csp = [
-      `connect-src 'self' https://cognito-idp.${stack.region}.${stack.urlSuffix} ${this.api.apiEndpoint} ${bucketHost(props.buckets.input)} ${bucketHost(props.buckets.output)}`,
-      `frame-src 'self' blob: ${bucketHost(props.buckets.output)}`,
-    ].join('; ');
+    const csp = pageContentSecurityPolicy(
+      { connect: [`https://cognito-idp.${stack.region}.${stack.urlSuffix}`, this.api.apiEndpoint, bucketHost(props.buckets.input), bucketHost(props.buckets.output)], frame: [bucketHost(props.buckets.output)] },
+      CspDelivery.Meta,
+    );
     const at = charset.index + charset[0].length;
     const page = `${html.slice(0, at)}<meta http-equiv="Content-Security-Policy" content="${csp}">${html.slice(at)}`;
 
     const config = {
       api: this.api.apiEndpoint,
-      auth: { kind: 'cognito', region: Aws.REGION, userPoolId: this.userPool.userPoolId, clientId: this.userPoolClient.userPoolClientId },
+      auth: { kind: 'cognito', region: stack.region, userPoolId: this.userPool.userPoolId, clientId: this.userPoolClient.userPoolClientId },
     } satisfies WebConfig;
     const deployment = new s3deploy.BucketDeployment(this, 'DeployPage', {
       destinationBucket: this.siteBucket,
