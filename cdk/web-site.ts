@@ -38,7 +38,7 @@ export interface WebSiteProps {
   readonly buckets: Readonly<Record<BucketRole, s3.Bucket>>;
   /** Where the site bucket's server access logs go (the stack's access-log bucket). */
   readonly accessLogsBucket: s3.IBucket;
-  /** Retention of the API function's and the API's access log groups. Default one month. */
+  /** Retention of the web log groups (the API function's, the API's access log, the page deployment's). Default one month. */
   readonly logRetention?: logs.RetentionDays;
   /** Steady requests per second the API accepts, across all users. Default 20 (burst 2×). */
   readonly apiRateLimit?: number;
