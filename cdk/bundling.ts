@@ -18,6 +18,11 @@ export const BUNDLED_FONT_DIR = 'fonts';
 export function stageBundling(stage: StageDefinition): BundlingOptions {
   const copyFonts = (inputDir: string, outputDir: string): string[] =>
     stage.name === StageName.RenderPdf ? [`cp -R "${join(inputDir, FONT_SOURCE_DIR)}" "${join(outputDir, BUNDLED_FONT_DIR)}"`] : [];
+  return { ...handlerBundling(), commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: copyFonts } };
+}
+
+/** esbuild options for any handler's bundle (the stages' and the web API's). */
+export function handlerBundling(): BundlingOptions {
   return {
     format: OutputFormat.CJS,
     minify: true,
@@ -28,10 +33,5 @@ export function stageBundling(stage: StageDefinition): BundlingOptions {
     // Bundle the AWS SDK too: the bundle is self-contained and pins the SDK version it was tested with.
     externalModules: [],
     logLevel: LogLevel.WARNING,
-    commandHooks: {
-      beforeBundling: () => [],
-      beforeInstall: () => [],
-      afterBundling: copyFonts,
-    },
   };
 }

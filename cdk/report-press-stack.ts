@@ -37,6 +37,7 @@ import {
 import { BucketEnv } from '../functions/environment.js';
 import { PROJECT_ROOT, stageBundling } from './bundling.js';
 import { STAGE_SIZING } from './stage-sizing.js';
+import { WebSite } from './web-site.js';
 
 export interface ReportPressStackProps extends StackProps {
   /** Days before intermediates in the work bucket expire. Default 7. */
@@ -73,6 +74,8 @@ export class ReportPressStack extends Stack {
   readonly stages: Readonly<Record<StageName, StageResources>>;
   /** The rule per converting stage that routes its failed invocations to its dead-letter queue and record-failure. */
   readonly failureRules: Readonly<Partial<Record<StageName, events.Rule>>>;
+  /** The web page, its user pool and its API (cdk/web-site.ts). */
+  readonly web: WebSite;
 
   constructor(scope: Construct, id: string, props: ReportPressStackProps = {}) {
     super(scope, id, props);
@@ -136,6 +139,7 @@ export class ReportPressStack extends Stack {
     for (const role of Object.values(BucketRole)) {
       new CfnOutput(this, `${titleCase(role)}BucketName`, { value: this.buckets[role].bucketName, description: `The ${role} bucket` });
     }
+    this.web = new WebSite(this, 'Web', { buckets: this.buckets, accessLogsBucket: accessLogs, logRetention: props.logRetention });
     new CfnOutput(this, 'JobFinishedEventPattern', {
       value: JSON.stringify(JOB_FINISHED_PATTERN),
       description: 'EventBridge pattern (default bus) of the one event per finished job; attach a rule to be notified',

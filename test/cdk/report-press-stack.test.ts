@@ -231,7 +231,8 @@ describe('the ReportPress stack', () => {
       expect(statements.flatMap((s) => [s.Action].flat()).filter((a) => a.includes('*')), stage.name).toEqual([]);
     }
     const ourRoles = Object.values(template.findResources('AWS::IAM::Role')).filter((r) => String(r.Properties.Description).startsWith('report-press'));
-    expect(ourRoles).toHaveLength(STAGES.length);
+    // One per stage, and the web API's two (its function's and the user-scoped role; test/cdk/web-site.test.ts).
+    expect(ourRoles).toHaveLength(STAGES.length + 2);
     for (const role of ourRoles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
@@ -248,7 +249,8 @@ describe('the ReportPress stack', () => {
   });
 
   it('keeps function logs for a month in a log group per function', () => {
-    template.resourceCountIs('AWS::Logs::LogGroup', STAGES.length);
+    // One per stage, and the web site's: its API function's, the API's access log, the page deployment's.
+    template.resourceCountIs('AWS::Logs::LogGroup', STAGES.length + 3);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     for (const stage of STAGES) {
       template.hasResourceProperties('AWS::Lambda::Function', {
