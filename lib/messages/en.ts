@@ -189,6 +189,7 @@ export const en = {
   'help.dev': () => 'run the Lambda chain locally against an embedded S3-compatible server on 127.0.0.1',
   'help.devPort': () => 'port of the S3 endpoint',
   'help.devDir': () => 'where the buckets are kept between runs',
+  'help.devWebPort': () => 'port of the web page (upload .txt files in the browser, download the documents)',
   'help.devAfter': () =>
     [
       'Upload a .txt to s3://input/… and find manifest.json and the documents under s3://output/…, e.g.',

@@ -159,6 +159,7 @@ export const zhCN: Catalogue = {
   'help.dev': () => '在本机运行 Lambda 处理链，配合内嵌在 127.0.0.1 上的 S3 兼容服务',
   'help.devPort': () => 'S3 服务的端口',
   'help.devDir': () => '存放存储桶数据的文件夹，多次运行之间保留',
+  'help.devWebPort': () => '网页的端口（在浏览器中上传 .txt 文件、下载文档）',
   'help.devAfter': () =>
     [
       '把 .txt 上传到 s3://input/…，再到 s3://output/… 下取 manifest.json 和文档，例如：',

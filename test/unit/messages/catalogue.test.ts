@@ -72,6 +72,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'help.dev': undefined,
   'help.devPort': undefined,
   'help.devDir': undefined,
+  'help.devWebPort': undefined,
   'help.devAfter': undefined,
   STAGE_FAILED: undefined,
   SIGN_IN_REQUIRED: undefined,
