@@ -256,6 +256,7 @@ export const en = {
   'web.setPassword': () => 'Set the password and sign in',
   'web.signOut': () => 'Sign out',
   'web.signInFailed': (p: { reason: string }) => `sign-in failed: ${p.reason}`,
+  'web.moreRemovals': (p: { count: number }) => `and ${count(p.count, 'more cut')} of this kind`,
   'web.loading': () => 'loading…',
 } satisfies Codes;
 

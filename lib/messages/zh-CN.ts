@@ -220,5 +220,6 @@ export const zhCN: Catalogue = {
   'web.setPassword': () => '设置密码并登录',
   'web.signOut': () => '退出登录',
   'web.signInFailed': (p) => `登录失败：${p.reason}`,
+  'web.moreRemovals': (p) => `此类还有 ${p.count} 处，未逐条列出`,
   'web.loading': () => '加载中…',
 };

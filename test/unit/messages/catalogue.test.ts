@@ -124,6 +124,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'web.setPassword': undefined,
   'web.signOut': undefined,
   'web.signInFailed': { reason: 'Incorrect username or password.' },
+  'web.moreRemovals': { count: 120 },
   'web.loading': undefined,
 };
 
