@@ -125,7 +125,7 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     await groups.first().waitFor();
     await screenshot('web-page-removals.png', card(COMPILATION));
     // assert
-    const families = await groups.evaluateAll((sections) => sections.map((s) => [(s as HTMLElement).dataset.family, s.querySelectorAll('li').length]));
+    const families = await groups.evaluateAll((sections) => sections.map((s) => [s.getAttribute('data-family'), s.querySelectorAll('li').length]));
     expect(Object.fromEntries(families)).toEqual(compilation.manifest.cleaning.byFamily);
     expect(await card(COMPILATION).locator('.removal-group[data-family=bracketed-advert] code').allTextContents()).toContain(advert.text);
   });

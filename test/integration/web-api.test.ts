@@ -8,10 +8,13 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../cli/dev-server.js';
 import { startLocalS3, type LocalS3 } from '../../cli/local-s3.js';
-import { createWebApiHandler } from '../../functions/web-api.js';
+import { createWebApiHandler, type WebApiHandler } from '../../functions/web-api.js';
+import { BucketEnv, S3_ENDPOINT_ENV } from '../../functions/environment.js';
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 import { userCredentials } from '../../functions/web-credentials.js';
 import { createWebS3Client, s3UserStorage } from '../../functions/web-storage.js';
-import { JobViewState, WebErrorCode, type JobView, type UploadGrant, type WebConfig } from '../../lib/web/api-contract.js';
+import { JobViewState, WebApiEnv, WebErrorCode, type JobView, type UploadGrant, type WebConfig } from '../../lib/web/api-contract.js';
 import { STSClient } from '@aws-sdk/client-sts';
 import { pollUntil } from './s3-helpers.js';
 
@@ -217,6 +220,28 @@ describe('the web API Lambda handler', () => {
     expect(site.headers?.['access-control-allow-origin']).toBe('https://site.example');
     expect(other.headers?.['access-control-allow-origin']).toBeUndefined();
     client.destroy();
+  });
+
+  it('runs bundled, with nothing beside it, from the environment the stack sets', async () => {
+    // prepare: bundled as cdk/bundling.ts bundles the stages (everything inside, ES module builds preferred)
+    const dir = join(work, 'web-api-bundle');
+    await build({ entryPoints: ['functions/web-api.ts'], outfile: join(dir, 'index.js'), bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, keepNames: true, mainFields: ['module', 'main'], logLevel: 'silent' });
+    const env = { [BucketEnv.input]: s3.buckets.input, [BucketEnv.output]: s3.buckets.output, [S3_ENDPOINT_ENV]: s3.endpoint, AWS_REGION: 'us-east-1', [WebApiEnv.allowedOrigin]: 'https://site.example' };
+    Object.assign(process.env, env);
+    try {
+      const { handler } = createRequire(join(dir, 'index.js'))('./index.js') as { handler: WebApiHandler };
+      // act
+      const granted = await handler(gatewayEvent('POST', 'POST /api/uploads', 'carol', { body: JSON.stringify({ name: 'b.txt', bytes: 5, contentType: 'text/plain' }), origin: 'https://site.example' }));
+      const grant = JSON.parse(granted.body as string) as UploadGrant;
+      const put = await fetch(grant.url, { method: 'PUT', headers: grant.headers, body: 'hello' });
+      const job = await handler(gatewayEvent('GET', 'GET /api/jobs/{jobId}', 'carol', { pathParameters: { jobId: grant.jobId } }));
+      // assert
+      expect([granted.statusCode, put.status, job.statusCode]).toEqual([201, 200, 200]);
+      expect(granted.headers?.['access-control-allow-origin']).toBe('https://site.example');
+      expect(JSON.parse(job.body as string)).toMatchObject({ jobId: grant.jobId, name: 'b.txt', state: JobViewState.Waiting });
+    } finally {
+      for (const name of Object.keys(env)) delete process.env[name];
+    }
   });
 
   it('signs with the user-scoped role, assumed once per user with the session tag user=<sub>', async () => {
