@@ -19,6 +19,7 @@ import { Readable } from 'node:stream';
 import { atomicFilesystemStore } from './s3rver-store.js';
 import { isPresigned, verifyPresignedRequest } from './presigned-url.js';
 import { LOCAL_CREDENTIALS } from '../functions/s3-client.js';
+import { BUCKET_CORS } from '../lib/web/api-contract.js';
 import type { BucketRole } from '../lib/pipeline/stages.js';
 import { AwsChunkedDecoder, AwsChunkedError, AwsChunkedErrorCode, isAwsChunked, verifyTrailingChecksums, type AwsChunkedBody } from './aws-chunked.js';
 
@@ -142,10 +143,16 @@ export interface LocalS3Options {
   readonly corsOrigins?: readonly string[];
 }
 
-/** The bucket CORS rules of a site at `origins`: uploads into `input`, downloads out of `output`. */
-function corsConfiguration(origins: readonly string[], methods: readonly string[]): string {
-  const rule = [...origins.map((o) => `<AllowedOrigin>${escapeXml(o)}</AllowedOrigin>`), ...methods.map((m) => `<AllowedMethod>${m}</AllowedMethod>`), '<AllowedHeader>*</AllowedHeader>', '<ExposeHeader>ETag</ExposeHeader>', '<MaxAgeSeconds>600</MaxAgeSeconds>'];
-  return `<CORSConfiguration><CORSRule>${rule.join('')}</CORSRule></CORSConfiguration>`;
+/** The bucket CORS rules of the deployed site (lib/web/api-contract.ts), for pages at `origins`. */
+function corsConfiguration(origins: readonly string[], rule: { readonly methods: readonly string[]; readonly headers: readonly string[] }): string {
+  const parts = [
+    ...origins.map((o) => `<AllowedOrigin>${escapeXml(o)}</AllowedOrigin>`),
+    ...rule.methods.map((m) => `<AllowedMethod>${m}</AllowedMethod>`),
+    ...rule.headers.map((h) => `<AllowedHeader>${h}</AllowedHeader>`),
+    '<ExposeHeader>ETag</ExposeHeader>',
+    '<MaxAgeSeconds>600</MaxAgeSeconds>',
+  ];
+  return `<CORSConfiguration><CORSRule>${parts.join('')}</CORSRule></CORSConfiguration>`;
 }
 
 /** An object s3rver stored, with its key as stored (s3rver does not URL-encode event keys). */
@@ -325,9 +332,9 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     allowMismatchedSignatures: true,
     vhostBuckets: false,
     configureBuckets: Object.values(BUCKETS).map((name) => {
-      const methods = name === BUCKETS.input ? ['PUT'] : name === BUCKETS.output ? ['GET', 'HEAD'] : [];
+      const rule = name === BUCKETS.input ? BUCKET_CORS.input : name === BUCKETS.output ? BUCKET_CORS.output : undefined;
       const origins = options.corsOrigins ?? [];
-      return origins.length > 0 && methods.length > 0 ? { name, configs: [corsConfiguration(origins, methods)] } : { name };
+      return rule && origins.length > 0 ? { name, configs: [corsConfiguration(origins, rule)] } : { name };
     }),
   });
   const AtomicStore = atomicFilesystemStore();

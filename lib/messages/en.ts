@@ -195,6 +195,7 @@ export const en = {
       'Upload a .txt to s3://input/… and find manifest.json and the documents under s3://output/…, e.g.',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/',
+      'Or open the web page it prints (http://127.0.0.1:4569/ by default) and drop .txt files on it.',
       'Any credentials are accepted. Ctrl-C stops the server.',
     ].join('\n'),
   // ── The web page and its API (web/, lib/web/) ───────────────────────────────────────────────

@@ -165,6 +165,7 @@ export const zhCN: Catalogue = {
       '把 .txt 上传到 s3://input/…，再到 s3://output/… 下取 manifest.json 和文档，例如：',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/',
+      '也可以打开它打印出的网页（默认 http://127.0.0.1:4569/），把 .txt 文件拖进去。',
       '任何访问凭证都可以。按 Ctrl-C 停止服务。',
     ].join('\n'),
   // ── 网页及其 API（web/、lib/web/）────────────────────────────────────────────────────────────

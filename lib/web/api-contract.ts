@@ -34,6 +34,27 @@ export const WebApiEnv = {
 /** The session tag that carries the user's id into the user-scoped role's policy. */
 export const USER_SESSION_TAG = 'user';
 
+/**
+ * What the API does in S3 for a user (with the user-scoped role, or the function's own role when
+ * USER_ROLE_ARN is unset), all on keys under `users/<id>/`: presigned PUTs into the input bucket
+ * and a listing of `users/<id>/<jobId>/` there to find a job's upload (s3:ListBucket with
+ * `s3:prefix` = `users/${aws:PrincipalTag/user}/*`); reads and presigned GETs in the output bucket.
+ */
+export const USER_ROLE_ACCESS = {
+  input: { actions: ['s3:PutObject'], list: true },
+  output: { actions: ['s3:GetObject'], list: false },
+} as const;
+
+/**
+ * The buckets' CORS rules for the site's origin: the page PUTs uploads straight into the input
+ * bucket (header `content-type`) and fetches documents out of the output bucket (for the ZIP and
+ * the removal log). The local server of `report-press dev` has the same rules for its page.
+ */
+export const BUCKET_CORS = {
+  input: { methods: ['PUT'], headers: ['content-type'] },
+  output: { methods: ['GET', 'HEAD'], headers: [] },
+} as const;
+
 /** `GET /config.json` on the site: what the page needs to know about where it runs. */
 export interface WebConfig {
   /** Base URL of the API; `''` when it is served from the page's own origin. */
