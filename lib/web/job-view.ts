@@ -4,7 +4,7 @@
  * The documents come with presigned GETs, so the page downloads straight from S3.
  */
 import type { Manifest } from '../convert.js';
-import { CATALOGUES, formatMessage, Lang } from '../messages/index.js';
+import { formatMessage, Lang } from '../messages/index.js';
 import { documentKey, documentPath, errorKey, manifestKey, statusKey } from '../pipeline/keys.js';
 import { JobState, type JobStatus } from '../pipeline/job-status.js';
 import type { ErrorRecord } from '../pipeline/work-items.js';
@@ -48,7 +48,7 @@ export interface JobViewOptions {
 /** The reasons of an error record in every language; older records carry only the English one. */
 function errorReasons(record: ErrorRecord): Readonly<Record<string, string>> {
   if (record.reasons) return record.reasons;
-  return Object.fromEntries(Object.values(Lang).filter((lang) => lang in CATALOGUES).map((lang) => [lang, lang === Lang.En ? record.reason : formatMessage(record.code, {}, lang)]));
+  return Object.fromEntries(Object.values(Lang).map((lang) => [lang, lang === Lang.En ? record.reason : formatMessage(record.code, {}, lang)]));
 }
 
 /**
