@@ -31,11 +31,10 @@ export interface WebApiHandlerOptions {
   readonly now?: () => Date;
 }
 
-/** The path the core routes on: the route key with its parameters put back (stage prefixes drop out). */
+/** The path the core routes on: the raw path without the stage's prefix (a named stage puts `/<stage>` in front). */
 function requestPath(event: APIGatewayProxyEventV2WithJWTAuthorizer): string {
-  const match = /^[A-Z]+ (\/\S*)$/.exec(event.routeKey);
-  if (!match) return event.rawPath;
-  return match[1]!.replace(/\{(\w+)\+?\}/g, (whole, name: string) => (event.pathParameters?.[name] !== undefined ? encodeURIComponent(event.pathParameters[name]) : whole));
+  const stage = event.requestContext.stage;
+  return stage && stage !== '$default' && event.rawPath.startsWith(`/${stage}/`) ? event.rawPath.slice(stage.length + 1) : event.rawPath;
 }
 
 function corsHeaders(origin: string | undefined, allowed: string | undefined): Record<string, string> {

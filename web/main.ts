@@ -84,6 +84,7 @@ class JobTracker {
     private job: StoredJob | { readonly name: string; readonly created: string },
     private readonly api: ApiClient,
     private readonly onForget: (tracker: JobTracker) => void,
+    private readonly onSignedOut: () => void,
   ) {}
 
   show(state: CardState): void {
@@ -127,7 +128,7 @@ class JobTracker {
       .catch((error: unknown) => {
         if (this.stopped) return;
         if (error instanceof ApiRefusal && error.status === 404) return this.show({ kind: 'gone' });
-        if (error instanceof ApiRefusal && error.status === 401) return location.reload();
+        if (error instanceof ApiRefusal && error.status === 401) return this.onSignedOut();
         // A dropped connection: try again a little later.
         this.timer = setTimeout(() => this.follow(), POLL_MS * 3);
       });
@@ -143,6 +144,10 @@ class JobTracker {
   }
 }
 
+/**
+ * The page once signed in. `signOut` forgets the session and starts again (a token the API no
+ * longer takes does the same); undefined locally, where there is nothing to sign out of.
+ */
 function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefined): void {
   const list = h('div', { class: 'job-list' });
   const empty = h('p', { class: 'muted empty' }, m['web.noJobs']());
@@ -156,7 +161,7 @@ function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefine
     updateEmpty();
   };
   const track = (job: StoredJob | { name: string; created: string }) => {
-    const tracker = new JobTracker(h('article', { class: 'job' }), job, api, forget);
+    const tracker = new JobTracker(h('article', { class: 'job' }), job, api, forget, signOut ?? (() => location.reload()));
     trackers.add(tracker);
     updateEmpty();
     return tracker;

@@ -136,8 +136,10 @@ describe('the web API of report-press dev', () => {
 });
 
 /** The API Gateway HTTP API event (payload 2.0) of a request a JWT authorizer let through for `sub`. */
-function gatewayEvent(method: string, routeKey: string, sub: string | undefined, options: { body?: string; pathParameters?: Record<string, string>; origin?: string } = {}): APIGatewayProxyEventV2WithJWTAuthorizer {
-  const path = routeKey.split(' ')[1]!.replace(/\{(\w+)\}/g, (_, name: string) => options.pathParameters?.[name] ?? '');
+function gatewayEvent(method: string, routeKey: string, sub: string | undefined, options: { body?: string; pathParameters?: Record<string, string>; origin?: string; stage?: string } = {}): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const stage = options.stage ?? '$default';
+  const route = routeKey.split(' ')[1]!.replace(/\{(\w+)\}/g, (_, name: string) => options.pathParameters?.[name] ?? '');
+  const path = stage === '$default' ? route : `/${stage}${route}`;
   return {
     version: '2.0',
     routeKey,
@@ -155,7 +157,7 @@ function gatewayEvent(method: string, routeKey: string, sub: string | undefined,
       http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
       requestId: 'r',
       routeKey,
-      stage: '$default',
+      stage,
       time: '01/Jan/2026:00:00:00 +0000',
       timeEpoch: 0,
       authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: sub === undefined ? {} : { sub }, scopes: [] } },
@@ -206,6 +208,18 @@ describe('the web API Lambda handler', () => {
     const bob = await handler(gatewayEvent('GET', 'GET /api/jobs/{jobId}', 'bob', { pathParameters: { jobId } }));
     // assert
     expect([granted.statusCode, anonymous.statusCode, alice.statusCode, bob.statusCode]).toEqual([201, 401, 200, 404]);
+    client.destroy();
+  });
+
+  it('routes a request of a named stage as the same route', async () => {
+    // prepare
+    const client = createWebS3Client({ endpoint: s3.endpoint });
+    const handler = createWebApiHandler({ buckets: buckets(), s3For: async () => client });
+    // act
+    const response = await handler(gatewayEvent('POST', 'POST /api/uploads', 'alice', { stage: 'prod', body: JSON.stringify({ name: 'a.docx', bytes: 5, contentType: '' }) }));
+    // assert: refused as a .docx, so routed as an upload request
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body as string)).toMatchObject({ code: WebErrorCode.NotTxt });
     client.destroy();
   });
 
