@@ -23,6 +23,21 @@ const SEEDS = join(process.cwd(), 'test', 'fixtures', 'seeds');
 const COMPILATION = '001_ee58601975a31a3a.txt';
 const SINGLE = '004_ec1a424d1d804ec6.txt';
 const BAD = '损坏的文件.txt';
+const UNSURE = '目录缺篇的汇编.txt';
+
+/** A compilation whose table of contents lists a report the text does not have: a split warning. */
+const UNSURE_TEXT = [
+  '2023年度述职报告汇编（2篇）',
+  '目 录',
+  '1. 2023年度个人述职报告',
+  '2. 2023年度党建工作总结',
+  '2023年度个人述职报告',
+  '今年以来，我认真履行岗位职责，扎实推进各项工作，现将有关情况报告如下。',
+  '一、加强理论学习',
+  '坚持把学习作为第一要务，认真学习党的二十大精神，不断提高政治素质和业务能力。',
+  '二、存在的不足',
+  '一是学习深度还不够；二是创新意识还不强。今后我将进一步改进工作作风，努力做出新的成绩。',
+].join('\n');
 
 /** Chromium on this machine's closed network: no first-run, sync, update or background connections. */
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -59,6 +74,7 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     if (!available) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set REPORT_PRESS_CHROMIUM`);
     work = mkdtempSync(join(tmpdir(), 'report-press-web-page-'));
     writeFileSync(join(work, BAD), Buffer.from('这不是文本\u0000\u0000\u0000\u0001\u0002', 'utf8'));
+    writeFileSync(join(work, UNSURE), UNSURE_TEXT);
     dev = spawn(process.execPath, [CLI, 'dev', '--port', '0', '--web-port', '0', '--dir', join(work, 'data')], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     dev.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -79,15 +95,15 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('uploads two reports and a bad file, and gives the same documents as report-press convert', async () => {
+  it('uploads two fixtures, an unsure compilation and a bad file, and gives the same documents as report-press convert', async () => {
     // prepare
     await page.goto(url);
     const compilation = expected.get(COMPILATION)!;
     const single = expected.get(SINGLE)!;
 
-    // act: pick three files at once, as from the file dialog
-    await page.setInputFiles('#file-input', [join(SEEDS, COMPILATION), join(SEEDS, SINGLE), join(work, BAD)]);
-    await expect.poll(() => page.locator('article.job[data-state=done], article.job[data-state=failed]').count(), { timeout: 40_000, interval: 250 }).toBe(3);
+    // act: pick four files at once, as from the file dialog
+    await page.setInputFiles('#file-input', [join(SEEDS, COMPILATION), join(SEEDS, SINGLE), join(work, UNSURE), join(work, BAD)]);
+    await expect.poll(() => page.locator('article.job[data-state=done], article.job[data-state=failed]').count(), { timeout: 40_000, interval: 250 }).toBe(4);
     await screenshot('web-page-done.png');
     const pdf = await download(() => card(COMPILATION).locator('tr[data-report="1"] a[data-download=pdf]').click());
     const docx = await download(() => card(SINGLE).locator('tr[data-report="1"] a[data-download=docx]').click());
@@ -109,6 +125,9 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     expect(zip.name).toBe('001_ee58601975a31a3a.zip');
     expect(Object.keys(zipped).sort()).toEqual(compilation.manifest.reports.flatMap((r) => [r.docx, r.pdf]).sort());
     for (const [name, bytes] of Object.entries(zipped)) expect(Buffer.compare(bytes, compilation.documents.get(name)!), name).toBe(0);
+    // the unsure compilation's split warning at the top of its job, in Chinese, with its line
+    const warning = await card(UNSURE).locator('.warnings li').allTextContents();
+    expect(warning).toEqual([`第 4 行 ${formatMessage('TOC_ENTRY_MISSING', { text: '2. 2023年度党建工作总结' }, Lang.ZhCN)}`]);
     // the bad file fails with the error record's reason, in Chinese
     const reason = await card(BAD).locator('[data-reason]').textContent();
     expect(reason).toContain(formatMessage('BINARY', {}, Lang.ZhCN));
@@ -133,9 +152,9 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
   it('lists the jobs of this browser again after a reload', async () => {
     // act
     await page.reload();
-    await expect.poll(() => page.locator('article.job[data-state=done], article.job[data-state=failed]').count(), { timeout: 10_000, interval: 250 }).toBe(3);
+    await expect.poll(() => page.locator('article.job[data-state=done], article.job[data-state=failed]').count(), { timeout: 10_000, interval: 250 }).toBe(4);
     // assert
-    expect(await page.locator('article.job h3.name').allTextContents()).toEqual([BAD, SINGLE, COMPILATION]);
+    expect(await page.locator('article.job h3.name').allTextContents()).toEqual([BAD, UNSURE, SINGLE, COMPILATION]);
     await screenshot('web-page-failed.png', card(BAD));
   });
 });
