@@ -16,6 +16,8 @@ const LISTED_PER_FAMILY = 200;
 
 /** What the card shows: a view from the API, or the upload that comes before one. */
 export type CardState =
+  /** An earlier job, before its first view arrives. */
+  | { readonly kind: 'loading' }
   | { readonly kind: 'uploading'; readonly sent: number; readonly total: number }
   | { readonly kind: 'refused'; readonly reason: string }
   | { readonly kind: 'gone' }
@@ -137,7 +139,7 @@ function removalLog(view: JobView): HTMLElement | undefined {
 }
 
 function stateBadgeOf(state: CardState): string {
-  if (state.kind === 'uploading') return 'uploading';
+  if (state.kind === 'loading' || state.kind === 'uploading') return state.kind;
   if (state.kind === 'refused' || state.kind === 'gone') return 'failed';
   const { view } = state;
   if (view.state === JobViewState.Running) return view.phase ?? 'cleaning';
@@ -146,6 +148,8 @@ function stateBadgeOf(state: CardState): string {
 
 function body(state: CardState): (HTMLElement | undefined)[] {
   switch (state.kind) {
+    case 'loading':
+      return [h('div', { class: 'progress progress-busy' }, h('progress', { 'aria-label': m['web.loading']() }))];
     case 'uploading':
       return [progressBar(state.sent, state.total, m['web.uploadProgress']({ sent: state.sent, total: state.total }))];
     case 'refused':

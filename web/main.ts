@@ -201,7 +201,7 @@ function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefine
   for (const job of storedJobs()) {
     const tracker = track(job);
     list.append(tracker.card);
-    tracker.show({ kind: 'uploading', sent: 0, total: 0 });
+    tracker.show({ kind: 'loading' });
     tracker.follow();
   }
   updateEmpty();

@@ -220,7 +220,7 @@ export const en = {
   'web.forget': () => 'Remove from this list',
   /** A job's state, as the badge shows it; `state` chooses the wording. */
   'web.state': (p: { state: string }) =>
-    ({ uploading: 'uploading', waiting: 'waiting', cleaning: 'cleaning and splitting', rendering: 'rendering', publishing: 'publishing', done: 'done', failed: 'failed' })[p.state] ?? 'unknown state',
+    ({ loading: 'loading', uploading: 'uploading', waiting: 'waiting', cleaning: 'cleaning and splitting', rendering: 'rendering', publishing: 'publishing', done: 'done', failed: 'failed' })[p.state] ?? 'unknown state',
   'web.uploadProgress': (p: { sent: number; total: number }) => `${megabytes(p.sent)} of ${megabytes(p.total)} sent`,
   'web.renderProgress': (p: { done: number; total: number }) => `${p.done} of ${p.total} documents rendered`,
   'web.reportCount': (p: { reports: number }) => count(p.reports, 'report'),
