@@ -5,6 +5,7 @@
  */
 import type { FileErrorCode, InputErrorCode } from '../errors.js';
 import type { WarningCode } from '../warnings.js';
+import type { WebErrorCode } from '../web/api-contract.js';
 import type { FsProblem } from './types.js';
 
 /** `1 report`, `2 reports`: English needs the count to pick the noun form. */
@@ -262,6 +263,6 @@ export const en = {
 } satisfies Codes;
 
 /** Every code a user can meet must have a message: the compiler checks these keys are present. */
-type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode]: (params: never) => string } & {
+type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode | WebErrorCode]: (params: never) => string } & {
   readonly [key: string]: (params: never) => string;
 };
