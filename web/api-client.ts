@@ -23,12 +23,14 @@ export interface ApiClient {
 
 /** A client for the API at `base` (`''`: the page's own origin), with the token `token()` gives. */
 export function apiClient(base: string, token: () => string | undefined): ApiClient {
+  // `https://…/` and `https://…` name the same API.
+  const root = base.replace(/\/+$/, '');
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     const bearer = token();
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await fetch(`${root}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const answer = (await response.json().catch(() => undefined)) as unknown;
     if (!response.ok) throw new ApiRefusal(response.status, answer as WebApiError | undefined);
     return answer as T;
