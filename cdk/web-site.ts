@@ -27,7 +27,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { BucketEnv } from '../functions/environment.js';
-import { USER_SESSION_TAG, WEB_API_ROUTES, WebApiEnv, type WebConfig } from '../lib/web/api-contract.js';
+import { BUCKET_CORS, USER_ROLE_ACCESS, USER_SESSION_TAG, WEB_API_ROUTES, WebApiEnv, type WebConfig } from '../lib/web/api-contract.js';
 import { CspDelivery, pageContentSecurityPolicy } from '../lib/web/page-csp.js';
 import type { BucketRole } from '../lib/pipeline/stages.js';
 import { buildWebPage } from '../web/build.js';
@@ -108,17 +108,18 @@ export class WebSite extends Construct {
     this.api = this.addApi(stack, props, logRetention);
 
     // Presigned requests go from the page straight to S3, so the buckets must answer its preflights.
+    const methods = (names: readonly string[]) => names.map((name) => name as s3.HttpMethods);
     props.buckets.input.addCorsRule({
-      allowedMethods: [s3.HttpMethods.PUT],
+      allowedMethods: methods(BUCKET_CORS.input.methods),
       allowedOrigins: [this.siteOrigin],
-      allowedHeaders: ['content-type', 'content-md5', 'x-amz-*'],
+      allowedHeaders: [...BUCKET_CORS.input.headers],
       exposedHeaders: ['ETag'],
       maxAge: 3600,
     });
     props.buckets.output.addCorsRule({
-      allowedMethods: [s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+      allowedMethods: methods(BUCKET_CORS.output.methods),
       allowedOrigins: [this.siteOrigin],
-      allowedHeaders: ['range'],
+      ...(BUCKET_CORS.output.headers.length > 0 ? { allowedHeaders: [...BUCKET_CORS.output.headers] } : {}),
       exposedHeaders: ['ETag', 'Content-Disposition'],
       maxAge: 3600,
     });
@@ -280,12 +281,14 @@ export class WebSite extends Construct {
       }),
       maxSessionDuration: Duration.hours(1),
     });
-    userRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [buckets.input.arnForObjects(`${USER_PREFIX_PATTERN}.txt`)] }));
-    userRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [buckets.output.arnForObjects(USER_PREFIX_PATTERN)] }));
+    // What a session may do comes from the contract the API is written against (USER_ROLE_ACCESS).
+    userRole.addToPolicy(new iam.PolicyStatement({ actions: [...USER_ROLE_ACCESS.input.actions], resources: [buckets.input.arnForObjects(`${USER_PREFIX_PATTERN}.txt`)] }));
+    userRole.addToPolicy(new iam.PolicyStatement({ actions: [...USER_ROLE_ACCESS.output.actions], resources: [buckets.output.arnForObjects(USER_PREFIX_PATTERN)] }));
+    const listed = (['input', 'output'] as const).filter((role) => USER_ROLE_ACCESS[role].list).map((role) => buckets[role].bucketArn);
     userRole.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:ListBucket'],
-        resources: [buckets.input.bucketArn, buckets.output.bucketArn],
+        resources: listed,
         conditions: { StringLike: { 's3:prefix': [USER_PREFIX_PATTERN] } },
       }),
     );

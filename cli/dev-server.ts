@@ -30,6 +30,14 @@ import { createS3Client } from '../functions/s3-client.js';
 import type { StageHandler } from '../functions/stage-handler.js';
 import { FONT_DIR } from './fonts.js';
 import { BUCKETS, ObjectChangeType, startLocalS3, type ObjectChange } from './local-s3.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PageCountCache } from '../lib/web/pdf-pages.js';
+import { buildWebPage } from '../web/build.js';
+import { createWebS3Client, s3UserStorage } from '../functions/web-storage.js';
+import { startWebServer, type WebServer } from './web-server.js';
 
 /** Powertools log levels for the handlers' structured logs. */
 export type HandlerLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
@@ -72,6 +80,8 @@ export interface DevServerOptions {
   readonly faults?: FaultInjector;
   /** Delivers every event this many times, as S3 and EventBridge may (at least once). Default 1. */
   readonly deliveries?: number;
+  /** Serve the web page and its API on 127.0.0.1 at this port (0 picks a free one); no page when absent. */
+  readonly web?: { readonly port: number };
 }
 
 /** An invocation that failed on every attempt: what AWS would put in the stage's dead-letter queue. */
@@ -94,6 +104,8 @@ export interface DevServer {
   readonly jobEvents: readonly JobFinishedDetail[];
   /** Inputs found unfinished at start (a crash, a Ctrl-C mid-job) and run again. */
   readonly resumed: readonly string[];
+  /** The web page, when asked for: its URL and the bearer token its API takes. */
+  readonly web?: { readonly url: string; readonly token: string };
   /** Resolves when no invocation is running or queued (the chain has settled). */
   idle(): Promise<void>;
   /** Stops routing new events, lets running invocations finish, and closes the server. */
@@ -167,8 +179,17 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const retryDelayMs = options.retryDelayMs ?? 200;
   const deliveries = Math.max(1, options.deliveries ?? 1);
   const fontDir = options.fontDir ?? FONT_DIR;
-  const s3 = await startLocalS3({ port: options.port ?? 4568, dir: options.dir ?? '.dev-data' });
+  // The page's server starts first: the buckets' CORS rules name its origin.
+  const pageDir = options.web ? buildWebPage(mkdtempSync(join(tmpdir(), 'report-press-web-'))) : undefined;
+  const web: WebServer | undefined = options.web && pageDir ? await startWebServer({ port: options.web.port, pageDir }) : undefined;
+  const s3 = await startLocalS3({ port: options.port ?? 4568, dir: options.dir ?? '.dev-data', corsOrigins: web?.origins ?? [] });
   const { endpoint, dataDir } = s3;
+  // Presigned with the local credentials, which the embedded server verifies presigned URLs against.
+  const webClient = web ? createWebS3Client({ endpoint }) : undefined;
+  if (web && webClient) {
+    const storage = s3UserStorage(webClient, { input: BUCKETS.input, output: BUCKETS.output });
+    web.serveApi({ api: { storageFor: () => storage, newJobId: randomUUID, now: () => new Date(), pageCounts: new PageCountCache() }, connectSources: [endpoint] });
+  }
 
   const client = createS3Client({ endpoint });
   const store = s3ObjectStore(client);
@@ -284,6 +305,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const idle = (): Promise<void> => (inFlight.size === 0 ? Promise.resolve() : new Promise((resolveIdle) => idleWaiters.push(resolveIdle)));
 
   log(usage(endpoint, dataDir));
+  if (web) log(`report-press dev: web page on ${web.url} (upload .txt files in the browser; API and page as deployed)`);
   const resumed = await resume();
   if (resumed.length > 0) log(`resuming ${resumed.length} unfinished job${resumed.length === 1 ? '' : 's'}: ${resumed.join(', ')}`);
 
@@ -294,12 +316,16 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     deadLetters,
     jobEvents,
     resumed,
+    ...(web ? { web: { url: web.url, token: web.token } } : {}),
     idle,
     async close() {
       closing = true;
+      await web?.close();
       await idle();
       client.destroy();
+      webClient?.destroy();
       await s3.close();
+      if (pageDir) rmSync(pageDir, { recursive: true, force: true });
     },
   };
 }

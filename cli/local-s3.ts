@@ -7,7 +7,9 @@
  * - a PUT is atomic (see s3rver-store.ts), and readers of a key wait while it is being written;
  * - conditional writes: `If-None-Match: *` and `If-Match: <etag>` on PutObject answer
  *   412 PreconditionFailed (404 NoSuchKey for If-Match on a missing key), as S3 has since 2024;
- * - a multi-object delete (`aws s3 rm --recursive`) announces each removed key, as S3 does.
+ * - a multi-object delete (`aws s3 rm --recursive`) announces each removed key, as S3 does;
+ * - presigned URLs (query-string SigV4) are verified as S3 verifies them, against the local
+ *   credentials: a URL signed for one key, size or type works for exactly that (see presigned-url.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -15,6 +17,9 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { atomicFilesystemStore } from './s3rver-store.js';
+import { isPresigned, verifyPresignedRequest } from './presigned-url.js';
+import { LOCAL_CREDENTIALS } from '../functions/s3-client.js';
+import { BUCKET_CORS } from '../lib/web/api-contract.js';
 import type { BucketRole } from '../lib/pipeline/stages.js';
 import { AwsChunkedDecoder, AwsChunkedError, AwsChunkedErrorCode, isAwsChunked, verifyTrailingChecksums, type AwsChunkedBody } from './aws-chunked.js';
 
@@ -131,6 +136,23 @@ export interface LocalS3Options {
   readonly port: number;
   /** Where objects are kept between runs. */
   readonly dir: string;
+  /**
+   * Origins whose pages may PUT to the input bucket and GET from the output bucket through
+   * presigned URLs (the bucket CORS rules of the deployed site); none by default.
+   */
+  readonly corsOrigins?: readonly string[];
+}
+
+/** The bucket CORS rules of the deployed site (lib/web/api-contract.ts), for pages at `origins`. */
+function corsConfiguration(origins: readonly string[], rule: { readonly methods: readonly string[]; readonly headers: readonly string[] }): string {
+  const parts = [
+    ...origins.map((o) => `<AllowedOrigin>${escapeXml(o)}</AllowedOrigin>`),
+    ...rule.methods.map((m) => `<AllowedMethod>${m}</AllowedMethod>`),
+    ...rule.headers.map((h) => `<AllowedHeader>${h}</AllowedHeader>`),
+    '<ExposeHeader>ETag</ExposeHeader>',
+    '<MaxAgeSeconds>600</MaxAgeSeconds>',
+  ];
+  return `<CORSConfiguration><CORSRule>${parts.join('')}</CORSRule></CORSConfiguration>`;
 }
 
 /** An object s3rver stored, with its key as stored (s3rver does not URL-encode event keys). */
@@ -309,7 +331,11 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     directory: dataDir,
     allowMismatchedSignatures: true,
     vhostBuckets: false,
-    configureBuckets: Object.values(BUCKETS).map((name) => ({ name })),
+    configureBuckets: Object.values(BUCKETS).map((name) => {
+      const rule = name === BUCKETS.input ? BUCKET_CORS.input : name === BUCKETS.output ? BUCKET_CORS.output : undefined;
+      const origins = options.corsOrigins ?? [];
+      return rule && origins.length > 0 ? { name, configs: [corsConfiguration(origins, rule)] } : { name };
+    }),
   });
   const AtomicStore = atomicFilesystemStore();
   const store = new AtomicStore(dataDir);
@@ -338,6 +364,15 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   const s3Listener = s3rver.callback();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A CORS preflight carries the URL's query but is not itself signed.
+    if (req.method !== 'OPTIONS' && isPresigned(req.url ?? '')) {
+      const refused = verifyPresignedRequest({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers }, (id) => (id === LOCAL_CREDENTIALS.accessKeyId ? LOCAL_CREDENTIALS.secretAccessKey : undefined));
+      if (refused) {
+        req.resume();
+        sendS3Error(res, 403, refused.code, refused.message, req.url ?? '/');
+        return;
+      }
+    }
     acceptAnyCredentials(req);
     const target = requestTarget(req);
     const multiDelete = req.method === 'POST' && !target.key && target.query.has('delete') && target.bucket !== undefined;

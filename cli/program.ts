@@ -170,6 +170,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
 
 interface DevFlags {
   port: number;
+  webPort: number;
   dir: string;
 }
 
@@ -181,7 +182,7 @@ async function runDev({ m }: Speaker, flags: DevFlags): Promise<void> {
   // require, not import(): the bundle may run from a V8 code cache (bin/report-press.js), where
   // dynamic import() has no loader.
   const { startDevServer } = createRequire(devServerModule)(devServerModule) as typeof import('./dev-server.js');
-  const server = await startDevServer({ port: flags.port, dir: resolve(flags.dir) });
+  const server = await startDevServer({ port: flags.port, dir: resolve(flags.dir), web: { port: flags.webPort } });
   await new Promise<void>((resolveStop) => {
     const stop = () => {
       process.stdout.write(`\n${m['cli.devStopping']()}\n`);
@@ -241,6 +242,7 @@ export function buildProgram(options: ProgramOptions): Command {
     .command('dev')
     .description(m['help.dev']())
     .addOption(new Option('--port <port>', m['help.devPort']()).argParser((value) => parsePort(speaker, value)).default(4568))
+    .addOption(new Option('--web-port <port>', m['help.devWebPort']()).argParser((value) => parsePort(speaker, value)).default(4569))
     .option('--dir <DATA_DIR>', m['help.devDir'](), '.dev-data')
     .addHelpText('after', `\n${m['help.devAfter']()}`)
     .action(async (flags: DevFlags) => {

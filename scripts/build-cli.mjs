@@ -38,8 +38,9 @@ const common = {
   logLevel: 'warning',
   // cli/fonts.ts reads import.meta.url only when __dirname is absent (never in these CJS bundles).
   logOverride: { 'empty-import-meta': 'silent' },
-  // s3rver pulls optional native/templating modules; it is only loaded by `report-press dev`.
-  external: ['s3rver'],
+  // s3rver pulls optional native/templating modules; it is only loaded by `report-press dev`, as is
+  // esbuild (a native binary beside its package), which builds the web page when dev starts.
+  external: ['s3rver', 'esbuild'],
   plugins: [lazyUnicodeTrie],
 };
 

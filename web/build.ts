@@ -4,11 +4,13 @@
  * stack can call it while it synthesises and `report-press dev` before it serves.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
-const WEB_DIR = dirname(fileURLToPath(import.meta.url));
+// This file runs from web/ (sources, the CDK app) or bundled into dist/ (`report-press dev`): both
+// one level below the project root. The bundle is CommonJS (`__dirname`), the sources ES modules.
+const WEB_DIR = resolve(typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url)), '..', 'web');
 
 /** The files a built page consists of, relative to its folder. */
 export const WEB_PAGE_FILES = ['index.html', 'app.js', 'app.css'] as const;

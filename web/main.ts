@@ -1,2 +1,235 @@
-// The page's entry point (placeholder until the page lands).
-document.title = 'report-press';
+/**
+ * The page: sign in (local token or Cognito), drop or pick .txt files, follow each job live, and
+ * download what it made. All interface text comes from the message catalogue (lib/messages), in
+ * Simplified Chinese.
+ */
+import { messages, Lang } from '../lib/messages/index.js';
+import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
+import { JobViewState, type JobView, type WebConfig } from '../lib/web/api-contract.js';
+import { ApiRefusal, apiClient, uploadFile, UploadFailure, type ApiClient } from './api-client.js';
+import { CognitoError, completeNewPassword, signIn, type CognitoClientOptions, type CognitoSession, type SignInStep } from './cognito-auth.js';
+import { h } from './dom.js';
+import { renderJobCard, type CardState } from './job-card.js';
+import { forgetJob, rememberJob, storedJobs, type StoredJob } from './job-list.js';
+
+const m = messages(Lang.ZhCN);
+const SESSION_KEY = 'report-press.session';
+
+/** How often a running job is asked about, and how soon before its URLs expire a done one is refreshed. */
+const POLL_MS = 1000;
+const REFRESH_BEFORE_EXPIRY_MS = 60_000;
+
+function savedSession(): CognitoSession | undefined {
+  try {
+    const session = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as CognitoSession | null;
+    return session && session.expiresAt > Date.now() + 60_000 ? session : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolves with a session once the user has signed in through the form. */
+function signInForm(root: HTMLElement, cognito: CognitoClientOptions): Promise<CognitoSession> {
+  return new Promise((resolveSession) => {
+    const username = h('input', { name: 'username', autocomplete: 'username', required: true });
+    const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+    const newPassword = h('input', { name: 'new-password', type: 'password', autocomplete: 'new-password', minlength: '8' });
+    const newPasswordField = h('label', { class: 'field', hidden: true }, m['web.newPassword'](), newPassword, h('small', {}, m['web.newPasswordHint']()));
+    const message = h('p', { class: 'error', role: 'alert' });
+    const submit = h('button', { type: 'submit', class: 'button button-primary' }, m['web.signIn']());
+    const form = h(
+      'form',
+      { class: 'sign-in' },
+      h('h2', {}, m['web.signInTitle']()),
+      h('label', { class: 'field' }, m['web.username'](), username),
+      h('label', { class: 'field' }, m['web.password'](), password),
+      newPasswordField,
+      message,
+      submit,
+    );
+    let challenge: Extract<SignInStep, { kind: 'new-password' }> | undefined;
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      submit.disabled = true;
+      message.textContent = '';
+      try {
+        const next = challenge ? await completeNewPassword(cognito, challenge, newPassword.value) : await signIn(cognito, username.value.trim(), password.value);
+        if (next.kind === 'signed-in') {
+          sessionStorage.setItem(SESSION_KEY, JSON.stringify(next.session));
+          resolveSession(next.session);
+          return;
+        }
+        challenge = next;
+        newPasswordField.hidden = false;
+        newPassword.required = true;
+        submit.textContent = m['web.setPassword']();
+        newPassword.focus();
+      } catch (error) {
+        message.textContent = m['web.signInFailed']({ reason: error instanceof CognitoError ? error.message : m['web.networkError']() });
+      } finally {
+        submit.disabled = false;
+      }
+    });
+    root.replaceChildren(form);
+    username.focus();
+  });
+}
+
+/** Follows one job: the card re-renders on every change until the job is done or failed. */
+class JobTracker {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+  constructor(
+    readonly card: HTMLElement,
+    private job: StoredJob | { readonly name: string; readonly created: string },
+    private readonly api: ApiClient,
+    private readonly onForget: (tracker: JobTracker) => void,
+    private readonly onSignedOut: () => void,
+  ) {}
+
+  show(state: CardState): void {
+    renderJobCard(this.card, this.job, state, () => this.onForget(this));
+  }
+
+  /** Uploads `file`, then follows its job. */
+  async upload(file: File): Promise<void> {
+    this.show({ kind: 'uploading', sent: 0, total: file.size });
+    let grant;
+    try {
+      grant = await this.api.askUpload(file);
+    } catch (error) {
+      this.show({ kind: 'refused', reason: error instanceof ApiRefusal && error.error ? (error.error.reasons[Lang.ZhCN] ?? error.message) : m['web.networkError']() });
+      return;
+    }
+    this.job = { jobId: grant.jobId, name: file.name, created: new Date().toISOString() };
+    rememberJob(this.job);
+    try {
+      await uploadFile(grant, file, (sent, total) => this.show({ kind: 'uploading', sent, total }));
+    } catch (error) {
+      this.show({ kind: 'refused', reason: error instanceof UploadFailure && error.status !== 0 ? m['web.uploadFailed']({ status: error.status }) : m['web.networkError']() });
+      return;
+    }
+    this.follow();
+  }
+
+  /** Asks for the job's view now, and again while it runs or until its URLs near expiry. */
+  follow(): void {
+    if (this.stopped || !('jobId' in this.job)) return;
+    const jobId = this.job.jobId;
+    this.api
+      .job(jobId)
+      .then((view: JobView) => {
+        if (this.stopped) return;
+        this.show({ kind: 'view', view });
+        const finished = view.state === JobViewState.Done || view.state === JobViewState.Failed;
+        const delay = finished ? Math.max(new Date(view.expires).getTime() - Date.now() - REFRESH_BEFORE_EXPIRY_MS, POLL_MS) : POLL_MS;
+        if (!finished || view.state === JobViewState.Done) this.timer = setTimeout(() => this.follow(), delay);
+      })
+      .catch((error: unknown) => {
+        if (this.stopped) return;
+        if (error instanceof ApiRefusal && error.status === 404) return this.show({ kind: 'gone' });
+        if (error instanceof ApiRefusal && error.status === 401) return this.onSignedOut();
+        // A dropped connection: try again a little later.
+        this.timer = setTimeout(() => this.follow(), POLL_MS * 3);
+      });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  get jobId(): string | undefined {
+    return 'jobId' in this.job ? this.job.jobId : undefined;
+  }
+}
+
+/**
+ * The page once signed in. `signOut` forgets the session and starts again (a token the API no
+ * longer takes does the same); undefined locally, where there is nothing to sign out of.
+ */
+function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefined): void {
+  const list = h('div', { class: 'job-list' });
+  const empty = h('p', { class: 'muted empty' }, m['web.noJobs']());
+  const trackers = new Set<JobTracker>();
+  const updateEmpty = () => (empty.hidden = trackers.size > 0);
+  const forget = (tracker: JobTracker) => {
+    tracker.stop();
+    trackers.delete(tracker);
+    if (tracker.jobId) forgetJob(tracker.jobId);
+    tracker.card.remove();
+    updateEmpty();
+  };
+  const track = (job: StoredJob | { name: string; created: string }) => {
+    const tracker = new JobTracker(h('article', { class: 'job' }), job, api, forget, signOut ?? (() => location.reload()));
+    trackers.add(tracker);
+    updateEmpty();
+    return tracker;
+  };
+
+  const input = h('input', { type: 'file', accept: '.txt,text/plain', multiple: true, class: 'visually-hidden', id: 'file-input' });
+  const drop = h(
+    'label',
+    { class: 'drop', for: 'file-input' },
+    h('span', { class: 'drop-title' }, m['web.drop']()),
+    h('span', { class: 'button button-primary' }, m['web.pick']()),
+    h('span', { class: 'muted' }, m['web.dropHint']({ limit: DEFAULT_MAX_BYTES })),
+    input,
+  );
+  const start = (files: Iterable<File>) => {
+    for (const file of files) {
+      const tracker = track({ name: file.name, created: new Date().toISOString() });
+      list.prepend(tracker.card);
+      void tracker.upload(file);
+    }
+  };
+  input.addEventListener('change', () => {
+    start(input.files ?? []);
+    input.value = '';
+  });
+  drop.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    drop.classList.add('drop-over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('drop-over'));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('drop-over');
+    start(event.dataTransfer?.files ?? []);
+  });
+
+  for (const job of storedJobs()) {
+    const tracker = track(job);
+    list.append(tracker.card);
+    tracker.show({ kind: 'loading' });
+    tracker.follow();
+  }
+  updateEmpty();
+
+  const signOutButton = signOut ? h('button', { type: 'button', class: 'button button-quiet' }, m['web.signOut']()) : undefined;
+  signOutButton?.addEventListener('click', signOut!);
+  root.replaceChildren(drop, h('section', { class: 'jobs' }, h('h2', {}, m['web.jobs']()), empty, list));
+  document.querySelector('header.site .account')?.replaceChildren(...(signOutButton ? [signOutButton] : []));
+}
+
+async function main(): Promise<void> {
+  document.documentElement.lang = Lang.ZhCN;
+  document.title = m['web.title']();
+  const root = document.getElementById('app') as HTMLElement;
+  document.body.prepend(h('header', { class: 'site' }, h('div', {}, h('h1', {}, m['web.title']()), h('p', { class: 'lead' }, m['web.lead']())), h('div', { class: 'account' })));
+  root.replaceChildren(h('p', { class: 'muted' }, m['web.loading']()));
+  const config = (await (await fetch('config.json', { cache: 'no-store' })).json()) as WebConfig;
+  if (config.auth.kind === 'local') {
+    const token = config.auth.token;
+    app(root, apiClient(config.api, () => token), undefined);
+    return;
+  }
+  const cognito = { region: config.auth.region, clientId: config.auth.clientId };
+  const session = savedSession() ?? (await signInForm(root, cognito));
+  app(root, apiClient(config.api, () => session.idToken), () => {
+    sessionStorage.removeItem(SESSION_KEY);
+    location.reload();
+  });
+}
+
+void main();

@@ -5,6 +5,7 @@
  */
 import type { FileErrorCode, InputErrorCode } from '../errors.js';
 import type { WarningCode } from '../warnings.js';
+import type { WebErrorCode } from '../web/api-contract.js';
 import type { FsProblem } from './types.js';
 
 /** `1 report`, `2 reports`: English needs the count to pick the noun form. */
@@ -189,16 +190,79 @@ export const en = {
   'help.dev': () => 'run the Lambda chain locally against an embedded S3-compatible server on 127.0.0.1',
   'help.devPort': () => 'port of the S3 endpoint',
   'help.devDir': () => 'where the buckets are kept between runs',
+  'help.devWebPort': () => 'port of the web page (upload .txt files in the browser, download the documents)',
   'help.devAfter': () =>
     [
       'Upload a .txt to s3://input/… and find manifest.json and the documents under s3://output/…, e.g.',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/',
+      'Or open the web page it prints (http://127.0.0.1:4569/ by default) and drop .txt files on it.',
       'Any credentials are accepted. Ctrl-C stops the server.',
     ].join('\n'),
+  // ── The web page and its API (web/, lib/web/) ───────────────────────────────────────────────
+  /** An error record of a stage that failed on every retry (record-failure). */
+  STAGE_FAILED: () => 'a processing stage failed on every retry; upload the file again, and if it fails again, send its error.json to whoever runs report-press',
+  SIGN_IN_REQUIRED: () => 'sign in first: the request carries no valid token',
+  NO_SUCH_JOB: (p: { jobId: string }) => `there is no job ${p.jobId} among your uploads; it may have been removed`,
+  NO_SUCH_ROUTE: (p: { method: string; path: string }) => `the API has no ${p.method} ${p.path}`,
+  BAD_REQUEST: () => 'the request must be JSON of the form { "name": "….txt", "bytes": 1234, "contentType": "text/plain" }',
+  NOT_TXT: (p: { name: string }) => `${p.name} is not a .txt file; only plain-text reports (.txt) can be converted`,
+  UPLOAD_EMPTY: (p: { name: string }) => `${p.name} is empty (0 bytes); export the report text again`,
+  UPLOAD_TOO_LARGE: (p: { name: string; size: number; limit: number }) =>
+    `${p.name} is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; split it into smaller files`,
+  NOT_PLAIN_TEXT: (p: { name: string; contentType: string }) => `${p.name} is of type ${p.contentType}, not plain text; save the report as a .txt file`,
+  'web.title': () => 'report-press: raw text to official documents',
+  'web.lead': () => 'Upload the .txt of a report or a compilation: adverts and paywall markers are removed, the reports are split and each is typeset as DOCX and PDF to GB/T 9704.',
+  'web.drop': () => 'Drop .txt files here',
+  'web.pick': () => 'or choose files',
+  'web.dropHint': (p: { limit: number }) => `several at once if you like; at most ${megabytes(p.limit)} each`,
+  'web.jobs': () => 'Jobs',
+  'web.noJobs': () => 'No jobs yet: the files you upload appear here, and stay listed in this browser.',
+  'web.forget': () => 'Remove from this list',
+  /** A job's state, as the badge shows it; `state` chooses the wording. */
+  'web.state': (p: { state: string }) =>
+    ({ loading: 'loading', uploading: 'uploading', waiting: 'waiting', cleaning: 'cleaning and splitting', rendering: 'rendering', publishing: 'publishing', done: 'done', failed: 'failed' })[p.state] ?? 'unknown state',
+  'web.uploadProgress': (p: { sent: number; total: number }) => `${megabytes(p.sent)} of ${megabytes(p.total)} sent`,
+  'web.renderProgress': (p: { done: number; total: number }) => `${p.done} of ${p.total} documents rendered`,
+  'web.reportCount': (p: { reports: number }) => count(p.reports, 'report'),
+  'web.pages': (p: { pages: number }) => count(p.pages, 'page'),
+  'web.characters': (p: { characters: number }) => count(p.characters, 'character'),
+  'web.downloadDocx': () => 'download DOCX',
+  'web.downloadPdf': () => 'download PDF',
+  'web.previewPdf': () => 'preview PDF',
+  'web.downloadAll': () => 'download all (ZIP)',
+  'web.zipping': (p: { done: number; total: number }) => `packing ${p.done} of ${p.total} documents…`,
+  'web.zipFailed': (p: { status: number }) => `a document could not be fetched (HTTP ${p.status}); reload the page and try again`,
+  'web.warnings': () => 'Check these',
+  'web.warningAt': (p: { report?: number; line?: number }) =>
+    [p.report === undefined ? '' : `report ${p.report}`, p.line === undefined ? '' : `line ${p.line}`].filter(Boolean).join(', ') || 'the whole input',
+  'web.removals': (p: { removals: number; characters: number }) => `What was removed (${count(p.removals, 'cut')}, ${count(p.characters, 'character')})`,
+  'web.removalsNone': () => 'Nothing was removed.',
+  /** A family of cuts (see lib/text/clean-rules.ts CleanFamily); `family` chooses the wording. */
+  'web.family': (p: { family: string }) =>
+    ({ 'paywall-marker': 'Paywall markers', 'bracketed-advert': 'Bracketed adverts', 'advert-line': 'Advert lines', 'advert-block': 'Advert footers', whitespace: 'White space and line breaks' })[p.family] ??
+    'Other cuts',
+  'web.familyCount': (p: { removals: number }) => count(p.removals, 'cut'),
+  'web.removalLine': (p: { line: number }) => `line ${p.line}`,
+  'web.whitespaceOnly': () => '(white space)',
+  'web.failedReason': () => 'Why it failed',
+  'web.uploadFailed': (p: { status: number }) => `the upload was refused (HTTP ${p.status}); try again`,
+  'web.networkError': () => 'the network connection failed; check it and try again',
+  'web.jobGone': () => 'this job is no longer there (removed, or uploaded by another account)',
+  'web.signInTitle': () => 'Sign in',
+  'web.username': () => 'User name or e-mail',
+  'web.password': () => 'Password',
+  'web.newPassword': () => 'New password',
+  'web.newPasswordHint': () => 'This is your first sign-in: choose a new password (at least 8 characters with upper and lower case letters, a digit and a symbol).',
+  'web.signIn': () => 'Sign in',
+  'web.setPassword': () => 'Set the password and sign in',
+  'web.signOut': () => 'Sign out',
+  'web.signInFailed': (p: { reason: string }) => `sign-in failed: ${p.reason}`,
+  'web.moreRemovals': (p: { count: number }) => `and ${count(p.count, 'more cut')} of this kind`,
+  'web.loading': () => 'loading…',
 } satisfies Codes;
 
 /** Every code a user can meet must have a message: the compiler checks these keys are present. */
-type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode]: (params: never) => string } & {
+type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode | WebErrorCode]: (params: never) => string } & {
   readonly [key: string]: (params: never) => string;
 };

@@ -34,6 +34,28 @@ export const WebApiEnv = {
 /** The session tag that carries the user's id into the user-scoped role's policy. */
 export const USER_SESSION_TAG = 'user';
 
+/**
+ * What the API does in S3 for a user (with the user-scoped role, or the function's own role when
+ * USER_ROLE_ARN is unset), all on keys under `users/<id>/`: presigned PUTs into the input bucket
+ * and a listing of `users/<id>/<jobId>/` there to find a job's upload (s3:ListBucket with
+ * `s3:prefix` = `users/${aws:PrincipalTag/user}/*`); reads and presigned GETs in the output bucket.
+ */
+export const USER_ROLE_ACCESS = {
+  input: { actions: ['s3:PutObject'], list: true },
+  // Listing the output prefix lets S3 answer 404 (not 403) for a status or manifest not yet written.
+  output: { actions: ['s3:GetObject'], list: true },
+} as const;
+
+/**
+ * The buckets' CORS rules for the site's origin: the page PUTs uploads straight into the input
+ * bucket (header `content-type`) and fetches documents out of the output bucket (for the ZIP and
+ * the removal log). The local server of `report-press dev` has the same rules for its page.
+ */
+export const BUCKET_CORS = {
+  input: { methods: ['PUT'], headers: ['content-type'] },
+  output: { methods: ['GET', 'HEAD'], headers: [] },
+} as const;
+
 /** `GET /config.json` on the site: what the page needs to know about where it runs. */
 export interface WebConfig {
   /** Base URL of the API; `''` when it is served from the page's own origin. */
@@ -79,3 +101,109 @@ export function userInputKey(userId: string, jobId: string, name: string): strin
 export function userPrefix(userId: string): string {
   return `users/${userId}/`;
 }
+
+// ── Answers of the API ──────────────────────────────────────────────────────────────────────────
+
+/** The content type every upload is signed for (and so must be sent with). */
+export const UPLOAD_CONTENT_TYPE = 'text/plain; charset=utf-8';
+
+/** How long a presigned URL works, in seconds: long enough to upload or fetch, short enough to leak little. */
+export const URL_EXPIRY_SECONDS = { upload: 300, download: 900 } as const;
+
+/** Why the API refused a request; each is a message-catalogue code. */
+export const WebErrorCode = {
+  /** 401: no token, or one the server does not accept. */
+  SignInRequired: 'SIGN_IN_REQUIRED',
+  /** 404: no such job under the user's prefix (another user's job is "no such job" too). */
+  NoSuchJob: 'NO_SUCH_JOB',
+  /** 404 or 405: not a route of {@link WEB_API_ROUTES}. */
+  NoSuchRoute: 'NO_SUCH_ROUTE',
+  /** 400: the body is not an {@link UploadRequest}. */
+  BadRequest: 'BAD_REQUEST',
+  /** 400: the name does not end in `.txt`. */
+  NotTxt: 'NOT_TXT',
+  /** 400: a file of 0 bytes. */
+  UploadEmpty: 'UPLOAD_EMPTY',
+  /** 413: over the chain's input limit. */
+  UploadTooLarge: 'UPLOAD_TOO_LARGE',
+  /** 415: a content type other than text/plain. */
+  NotPlainText: 'NOT_PLAIN_TEXT',
+} as const;
+export type WebErrorCode = (typeof WebErrorCode)[keyof typeof WebErrorCode];
+
+/** The body of every refusal: a stable code, its facts, and the sentence in every language. */
+export interface WebApiError {
+  readonly code: WebErrorCode;
+  readonly params: Readonly<Record<string, string | number>>;
+  /** Keyed by message language (`en`, `zh-CN`), as in the chain's error.json. */
+  readonly reasons: Readonly<Record<string, string>>;
+}
+
+/** Where a job is, as the page shows it. */
+export const JobViewState = {
+  /** Uploaded; the chain has not written a status yet. */
+  Waiting: 'waiting',
+  Running: 'running',
+  Done: 'done',
+  Failed: 'failed',
+} as const;
+export type JobViewState = (typeof JobViewState)[keyof typeof JobViewState];
+
+/** One document of a finished job, with a presigned GET that downloads it under its name. */
+export interface DocumentLink {
+  /** The file name in the job's folder, e.g. `01-<title>.pdf`. */
+  readonly name: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly url: string;
+}
+
+export interface JobViewReport {
+  readonly index: number;
+  readonly title: string;
+  /** Pages of the PDF; null when there is no PDF. */
+  readonly pages: number | null;
+  readonly characters: number;
+  readonly paragraphs: number;
+  readonly docx: DocumentLink | null;
+  /** `previewUrl` opens the PDF in the browser's own viewer (inline disposition). */
+  readonly pdf: (DocumentLink & { readonly previewUrl: string }) | null;
+}
+
+/** A warning of the conversion (manifest `warnings`), with the facts its sentence is built from. */
+export interface JobViewWarning {
+  readonly code: string;
+  readonly report?: number;
+  readonly line?: number;
+  readonly text?: string;
+  /** The English sentence as the manifest gives it. */
+  readonly message: string;
+}
+
+/** `GET /api/jobs/{jobId}`. Presigned URLs in it work until `expires`; ask again for fresh ones. */
+export interface JobView {
+  readonly jobId: string;
+  /** The uploaded file's name. */
+  readonly name: string;
+  readonly state: JobViewState;
+  /** While running: `cleaning`, `rendering` or `publishing` (see status.json). */
+  readonly phase: string | null;
+  readonly reports: number | null;
+  readonly documents: { readonly done: number; readonly total: number | null } | null;
+  /** ISO 8601, from status.json. */
+  readonly started: string | null;
+  readonly updated: string | null;
+  /** When done. */
+  readonly result?: {
+    readonly reports: readonly JobViewReport[];
+    readonly warnings: readonly JobViewWarning[];
+    readonly cleaning: { readonly removals: number; readonly charactersRemoved: number; readonly byFamily: Readonly<Record<string, number>> };
+    /** Presigned GET of `removals.json` (`{ source, removals: [{ family, line, column, text, … }] }`). */
+    readonly removalsUrl: string;
+  };
+  /** When failed: the error record's stage and code, and its reason in every language. */
+  readonly error?: { readonly stage: string; readonly code: string; readonly reasons: Readonly<Record<string, string>> };
+  /** ISO 8601: when the presigned URLs stop working. */
+  readonly expires: string;
+}
+

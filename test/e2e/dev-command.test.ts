@@ -15,7 +15,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('report-press dev', () => {
   it('serves the chain to a default S3 client, and stops cleanly on Ctrl-C', async () => {
     // prepare: the command as a user starts it
-    const child = spawn(process.execPath, [CLI, 'dev', '--port', '0', '--dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'dev', '--port', '0', '--web-port', '0', '--dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

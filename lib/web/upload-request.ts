@@ -1,0 +1,48 @@
+/**
+ * What the API accepts as an upload, checked before it signs anything: a `.txt` name, a size
+ * within the chain's input limit, a plain-text content type. The signature then fixes the size and
+ * the type, so what is uploaded is what was checked.
+ */
+import { DEFAULT_MAX_BYTES } from '../text/decode.js';
+import { WebErrorCode, type UploadRequest } from './api-contract.js';
+import { refusal, type Refusal } from './web-api-error.js';
+
+export interface UploadCheckOptions {
+  /** The chain's input limit in bytes. Default {@link DEFAULT_MAX_BYTES}, the limit of the clean stage. */
+  readonly maxBytes?: number;
+}
+
+/** An accepted upload: the request with its name made a safe last key segment ending in `.txt`. */
+export type UploadCheck = { readonly ok: true; readonly request: UploadRequest } | ({ readonly ok: false } & Refusal);
+
+/** S3 keys are at most 1024 bytes; a name this long leaves room for the user and job prefix. */
+const MAX_NAME_BYTES = 255;
+
+const PLAIN_TEXT = /^text\/plain\s*(;.*)?$/i;
+
+/** The last segment of a path as a browser or a script might send it, trimmed. */
+function baseName(name: string): string {
+  return (name.split(/[\\/]/).pop() ?? '').trim();
+}
+
+/**
+ * Checks a `POST /api/uploads` body. The name loses any folders and gets its extension written
+ * `.txt` (the chain converts keys ending in `.txt`; `REPORT.TXT` from Windows is the same file).
+ */
+export function checkUploadRequest(body: unknown, options: UploadCheckOptions = {}): UploadCheck {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const { name, bytes, contentType } = fields;
+  const bad = { ok: false, ...refusal(400, WebErrorCode.BadRequest) } as const;
+  if (typeof name !== 'string' || typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0) return bad;
+  if (contentType !== undefined && typeof contentType !== 'string') return bad;
+  const base = baseName(name);
+  if (!/\.txt$/i.test(base) || base.length <= '.txt'.length) return { ok: false, ...refusal(400, WebErrorCode.NotTxt, { name: base || name }) };
+  // Control characters would make keys and Content-Disposition headers ambiguous.
+  if (/[\u0000-\u001f\u007f]/.test(base) || new TextEncoder().encode(base).length > MAX_NAME_BYTES) return bad;
+  if (bytes === 0) return { ok: false, ...refusal(400, WebErrorCode.UploadEmpty, { name: base }) };
+  if (bytes > maxBytes) return { ok: false, ...refusal(413, WebErrorCode.UploadTooLarge, { name: base, size: bytes, limit: maxBytes }) };
+  const type = (contentType ?? '').trim();
+  if (type !== '' && !PLAIN_TEXT.test(type)) return { ok: false, ...refusal(415, WebErrorCode.NotPlainText, { name: base, contentType: type }) };
+  return { ok: true, request: { name: `${base.slice(0, -'.txt'.length)}.txt`, bytes, contentType: type } };
+}

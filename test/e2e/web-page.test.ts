@@ -1,0 +1,160 @@
+// The page in a real browser: Debian's Chromium, headless, driven by playwright-core, against
+// `report-press dev` started as a user starts it (the built CLI). Without a Chromium the test is
+// skipped and says so, unless REPORT_PRESS_REQUIRE_BROWSER=1 (CI sets it) makes that a failure.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMessage, Lang } from '../../lib/messages/index.js';
+import { pollUntil } from '../integration/s3-helpers.js';
+import { referenceOutputs, type ReferenceOutputs } from '../integration/reference-outputs.js';
+
+const CHROMIUM = process.env.REPORT_PRESS_CHROMIUM ?? '/usr/bin/chromium';
+const REQUIRED = process.env.REPORT_PRESS_REQUIRE_BROWSER === '1';
+/** A folder to save the page's screenshots in (the README's come from `REPORT_PRESS_SCREENSHOTS=docs`). */
+const SCREENSHOTS = process.env.REPORT_PRESS_SCREENSHOTS;
+const available = existsSync(CHROMIUM);
+
+const CLI = join(process.cwd(), 'bin', 'report-press.js');
+const SEEDS = join(process.cwd(), 'test', 'fixtures', 'seeds');
+const COMPILATION = '001_ee58601975a31a3a.txt';
+const SINGLE = '004_ec1a424d1d804ec6.txt';
+const BAD = '损坏的文件.txt';
+const UNSURE = '目录缺篇的汇编.txt';
+
+/** A compilation whose table of contents lists a report the text does not have: a split warning. */
+const UNSURE_TEXT = [
+  '2023年度述职报告汇编（2篇）',
+  '目 录',
+  '1. 2023年度个人述职报告',
+  '2. 2023年度党建工作总结',
+  '2023年度个人述职报告',
+  '今年以来，我认真履行岗位职责，扎实推进各项工作，现将有关情况报告如下。',
+  '一、加强理论学习',
+  '坚持把学习作为第一要务，认真学习党的二十大精神，不断提高政治素质和业务能力。',
+  '二、存在的不足',
+  '一是学习深度还不够；二是创新意识还不强。今后我将进一步改进工作作风，努力做出新的成绩。',
+].join('\n');
+
+/** Chromium on this machine's closed network: no first-run, sync, update or background connections. */
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let work: string;
+let dev: ChildProcess | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let url: string;
+const expected = new Map<string, ReferenceOutputs>();
+
+const card = (name: string): Locator => page.locator('article.job', { has: page.locator('h3.name', { hasText: name }) });
+
+async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
+  const [started] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: started.suggestedFilename(), bytes: readFileSync((await started.path()) as string) };
+}
+
+/** The whole page, or one element of it, saved when screenshots are asked for. */
+async function screenshot(name: string, element?: Locator): Promise<void> {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, name);
+  await (element ? element.screenshot({ path }) : page.screenshot({ path, fullPage: true }));
+}
+
+if (!available && !REQUIRED) {
+  // Printed with the test file's output, beside its skipped tests: a fresh machine's `npm test` still passes.
+  console.warn(`SKIPPED the web page's browser test: no Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium) or set REPORT_PRESS_CHROMIUM; CI sets REPORT_PRESS_REQUIRE_BROWSER=1, which makes a missing Chromium a failure.`);
+}
+
+describe.runIf(available || REQUIRED)('the web page in headless Chromium, against report-press dev', () => {
+  beforeAll(async () => {
+    if (!available) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set REPORT_PRESS_CHROMIUM`);
+    work = mkdtempSync(join(tmpdir(), 'report-press-web-page-'));
+    writeFileSync(join(work, BAD), Buffer.from('这不是文本\u0000\u0000\u0000\u0001\u0002', 'utf8'));
+    writeFileSync(join(work, UNSURE), UNSURE_TEXT);
+    dev = spawn(process.execPath, [CLI, 'dev', '--port', '0', '--web-port', '0', '--dir', join(work, 'data')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    dev.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const [pageUrl, browser] = await Promise.all([
+      pollUntil('the page URL', async () => /web page on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1], 20_000),
+      chromium.launchPersistentContext(join(work, 'profile'), { executablePath: CHROMIUM, args: CHROMIUM_FLAGS, viewport: { width: 1100, height: 900 }, acceptDownloads: true, locale: 'zh-CN' }),
+      // What `report-press convert` makes of the same files: the documents must be these bytes.
+      ...[COMPILATION, SINGLE].map(async (file) => expected.set(file, await referenceOutputs(readFileSync(join(SEEDS, file)), file))),
+    ]);
+    url = pageUrl;
+    context = browser;
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    dev?.kill('SIGINT');
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('uploads two fixtures, an unsure compilation and a bad file, and gives the same documents as report-press convert', async () => {
+    // prepare
+    await page.goto(url);
+    const compilation = expected.get(COMPILATION)!;
+    const single = expected.get(SINGLE)!;
+
+    // act: pick four files at once, as from the file dialog
+    await page.setInputFiles('#file-input', [join(SEEDS, COMPILATION), join(SEEDS, SINGLE), join(work, UNSURE), join(work, BAD)]);
+    await expect.poll(() => page.locator('article.job[data-state=done], article.job[data-state=failed]').count(), { timeout: 40_000, interval: 250 }).toBe(4);
+    await screenshot('web-page-done.png');
+    const pdf = await download(() => card(COMPILATION).locator('tr[data-report="1"] a[data-download=pdf]').click());
+    const docx = await download(() => card(SINGLE).locator('tr[data-report="1"] a[data-download=docx]').click());
+    const zip = await download(() => card(COMPILATION).locator('button[data-zip]').click());
+
+    // assert: the reports listed are the manifest's, with pages and characters
+    const titles = await card(COMPILATION).locator('td.title').allTextContents();
+    expect(titles).toEqual(compilation.manifest.reports.map((r) => r.title));
+    expect(await card(COMPILATION).locator('tr[data-report="1"]').textContent()).toMatch(new RegExp(`\\d+ 页${compilation.manifest.reports[0]!.characters} 字`));
+    // the downloads, byte for byte
+    const firstPdf = compilation.manifest.reports[0]!.pdf;
+    expect(pdf.name).toBe(firstPdf);
+    expect(Buffer.compare(pdf.bytes, compilation.documents.get(firstPdf)!)).toBe(0);
+    const singleDocx = single.manifest.reports[0]!.docx;
+    expect(docx.name).toBe(singleDocx);
+    expect(Buffer.compare(docx.bytes, single.documents.get(singleDocx)!)).toBe(0);
+    // the ZIP holds every document of the job, as converted
+    const zipped = unzipSync(zip.bytes);
+    expect(zip.name).toBe('001_ee58601975a31a3a.zip');
+    expect(Object.keys(zipped).sort()).toEqual(compilation.manifest.reports.flatMap((r) => [r.docx, r.pdf]).sort());
+    for (const [name, bytes] of Object.entries(zipped)) expect(Buffer.compare(bytes, compilation.documents.get(name)!), name).toBe(0);
+    // the unsure compilation's split warning at the top of its job, in Chinese, with its line
+    const warning = await card(UNSURE).locator('.warnings li').allTextContents();
+    expect(warning).toEqual([`第 4 行 ${formatMessage('TOC_ENTRY_MISSING', { text: '2. 2023年度党建工作总结' }, Lang.ZhCN)}`]);
+    // the bad file fails with the error record's reason, in Chinese
+    const reason = await card(BAD).locator('[data-reason]').textContent();
+    expect(reason).toContain(formatMessage('BINARY', {}, Lang.ZhCN));
+  });
+
+  it('shows what was removed, grouped by family with the removed text', async () => {
+    // prepare
+    const compilation = expected.get(COMPILATION)!;
+    const log = JSON.parse(new TextDecoder().decode(compilation.documents.get('removals.json'))) as { removals: { family: string; text: string }[] };
+    const advert = log.removals.find((r) => r.family === 'bracketed-advert')!;
+    // act
+    await card(COMPILATION).locator('details.removals summary').click();
+    const groups = card(COMPILATION).locator('.removal-group');
+    await groups.first().waitFor();
+    await screenshot('web-page-removals.png', card(COMPILATION));
+    // assert
+    const families = await groups.evaluateAll((sections) => sections.map((s) => [s.getAttribute('data-family'), s.querySelectorAll('li').length]));
+    expect(Object.fromEntries(families)).toEqual(compilation.manifest.cleaning.byFamily);
+    expect(await card(COMPILATION).locator('.removal-group[data-family=bracketed-advert] code').allTextContents()).toContain(advert.text);
+  });
+
+  it('lists the jobs of this browser again after a reload', async () => {
+    // act
+    await page.reload();
+    await expect.poll(() => page.locator('article.job[data-state=done], article.job[data-state=failed]').count(), { timeout: 10_000, interval: 250 }).toBe(4);
+    // assert
+    expect(await page.locator('article.job h3.name').allTextContents()).toEqual([BAD, UNSURE, SINGLE, COMPILATION]);
+    await screenshot('web-page-failed.png', card(BAD));
+  });
+});
