@@ -7,11 +7,12 @@
 import type { Document } from 'docx';
 import { strFromU8 } from 'fflate';
 import { ReportPressError } from '../../errors.js';
+import { DEFAULT_DOCUMENT_DATE } from '../document-facts.js';
 import { CORE_PART, DOCUMENT_PART, docxCompiler } from './package-template.js';
 import { writeZip, type ZipEntry } from './zip-writer.js';
 
-/** The timestamp written when the caller gives none: fixed, so equal reports give equal bytes. */
-export const DEFAULT_DOCX_TIMESTAMP = new Date('2000-01-01T00:00:00Z');
+/** The timestamp written when the caller gives none. */
+export const DEFAULT_DOCX_TIMESTAMP = DEFAULT_DOCUMENT_DATE;
 
 const CORE_DATES = /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g;
 
@@ -23,23 +24,13 @@ export function stampCoreDates(coreXml: string, timestamp: Date): string {
   return coreXml.replace(CORE_DATES, (_match, open: string, _name: string, close: string) => `${open}${w3cdtf(timestamp)}${close}`);
 }
 
-/**
- * The zip entries' modification time for `timestamp`. Zip entries hold local time without a zone,
- * so the UTC fields of `timestamp` are written as they are: the same bytes in every time zone.
- */
+/** `timestamp`, checked to fall in the range a zip entry can record. */
 function zipTime(timestamp: Date): Date {
   const year = timestamp.getUTCFullYear();
   if (!(year >= 1980 && year <= 2099)) {
     throw new ReportPressError(`a DOCX timestamp must fall in 1980–2099, the range zip files can record (got ${timestamp.toISOString()}); pass a date in that range`);
   }
-  return new Date(
-    year,
-    timestamp.getUTCMonth(),
-    timestamp.getUTCDate(),
-    timestamp.getUTCHours(),
-    timestamp.getUTCMinutes(),
-    timestamp.getUTCSeconds(),
-  );
+  return timestamp;
 }
 
 /** Parts that change from report to report: not worth keeping compressed. */

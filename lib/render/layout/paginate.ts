@@ -3,16 +3,18 @@
  * over pages of a fixed line grid, with headings kept with what follows them and without widows
  * or orphans where that can be avoided.
  */
-import type { Block, Report } from '../../model/report.js';
+import type { Block, HeadingLevel, Report } from '../../model/report.js';
 import { firstLineIndentPt, type StyleProfile, type TextStyle } from '../style.js';
 import { balanceTitle } from './balance-title.js';
 import { breakParagraph, type BrokenLine, type TextSpan } from './line-break.js';
 import { cachedMeasure } from './measure-cache.js';
 import { baselineInSlot, gridSpacing, pageGeometry, type PageGeometry } from './page-geometry.js';
-import type { LaidBookmark, LaidLine, LaidPage, Layout, MeasureText, RunFace } from './types.js';
+import type { LaidBookmark, LaidLine, LaidPage, Layout, MeasureText, RunFace, StructureTag } from './types.js';
 
 /** A block broken into lines, before it is given a page. */
 interface SetBlock {
+  /** Index in reading order: 0 the title, `i + 1` the report's `blocks[i]`. */
+  readonly index: number;
   readonly lines: readonly BrokenLine[];
   /** Type size used to place the baseline of each line in its slot. */
   readonly sizePt: number;
@@ -55,7 +57,7 @@ const TRAILING_PUNCTUATION = /[。．.：:，,；;、\s]+$/u;
 export function layoutReport(report: Report, profile: StyleProfile, measure: MeasureText): Layout {
   const cached = cachedMeasure(measure);
   const context: Context = { profile, geometry: pageGeometry(profile), measure: cached, baseSpacing: gridSpacing(profile, cached) };
-  const blocks = [titleBlock(report.title, context), ...report.blocks.map((block) => setBlock(block, context))];
+  const blocks = [titleBlock(report.title, context), ...report.blocks.map((block, i) => setBlock(block, i + 1, context))];
   const geometry = context.geometry;
   return { pages: paginate(blocks.filter((block): block is SetBlock => block !== undefined), geometry) };
 }
@@ -86,7 +88,8 @@ function titleBlock(title: string, { profile, geometry, measure }: Context): Set
   const options = { measure, leftPt: geometry.leftPt, widthPt: geometry.widthPt, firstLineIndentPt: 0, align: style.align, baseSpacing: () => 0 };
   return {
     // Each balanced line is set on its own, so the balancer's choice of breaks stands.
-    lines: [...lines.flatMap((line) => breakParagraph([{ text: line, face }], options)), ...blankLines],
+    index: 0,
+    lines: [...lines.flatMap((line) => breakParagraph([{ text: line, face, structure: 'H1' }], options)), ...blankLines],
     sizePt: style.sizePt,
     slotsPerLine,
     keepWithNext: true,
@@ -99,21 +102,24 @@ function titleBlock(title: string, { profile, geometry, measure }: Context): Set
  * face, a run-in heading's part in that heading's face.
  */
 export function blockSpans(block: Block, profile: StyleProfile): TextSpan[] {
-  if (block.kind === 'heading') return [{ text: block.text, face: faceOf(profile.headings[block.level]) }];
+  if (block.kind === 'heading') return [{ text: block.text, face: faceOf(profile.headings[block.level]), structure: headingTag(block.level) }];
   const face = faceOf(profile.body);
-  if (!block.runIn || block.runIn.length === 0) return [{ text: block.text, face }];
+  if (!block.runIn || block.runIn.length === 0) return [{ text: block.text, face, structure: 'P' }];
   return [
-    { text: block.text.slice(0, block.runIn.length), face: faceOf(profile.headings[block.runIn.level]) },
-    { text: block.text.slice(block.runIn.length), face },
+    { text: block.text.slice(0, block.runIn.length), face: faceOf(profile.headings[block.runIn.level]), structure: headingTag(block.runIn.level) },
+    { text: block.text.slice(block.runIn.length), face, structure: 'P' },
   ];
 }
+
+/** The title is `H1`, so heading level n is `H(n+1)`. */
+const headingTag = (level: HeadingLevel): StructureTag => `H${level + 1}` as StructureTag;
 
 /** Every text of a report (title first) in the face it is set in, as {@link layoutReport} sets it. */
 export function reportSpans(report: Report, profile: StyleProfile): TextSpan[] {
   return [{ text: report.title, face: faceOf(profile.title) }, ...report.blocks.flatMap((block) => blockSpans(block, profile))];
 }
 
-function setBlock(block: Block, { profile, geometry, measure, baseSpacing }: Context): SetBlock {
+function setBlock(block: Block, index: number, { profile, geometry, measure, baseSpacing }: Context): SetBlock {
   const style = block.kind === 'heading' ? profile.headings[block.level] : profile.body;
   const spans = blockSpans(block, profile);
   let bookmark: SetBlock['bookmark'];
@@ -131,7 +137,7 @@ function setBlock(block: Block, { profile, geometry, measure, baseSpacing }: Con
     baseSpacing,
   });
   const sizePt = Math.max(style.sizePt, ...spans.map((span) => span.face.sizePt));
-  return { lines, sizePt, slotsPerLine: slotsFor(sizePt, geometry), keepWithNext: block.kind === 'heading', ...(bookmark ? { bookmark } : {}) };
+  return { index, lines, sizePt, slotsPerLine: slotsFor(sizePt, geometry), keepWithNext: block.kind === 'heading', ...(bookmark ? { bookmark } : {}) };
 }
 
 function runInTitle(heading: string): string {
@@ -182,7 +188,7 @@ function paginate(blocks: readonly SetBlock[], geometry: PageGeometry): LaidPage
   const place = (block: SetBlock, line: BrokenLine): void => {
     const slotTop = geometry.topPt + used * geometry.linePitchPt;
     const slotHeight = block.slotsPerLine * geometry.linePitchPt;
-    if (line.length > 0) lines.push({ baselineY: baselineInSlot(slotTop, slotHeight, block.sizePt), runs: line });
+    if (line.length > 0) lines.push({ baselineY: baselineInSlot(slotTop, slotHeight, block.sizePt), block: block.index, runs: line });
     used += block.slotsPerLine;
   };
 
