@@ -51,7 +51,7 @@ export function describeDocx(report: Report, options: DocxOptions): DocxDescript
     properties: coreProperties(report, profile),
     page: pageGeometry(profile),
     titleLines: lines,
-    paragraphs: bodyParagraphs(report, lines),
+    paragraphs: bodyParagraphs(report, lines, profile),
     evenAndOddFooters: hasOutsidePageNumbers(profile),
   };
 }

@@ -32,7 +32,7 @@ export interface LineBreakOptions {
   readonly widthPt: number;
   /** Indent of the paragraph's first line. */
   readonly firstLineIndentPt: number;
-  /** `justify`: all lines but the last flush on both sides, the last flush left. */
+  /** `justify`: all lines but the last flush on both sides, the last flush left; `right`: flush right. */
   readonly align: Alignment;
   /**
    * Extra advance after every glyph at natural spacing, per face: `pitch − measured width` on a
@@ -186,8 +186,9 @@ function placeLine(
   const justifiedSpacing = (available - width) / (glyphs - 1);
   const spacingOf = justified ? () => justifiedSpacing : options.baseSpacing;
   let x = options.leftPt + (first ? options.firstLineIndentPt : 0);
-  if (options.align === 'center') {
-    x += (available - (natural - options.baseSpacing(lastUnit.face))) / 2;
+  if (options.align === 'center' || options.align === 'right') {
+    const slack = available - (natural - options.baseSpacing(lastUnit.face));
+    x += options.align === 'center' ? slack / 2 : slack;
   }
   const runs: PositionedRun[] = [];
   let runStart = 0;

@@ -3,8 +3,9 @@
  * over pages of a fixed line grid, with headings kept with what follows them and without widows
  * or orphans where that can be avoided.
  */
-import type { Block, HeadingLevel, Report } from '../../model/report.js';
-import { firstLineIndentPt, type StyleProfile, type TextStyle } from '../style.js';
+import { ParagraphRole, type Block, type HeadingLevel, type Report } from '../../model/report.js';
+import { closingRightIndentChars, hasByline, opensClosingBlock } from '../closing-block.js';
+import { charPitchPt, firstLineIndentPt, type StyleProfile, type TextStyle } from '../style.js';
 import { balanceTitle } from './balance-title.js';
 import { breakParagraph, type BrokenLine, type TextSpan } from './line-break.js';
 import { cachedMeasure } from './measure-cache.js';
@@ -57,7 +58,11 @@ const TRAILING_PUNCTUATION = /[。．.：:，,；;、\s]+$/u;
 export function layoutReport(report: Report, profile: StyleProfile, measure: MeasureText): Layout {
   const cached = cachedMeasure(measure);
   const context: Context = { profile, geometry: pageGeometry(profile), measure: cached, baseSpacing: gridSpacing(profile, cached) };
-  const blocks = [titleBlock(report.title, context), ...report.blocks.map((block, i) => setBlock(block, i + 1, context))];
+  const byline = hasByline(report);
+  const blocks = [
+    titleBlock(report.title, context, byline ? 0 : profile.title.blankLinesAfter),
+    ...report.blocks.map((block, i) => setBlock(report, i, context, i === 0 && byline ? profile.title.blankLinesAfter : 0)),
+  ];
   const geometry = context.geometry;
   return { pages: paginate(blocks.filter((block): block is SetBlock => block !== undefined), geometry) };
 }
@@ -78,13 +83,13 @@ function slotsFor(sizePt: number, geometry: PageGeometry): number {
   return Math.max(1, Math.ceil(sizePt / geometry.linePitchPt - 1e-6));
 }
 
-function titleBlock(title: string, { profile, geometry, measure }: Context): SetBlock | undefined {
+function titleBlock(title: string, { profile, geometry, measure }: Context, blankLinesAfter: number): SetBlock | undefined {
   const style = profile.title;
   const face = faceOf(style);
   const lines = balanceTitle(title, geometry.widthPt, (text) => measure(text, face));
   if (lines.length === 0) return undefined;
   const slotsPerLine = slotsFor(style.sizePt, geometry);
-  const blankLines = Array.from({ length: Math.ceil(style.blankLinesAfter / slotsPerLine) }, (): BrokenLine => []);
+  const blankLines = Array.from({ length: Math.ceil(blankLinesAfter / slotsPerLine) }, (): BrokenLine => []);
   const options = { measure, leftPt: geometry.leftPt, widthPt: geometry.widthPt, firstLineIndentPt: 0, align: style.align, baseSpacing: () => 0 };
   return {
     // Each balanced line is set on its own, so the balancer's choice of breaks stands.
@@ -103,7 +108,7 @@ function titleBlock(title: string, { profile, geometry, measure }: Context): Set
  */
 export function blockSpans(block: Block, profile: StyleProfile): TextSpan[] {
   if (block.kind === 'heading') return [{ text: block.text, face: faceOf(profile.headings[block.level]), structure: headingTag(block.level) }];
-  const face = faceOf(profile.body);
+  const face = faceOf(blockStyle(block, profile));
   if (!block.runIn || block.runIn.length === 0) return [{ text: block.text, face, structure: 'P' }];
   return [
     { text: block.text.slice(0, block.runIn.length), face: faceOf(profile.headings[block.runIn.level]), structure: headingTag(block.runIn.level) },
@@ -119,8 +124,21 @@ export function reportSpans(report: Report, profile: StyleProfile): TextSpan[] {
   return [{ text: report.title, face: faceOf(profile.title) }, ...report.blocks.flatMap((block) => blockSpans(block, profile))];
 }
 
-function setBlock(block: Block, index: number, { profile, geometry, measure, baseSpacing }: Context): SetBlock {
-  const style = block.kind === 'heading' ? profile.headings[block.level] : profile.body;
+/** The style a block is set in: its heading level's, its role's (author line, signature, date), or the body's. */
+function blockStyle(block: Block, profile: StyleProfile): TextStyle {
+  if (block.kind === 'heading') return profile.headings[block.level];
+  return block.role ? profile.attribution[block.role] : profile.body;
+}
+
+/**
+ * `report.blocks[at]` set in lines. A signature or date is set flush right short of its right
+ * indent (closing-block.ts), the closing block after one blank line; `blankLinesAfter` follow an
+ * author line that takes the title's.
+ */
+function setBlock(report: Report, at: number, { profile, geometry, measure, baseSpacing }: Context, blankLinesAfter: number): SetBlock {
+  const block = report.blocks[at]!;
+  const index = at + 1;
+  const style = blockStyle(block, profile);
   const spans = blockSpans(block, profile);
   let bookmark: SetBlock['bookmark'];
   if (block.kind === 'heading') {
@@ -128,16 +146,21 @@ function setBlock(block: Block, index: number, { profile, geometry, measure, bas
   } else if (block.runIn && block.runIn.length > 0) {
     bookmark = { title: runInTitle(spans[0]!.text), level: block.runIn.level };
   }
-  const lines = breakParagraph(spans, {
+  const rightIndentChars = closingRightIndentChars(report, at, profile) ?? 0;
+  const broken = breakParagraph(spans, {
     measure,
     leftPt: geometry.leftPt,
-    widthPt: geometry.widthPt,
+    widthPt: geometry.widthPt - (rightIndentChars * charPitchPt(profile) * style.sizePt) / profile.body.sizePt,
     firstLineIndentPt: firstLineIndentPt(profile, style),
     align: style.align,
     baseSpacing,
   });
+  const blank = (count: number): BrokenLine[] => Array.from({ length: count }, (): BrokenLine => []);
+  const lines = [...blank(opensClosingBlock(report, at) ? 1 : 0), ...broken, ...blank(blankLinesAfter)];
   const sizePt = Math.max(style.sizePt, ...spans.map((span) => span.face.sizePt));
-  return { index, lines, sizePt, slotsPerLine: slotsFor(sizePt, geometry), keepWithNext: block.kind === 'heading', ...(bookmark ? { bookmark } : {}) };
+  // The author line stays with the title, and the signature with the date.
+  const keepWithNext = block.kind === 'heading' || block.role === ParagraphRole.Byline || block.role === ParagraphRole.Signature;
+  return { index, lines, sizePt, slotsPerLine: slotsFor(sizePt, geometry), keepWithNext, ...(bookmark ? { bookmark } : {}) };
 }
 
 function runInTitle(heading: string): string {
