@@ -77,10 +77,12 @@ const BLANK_LINE: DocxParagraphSpec = { style: DocxStyleId.Normal, runs: [] };
  * closing block after a blank line, a signature with its own right indent.
  */
 export function bodyParagraphs(report: Report, titleLines: readonly string[], profile: StyleProfile): DocxParagraphSpec[] {
+  const charTwips = (chars: number): number => ptToTwips((chars * charPitchPt(profile) * profile.attribution.signature.sizePt) / profile.body.sizePt);
   const blocks = report.blocks.flatMap((block, i) => {
     const paragraphs = blockParagraphs(block);
+    // The date's indent is its style's; a signature's depends on its width against the date's.
     const indentChars = block.kind === 'paragraph' && block.role === ParagraphRole.Signature ? closingRightIndentChars(report, i, profile) : undefined;
-    const own = indentChars === undefined ? paragraphs : paragraphs.map((p) => ({ ...p, rightIndentTwips: ptToTwips((indentChars * charPitchPt(profile) * profile.attribution.signature.sizePt) / profile.body.sizePt) }));
+    const own = indentChars === undefined ? paragraphs : paragraphs.map((p) => ({ ...p, rightIndentTwips: charTwips(indentChars) }));
     return opensClosingBlock(report, i) ? [BLANK_LINE, ...own] : own;
   });
   return [titleParagraph(titleLines.length > 0 ? titleLines : [report.title], hasByline(report)), ...blocks];

@@ -52,6 +52,10 @@ const TRAILING_PUNCTUATION = /[。．.：:，,；;、\s]+$/u;
  *   line at the bottom of a page nor a single last line at the top of the next.
  * - Bookmarks: the title (level 0) and every heading and run-in heading, at the top of its first
  *   line's slot.
+ * - An author line (profile `attribution.byline`) centred right under the title, the title's blank
+ *   lines after it; the closing signature and date after one blank line, flush right short of
+ *   their right indents (closing-block.ts), the signature kept with the date.
+ * - Every line says which block it belongs to, every run its structure tag (tagged PDF).
  *
  * @param measure width of a text in a face; it is cached here, so a slow one is fine.
  */
@@ -103,8 +107,9 @@ function titleBlock(title: string, { profile, geometry, measure }: Context, blan
 }
 
 /**
- * A block's text in the faces it is set in: a heading in its level's face; a paragraph in the body
- * face, a run-in heading's part in that heading's face.
+ * A block's text in the faces it is set in, with its structure tags: a heading in its level's face;
+ * a paragraph in the body face (an author line, signature or date in its role's), a run-in
+ * heading's part in that heading's face.
  */
 export function blockSpans(block: Block, profile: StyleProfile): TextSpan[] {
   if (block.kind === 'heading') return [{ text: block.text, face: faceOf(profile.headings[block.level]), structure: headingTag(block.level) }];

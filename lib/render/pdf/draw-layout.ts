@@ -283,7 +283,9 @@ export async function drawLayout(layout: Layout, options: DrawLayoutOptions): Pr
   useNodeDeflate(doc.context);
 
   const embedded = await embedFaces(doc, planned);
-  const identity = createHash('sha256').update(`${profile.id}\n${options.title}\n`);
+  const date = options.timestamp ?? DEFAULT_DOCUMENT_DATE;
+  const author = options.author ?? DEFAULT_AUTHOR;
+  const identity = createHash('sha256').update(`${profile.id}\n${options.title}\n${date.toISOString()}\n${author}\n`);
   const glyphCodes = new GlyphCodes();
   const structure = new StructureTree();
   const pages = planned.map((items, pageIndex) => {
@@ -296,8 +298,6 @@ export async function drawLayout(layout: Layout, options: DrawLayoutOptions): Pr
 
   writeOutline(doc, outlineEntries(layout, pages, height));
   structure.write(doc, pages);
-  const date = options.timestamp ?? DEFAULT_DOCUMENT_DATE;
-  const author = options.author ?? DEFAULT_AUTHOR;
   doc.setTitle(options.title, { showInWindowTitleBar: true });
   doc.setLanguage(profile.language);
   doc.setProducer(PDF_PRODUCER);

@@ -54,11 +54,6 @@ export class StructureTree {
     return mcid;
   }
 
-  /** Number of elements below `Document`. */
-  get size(): number {
-    return this.elements.length;
-  }
-
   /**
    * Writes the tree, the parent tree and each page's /StructParents, and marks the document as
    * tagged (/MarkInfo). `pages` are the document's pages in the order `mark` numbered them.
