@@ -11,9 +11,6 @@ import { DEFAULT_DOCUMENT_DATE } from '../document-facts.js';
 import { CORE_PART, DOCUMENT_PART, docxCompiler } from './package-template.js';
 import { writeZip, type ZipEntry } from './zip-writer.js';
 
-/** The timestamp written when the caller gives none. */
-export const DEFAULT_DOCX_TIMESTAMP = DEFAULT_DOCUMENT_DATE;
-
 const CORE_DATES = /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g;
 
 /** W3CDTF without fractions of a second, as Word writes it. */
@@ -40,7 +37,7 @@ const PER_REPORT_PARTS: ReadonlySet<string> = new Set([DOCUMENT_PART, CORE_PART]
  * Zips a package's parts (in the order given) as a reproducible .docx: fixed dates in core.xml
  * and on every entry, shared parts compressed once per process.
  */
-export function packPartsReproducible(parts: readonly ZipEntry[], timestamp: Date = DEFAULT_DOCX_TIMESTAMP): Uint8Array {
+export function packPartsReproducible(parts: readonly ZipEntry[], timestamp: Date = DEFAULT_DOCUMENT_DATE): Uint8Array {
   const stamped = parts.map(([name, data]): ZipEntry => [
     name,
     name === CORE_PART ? stampCoreDates(typeof data === 'string' ? data : strFromU8(data), timestamp) : data,
@@ -49,6 +46,6 @@ export function packPartsReproducible(parts: readonly ZipEntry[], timestamp: Dat
 }
 
 /** Packs `document` as a reproducible .docx in one pass (the fallback when no template applies). */
-export function packReproducible(document: Document, timestamp: Date = DEFAULT_DOCX_TIMESTAMP): Uint8Array {
+export function packReproducible(document: Document, timestamp: Date = DEFAULT_DOCUMENT_DATE): Uint8Array {
   return packPartsReproducible(Array.from(docxCompiler().compile(document, undefined, [])), timestamp);
 }
