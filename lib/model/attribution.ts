@@ -95,7 +95,7 @@ function isSignatureLine(line: string, beforeDate: boolean): boolean {
   const text = line.trim();
   if (text === '' || text.length > MAX_SIGNATURE_LENGTH) return false;
   // Without a date below it, only a unit's name is distinct enough from a short last paragraph.
-  return beforeDate ? namesSomeone(text, true) : isUnit(text) && !/\s/u.test(text) && !SENTENCE_MARK.test(text) && !startsWithHeadingNumber(text);
+  return beforeDate ? namesSomeone(text, true) : isUnit(text) && !/[\s：:]/u.test(text) && !SENTENCE_MARK.test(text) && !startsWithHeadingNumber(text);
 }
 
 const isPlainParagraph = (block: Block | undefined): block is ParagraphBlock => block?.kind === 'paragraph' && !block.runIn && !block.role;

@@ -60,6 +60,7 @@ describe('the author line and closing block of a report', () => {
     ['a short last sentence', ['谢谢大家！']],
     ['a short last line without a unit', ['谢谢大家']],
     ['a year alone', ['2024年']],
+    ['a labelled line ending in a unit’s name', ['附件：XX县财政局']],
     ['a last paragraph of several sentences before a date', ['以上报告，请审议。', '2024年1月15日']],
   ])('leaves %s as body text', (_what, closing) => {
     // act
