@@ -72,8 +72,6 @@ export interface DevServerOptions {
   readonly faults?: FaultInjector;
   /** Delivers every event this many times, as S3 and EventBridge may (at least once). Default 1. */
   readonly deliveries?: number;
-  /** Author the render stages write into the documents, as REPORT_PRESS_AUTHOR does on AWS. Default `report-press`. */
-  readonly author?: string;
 }
 
 /** An invocation that failed on every attempt: what AWS would put in the stage's dead-letter queue. */
@@ -186,7 +184,6 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     logger: new Logger({ serviceName: 'report-press', logLevel: options.handlerLogLevel ?? 'WARN' }),
     fonts: () => fontLibraryFrom(fontDir),
     events,
-    ...(options.author ? { author: options.author } : {}),
   };
   // Each stage reads, writes and deletes only what its deployed IAM policy would allow.
   const handlers = new Map<StageName, StageHandler>(

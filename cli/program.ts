@@ -8,7 +8,6 @@ import { FileErrorCode } from '../lib/errors.js';
 import { formatError, Lang, messages, parseLang, type Catalogue } from '../lib/messages/index.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
-import { AUTHOR_ENV } from '../functions/environment.js';
 import { convertFile, type InputFailure, type InputOutcome } from './convert-command.js';
 import { collectInputs, type FolderScan, type InputProblem } from './inputs.js';
 import { localiseHelp, localiseUsageErrors } from './localise-commander.js';
@@ -183,9 +182,7 @@ async function runDev({ m }: Speaker, flags: DevFlags): Promise<void> {
   // require, not import(): the bundle may run from a V8 code cache (bin/report-press.js), where
   // dynamic import() has no loader.
   const { startDevServer } = createRequire(devServerModule)(devServerModule) as typeof import('./dev-server.js');
-  // The same variable the deployed render functions read.
-  const author = process.env[AUTHOR_ENV];
-  const server = await startDevServer({ port: flags.port, dir: resolve(flags.dir), ...(author ? { author } : {}) });
+  const server = await startDevServer({ port: flags.port, dir: resolve(flags.dir) });
   await new Promise<void>((resolveStop) => {
     const stop = () => {
       process.stdout.write(`\n${m['cli.devStopping']()}\n`);
