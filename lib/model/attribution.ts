@@ -76,12 +76,12 @@ function namesSomeone(line: string, allowBareName: boolean): boolean {
 }
 
 /** True for a 成文日期 alone on its line. */
-export function isDateLine(line: string): boolean {
+function isDateLine(line: string): boolean {
   return DATE_LINE.test(line.trim());
 }
 
 /** True for an author line that may stand under the title. */
-export function isBylineLine(line: string): boolean {
+function isBylineLine(line: string): boolean {
   const text = line.trim();
   if (text === '' || text.length > MAX_BYLINE_LENGTH) return false;
   const bracketed = BRACKETED_DATE.exec(text);

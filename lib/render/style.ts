@@ -38,8 +38,6 @@ export interface TextStyle {
   readonly align: Alignment;
   /** First-line indent in characters of this style's size (2 for body text). */
   readonly firstLineIndentChars: number;
-  /** Right indent in characters of this style's size (the date's 右空四字); absent for none. */
-  readonly rightIndentChars?: number;
 }
 
 export interface LineSpacing {
@@ -89,6 +87,7 @@ export interface StyleProfile {
   readonly attribution: {
     readonly byline: TextStyle;
     readonly signature: TextStyle;
+    /** `rightIndentChars`: right indent in characters of its size (GB/T 9704: 右空四字). */
     readonly date: TextStyle & { readonly rightIndentChars: number };
   };
   readonly pageNumber: PageNumberStyle;

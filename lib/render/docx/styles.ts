@@ -1,7 +1,8 @@
 /**
  * The document's styles: Normal (body), Title, Heading1–4, a character style per heading level for
- * run-in headings, the author line, signature and date, and the page-number footer styles. Paragraphs only name a style; every face,
- * size, indent and spacing lives here, derived from the style profile.
+ * run-in headings, the author line, signature and date, and the page-number footer styles.
+ * Paragraphs only name a style; every face, size, indent and spacing lives here, derived from the
+ * style profile (but a signature's right indent, which depends on its text: paragraphs.ts).
  *
  * On a grid profile the body styles carry a small character-spacing compression so that the
  * profile's characters per line fit each line (the section grid is lines-only, see
@@ -209,8 +210,10 @@ function pageNumberStyles(profile: StyleProfile): StyleEntry<IParagraphStyleOpti
 function attributionStyles(profile: StyleProfile, blankAfter: number): StyleEntry<IParagraphStyleOptions>[] {
   const { byline, signature, date } = profile.attribution;
   const dateIndentTwips = ptToTwips((date.rightIndentChars * charPitchPt(profile) * date.sizePt) / profile.body.sizePt);
-  const style = (id: DocxStyleId, name: string, text: TextStyle, paragraph: IParagraphStyleOptions['paragraph']) =>
-    onGrid(profile, paragraphStyle(profile, id, name, text, { paragraph: { alignment: ALIGNMENT[text.align], indent: firstLineIndent(profile, text), spacing: lineSpacing(profile), ...paragraph } }), text.sizePt);
+  const style = (id: DocxStyleId, name: string, text: TextStyle, paragraph: IParagraphStyleOptions['paragraph']) => {
+    const base = { alignment: ALIGNMENT[text.align], indent: firstLineIndent(profile, text), spacing: lineSpacing(profile) };
+    return onGrid(profile, paragraphStyle(profile, id, name, text, { paragraph: { ...base, ...paragraph } }), text.sizePt);
+  };
   return [
     style(DocxStyleId.Byline, 'Byline', byline, { spacing: { ...lineSpacing(profile), after: blankAfter }, keepNext: true }),
     style(DocxStyleId.Signature, 'Signature', signature, { keepNext: true }),
