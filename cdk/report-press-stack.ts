@@ -26,15 +26,15 @@ import {
   BucketRole,
   ObjectEvent,
   STAGES,
+  StageName,
   TriggerKind,
   stagesHandlingFailureOf,
   triggerKeyPattern,
   type FailureTrigger,
   type ObjectTrigger,
   type StageDefinition,
-  type StageName,
 } from '../lib/pipeline/stages.js';
-import { BucketEnv } from '../functions/environment.js';
+import { AUTHOR_ENV, BucketEnv } from '../functions/environment.js';
 import { PROJECT_ROOT, stageBundling } from './bundling.js';
 import { STAGE_SIZING } from './stage-sizing.js';
 import { WebSite } from './web-site.js';
@@ -49,9 +49,14 @@ export interface ReportPressStackProps extends StackProps {
    * concurrency quota of 10 cannot reserve any). Default: the figures in stage-sizing.ts.
    */
   readonly reserveRenderConcurrency?: boolean;
+  /** Author written into every document's properties (the render functions' REPORT_PRESS_AUTHOR). Default `report-press`. */
+  readonly documentAuthor?: string;
   /** Days before replaced versions in the output bucket expire. Default 30. */
   readonly outputNoncurrentVersionDays?: number;
 }
+
+/** The stages that write documents, and so take the author. */
+const RENDER_STAGES: ReadonlySet<StageName> = new Set([StageName.RenderDocx, StageName.RenderPdf]);
 
 /** What the stack builds for one stage. */
 export interface StageResources {
@@ -212,6 +217,7 @@ export class ReportPressStack extends Stack {
         [BucketEnv.output]: this.buckets.output.bucketName,
         POWERTOOLS_SERVICE_NAME: 'report-press',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...(props.documentAuthor && RENDER_STAGES.has(stage.name) ? { [AUTHOR_ENV]: props.documentAuthor } : {}),
       },
       retryAttempts: RETRY_ATTEMPTS,
       maxEventAge: MAX_EVENT_AGE,

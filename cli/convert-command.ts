@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { cleanStage, completeManifest, digestOf, DocumentFormat, encodeJson, encodeRemovalLog, MANIFEST, renderDocument, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
 import { FileErrorCode, isInputError } from '../lib/errors.js';
@@ -16,6 +16,8 @@ export interface ConvertCommandOptions {
   readonly formats: readonly DocumentFormat[];
   /** Largest accepted input in bytes. */
   readonly maxBytes: number;
+  /** Author in the documents' properties (`--author`); unset, the renderers' default. */
+  readonly author?: string;
 }
 
 /**
@@ -56,8 +58,11 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
   const source = basename(input);
   const { folder } = options;
   let bytes: Uint8Array;
+  // The documents are dated by the input's mtime (the chain: its LastModified), never the clock.
+  let timestamp: Date;
   try {
     bytes = await readFile(input);
+    timestamp = (await stat(input)).mtime;
   } catch (error) {
     const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
     if (errno === 'ENOENT') return { input, ok: false, code: FileErrorCode.NotFound, params: {} };
@@ -80,7 +85,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
       const entry = draft.reports[i]!;
       for (const format of options.formats) {
         // Characters the PDF can only show as boxes come back as warnings: listed, never lost silently.
-        const rendered = await renderDocument(report, entry.index, format, { profile, fonts });
+        const rendered = await renderDocument(report, entry.index, format, { profile, fonts, timestamp, ...(options.author ? { author: options.author } : {}) });
         files.push({ path: entry[format], bytes: rendered.bytes });
         warnings.push(...rendered.warnings);
       }

@@ -58,6 +58,7 @@ interface ConvertFlags {
   profile: ProfileId;
   format: DocumentFormat[];
   maxSize: number;
+  author?: string;
   recursive?: boolean;
   json?: boolean;
   progress: boolean;
@@ -125,7 +126,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
         continue;
       }
       claimed.set(entry.folder, entry.input);
-      const options = { folder: join(flags.out, entry.folder), profile: flags.profile, formats: flags.format, maxBytes: flags.maxSize };
+      const options = { folder: join(flags.out, entry.folder), profile: flags.profile, formats: flags.format, maxBytes: flags.maxSize, ...(flags.author ? { author: flags.author } : {}) };
       outcomes.push(await convertFile(entry.input, options, progress));
     }
   } finally {
@@ -231,6 +232,7 @@ export function buildProgram(options: ProgramOptions): Command {
     .addOption(new Option('-p, --profile <id>', m['help.profile']({ choices: Object.keys(PROFILES).join(', ') })).argParser((value) => parseProfile(speaker, value)).default('gbt9704'))
     .addOption(new Option('-f, --format <list>', m['help.format']()).argParser((value) => parseFormats(speaker, value)).default([DocumentFormat.Docx, DocumentFormat.Pdf], 'docx,pdf'))
     .addOption(new Option('--max-size <MB>', m['help.maxSize']()).argParser((value) => parseMegabytes(speaker, value)).default(DEFAULT_MAX_BYTES, String(DEFAULT_MAX_BYTES / MB)))
+    .option('--author <name>', m['help.author']())
     .option('--json', m['help.json']())
     .option('--no-progress', m['help.noProgress']())
     .addHelpText('after', `\n${m['help.convertAfter']()}`)

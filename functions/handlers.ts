@@ -18,7 +18,12 @@ export interface HandlerDeps extends StageHandlerDeps {
   readonly fonts: () => FontLibrary;
   /** Where the publisher announces finished jobs. */
   readonly events: JobEventSink;
+  /** Author in the documents' properties (render stages); unset, the renderers' default. */
+  readonly author?: string;
 }
+
+/** The render options the stages share: the profile, and the author when one is configured. */
+const renderOptions = (deps: Pick<HandlerDeps, 'author'>) => ({ profile, ...(deps.author ? { author: deps.author } : {}) });
 
 const profile = GBT9704;
 
@@ -27,11 +32,11 @@ export const createCleanHandler = (deps: StageHandlerDeps): StageHandler => crea
 export const createSplitHandler = (deps: StageHandlerDeps): StageHandler =>
   createStageHandler(stageNamed(StageName.Split), splitStep({ profile: profile.id }), deps);
 
-export const createRenderDocxHandler = (deps: StageHandlerDeps): StageHandler =>
-  createStageHandler(stageNamed(StageName.RenderDocx), renderStep(DocumentFormat.Docx, () => ({ profile })), deps);
+export const createRenderDocxHandler = (deps: StageHandlerDeps & Pick<HandlerDeps, 'author'>): StageHandler =>
+  createStageHandler(stageNamed(StageName.RenderDocx), renderStep(DocumentFormat.Docx, () => renderOptions(deps)), deps);
 
 export const createRenderPdfHandler = (deps: HandlerDeps): StageHandler =>
-  createStageHandler(stageNamed(StageName.RenderPdf), renderStep(DocumentFormat.Pdf, () => ({ profile, fonts: deps.fonts() })), deps);
+  createStageHandler(stageNamed(StageName.RenderPdf), renderStep(DocumentFormat.Pdf, () => ({ ...renderOptions(deps), fonts: deps.fonts() })), deps);
 
 export const createPublishHandler = (deps: HandlerDeps): StageHandler => publishHandler(deps);
 

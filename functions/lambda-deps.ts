@@ -4,7 +4,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { StageName } from '../lib/pipeline/stages.js';
-import { BucketEnv, EVENTS_ENDPOINT_ENV, S3_ENDPOINT_ENV } from './environment.js';
+import { AUTHOR_ENV, BucketEnv, EVENTS_ENDPOINT_ENV, S3_ENDPOINT_ENV } from './environment.js';
 import { eventBridgeSink } from './event-sink.js';
 import { bundledFontDir, fontLibraryFrom } from './fonts.js';
 import type { HandlerDeps } from './handlers.js';
@@ -26,5 +26,6 @@ export function lambdaDeps(stage: StageName): HandlerDeps {
     logger: new Logger({ serviceName: 'report-press', persistentKeys: { stage } }),
     fonts: () => fontLibraryFrom(bundledFontDir()),
     events: eventBridgeSink({ endpoint: process.env[EVENTS_ENDPOINT_ENV], region: process.env.AWS_REGION }),
+    ...(process.env[AUTHOR_ENV] ? { author: process.env[AUTHOR_ENV] } : {}),
   };
 }

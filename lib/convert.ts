@@ -12,6 +12,7 @@ import { cleanText, type CleanOptions, type CleanResult, type Removal } from './
 import { decodeText, type DecodeOptions } from './text/decode.js';
 import { countLines, inputLineOf, lineShifts, type LineShift } from './text/source-lines.js';
 import { splitText, type SplitWarning } from './text/split.js';
+import { documentDate } from './render/document-facts.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
 import type { StyleProfile } from './render/style.js';
 import type { ConversionWarning } from './warnings.js';
@@ -317,7 +318,8 @@ export interface RenderStageOptions {
   readonly fonts?: FontLibrary;
   /**
    * The input's date (file mtime, S3 LastModified), written as the documents' created/modified
-   * dates; the same upload keeps the same bytes. Default: a fixed date.
+   * dates; the same upload keeps the same bytes. Taken to the whole second, as S3 keeps it (see
+   * {@link documentDate}). Default: a fixed date.
    */
   readonly timestamp?: Date;
   /** Author in the documents' properties (default `report-press`). */
@@ -339,18 +341,20 @@ export interface RenderedDocument {
 export async function renderDocument(report: Report, index: number, format: DocumentFormat, options: RenderStageOptions): Promise<RenderedDocument> {
   // Renderers are loaded on first use: the clean and split functions never pay for docx, pdf-lib
   // and fontkit at cold start.
+  const timestamp = documentDate(options.timestamp);
   if (format === DocumentFormat.Docx) {
     const { renderDocx } = await import('./render/docx/render-docx.js');
-    const bytes = await renderDocx(report, {
-      profile: options.profile,
-      ...(options.timestamp ? { timestamp: options.timestamp } : {}),
-      ...(options.author !== undefined ? { author: options.author } : {}),
-    });
+    const bytes = await renderDocx(report, { profile: options.profile, timestamp, ...(options.author !== undefined ? { author: options.author } : {}) });
     return { bytes, warnings: [] };
   }
   if (!options.fonts) throw new Error('renderStage: PDF rendering needs a font library (loadFontLibrary)');
   const [{ renderPdf }, { missingGlyphWarning }] = await Promise.all([import('./render/pdf/render-pdf.js'), import('./render/pdf/missing-glyphs.js')]);
-  const { bytes, missing } = await renderPdf(report, { profile: options.profile, fonts: options.fonts });
+  const { bytes, missing } = await renderPdf(report, {
+    profile: options.profile,
+    fonts: options.fonts,
+    timestamp,
+    ...(options.author !== undefined ? { author: options.author } : {}),
+  });
   return { bytes, warnings: missingGlyphWarning(missing, index) };
 }
 

@@ -173,6 +173,7 @@ export const en = {
   'help.profile': (p: { choices: string }) => `style profile: ${p.choices}`,
   'help.format': () => 'formats to write: docx, pdf or docx,pdf',
   'help.maxSize': () => 'refuse inputs larger than this many megabytes',
+  'help.author': () => 'author written into the documents\' properties (default: report-press)',
   'help.json': () => 'print a machine-readable summary on stdout',
   'help.noProgress': () => 'never show a progress bar',
   'help.convertAfter': () =>

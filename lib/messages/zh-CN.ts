@@ -142,6 +142,7 @@ export const zhCN: Catalogue = {
   'help.profile': (p) => `版式：${p.choices.split(', ').join('、')}`,
   'help.format': () => '输出格式：docx、pdf 或 docx,pdf',
   'help.maxSize': () => '输入文件超过这个大小（MB）就不转换',
+  'help.author': () => '写入文档属性的作者（默认 report-press）',
   'help.json': () => '在标准输出打印机器可读的汇总（JSON）',
   'help.noProgress': () => '不显示进度条',
   'help.convertAfter': () =>

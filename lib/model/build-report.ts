@@ -1,8 +1,10 @@
 /**
  * Builds a report's blocks from its body lines: numbered headings on their own line become
  * heading blocks; a numbered heading that runs into its paragraph (`（一）强化理论武装。认真学习…`)
- * becomes one paragraph with its heading part marked.
+ * becomes one paragraph with its heading part marked; an author line, signature and date become
+ * paragraphs with their role (attribution.ts).
  */
+import { markAttribution } from './attribution.js';
 import { matchHeadingNumber } from './heading-number.js';
 import type { Block, Report } from './report.js';
 
@@ -19,14 +21,17 @@ const DEFAULT_MAX_RUN_IN_LENGTH = 60;
 /** Marks that end a heading sentence. `；` and `：` do not: they continue it. */
 const FULL_STOP = /[。！？!?]/;
 
-/** A report from its title and body lines (blank lines are skipped; lines are trimmed). */
+/**
+ * A report from its title and body lines (blank lines are skipped; lines are trimmed), with an
+ * author line under the title and a closing signature and date marked where the text has them.
+ */
 export function buildReport(title: string, lines: readonly string[], options: BuildReportOptions = {}): Report {
   const blocks: Block[] = [];
   for (const raw of lines) {
     const line = raw.trim();
     if (line !== '') blocks.push(classifyLine(line, options));
   }
-  return { title: title.trim(), blocks };
+  return { title: title.trim(), blocks: markAttribution(blocks) };
 }
 
 /**

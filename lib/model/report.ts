@@ -14,6 +14,13 @@ export interface HeadingBlock {
 }
 
 /**
+ * What a paragraph is besides text, where the report says who wrote it and when (attribution.ts):
+ * the author or unit line under the title, and the closing block's signature (署名) and date (成文日期).
+ */
+export const ParagraphRole = { Byline: 'byline', Signature: 'signature', Date: 'date' } as const;
+export type ParagraphRole = (typeof ParagraphRole)[keyof typeof ParagraphRole];
+
+/**
  * A body paragraph. When it opens with a run-in heading (`（一）强化理论武装。认真学习…`), `runIn`
  * marks the leading `length` characters (UTF-16 code units) as a heading of `level`, rendered in
  * that heading's face inside the same paragraph.
@@ -22,6 +29,8 @@ export interface ParagraphBlock {
   readonly kind: 'paragraph';
   readonly text: string;
   readonly runIn?: { readonly level: HeadingLevel; readonly length: number };
+  /** Set for an author line, a signature or a date (never with `runIn`); absent for body text. */
+  readonly role?: ParagraphRole;
 }
 
 export type Block = HeadingBlock | ParagraphBlock;

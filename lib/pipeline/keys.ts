@@ -46,6 +46,15 @@ export function inputVersion(object: Pick<ObjectInfo, 'etag' | 'lastModified'>):
   return `${Math.floor(object.lastModified.getTime() / 1000)}-${bareEtag(object.etag)}`;
 }
 
+/**
+ * The upload's last-modified time that a version names (to the second), or `undefined` for a
+ * string that is not a version. Every stage of a job can date its documents by it.
+ */
+export function inputVersionTime(version: string): Date | undefined {
+  const match = /^(\d+)-/.exec(version);
+  return match ? new Date(Number(match[1]) * 1000) : undefined;
+}
+
 const nn = (index: number) => String(index).padStart(2, '0');
 
 /** Work bucket: the cleaned text and removal log of one upload. */

@@ -26,6 +26,7 @@ import {
   documentPath,
   inputFileName,
   inputVersion,
+  inputVersionTime,
   jobFactKey,
   jobFolder,
   JobFact,
@@ -163,13 +164,16 @@ export type DocumentRenderer = (report: Report, index: number, format: DocumentF
 /**
  * Render: work `reports/<path>/<version>/NN.json` → job fact `NN.<sha256>.<format>` (after its
  * warnings, if any). The publisher copies it to `<path>/NN-<title>.<format>` once all are there.
+ * The documents are dated by the upload's LastModified, which the version names, as the CLI dates
+ * them by the file's mtime.
  */
 export function renderStep(format: DocumentFormat, options: () => RenderStageOptions, renderer: DocumentRenderer = renderDocument): StageStep {
   return async ({ key, object }) => {
     const parsed = parseReportKey(key);
     if (!parsed) throw new WorkItemError(`"${key}" is not a report key (reports/<path>/<version>/NN.json)`);
     const item = decodeReportItem(object.body);
-    const { bytes, warnings } = await renderer(item.report, item.index, format, options());
+    const timestamp = inputVersionTime(parsed.version);
+    const { bytes, warnings } = await renderer(item.report, item.index, format, { ...options(), ...(timestamp ? { timestamp } : {}) });
     const folder = jobFolder(parsed);
     const writes: ObjectWrite[] = [];
     if (warnings.length > 0) {

@@ -28,7 +28,7 @@ export interface DocxFace {
   readonly ascii: string;
 }
 
-export type Alignment = 'left' | 'center' | 'justify';
+export type Alignment = 'left' | 'center' | 'right' | 'justify';
 
 /** How one kind of paragraph looks. */
 export interface TextStyle {
@@ -79,6 +79,17 @@ export interface StyleProfile {
   };
   readonly body: TextStyle;
   readonly headings: Readonly<Record<HeadingLevel, TextStyle>>;
+  /**
+   * Who wrote it and when, where the report says so (model/attribution.ts): the author line under
+   * the title (the title's blank lines then follow it), the closing signature and date, which start
+   * after one blank line. The signature is centred over the date (see closing-block.ts).
+   */
+  readonly attribution: {
+    readonly byline: TextStyle;
+    readonly signature: TextStyle;
+    /** `rightIndentChars`: right indent in characters of its size (GB/T 9704: 右空四字). */
+    readonly date: TextStyle & { readonly rightIndentChars: number };
+  };
   readonly pageNumber: PageNumberStyle;
   readonly docxFaces: Readonly<Record<FontRole, DocxFace>>;
   /** BCP 47 language of the text, written into both formats. */
@@ -113,6 +124,12 @@ export const GBT9704: StyleProfile = {
     3: { role: FontRole.Fang, sizePt: 16, bold: true, align: 'justify', firstLineIndentChars: 2 },
     4: { role: FontRole.Fang, sizePt: 16, bold: false, align: 'justify', firstLineIndentChars: 2 },
   },
+  attribution: {
+    byline: { role: FontRole.Kai, sizePt: 16, bold: false, align: 'center', firstLineIndentChars: 0 },
+    signature: { role: FontRole.Fang, sizePt: 16, bold: false, align: 'right', firstLineIndentChars: 0 },
+    // GB/T 9704 §7.3.5.1: 成文日期 右空四字.
+    date: { role: FontRole.Fang, sizePt: 16, bold: false, align: 'right', firstLineIndentChars: 0, rightIndentChars: 4 },
+  },
   pageNumber: { role: FontRole.Song, sizePt: 14, format: emDashPageNumber, belowTextMm: 7, placement: 'outside', insetChars: 1 },
   docxFaces: {
     title: { eastAsia: '方正小标宋简体', ascii: 'Times New Roman' },
@@ -144,6 +161,11 @@ export const PLAIN: StyleProfile = {
     2: { role: FontRole.Kai, sizePt: 12, bold: false, align: 'justify', firstLineIndentChars: 2 },
     3: { role: FontRole.Song, sizePt: 12, bold: true, align: 'justify', firstLineIndentChars: 2 },
     4: { role: FontRole.Song, sizePt: 12, bold: false, align: 'justify', firstLineIndentChars: 2 },
+  },
+  attribution: {
+    byline: { role: FontRole.Kai, sizePt: 12, bold: false, align: 'center', firstLineIndentChars: 0 },
+    signature: { role: FontRole.Song, sizePt: 12, bold: false, align: 'right', firstLineIndentChars: 0 },
+    date: { role: FontRole.Song, sizePt: 12, bold: false, align: 'right', firstLineIndentChars: 0, rightIndentChars: 4 },
   },
   pageNumber: { role: FontRole.Song, sizePt: 10.5, format: emDashPageNumber, belowTextMm: 7, placement: 'center', insetChars: 0 },
   docxFaces: {

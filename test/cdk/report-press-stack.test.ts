@@ -273,6 +273,24 @@ describe('the ReportPress stack', () => {
     );
   });
 
+  it('gives the render functions, and only them, the documentAuthor as REPORT_PRESS_AUTHOR', () => {
+    // prepare
+    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+    const authored = new ReportPressStack(app, 'ReportPressAuthored', { documentAuthor: '县委办公室' });
+    const functions = Template.fromStack(authored).findResources('AWS::Lambda::Function');
+    // act
+    const authors = Object.fromEntries(
+      STAGES.map((stage) => {
+        const fn = Object.values(functions).find((f) => (f.Properties.Description as string).startsWith(`report-press ${stage.name}:`));
+        return [stage.name, fn?.Properties.Environment.Variables.REPORT_PRESS_AUTHOR];
+      }),
+    );
+    // assert
+    expect(authors).toEqual(Object.fromEntries(STAGES.map((stage) => [stage.name, stage.name.startsWith('render') ? '县委办公室' : undefined])));
+    // Without the prop no function has it: the renderers' default applies.
+    expect(Object.values(template.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.REPORT_PRESS_AUTHOR !== undefined)).toEqual([]);
+  });
+
   it('names the pattern of the one event per finished job', () => {
     expect(JSON.parse(template.findOutputs('JobFinishedEventPattern').JobFinishedEventPattern?.Value)).toEqual({ source: ['report-press'], 'detail-type': ['Job Finished'] });
   });

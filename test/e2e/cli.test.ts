@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // These tests run the built command exactly as a user does (`npm test` builds it first).
@@ -103,6 +104,33 @@ describe('report-press convert', () => {
     const files = readdirSync(join(a, stem));
     expect(files.length).toBeGreaterThan(2);
     for (const file of files) expect(readFileSync(join(b, stem, file)).equals(readFileSync(join(a, stem, file)))).toBe(true);
+  });
+
+  it('dates both documents by the input file’s modification time, to the second, and writes the --author given', async () => {
+    // prepare
+    const input = join(work, 'dated.txt');
+    copyFileSync(join(SEEDS, seeds[0]!), input);
+    const mtime = new Date('2024-03-05T06:07:08.750Z');
+    utimesSync(input, mtime, mtime);
+    const out = join(work, 'dated-out');
+    // act
+    const result = run('convert', input, '--out', out, '--author', '县委办公室');
+    // assert
+    expect(result.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'dated', 'manifest.json'), 'utf8')) as ManifestJson;
+    const core = strFromU8(unzipSync(readFileSync(join(out, 'dated', manifest.reports[0]!.docx)))['docProps/core.xml']!);
+    const pdfBytes = readFileSync(join(out, 'dated', manifest.reports[0]!.pdf!));
+    const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false });
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2024-03-05T06:07:08Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2024-03-05T06:07:08Z</dcterms:modified>');
+    expect(core).toContain('<dc:creator>县委办公室</dc:creator>');
+    expect([pdf.getCreationDate()?.toISOString(), pdf.getModificationDate()?.toISOString(), pdf.getAuthor()]).toEqual([
+      '2024-03-05T06:07:08.000Z',
+      '2024-03-05T06:07:08.000Z',
+      '县委办公室',
+    ]);
+    // The XMP packet is stored uncompressed, as its specification recommends.
+    expect(pdfBytes.toString('utf8')).toContain('<xmp:CreateDate>2024-03-05T06:07:08Z</xmp:CreateDate>');
   });
 
   it.each([

@@ -9,7 +9,10 @@ import { unzipSync } from 'fflate';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage, Lang } from '../../lib/messages/index.js';
-import { pollUntil } from '../integration/s3-helpers.js';
+import { lastModifiedOf, listKeys, pollUntil } from '../integration/s3-helpers.js';
+import { createS3Client } from '../../functions/s3-client.js';
+import { BUCKETS } from '../../cli/local-s3.js';
+import { LOCAL_USER_ID, userPrefix } from '../../lib/web/api-contract.js';
 import { referenceOutputs, type ReferenceOutputs } from '../integration/reference-outputs.js';
 
 const CHROMIUM = process.env.REPORT_PRESS_CHROMIUM ?? '/usr/bin/chromium';
@@ -47,7 +50,22 @@ let dev: ChildProcess | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 let url: string;
+let s3Endpoint: string;
 const expected = new Map<string, ReferenceOutputs>();
+
+/**
+ * What `report-press convert` makes of the uploaded files, dated like the chain's documents by
+ * their upload's LastModified: the documents the page offers must be these bytes.
+ */
+async function convertUploads(files: readonly string[]): Promise<void> {
+  const client = createS3Client({ endpoint: s3Endpoint });
+  const keys = await listKeys(client, BUCKETS.input, userPrefix(LOCAL_USER_ID));
+  for (const file of files) {
+    const key = keys.find((k) => k.endsWith(`/${file}`));
+    if (!key) throw new Error(`no upload of ${file} among ${keys.join(', ')}`);
+    expected.set(file, await referenceOutputs(readFileSync(join(SEEDS, file)), file, await lastModifiedOf(client, BUCKETS.input, key)));
+  }
+}
 
 const card = (name: string): Locator => page.locator('article.job', { has: page.locator('h3.name', { hasText: name }) });
 
@@ -81,9 +99,8 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     const [pageUrl, browser] = await Promise.all([
       pollUntil('the page URL', async () => /web page on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1], 20_000),
       chromium.launchPersistentContext(join(work, 'profile'), { executablePath: CHROMIUM, args: CHROMIUM_FLAGS, viewport: { width: 1100, height: 900 }, acceptDownloads: true, locale: 'zh-CN' }),
-      // What `report-press convert` makes of the same files: the documents must be these bytes.
-      ...[COMPILATION, SINGLE].map(async (file) => expected.set(file, await referenceOutputs(readFileSync(join(SEEDS, file)), file))),
     ]);
+    s3Endpoint = /S3-compatible server on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] ?? '';
     url = pageUrl;
     context = browser;
     page = context.pages()[0] ?? (await context.newPage());
@@ -98,12 +115,13 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
   it('uploads two fixtures, an unsure compilation and a bad file, and gives the same documents as report-press convert', async () => {
     // prepare
     await page.goto(url);
-    const compilation = expected.get(COMPILATION)!;
-    const single = expected.get(SINGLE)!;
 
     // act: pick four files at once, as from the file dialog
     await page.setInputFiles('#file-input', [join(SEEDS, COMPILATION), join(SEEDS, SINGLE), join(work, UNSURE), join(work, BAD)]);
     await expect.poll(() => page.locator('article.job[data-state=done], article.job[data-state=failed]').count(), { timeout: 40_000, interval: 250 }).toBe(4);
+    await convertUploads([COMPILATION, SINGLE]);
+    const compilation = expected.get(COMPILATION)!;
+    const single = expected.get(SINGLE)!;
     await screenshot('web-page-done.png');
     const pdf = await download(() => card(COMPILATION).locator('tr[data-report="1"] a[data-download=pdf]').click());
     const docx = await download(() => card(SINGLE).locator('tr[data-report="1"] a[data-download=docx]').click());

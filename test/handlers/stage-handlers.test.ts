@@ -22,7 +22,7 @@ import { StageName, stageNamed } from '../../lib/pipeline/stages.js';
 import { WarningCode } from '../../lib/warnings.js';
 import { decodeCleanedItem, decodeReportItem, type ErrorRecord } from '../../lib/pipeline/work-items.js';
 import { GBT9704 } from '../../lib/render/style.js';
-import { getBytes, getJson, listKeys, putObject } from '../integration/s3-helpers.js';
+import { getBytes, getJson, lastModifiedOf, listKeys, putObject } from '../integration/s3-helpers.js';
 import { awsEventBridgeObjectCreated, awsNotification } from '../support/aws-events.js';
 
 const seeds = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
@@ -121,11 +121,11 @@ describe('the stage handlers, on the embedded S3 server', () => {
     expect(await listKeys(client, s3.buckets.output, `${path}/`)).toEqual([]);
   });
 
-  it('render DOCX from an EventBridge event whose key is not encoded, into the job folder under its digest', async () => {
+  it('render DOCX from an EventBridge event whose key is not encoded, into the job folder under its digest, dated by the upload’s LastModified', async () => {
     const outcome = await handler(StageName.RenderDocx)(awsEventBridgeObjectCreated(s3.buckets.work, reportKey(job, 1)));
 
     const item = decodeReportItem(await getBytes(client, s3.buckets.work, reportKey(job, 1)));
-    const expected = await renderStage(item.report, 'docx', { profile: GBT9704 });
+    const expected = await renderStage(item.report, 'docx', { profile: GBT9704, timestamp: await lastModifiedOf(client, s3.buckets.input, inputKey) });
     expect(outcome.done).toBe(1);
     const rendered = `${jobFolder(job)}01.${digestOf(expected).sha256}.docx`;
     expect(Buffer.from(await getBytes(client, s3.buckets.work, rendered)).equals(Buffer.from(expected))).toBe(true);
@@ -317,6 +317,22 @@ describe('the publisher and record-failure, on the embedded S3 server', () => {
     expect(older.version).not.toBe(newer.version);
     expect(await listKeys(client, s3.buckets.output, 'versions/report/')).toEqual(['versions/report/status.json']);
     expect(await status('versions/report')).toMatchObject({ state: 'running', input: { version: newer.version }, documents: { done: 0, total: 2 } });
+  });
+
+  it('write the configured author into the documents they render', async () => {
+    const job = await prepare('author/report.txt', seed);
+    const withAuthor = HANDLER_FACTORIES[StageName.RenderDocx]({
+      ...deps,
+      author: '县委办公室',
+      store: scopedObjectStore(s3ObjectStore(client), stageNamed(StageName.RenderDocx), s3.buckets),
+    });
+
+    await withAuthor(awsEventBridgeObjectCreated(s3.buckets.work, reportKey(job, 1)));
+
+    const item = decodeReportItem(await getBytes(client, s3.buckets.work, reportKey(job, 1)));
+    const timestamp = await lastModifiedOf(client, s3.buckets.input, 'author/report.txt');
+    const expected = await renderStage(item.report, 'docx', { profile: GBT9704, timestamp, author: '县委办公室' });
+    expect(await listKeys(client, s3.buckets.work, jobFolder(job))).toContain(`${jobFolder(job)}01.${digestOf(expected).sha256}.docx`);
   });
 
   it('carry a renderer’s warnings into the manifest, after split’s own', async () => {

@@ -117,7 +117,7 @@ describe('the deployable bundles', () => {
     const rendered = (await listKeys(client, s3.buckets.work, `jobs/${path}/`)).filter((k) => k.endsWith('.pdf'));
     await timed(StageName.Publish, published(rendered.at(-1) as string));
 
-    const expected = await referenceOutputs(bytes, inputKey.split('/').pop() as string);
+    const expected = await referenceOutputs(bytes, inputKey.split('/').pop() as string, head.LastModified as Date);
     expect(await getJson<Manifest>(client, s3.buckets.output, `${path}/manifest.json`)).toEqual(expected.manifest);
     for (const [name, reference] of expected.documents) {
       const actual = await getBytes(client, s3.buckets.output, `${path}/${name}`);

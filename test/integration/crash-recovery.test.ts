@@ -14,7 +14,7 @@ import { createS3Client } from '../../functions/s3-client.js';
 import { digestOf, type Manifest } from '../../lib/convert.js';
 import type { JobStatus } from '../../lib/pipeline/job-status.js';
 import { FONT_DIR, referenceOutputs } from './reference-outputs.js';
-import { getBytes, getBytesIfAny, getJson, listKeys, pollUntil, putObject } from './s3-helpers.js';
+import { getBytes, getBytesIfAny, getJson, lastModifiedOf, listKeys, pollUntil, putObject } from './s3-helpers.js';
 
 const BUNDLE = fileURLToPath(new URL('../../dist/dev-server.cjs', import.meta.url));
 const INPUT = readFileSync(fileURLToPath(new URL('../fixtures/seeds/001_ee58601975a31a3a.txt', import.meta.url)));
@@ -85,7 +85,7 @@ describe('the local chain after a crash', () => {
     expect(halfway.documents.done).toBeLessThan(halfway.documents.total ?? 0);
     expect(second.output()).toMatch(/resuming 1 unfinished job: crash\/compilation\.txt/);
     expect(done).toMatchObject({ state: 'done', input: { sha256: digestOf(INPUT).sha256 }, documents: { done: 10, total: 10 } });
-    const expected = await referenceOutputs(INPUT, 'compilation.txt');
+    const expected = await referenceOutputs(INPUT, 'compilation.txt', await lastModifiedOf(client, 'input', 'crash/compilation.txt'));
     expect(await getJson<Manifest>(client, 'output', 'crash/compilation/manifest.json')).toEqual(expected.manifest);
     expect(await listKeys(client, 'output', 'crash/compilation/')).toEqual(
       ['crash/compilation/manifest.json', 'crash/compilation/status.json', ...[...expected.documents.keys()].map((name) => `crash/compilation/${name}`)].sort(),

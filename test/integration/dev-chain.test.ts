@@ -9,7 +9,7 @@ import { createS3Client } from '../../functions/s3-client.js';
 import type { Manifest } from '../../lib/convert.js';
 import type { JobStatus } from '../../lib/pipeline/job-status.js';
 import { FONT_DIR, referenceOutputs } from './reference-outputs.js';
-import { getBytes, getJson, listKeys, pollUntil, putObject } from './s3-helpers.js';
+import { getBytes, getJson, lastModifiedOf, listKeys, pollUntil, putObject } from './s3-helpers.js';
 
 const seeds = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
 const fixtures = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
@@ -56,7 +56,7 @@ describe('the local chain on the embedded S3 server', () => {
     for (const file of fixtures) {
       const path = `${folder}/${stem(file)}`;
       const manifest = await waitForOutputs(path);
-      const expected = await referenceOutputs(readFileSync(join(seeds, file)), file);
+      const expected = await referenceOutputs(readFileSync(join(seeds, file)), file, await lastModifiedOf(client, server.buckets.input, `${folder}/${file}`));
 
       expect(manifest).toEqual(expected.manifest);
       expect(await listKeys(client, server.buckets.output, `${path}/`)).toEqual(

@@ -1,7 +1,7 @@
 // What `report-press convert` writes for an input — the built command, run as a user runs it: the
 // reference the chain's outputs must match byte for byte (`npm test` builds the command first).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,16 @@ export interface ReferenceOutputs {
   readonly documents: ReadonlyMap<string, Uint8Array>;
 }
 
-export async function referenceOutputs(bytes: Uint8Array, fileName: string): Promise<ReferenceOutputs> {
+/**
+ * What the CLI writes for `bytes` in a file named `fileName` last modified at `lastModified`: give it
+ * the uploaded object's LastModified, the date the chain's documents carry.
+ */
+export async function referenceOutputs(bytes: Uint8Array, fileName: string, lastModified: Date): Promise<ReferenceOutputs> {
   const work = mkdtempSync(join(tmpdir(), 'report-press-reference-'));
   try {
     const input = join(work, fileName);
     writeFileSync(input, bytes);
+    utimesSync(input, lastModified, lastModified);
     const result = spawnSync(process.execPath, [CLI, 'convert', input, '--out', join(work, 'out'), '--no-progress'], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`report-press convert failed on ${fileName}: ${result.stderr}`);
     const folder = join(work, 'out', sourceStem(fileName));

@@ -16,7 +16,7 @@ import type { JobStatus } from '../../lib/pipeline/job-status.js';
 import { inputVersion } from '../../lib/pipeline/keys.js';
 import type { ErrorRecord } from '../../lib/pipeline/work-items.js';
 import { FONT_DIR, referenceOutputs } from './reference-outputs.js';
-import { compilation, getBytes, getBytesIfAny, getJson, listKeys, listObjects, pollUntil, putObject } from './s3-helpers.js';
+import { compilation, getBytes, getBytesIfAny, getJson, lastModifiedOf, listKeys, listObjects, pollUntil, putObject } from './s3-helpers.js';
 
 const seeds = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
 const COMPILATION = readFileSync(join(seeds, '001_ee58601975a31a3a.txt'));
@@ -152,7 +152,7 @@ function watch(path: string): Watch {
 
 /** Every key under the folder, with the bytes of each document and the manifest, against what `report-press convert` writes. */
 async function expectConvertOutputs(path: string, bytes: Uint8Array, fileName: string): Promise<void> {
-  const expected = await referenceOutputs(bytes, fileName);
+  const expected = await referenceOutputs(bytes, fileName, await lastModifiedOf(client, server.buckets.input, `${path}.txt`));
   expect(await getJson<Manifest>(client, server.buckets.output, `${path}/manifest.json`)).toEqual(expected.manifest);
   expect(await listKeys(client, server.buckets.output, `${path}/`)).toEqual(
     [`${path}/manifest.json`, `${path}/status.json`, ...[...expected.documents.keys()].map((name) => `${path}/${name}`)].sort(),
@@ -291,7 +291,7 @@ describe('the local chain with every event delivered twice', () => {
     await pollUntil('the job to finish', async () => ((await listKeys(twiceClient, twice.buckets.output, 'twice/report/')).includes('twice/report/manifest.json') ? true : undefined), 60_000);
     await twice.idle();
 
-    const expected = await referenceOutputs(SINGLE, 'report.txt');
+    const expected = await referenceOutputs(SINGLE, 'report.txt', await lastModifiedOf(twiceClient, twice.buckets.input, 'twice/report.txt'));
     expect(await listKeys(twiceClient, twice.buckets.output, 'twice/')).toEqual(
       ['twice/report/manifest.json', 'twice/report/status.json', ...[...expected.documents.keys()].map((name) => `twice/report/${name}`)].sort(),
     );

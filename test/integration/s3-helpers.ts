@@ -1,5 +1,5 @@
 // Helpers for tests that talk to the embedded S3 server through the real SDK client.
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
 /** Every key in `bucket` (optionally under `prefix`), sorted. */
 export async function listKeys(client: S3Client, bucket: string, prefix?: string): Promise<string[]> {
@@ -32,6 +32,12 @@ export async function getBytes(client: S3Client, bucket: string, key: string): P
 
 export async function getJson<T = unknown>(client: S3Client, bucket: string, key: string): Promise<T> {
   return JSON.parse(new TextDecoder().decode(await getBytes(client, bucket, key))) as T;
+}
+
+/** The object's LastModified: the date the chain gives its documents. */
+export async function lastModifiedOf(client: S3Client, bucket: string, key: string): Promise<Date> {
+  const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+  return head.LastModified as Date;
 }
 
 export async function putObject(client: S3Client, bucket: string, key: string, body: Uint8Array | string): Promise<void> {

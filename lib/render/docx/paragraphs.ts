@@ -4,8 +4,11 @@
  * only style references.
  */
 import { Paragraph, TextRun } from 'docx';
-import type { Block, Report } from '../../model/report.js';
+import { ParagraphRole, type Block, type Report } from '../../model/report.js';
+import { closingRightIndentChars, hasByline, opensClosingBlock } from '../closing-block.js';
+import { charPitchPt, type StyleProfile } from '../style.js';
 import { DocxStyleId, headingStyleId, runInStyleId } from './styles.js';
+import { ptToTwips } from './units.js';
 
 export interface DocxRunSpec {
   readonly text: string;
@@ -24,18 +27,29 @@ export interface DocxParagraphSpec {
    * so the navigation pane and a TOC list it.
    */
   readonly styleSeparator?: boolean;
+  /** Right indent in twips on the paragraph itself: a signature centred over its date (closing-block.ts). */
+  readonly rightIndentTwips?: number;
+  /** No space after the paragraph: the title when an author line under it takes its blank lines. */
+  readonly noSpaceAfter?: boolean;
 }
 
 /** The concatenated text of a paragraph, as a reader of `w:t` elements sees it. */
 export const paragraphText = (paragraph: DocxParagraphSpec): string => paragraph.runs.map((run) => run.text).join('');
 
 /** The title paragraph: one paragraph whose lines are separated by line breaks. */
-export function titleParagraph(lines: readonly string[]): DocxParagraphSpec {
+export function titleParagraph(lines: readonly string[], noSpaceAfter = false): DocxParagraphSpec {
   return {
     style: DocxStyleId.Title,
     runs: lines.map((text, i) => (i === 0 ? { text } : { text, lineBreakBefore: true })),
+    ...(noSpaceAfter ? { noSpaceAfter } : {}),
   };
 }
+
+const ROLE_STYLE = {
+  [ParagraphRole.Byline]: DocxStyleId.Byline,
+  [ParagraphRole.Signature]: DocxStyleId.Signature,
+  [ParagraphRole.Date]: DocxStyleId.Date,
+} as const satisfies Record<ParagraphRole, DocxStyleId>;
 
 /**
  * A block as paragraphs. A run-in heading is Word's style-separator form: a heading paragraph
@@ -45,6 +59,7 @@ export function titleParagraph(lines: readonly string[]): DocxParagraphSpec {
  */
 export function blockParagraphs(block: Block): DocxParagraphSpec[] {
   if (block.kind === 'heading') return [{ style: headingStyleId(block.level), runs: [{ text: block.text }] }];
+  if (block.role) return [{ style: ROLE_STYLE[block.role], runs: [{ text: block.text }] }];
   const runIn = block.runIn;
   if (!runIn || runIn.length <= 0) return [{ style: DocxStyleId.Normal, runs: [{ text: block.text }] }];
   const head = block.text.slice(0, runIn.length);
@@ -54,16 +69,35 @@ export function blockParagraphs(block: Block): DocxParagraphSpec[] {
   return [{ ...heading, styleSeparator: true }, { style: DocxStyleId.Normal, runs: [{ text: rest }] }];
 }
 
-/** All paragraphs of the body: the title (already broken into lines), then every block. */
-export function bodyParagraphs(report: Report, titleLines: readonly string[]): DocxParagraphSpec[] {
-  return [titleParagraph(titleLines.length > 0 ? titleLines : [report.title]), ...report.blocks.flatMap(blockParagraphs)];
+/** An empty body line: the blank line before the closing block. */
+const BLANK_LINE: DocxParagraphSpec = { style: DocxStyleId.Normal, runs: [] };
+
+/**
+ * All paragraphs of the body: the title (already broken into lines), then every block; the
+ * closing block after a blank line, a signature with its own right indent.
+ */
+export function bodyParagraphs(report: Report, titleLines: readonly string[], profile: StyleProfile): DocxParagraphSpec[] {
+  const charTwips = (chars: number): number => ptToTwips((chars * charPitchPt(profile) * profile.attribution.signature.sizePt) / profile.body.sizePt);
+  const blocks = report.blocks.flatMap((block, i) => {
+    const paragraphs = blockParagraphs(block);
+    // The date's indent is its style's; a signature's depends on its width against the date's.
+    const indentChars = block.kind === 'paragraph' && block.role === ParagraphRole.Signature ? closingRightIndentChars(report, i, profile) : undefined;
+    const own = indentChars === undefined ? paragraphs : paragraphs.map((p) => ({ ...p, rightIndentTwips: charTwips(indentChars) }));
+    return opensClosingBlock(report, i) ? [BLANK_LINE, ...own] : own;
+  });
+  return [titleParagraph(titleLines.length > 0 ? titleLines : [report.title], hasByline(report)), ...blocks];
 }
 
-/** A paragraph spec as a docx paragraph: style references only, no direct formatting. */
+/**
+ * A paragraph spec as a docx paragraph: style references only, no direct formatting but the two a
+ * style cannot hold (a signature's right indent, the title's space after when an author line follows).
+ */
 export function toDocxParagraph(spec: DocxParagraphSpec): Paragraph {
   return new Paragraph({
     style: spec.style,
     ...(spec.styleSeparator ? { run: { vanish: true, specVanish: true } } : {}),
+    ...(spec.rightIndentTwips !== undefined ? { indent: { right: spec.rightIndentTwips } } : {}),
+    ...(spec.noSpaceAfter ? { spacing: { after: 0 } } : {}),
     children: spec.runs.map(
       (run) =>
         new TextRun({

@@ -2,10 +2,11 @@
  * Document properties (docProps/core.xml): what Word's File › Info and file browsers show.
  */
 import type { Report } from '../../model/report.js';
+import { DEFAULT_AUTHOR } from '../document-facts.js';
 import type { StyleProfile } from '../style.js';
 
-/** Written as the author and last editor. */
-export const DOCX_CREATOR = 'report-press';
+/** Written as the author and last editor when no author is given. */
+export const DOCX_CREATOR = DEFAULT_AUTHOR;
 
 export interface DocxCoreProperties {
   readonly title: string;

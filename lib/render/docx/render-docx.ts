@@ -13,7 +13,8 @@ import { coreProperties, type DocxCoreProperties } from './properties.js';
 import { compilePackageTemplate, CORE_PART, docxCompiler, fillPackageTemplate, type PackageTemplate } from './package-template.js';
 import { finishCore, finishParts } from './package-parts.js';
 import { DOCX_CREATOR } from './properties.js';
-import { DEFAULT_DOCX_TIMESTAMP, packPartsReproducible } from './reproducible-package.js';
+import { packPartsReproducible } from './reproducible-package.js';
+import { DEFAULT_DOCUMENT_DATE } from '../document-facts.js';
 import { escapeXmlValue } from './xmlable-string.js';
 import type { ZipEntry } from './zip-writer.js';
 import { documentStyles } from './styles.js';
@@ -51,7 +52,7 @@ export function describeDocx(report: Report, options: DocxOptions): DocxDescript
     properties: coreProperties(report, profile),
     page: pageGeometry(profile),
     titleLines: lines,
-    paragraphs: bodyParagraphs(report, lines),
+    paragraphs: bodyParagraphs(report, lines, profile),
     evenAndOddFooters: hasOutsidePageNumbers(profile),
   };
 }
@@ -140,5 +141,5 @@ export function renderDocxInFull(report: Report, options: DocxOptions): Uint8Arr
 }
 
 function pack(parts: readonly ZipEntry[], options: DocxOptions): Uint8Array {
-  return packPartsReproducible(finishCoreFor(parts, options.profile, options.author ?? DOCX_CREATOR), options.timestamp ?? DEFAULT_DOCX_TIMESTAMP);
+  return packPartsReproducible(finishCoreFor(parts, options.profile, options.author ?? DOCX_CREATOR), options.timestamp ?? DEFAULT_DOCUMENT_DATE);
 }

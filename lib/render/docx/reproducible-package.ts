@@ -7,11 +7,9 @@
 import type { Document } from 'docx';
 import { strFromU8 } from 'fflate';
 import { ReportPressError } from '../../errors.js';
+import { DEFAULT_DOCUMENT_DATE } from '../document-facts.js';
 import { CORE_PART, DOCUMENT_PART, docxCompiler } from './package-template.js';
 import { writeZip, type ZipEntry } from './zip-writer.js';
-
-/** The timestamp written when the caller gives none: fixed, so equal reports give equal bytes. */
-export const DEFAULT_DOCX_TIMESTAMP = new Date('2000-01-01T00:00:00Z');
 
 const CORE_DATES = /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g;
 
@@ -23,23 +21,13 @@ export function stampCoreDates(coreXml: string, timestamp: Date): string {
   return coreXml.replace(CORE_DATES, (_match, open: string, _name: string, close: string) => `${open}${w3cdtf(timestamp)}${close}`);
 }
 
-/**
- * The zip entries' modification time for `timestamp`. Zip entries hold local time without a zone,
- * so the UTC fields of `timestamp` are written as they are: the same bytes in every time zone.
- */
+/** `timestamp`, checked to fall in the range a zip entry can record. */
 function zipTime(timestamp: Date): Date {
   const year = timestamp.getUTCFullYear();
   if (!(year >= 1980 && year <= 2099)) {
     throw new ReportPressError(`a DOCX timestamp must fall in 1980–2099, the range zip files can record (got ${timestamp.toISOString()}); pass a date in that range`);
   }
-  return new Date(
-    year,
-    timestamp.getUTCMonth(),
-    timestamp.getUTCDate(),
-    timestamp.getUTCHours(),
-    timestamp.getUTCMinutes(),
-    timestamp.getUTCSeconds(),
-  );
+  return timestamp;
 }
 
 /** Parts that change from report to report: not worth keeping compressed. */
@@ -49,7 +37,7 @@ const PER_REPORT_PARTS: ReadonlySet<string> = new Set([DOCUMENT_PART, CORE_PART]
  * Zips a package's parts (in the order given) as a reproducible .docx: fixed dates in core.xml
  * and on every entry, shared parts compressed once per process.
  */
-export function packPartsReproducible(parts: readonly ZipEntry[], timestamp: Date = DEFAULT_DOCX_TIMESTAMP): Uint8Array {
+export function packPartsReproducible(parts: readonly ZipEntry[], timestamp: Date = DEFAULT_DOCUMENT_DATE): Uint8Array {
   const stamped = parts.map(([name, data]): ZipEntry => [
     name,
     name === CORE_PART ? stampCoreDates(typeof data === 'string' ? data : strFromU8(data), timestamp) : data,
@@ -58,6 +46,6 @@ export function packPartsReproducible(parts: readonly ZipEntry[], timestamp: Dat
 }
 
 /** Packs `document` as a reproducible .docx in one pass (the fallback when no template applies). */
-export function packReproducible(document: Document, timestamp: Date = DEFAULT_DOCX_TIMESTAMP): Uint8Array {
+export function packReproducible(document: Document, timestamp: Date = DEFAULT_DOCUMENT_DATE): Uint8Array {
   return packPartsReproducible(Array.from(docxCompiler().compile(document, undefined, [])), timestamp);
 }

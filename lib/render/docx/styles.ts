@@ -1,7 +1,8 @@
 /**
  * The document's styles: Normal (body), Title, Heading1–4, a character style per heading level for
- * run-in headings, and the page-number footer styles. Paragraphs only name a style; every face,
- * size, indent and spacing lives here, derived from the style profile.
+ * run-in headings, the author line, signature and date, and the page-number footer styles.
+ * Paragraphs only name a style; every face, size, indent and spacing lives here, derived from the
+ * style profile (but a signature's right indent, which depends on its text: paragraphs.ts).
  *
  * On a grid profile the body styles carry a small character-spacing compression so that the
  * profile's characters per line fit each line (the section grid is lines-only, see
@@ -11,7 +12,7 @@
 import { AlignmentType, LineRuleType } from 'docx';
 import type { IParagraphStyleOptions, ICharacterStyleOptions, IStylesOptions, IRunStylePropertiesOptions, ISpacingProperties } from 'docx';
 import type { HeadingLevel } from '../../model/report.js';
-import { firstLineIndentPt, type Alignment, type FontRole, type StyleProfile, type TextStyle } from '../style.js';
+import { charPitchPt, firstLineIndentPt, type Alignment, type FontRole, type StyleProfile, type TextStyle } from '../style.js';
 import { ExplicitParagraphStyle, type ExplicitStyleProperties } from './explicit-style.js';
 import { exactLineTwips, gridCharacterSpacing, pageNumberLineTwips } from './page-geometry.js';
 import { ptToHalfPoints, ptToTwips } from './units.js';
@@ -31,6 +32,9 @@ export const DocxStyleId = {
   RunIn2: 'RunInHeading2',
   RunIn3: 'RunInHeading3',
   RunIn4: 'RunInHeading4',
+  Byline: 'Byline',
+  Signature: 'Signature',
+  Date: 'Date',
   Footer: 'Footer',
   FooterOdd: 'FooterOdd',
   FooterEven: 'FooterEven',
@@ -68,6 +72,7 @@ export const NORMAL_PARAGRAPH_FLAGS = {
 const ALIGNMENT = {
   left: AlignmentType.LEFT,
   center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
   justify: AlignmentType.BOTH,
 } as const satisfies Record<Alignment, string>;
 
@@ -197,6 +202,25 @@ function pageNumberStyles(profile: StyleProfile): StyleEntry<IParagraphStyleOpti
   ];
 }
 
+/**
+ * The author line (centred under the title, then the title's blank lines, which the title itself
+ * then drops), the signature and the date (flush right; the date 右空四字, a signature's own right
+ * indent is set on its paragraph, closing-block.ts). Signature and Date are Word's built-in ids.
+ */
+function attributionStyles(profile: StyleProfile, blankAfter: number): StyleEntry<IParagraphStyleOptions>[] {
+  const { byline, signature, date } = profile.attribution;
+  const dateIndentTwips = ptToTwips((date.rightIndentChars * charPitchPt(profile) * date.sizePt) / profile.body.sizePt);
+  const style = (id: DocxStyleId, name: string, text: TextStyle, paragraph: IParagraphStyleOptions['paragraph']) => {
+    const base = { alignment: ALIGNMENT[text.align], indent: firstLineIndent(profile, text), spacing: lineSpacing(profile) };
+    return onGrid(profile, paragraphStyle(profile, id, name, text, { paragraph: { ...base, ...paragraph } }), text.sizePt);
+  };
+  return [
+    style(DocxStyleId.Byline, 'Byline', byline, { spacing: { ...lineSpacing(profile), after: blankAfter }, keepNext: true }),
+    style(DocxStyleId.Signature, 'Signature', signature, { keepNext: true }),
+    style(DocxStyleId.Date, 'Date', date, { indent: { ...firstLineIndent(profile, date), right: dateIndentTwips } }),
+  ];
+}
+
 /** The entry of a body-grid style at `sizePt`: its own spacing only when it cannot inherit Normal's. */
 function onGrid(profile: StyleProfile, options: IParagraphStyleOptions, sizePt: number): StyleEntry<IParagraphStyleOptions> {
   const characterSpacing = inheritedSpacingOverride(profile, sizePt);
@@ -248,6 +272,7 @@ export function documentStyles(profile: StyleProfile): DocxStyleSheet {
       });
       return onGrid(profile, options, heading.sizePt);
     }),
+    ...attributionStyles(profile, blankAfter),
     ...pageNumberStyles(profile),
   ];
   const characterStyles: ICharacterStyleOptions[] = HEADING_LEVELS.map((level) => {

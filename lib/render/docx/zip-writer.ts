@@ -11,7 +11,10 @@ import { deflateSync, strToU8 } from 'fflate';
 export type ZipEntry = readonly [name: string, content: string | Uint8Array];
 
 export interface ZipWriterOptions {
-  /** Modification time of every entry, as local time (zip has no zone). */
+  /**
+   * Modification time of every entry. Zip records a wall-clock time without a zone: the UTC fields
+   * are written, so the bytes are the same in every time zone (and on every day of a DST change).
+   */
   readonly mtime: Date;
   /** Entries whose compressed form is kept for later packages (the parts that repeat). */
   readonly reuse: (name: string) => boolean;
@@ -45,15 +48,22 @@ function compressedEntry(name: string, content: string | Uint8Array, reuse: bool
 }
 
 function dosTime(date: Date): number {
-  const year = date.getFullYear() - 1980;
+  const year = date.getUTCFullYear() - 1980;
   return (
-    ((year << 25) | ((date.getMonth() + 1) << 21) | (date.getDate() << 16) | (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1)) >>> 0
+    ((year << 25) |
+      ((date.getUTCMonth() + 1) << 21) |
+      (date.getUTCDate() << 16) |
+      (date.getUTCHours() << 11) |
+      (date.getUTCMinutes() << 5) |
+      (date.getUTCSeconds() >> 1)) >>>
+    0
   );
 }
 
 /**
  * The zip file of `entries`, in the order given, every entry deflated. Byte-for-byte the output of
- * fflate's `zipSync(files, { level: 6, mtime })` for the same entries.
+ * fflate's `zipSync(files, { level: 6, mtime })` for the same entries (fflate reads `mtime`'s local
+ * fields, this writer its UTC fields).
  */
 export function writeZip(entries: readonly ZipEntry[], options: ZipWriterOptions): Uint8Array {
   const time = dosTime(options.mtime);

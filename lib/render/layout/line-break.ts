@@ -13,12 +13,14 @@ import { canBreakBetween } from './kinsoku.js';
 import { sameFace } from './measure-cache.js';
 import { hasTrailingBlank, punctuationClass, squeezedInPair } from './punctuation.js';
 import { isSpaceUnit, segmentUnits } from './text-units.js';
-import type { MeasureText, PositionedRun, RunFace } from './types.js';
+import type { MeasureText, PositionedRun, RunFace, StructureTag } from './types.js';
 
 /** A stretch of a paragraph's text in one face (a run-in heading is one span, its sentence another). */
 export interface TextSpan {
   readonly text: string;
   readonly face: RunFace;
+  /** Its place in the structure, passed on to its runs (a run never spans two). */
+  readonly structure?: StructureTag;
 }
 
 export interface LineBreakOptions {
@@ -30,7 +32,7 @@ export interface LineBreakOptions {
   readonly widthPt: number;
   /** Indent of the paragraph's first line. */
   readonly firstLineIndentPt: number;
-  /** `justify`: all lines but the last flush on both sides, the last flush left. */
+  /** `justify`: all lines but the last flush on both sides, the last flush left; `right`: flush right. */
   readonly align: Alignment;
   /**
    * Extra advance after every glyph at natural spacing, per face: `pitch − measured width` on a
@@ -45,6 +47,7 @@ export type BrokenLine = readonly PositionedRun[];
 interface Unit {
   readonly text: string;
   readonly face: RunFace;
+  readonly structure: StructureTag | undefined;
   readonly width: number;
   readonly glyphs: number;
   /** Advance at natural spacing: width plus the base spacing after each glyph. */
@@ -100,7 +103,7 @@ export function breakParagraph(spans: readonly TextSpan[], options: LineBreakOpt
 function toUnits(spans: readonly TextSpan[], options: LineBreakOptions): Unit[] {
   const units: Unit[] = [];
   for (const span of spans) {
-    for (const text of segmentUnits(span.text)) units.push(toUnit(text, span.face, options));
+    for (const text of segmentUnits(span.text)) units.push(toUnit(text, span.face, span.structure, options));
   }
   for (let i = 1; i < units.length; i += 1) setPairKern(units[i - 1] as Unit, units[i] as Unit);
   return units;
@@ -116,11 +119,11 @@ function setPairKern(before: Unit, after: Unit): void {
   before.kern = -mark.face.sizePt / 2;
 }
 
-function toUnit(text: string, face: RunFace, options: LineBreakOptions): Unit {
+function toUnit(text: string, face: RunFace, structure: StructureTag | undefined, options: LineBreakOptions): Unit {
   const width = options.measure(text, face);
   const glyphs = text.length === 1 ? 1 : Array.from(text).length;
   const endSqueeze = hasTrailingBlank(punctuationClass(text)) && width >= face.sizePt - FIT_TOLERANCE_PT ? face.sizePt / 2 : 0;
-  return { text, face, width, glyphs, advance: width + glyphs * options.baseSpacing(face), space: isSpaceUnit(text), kern: 0, endSqueeze };
+  return { text, face, structure, width, glyphs, advance: width + glyphs * options.baseSpacing(face), space: isSpaceUnit(text), kern: 0, endSqueeze };
 }
 
 /**
@@ -145,7 +148,7 @@ function lineEnd(units: Unit[], start: number, available: number, options: LineB
     const overflowing = units[end] as Unit;
     // A URL or code too long for a third of a line would leave a gaping line: set it by character.
     if (overflowing.glyphs > 1 && (end === start || overflowing.advance > available / 3)) {
-      const pieces = Array.from(overflowing.text, (char) => toUnit(char, overflowing.face, options));
+      const pieces = Array.from(overflowing.text, (char) => toUnit(char, overflowing.face, overflowing.structure, options));
       (pieces.at(-1) as Unit).kern = overflowing.kern;
       units.splice(end, 1, ...pieces);
       continue;
@@ -183,14 +186,16 @@ function placeLine(
   const justifiedSpacing = (available - width) / (glyphs - 1);
   const spacingOf = justified ? () => justifiedSpacing : options.baseSpacing;
   let x = options.leftPt + (first ? options.firstLineIndentPt : 0);
-  if (options.align === 'center') {
-    x += (available - (natural - options.baseSpacing(lastUnit.face))) / 2;
+  if (options.align === 'center' || options.align === 'right') {
+    const slack = available - (natural - options.baseSpacing(lastUnit.face));
+    x += options.align === 'center' ? slack / 2 : slack;
   }
   const runs: PositionedRun[] = [];
   let runStart = 0;
   for (let i = 1; i <= units.length; i += 1) {
-    const face = (units[runStart] as Unit).face;
-    if (i < units.length && sameFace((units[i] as Unit).face, face)) continue;
+    const { face, structure } = units[runStart] as Unit;
+    // A run-in heading in the body face (`（1）`) still ends its run: runs never straddle two structure elements.
+    if (i < units.length && sameFace((units[i] as Unit).face, face) && (units[i] as Unit).structure === structure) continue;
     const runUnits = units.slice(runStart, i);
     const charSpacing = spacingOf(face);
     const text = runUnits.map((unit) => unit.text).join('');
@@ -203,7 +208,7 @@ function placeLine(
       if (kern !== 0) squeezed = true;
       adjustments.push(kern);
     });
-    runs.push({ role: face.role, sizePt: face.sizePt, bold: face.bold, text, x, charSpacing, ...(squeezed ? { adjustments } : {}) });
+    runs.push({ role: face.role, sizePt: face.sizePt, bold: face.bold, text, x, charSpacing, ...(structure ? { structure } : {}), ...(squeezed ? { adjustments } : {}) });
     x += runUnits.reduce((sum, unit, k) => sum + unit.width + unit.glyphs * charSpacing + kernAfter(runStart + k), 0);
     runStart = i;
   }

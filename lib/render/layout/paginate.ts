@@ -3,16 +3,19 @@
  * over pages of a fixed line grid, with headings kept with what follows them and without widows
  * or orphans where that can be avoided.
  */
-import type { Block, Report } from '../../model/report.js';
-import { firstLineIndentPt, type StyleProfile, type TextStyle } from '../style.js';
+import { ParagraphRole, type Block, type HeadingLevel, type Report } from '../../model/report.js';
+import { closingRightIndentChars, hasByline, opensClosingBlock } from '../closing-block.js';
+import { charPitchPt, firstLineIndentPt, type StyleProfile, type TextStyle } from '../style.js';
 import { balanceTitle } from './balance-title.js';
 import { breakParagraph, type BrokenLine, type TextSpan } from './line-break.js';
 import { cachedMeasure } from './measure-cache.js';
 import { baselineInSlot, gridSpacing, pageGeometry, type PageGeometry } from './page-geometry.js';
-import type { LaidBookmark, LaidLine, LaidPage, Layout, MeasureText, RunFace } from './types.js';
+import type { LaidBookmark, LaidLine, LaidPage, Layout, MeasureText, RunFace, StructureTag } from './types.js';
 
 /** A block broken into lines, before it is given a page. */
 interface SetBlock {
+  /** Index in reading order: 0 the title, `i + 1` the report's `blocks[i]`. */
+  readonly index: number;
   readonly lines: readonly BrokenLine[];
   /** Type size used to place the baseline of each line in its slot. */
   readonly sizePt: number;
@@ -49,13 +52,21 @@ const TRAILING_PUNCTUATION = /[。．.：:，,；;、\s]+$/u;
  *   line at the bottom of a page nor a single last line at the top of the next.
  * - Bookmarks: the title (level 0) and every heading and run-in heading, at the top of its first
  *   line's slot.
+ * - An author line (profile `attribution.byline`) centred right under the title, the title's blank
+ *   lines after it; the closing signature and date after one blank line, flush right short of
+ *   their right indents (closing-block.ts), the signature kept with the date.
+ * - Every line says which block it belongs to, every run its structure tag (tagged PDF).
  *
  * @param measure width of a text in a face; it is cached here, so a slow one is fine.
  */
 export function layoutReport(report: Report, profile: StyleProfile, measure: MeasureText): Layout {
   const cached = cachedMeasure(measure);
   const context: Context = { profile, geometry: pageGeometry(profile), measure: cached, baseSpacing: gridSpacing(profile, cached) };
-  const blocks = [titleBlock(report.title, context), ...report.blocks.map((block) => setBlock(block, context))];
+  const byline = hasByline(report);
+  const blocks = [
+    titleBlock(report.title, context, byline ? 0 : profile.title.blankLinesAfter),
+    ...report.blocks.map((block, i) => setBlock(report, i, context, i === 0 && byline ? profile.title.blankLinesAfter : 0)),
+  ];
   const geometry = context.geometry;
   return { pages: paginate(blocks.filter((block): block is SetBlock => block !== undefined), geometry) };
 }
@@ -76,17 +87,18 @@ function slotsFor(sizePt: number, geometry: PageGeometry): number {
   return Math.max(1, Math.ceil(sizePt / geometry.linePitchPt - 1e-6));
 }
 
-function titleBlock(title: string, { profile, geometry, measure }: Context): SetBlock | undefined {
+function titleBlock(title: string, { profile, geometry, measure }: Context, blankLinesAfter: number): SetBlock | undefined {
   const style = profile.title;
   const face = faceOf(style);
   const lines = balanceTitle(title, geometry.widthPt, (text) => measure(text, face));
   if (lines.length === 0) return undefined;
   const slotsPerLine = slotsFor(style.sizePt, geometry);
-  const blankLines = Array.from({ length: Math.ceil(style.blankLinesAfter / slotsPerLine) }, (): BrokenLine => []);
+  const blankLines = Array.from({ length: Math.ceil(blankLinesAfter / slotsPerLine) }, (): BrokenLine => []);
   const options = { measure, leftPt: geometry.leftPt, widthPt: geometry.widthPt, firstLineIndentPt: 0, align: style.align, baseSpacing: () => 0 };
   return {
     // Each balanced line is set on its own, so the balancer's choice of breaks stands.
-    lines: [...lines.flatMap((line) => breakParagraph([{ text: line, face }], options)), ...blankLines],
+    index: 0,
+    lines: [...lines.flatMap((line) => breakParagraph([{ text: line, face, structure: 'H1' }], options)), ...blankLines],
     sizePt: style.sizePt,
     slotsPerLine,
     keepWithNext: true,
@@ -95,26 +107,43 @@ function titleBlock(title: string, { profile, geometry, measure }: Context): Set
 }
 
 /**
- * A block's text in the faces it is set in: a heading in its level's face; a paragraph in the body
- * face, a run-in heading's part in that heading's face.
+ * A block's text in the faces it is set in, with its structure tags: a heading in its level's face;
+ * a paragraph in the body face (an author line, signature or date in its role's), a run-in
+ * heading's part in that heading's face.
  */
 export function blockSpans(block: Block, profile: StyleProfile): TextSpan[] {
-  if (block.kind === 'heading') return [{ text: block.text, face: faceOf(profile.headings[block.level]) }];
-  const face = faceOf(profile.body);
-  if (!block.runIn || block.runIn.length === 0) return [{ text: block.text, face }];
+  if (block.kind === 'heading') return [{ text: block.text, face: faceOf(profile.headings[block.level]), structure: headingTag(block.level) }];
+  const face = faceOf(blockStyle(block, profile));
+  if (!block.runIn || block.runIn.length === 0) return [{ text: block.text, face, structure: 'P' }];
   return [
-    { text: block.text.slice(0, block.runIn.length), face: faceOf(profile.headings[block.runIn.level]) },
-    { text: block.text.slice(block.runIn.length), face },
+    { text: block.text.slice(0, block.runIn.length), face: faceOf(profile.headings[block.runIn.level]), structure: headingTag(block.runIn.level) },
+    { text: block.text.slice(block.runIn.length), face, structure: 'P' },
   ];
 }
+
+/** The title is `H1`, so heading level n is `H(n+1)`. */
+const headingTag = (level: HeadingLevel): StructureTag => `H${level + 1}` as StructureTag;
 
 /** Every text of a report (title first) in the face it is set in, as {@link layoutReport} sets it. */
 export function reportSpans(report: Report, profile: StyleProfile): TextSpan[] {
   return [{ text: report.title, face: faceOf(profile.title) }, ...report.blocks.flatMap((block) => blockSpans(block, profile))];
 }
 
-function setBlock(block: Block, { profile, geometry, measure, baseSpacing }: Context): SetBlock {
-  const style = block.kind === 'heading' ? profile.headings[block.level] : profile.body;
+/** The style a block is set in: its heading level's, its role's (author line, signature, date), or the body's. */
+function blockStyle(block: Block, profile: StyleProfile): TextStyle {
+  if (block.kind === 'heading') return profile.headings[block.level];
+  return block.role ? profile.attribution[block.role] : profile.body;
+}
+
+/**
+ * `report.blocks[at]` set in lines. A signature or date is set flush right short of its right
+ * indent (closing-block.ts), the closing block after one blank line; `blankLinesAfter` follow an
+ * author line that takes the title's.
+ */
+function setBlock(report: Report, at: number, { profile, geometry, measure, baseSpacing }: Context, blankLinesAfter: number): SetBlock {
+  const block = report.blocks[at]!;
+  const index = at + 1;
+  const style = blockStyle(block, profile);
   const spans = blockSpans(block, profile);
   let bookmark: SetBlock['bookmark'];
   if (block.kind === 'heading') {
@@ -122,16 +151,21 @@ function setBlock(block: Block, { profile, geometry, measure, baseSpacing }: Con
   } else if (block.runIn && block.runIn.length > 0) {
     bookmark = { title: runInTitle(spans[0]!.text), level: block.runIn.level };
   }
-  const lines = breakParagraph(spans, {
+  const rightIndentChars = closingRightIndentChars(report, at, profile) ?? 0;
+  const broken = breakParagraph(spans, {
     measure,
     leftPt: geometry.leftPt,
-    widthPt: geometry.widthPt,
+    widthPt: geometry.widthPt - (rightIndentChars * charPitchPt(profile) * style.sizePt) / profile.body.sizePt,
     firstLineIndentPt: firstLineIndentPt(profile, style),
     align: style.align,
     baseSpacing,
   });
+  const blank = (count: number): BrokenLine[] => Array.from({ length: count }, (): BrokenLine => []);
+  const lines = [...blank(opensClosingBlock(report, at) ? 1 : 0), ...broken, ...blank(blankLinesAfter)];
   const sizePt = Math.max(style.sizePt, ...spans.map((span) => span.face.sizePt));
-  return { lines, sizePt, slotsPerLine: slotsFor(sizePt, geometry), keepWithNext: block.kind === 'heading', ...(bookmark ? { bookmark } : {}) };
+  // The author line stays with the title, and the signature with the date.
+  const keepWithNext = block.kind === 'heading' || block.role === ParagraphRole.Byline || block.role === ParagraphRole.Signature;
+  return { index, lines, sizePt, slotsPerLine: slotsFor(sizePt, geometry), keepWithNext, ...(bookmark ? { bookmark } : {}) };
 }
 
 function runInTitle(heading: string): string {
@@ -182,7 +216,7 @@ function paginate(blocks: readonly SetBlock[], geometry: PageGeometry): LaidPage
   const place = (block: SetBlock, line: BrokenLine): void => {
     const slotTop = geometry.topPt + used * geometry.linePitchPt;
     const slotHeight = block.slotsPerLine * geometry.linePitchPt;
-    if (line.length > 0) lines.push({ baselineY: baselineInSlot(slotTop, slotHeight, block.sizePt), runs: line });
+    if (line.length > 0) lines.push({ baselineY: baselineInSlot(slotTop, slotHeight, block.sizePt), block: block.index, runs: line });
     used += block.slotsPerLine;
   };
 

@@ -18,9 +18,17 @@ export interface RunFace {
  */
 export type MeasureText = (text: string, face: RunFace) => number;
 
+/**
+ * What a piece of text is in the report's structure, as tagged PDF names it: `H1` the title,
+ * `H2`–`H5` the heading levels 1–4 (a run-in heading's part too), `P` a paragraph's text.
+ */
+export type StructureTag = 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'P';
+
 /** A piece of one line in one face, placed on the page. */
 export interface PositionedRun extends RunFace {
   readonly text: string;
+  /** Its place in the structure; absent when the layout was not told (a bare paragraph in tests). */
+  readonly structure?: StructureTag;
   /** Left edge of the first glyph, from the page's left edge. */
   readonly x: number;
   /** Extra advance after every character (PDF `Tc`), used for inter-character justification. */
@@ -35,6 +43,8 @@ export interface PositionedRun extends RunFace {
 export interface LaidLine {
   /** Baseline, from the page's top edge. */
   readonly baselineY: number;
+  /** The block the line belongs to, in reading order: 0 the title, `i + 1` the report's `blocks[i]`. */
+  readonly block: number;
   readonly runs: readonly PositionedRun[];
 }
 

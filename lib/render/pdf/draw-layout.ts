@@ -1,14 +1,16 @@
 /**
  * Draws a finished {@link Layout} into a PDF with pdf-lib: embedded font subsets, one compressed
- * content stream per page, page numbers, outline and metadata. The output depends only on the
- * inputs: no dates, no random names, a document /ID derived from the content.
+ * content stream per page, page numbers, outline, metadata (Info and XMP) and the structure tree of
+ * a tagged PDF. The output depends only on the inputs: the date is the caller's (the input's), no
+ * random names, a document /ID derived from the content.
  */
 import { createHash } from 'node:crypto';
 import type { PDFFont, PDFPage, PDFRef } from 'pdf-lib';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { pageGeometry } from '../layout/page-geometry.js';
 import { pageNumberPlacement } from '../layout/page-number.js';
-import type { Layout, RunFace } from '../layout/types.js';
+import type { Layout, RunFace, StructureTag } from '../layout/types.js';
+import { DEFAULT_AUTHOR, DEFAULT_DOCUMENT_DATE } from '../document-facts.js';
 import type { StyleProfile } from '../style.js';
 import { isInvisible, type FaceSegment, type FontLibrary, type LoadedFace } from './font-library.js';
 import { deflate, latin1Bytes, useNodeDeflate } from './node-deflate.js';
@@ -17,6 +19,8 @@ import type { OutlineEntry } from './outline.js';
 import { writeOutline } from './outline.js';
 import { HALF_WIDTH_MARKER, pdfLibFontkit } from './pdf-lib-fontkit.js';
 import { hasTrailingBlank, punctuationClass } from '../layout/punctuation.js';
+import { beginMarkedContent, PAGE_NUMBER_ARTIFACT, StructureTree } from './structure.js';
+import { writeXmpMetadata } from './xmp.js';
 
 /** Written as /Producer and /Creator. */
 export const PDF_PRODUCER = 'report-press';
@@ -29,6 +33,10 @@ export interface DrawLayoutOptions {
   readonly fonts: FontLibrary;
   /** Document title for the metadata and the window title bar. */
   readonly title: string;
+  /** Created and modified date (the input's); default a fixed date. */
+  readonly timestamp?: Date;
+  /** Author in the metadata (default `report-press`). */
+  readonly author?: string;
 }
 
 export interface PdfResult {
@@ -41,9 +49,16 @@ export interface PdfResult {
   readonly missing: readonly string[];
 }
 
+/**
+ * What a stretch of text is for tagging: a piece of the structure element of block `block` tagged
+ * `tag`, or an artifact (the page number) outside the structure.
+ */
+type ContentTag = { readonly block: number; readonly tag: StructureTag } | 'artifact';
+
 /** One stretch of text in one face at one position, ready to be encoded. */
 interface PlannedText {
   readonly segment: FaceSegment;
+  readonly content: ContentTag;
   readonly sizePt: number;
   readonly x: number;
   readonly baselineY: number;
@@ -62,6 +77,7 @@ function num(value: number): string {
  * the run's per-character adjustments.
  */
 function planRun(
+  content: ContentTag,
   text: string,
   face: RunFace,
   x: number,
@@ -77,7 +93,7 @@ function planRun(
     const count = segment.codePoints.length;
     const own = adjustments?.slice(at, at + count);
     const squeezed = own !== undefined && own.some((a) => a !== 0);
-    planned.push({ segment, sizePt: face.sizePt, x: cursor, baselineY, charSpacing, ...(squeezed ? { adjustments: own } : {}) });
+    planned.push({ segment, content, sizePt: face.sizePt, x: cursor, baselineY, charSpacing, ...(squeezed ? { adjustments: own } : {}) });
     cursor += segment.advanceEm * face.sizePt + count * charSpacing + (own ?? []).reduce((sum, a) => sum + a, 0);
     at += count;
   }
@@ -87,10 +103,12 @@ function planRun(
 function planPages(layout: Layout, profile: StyleProfile, fonts: FontLibrary): PlannedText[][] {
   return layout.pages.map((page) => {
     const planned = page.lines.flatMap((line) =>
-      line.runs.flatMap((run) => planRun(run.text, run, run.x, line.baselineY, run.charSpacing, fonts, run.adjustments)),
+      line.runs.flatMap((run) =>
+        planRun({ block: line.block, tag: run.structure ?? 'P' }, run.text, run, run.x, line.baselineY, run.charSpacing, fonts, run.adjustments),
+      ),
     );
     const label = pageNumberPlacement(profile, page.number, fonts.measure);
-    planned.push(...planRun(label.text, label.face, label.x, label.baselineY, 0, fonts));
+    planned.push(...planRun('artifact', label.text, label.face, label.x, label.baselineY, 0, fonts));
     return planned;
   });
 }
@@ -186,13 +204,21 @@ class GlyphCodes {
   }
 }
 
-/** The page's content stream: one text object, each stretch positioned absolutely with Tm. */
+const sameContent = (a: ContentTag | undefined, b: ContentTag): boolean =>
+  a !== undefined && (a === 'artifact' || b === 'artifact' ? a === b : a.block === b.block && a.tag === b.tag);
+
+/**
+ * The page's content stream: one text object, each stretch positioned absolutely with Tm, every
+ * piece of a structure element in a marked-content sequence with its MCID, the page number an artifact.
+ */
 function pageContent(
   page: PDFPage,
+  pageIndex: number,
   planned: readonly PlannedText[],
   fonts: ReadonlyMap<LoadedFace, PDFFont>,
   glyphCodes: GlyphCodes,
   pageHeight: number,
+  structure: StructureTree,
 ): string {
   const keys = new Map<PDFFont, string>();
   const keyFor = (font: PDFFont): string => {
@@ -205,7 +231,14 @@ function pageContent(
   };
   const ops: string[] = ['BT'];
   let state = { key: '', size: NaN, charSpacing: 0, bold: false };
+  let open: ContentTag | undefined;
   for (const item of planned) {
+    if (!sameContent(open, item.content)) {
+      if (open !== undefined) ops.push('EMC');
+      const { content } = item;
+      ops.push(content === 'artifact' ? PAGE_NUMBER_ARTIFACT : beginMarkedContent(content.tag, structure.mark(`${content.block}:${content.tag}`, content.tag, pageIndex)));
+      open = content;
+    }
     const font = fonts.get(item.segment.face)!;
     const key = keyFor(font);
     if (key !== state.key || item.sizePt !== state.size) ops.push(`${key} ${num(item.sizePt)} Tf`);
@@ -221,6 +254,7 @@ function pageContent(
         : `${glyphCodes.hexString(font, item.segment.codePoints)} Tj`,
     );
   }
+  if (open !== undefined) ops.push('EMC');
   ops.push('ET');
   return ops.join('\n');
 }
@@ -249,21 +283,29 @@ export async function drawLayout(layout: Layout, options: DrawLayoutOptions): Pr
   useNodeDeflate(doc.context);
 
   const embedded = await embedFaces(doc, planned);
-  const identity = createHash('sha256').update(`${profile.id}\n${options.title}\n`);
+  const date = options.timestamp ?? DEFAULT_DOCUMENT_DATE;
+  const author = options.author ?? DEFAULT_AUTHOR;
+  const identity = createHash('sha256').update(`${profile.id}\n${options.title}\n${date.toISOString()}\n${author}\n`);
   const glyphCodes = new GlyphCodes();
-  const pages = planned.map((items) => {
+  const structure = new StructureTree();
+  const pages = planned.map((items, pageIndex) => {
     const page = doc.addPage([width, height]);
-    const content = deflate(latin1Bytes(pageContent(page, items, embedded, glyphCodes, height)));
+    const content = deflate(latin1Bytes(pageContent(page, pageIndex, items, embedded, glyphCodes, height, structure)));
     identity.update(content);
     page.node.addContentStream(doc.context.register(doc.context.stream(content, { Filter: 'FlateDecode' })));
     return page;
   });
 
   writeOutline(doc, outlineEntries(layout, pages, height));
+  structure.write(doc, pages);
   doc.setTitle(options.title, { showInWindowTitleBar: true });
   doc.setLanguage(profile.language);
   doc.setProducer(PDF_PRODUCER);
   doc.setCreator(PDF_PRODUCER);
+  if (author !== '') doc.setAuthor(author);
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  writeXmpMetadata(doc, { title: options.title, ...(author !== '' ? { author } : {}), language: profile.language, date, producer: PDF_PRODUCER });
   const id = PDFHexString.of(identity.digest('hex').slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
 

@@ -14,14 +14,25 @@ export interface PdfOptions {
   readonly profile: StyleProfile;
   /** Parse once per process with `loadFontLibrary` and reuse for every document. */
   readonly fonts: FontLibrary;
+  /** Created and modified date in the metadata: the input's (default a fixed date). */
+  readonly timestamp?: Date;
+  /** Author in the metadata (default `report-press`). */
+  readonly author?: string;
 }
 
 /**
  * Renders one report as a PDF laid out per `profile` (A4, GB/T 9704 by default): embedded font
- * subsets, page numbers, bookmarks for the title and headings, zh-CN metadata. Deterministic:
- * the same report, profile and fonts give byte-identical output.
+ * subsets, page numbers, bookmarks for the title and headings, metadata (Info and XMP: title,
+ * author, zh-CN, dates), tagged structure (H1 title, H2–H5 headings, P paragraphs; page numbers as
+ * artifacts). Deterministic: the same report, profile, fonts, date and author give byte-identical output.
  */
 export async function renderPdf(report: Report, options: PdfOptions): Promise<PdfResult> {
   const layout = layoutReport(report, options.profile, options.fonts.measure);
-  return drawLayout(layout, { profile: options.profile, fonts: options.fonts, title: report.title });
+  return drawLayout(layout, {
+    profile: options.profile,
+    fonts: options.fonts,
+    title: report.title,
+    ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+    ...(options.author !== undefined ? { author: options.author } : {}),
+  });
 }

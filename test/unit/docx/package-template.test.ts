@@ -3,7 +3,7 @@ import type { Report } from '../../../lib/model/report.js';
 import { renderDocx, renderDocxInFull } from '../../../lib/render/docx/render-docx.js';
 import { escapeXmlValue, xmlableToString } from '../../../lib/render/docx/xmlable-string.js';
 import { GBT9704, PLAIN, type StyleProfile } from '../../../lib/render/style.js';
-import { EVERY_BLOCK_KIND, goldReports } from './sample-reports.js';
+import { ATTRIBUTED, EVERY_BLOCK_KIND, goldReports } from './sample-reports.js';
 
 /** What a full docx compile of the report's own document packs to. */
 const fullCompile = (report: Report, profile: StyleProfile): Buffer => Buffer.from(renderDocxInFull(report, { profile }));
@@ -22,7 +22,7 @@ describe('the compiled-once DOCX package template', () => {
     ['plain', PLAIN],
   ])('packs every sample report to the same bytes as a full docx compile (%s profile)', async (_name, profile) => {
     // prepare
-    const reports = [EVERY_BLOCK_KIND, AWKWARD, ...goldReports()];
+    const reports = [EVERY_BLOCK_KIND, AWKWARD, ATTRIBUTED, ...goldReports()];
     // act
     const fromTemplate = await Promise.all(reports.map(async (report) => Buffer.from(await renderDocx(report, { profile }))));
     // assert

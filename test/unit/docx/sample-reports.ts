@@ -24,6 +24,17 @@ export const EVERY_BLOCK_KIND: Report = {
   ],
 };
 
+/** A report with an author line under the title and a closing signature and date. */
+export const ATTRIBUTED: Report = {
+  title: '2023年度抓基层党建工作述职报告',
+  blocks: [
+    { kind: 'paragraph', text: 'XX县委办公室 张三', role: 'byline' },
+    { kind: 'paragraph', text: '一年来，我认真履行第一责任人职责，现将有关情况报告如下。' },
+    { kind: 'paragraph', text: '中共XX县委办公室', role: 'signature' },
+    { kind: 'paragraph', text: '2024年1月15日', role: 'date' },
+  ],
+};
+
 interface GoldFile {
   readonly reports: readonly { readonly title: string; readonly paragraphs: readonly string[] }[];
 }

@@ -2,7 +2,9 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { writeZip, type ZipEntry } from '../../../lib/render/docx/zip-writer.js';
 
-const mtime = new Date(2000, 0, 1, 12, 30, 4);
+// The writer records the UTC fields, fflate the local ones: the same wall-clock time in each.
+const mtime = new Date(Date.UTC(2000, 0, 1, 12, 30, 4));
+const wallClock = new Date(2000, 0, 1, 12, 30, 4);
 const entries: ZipEntry[] = [
   ['[Content_Types].xml', '<?xml version="1.0"?><Types>' + '<Default Extension="xml"/>'.repeat(40) + '</Types>'],
   ['word/document.xml', '<w:document>述职报告 ' + '一、成绩清单'.repeat(200) + '</w:document>'],
@@ -10,7 +12,7 @@ const entries: ZipEntry[] = [
   ['empty.xml', ''],
 ];
 const fflateZip = (list: readonly ZipEntry[]) =>
-  Buffer.from(zipSync(Object.fromEntries(list.map(([name, content]) => [name, typeof content === 'string' ? strToU8(content) : content])), { level: 6, mtime }));
+  Buffer.from(zipSync(Object.fromEntries(list.map(([name, content]) => [name, typeof content === 'string' ? strToU8(content) : content])), { level: 6, mtime: wallClock }));
 
 describe('the docx zip writer', () => {
   it('writes the same bytes as fflate’s zipSync, UTF-8 names included', () => {

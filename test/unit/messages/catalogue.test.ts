@@ -66,6 +66,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'help.profile': { choices: 'gbt9704, plain' },
   'help.format': undefined,
   'help.maxSize': undefined,
+  'help.author': undefined,
   'help.json': undefined,
   'help.noProgress': undefined,
   'help.convertAfter': undefined,

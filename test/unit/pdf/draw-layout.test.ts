@@ -8,7 +8,7 @@ import { pageContents, readWithPdfJs } from './read-pdf.js';
 const PAGE_HEIGHT = mmToPt(GBT9704.page.heightMm);
 
 function onePage(runs: readonly PositionedRun[], baselineY = 200): Layout {
-  return { pages: [{ number: 1, lines: [{ baselineY, runs }], bookmarks: [] }] };
+  return { pages: [{ number: 1, lines: [{ baselineY, block: 1, runs }], bookmarks: [] }] };
 }
 
 /** x and y of every `1 0 0 1 x y Tm` in a content stream, in order. */
@@ -40,7 +40,7 @@ describe('drawLayout', () => {
   it('puts odd page numbers towards the right and even ones towards the left', async () => {
     const run: PositionedRun = { role: FontRole.Fang, sizePt: 16, bold: false, text: '正文', x: 80, charSpacing: 0 };
     const layout: Layout = {
-      pages: [1, 2].map((number) => ({ number, lines: [{ baselineY: 150, runs: [run] }], bookmarks: [] })),
+      pages: [1, 2].map((number) => ({ number, lines: [{ baselineY: 150, block: 1, runs: [run] }], bookmarks: [] })),
     };
 
     const { bytes } = await drawLayout(layout, { profile: GBT9704, fonts: vendoredFonts(), title: 't' });

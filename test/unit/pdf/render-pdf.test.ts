@@ -112,13 +112,13 @@ describe('renderPdf', () => {
     expect(outline[0]?.items[0]?.items[0]?.items.map((item) => item.title)).toEqual(['1.坚持学习制度']);
   });
 
-  it('records title, language, producer and no timestamps', async () => {
+  it('records title, language, producer, and the fixed default date when given none (never the clock’s)', async () => {
     const { bytes } = await renderPdf(report, { profile: GBT9704, fonts: vendoredFonts() });
 
     const { info } = await readWithPdfJs(bytes);
 
-    expect(info).toMatchObject({ Title: report.title, Language: 'zh-CN', Producer: 'report-press', Creator: 'report-press' });
-    expect(info).not.toHaveProperty('CreationDate');
+    expect(info).toMatchObject({ Title: report.title, Language: 'zh-CN', Producer: 'report-press', Creator: 'report-press', Author: 'report-press' });
+    expect(info).toMatchObject({ CreationDate: 'D:20000101000000Z', ModDate: 'D:20000101000000Z' });
     expect(await catalogText(bytes, 'Lang')).toBe('zh-CN');
   });
 
