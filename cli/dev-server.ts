@@ -80,6 +80,8 @@ export interface DevServerOptions {
   readonly faults?: FaultInjector;
   /** Delivers every event this many times, as S3 and EventBridge may (at least once). Default 1. */
   readonly deliveries?: number;
+  /** The author written into the documents, as REPORT_PRESS_AUTHOR sets it for the deployed renders. Default `report-press`. */
+  readonly author?: string;
   /** Serve the web page and its API on 127.0.0.1 at this port (0 picks a free one); no page when absent. */
   readonly web?: { readonly port: number };
 }
@@ -205,6 +207,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     logger: new Logger({ serviceName: 'report-press', logLevel: options.handlerLogLevel ?? 'WARN' }),
     fonts: () => fontLibraryFrom(fontDir),
     events,
+    ...(options.author ? { author: options.author } : {}),
   };
   // Each stage reads, writes and deletes only what its deployed IAM policy would allow.
   const handlers = new Map<StageName, StageHandler>(

@@ -173,6 +173,7 @@ interface DevFlags {
   port: number;
   webPort: number;
   dir: string;
+  author?: string;
 }
 
 /** Runs the local chain until Ctrl-C (SIGINT) or SIGTERM, then shuts it down cleanly. */
@@ -183,7 +184,7 @@ async function runDev({ m }: Speaker, flags: DevFlags): Promise<void> {
   // require, not import(): the bundle may run from a V8 code cache (bin/report-press.js), where
   // dynamic import() has no loader.
   const { startDevServer } = createRequire(devServerModule)(devServerModule) as typeof import('./dev-server.js');
-  const server = await startDevServer({ port: flags.port, dir: resolve(flags.dir), web: { port: flags.webPort } });
+  const server = await startDevServer({ port: flags.port, dir: resolve(flags.dir), web: { port: flags.webPort }, ...(flags.author ? { author: flags.author } : {}) });
   await new Promise<void>((resolveStop) => {
     const stop = () => {
       process.stdout.write(`\n${m['cli.devStopping']()}\n`);
@@ -246,6 +247,7 @@ export function buildProgram(options: ProgramOptions): Command {
     .addOption(new Option('--port <port>', m['help.devPort']()).argParser((value) => parsePort(speaker, value)).default(4568))
     .addOption(new Option('--web-port <port>', m['help.devWebPort']()).argParser((value) => parsePort(speaker, value)).default(4569))
     .option('--dir <DATA_DIR>', m['help.devDir'](), '.dev-data')
+    .option('--author <name>', m['help.author']())
     .addHelpText('after', `\n${m['help.devAfter']()}`)
     .action(async (flags: DevFlags) => {
       await runDev(speaker, flags);

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { LOCAL_USER_ID, type WebConfig } from '../lib/web/api-contract.js';
+import { pageContentSecurityPolicy } from '../lib/web/page-csp.js';
 import { handleWebApiRequest, type WebApiOptions } from '../lib/web/web-api.js';
 import { WEB_PAGE_FILES } from '../web/build.js';
 
@@ -73,8 +74,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const binding = new Promise<WebApiBinding>((resolveBinding) => (ready = resolveBinding));
   let hosts: readonly string[] = [];
   let config = '';
-  const csp = (connectSources: readonly string[]) =>
-    ["default-src 'self'", `connect-src 'self' ${connectSources.join(' ')}`, "img-src 'self' data:", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"].join('; ');
+  // The deployed site's policy (lib/web/page-csp.ts), so the browser test would catch a page that breaks it.
+  const csp = (connectSources: readonly string[]) => pageContentSecurityPolicy({ connect: connectSources, frame: connectSources });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hosts.includes(req.headers.host ?? '')) {

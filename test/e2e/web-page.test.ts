@@ -51,6 +51,8 @@ let context: BrowserContext | undefined;
 let page: Page;
 let url: string;
 let s3Endpoint: string;
+/** What the browser reported blocking under the page's Content-Security-Policy (the deployed one). */
+const policyViolations: string[] = [];
 const expected = new Map<string, ReferenceOutputs>();
 
 /**
@@ -104,6 +106,9 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     url = pageUrl;
     context = browser;
     page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -174,5 +179,9 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     // assert
     expect(await page.locator('article.job h3.name').allTextContents()).toEqual([BAD, UNSURE, SINGLE, COMPILATION]);
     await screenshot('web-page-failed.png', card(BAD));
+  });
+
+  it('does nothing the deployed Content-Security-Policy blocks', () => {
+    expect(policyViolations).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../cli/dev-server.js';
 import { createS3Client } from '../../functions/s3-client.js';
@@ -83,5 +84,21 @@ describe('the local chain on the embedded S3 server', () => {
 
     expect(server.resumed).toEqual([]);
     expect(await listKeys(client, server.buckets.output)).toEqual(before);
+  });
+
+  it('writes the author it is started with into the documents, as the deployed renders do', async () => {
+    // prepare: a restart with an author, as `report-press dev --author …`
+    await server.close();
+    client.destroy();
+    server = await startDevServer({ port: 0, dir: dataDir, fontDir: FONT_DIR, log: () => {}, handlerLogLevel: 'SILENT', author: 'XX县委办公室' });
+    client = createS3Client({ endpoint: server.endpoint });
+    const [file] = fixtures;
+    // act
+    await putObject(client, server.buckets.input, `authored/${file}`, readFileSync(join(seeds, file!)));
+    const manifest = await waitForOutputs(`authored/${stem(file!)}`);
+    // assert
+    const docx = await getBytes(client, server.buckets.output, `authored/${stem(file!)}/${manifest.reports[0]!.docx}`);
+    const core = new TextDecoder().decode(unzipSync(docx)['docProps/core.xml']);
+    expect(core).toContain('<dc:creator>XX县委办公室</dc:creator>');
   });
 });
