@@ -7,7 +7,8 @@ import { formatMessage, messages, Lang } from '../lib/messages/index.js';
 import { JobViewState, type DocumentLink, type JobView, type JobViewWarning } from '../lib/web/api-contract.js';
 import { h } from './dom.js';
 import { groupRemovals, visibleText, type RemovalEntry } from './removal-groups.js';
-import { saveBlob, ZipFetchFailure, zipDocuments } from './zip-download.js';
+import { saveBlob } from './save-blob.js';
+import { ZipFetchFailure, zipDocuments } from './zip-download.js';
 
 const m = messages(Lang.ZhCN);
 

@@ -15,30 +15,36 @@ export class ZipFetchFailure extends Error {
   }
 }
 
+/** Tries for one document: a dropped connection or a server error is worth another try. */
+const ATTEMPTS = 3;
+
+async function fetchDocument(url: string): Promise<Uint8Array> {
+  for (let attempt = 1; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(url);
+    } catch (error) {
+      if (attempt >= ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+      continue;
+    }
+    if (response.ok) return new Uint8Array(await response.arrayBuffer());
+    if (response.status < 500 || attempt >= ATTEMPTS) throw new ZipFetchFailure(response.status);
+    await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+  }
+}
+
 /** The ZIP of `documents`, each stored under its name. */
 export async function zipDocuments(documents: readonly DocumentLink[], onProgress: (done: number, total: number) => void): Promise<Blob> {
   const files: Record<string, [Uint8Array, { level: 0 }]> = {};
   let done = 0;
   for (const document of documents) {
     onProgress(done, documents.length);
-    const response = await fetch(document.url);
-    if (!response.ok) throw new ZipFetchFailure(response.status);
-    files[document.name] = [new Uint8Array(await response.arrayBuffer()), { level: 0 }];
+    files[document.name] = [await fetchDocument(document.url), { level: 0 }];
     done += 1;
   }
   onProgress(done, documents.length);
   // Synchronous: fflate's asynchronous zip runs in a worker made from a blob: URL, which the page's CSP forbids; storing is quick.
   const bytes = zipSync(files);
-  return new Blob([bytes as BlobPart], { type: 'application/zip' });
-}
-
-/** Saves a blob as a download named `fileName`. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy once started.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
 }

@@ -130,7 +130,10 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     await screenshot('web-page-done.png');
     const pdf = await download(() => card(COMPILATION).locator('tr[data-report="1"] a[data-download=pdf]').click());
     const docx = await download(() => card(SINGLE).locator('tr[data-report="1"] a[data-download=docx]').click());
-    const zip = await download(() => card(COMPILATION).locator('button[data-zip]').click());
+    // (a ZIP that could not be built says why in its status line, which a failure should show)
+    const zip = await download(() => card(COMPILATION).locator('button[data-zip]').click()).catch(async (error: unknown) => {
+      throw new Error(`no ZIP download; the page says “${await card(COMPILATION).locator('.zip-status').textContent()}”: ${String(error)}`);
+    });
 
     // assert: the reports listed are the manifest's, with pages and characters
     const titles = await card(COMPILATION).locator('td.title').allTextContents();
