@@ -173,11 +173,17 @@ function loadFace(file: string, read: (fileName: string) => Uint8Array): LoadedF
   const glyphs = new Int32Array(BMP_SIZE);
   const advances = new Float64Array(BMP_SIZE);
   const astral = new Map<number, GlyphInfo>();
+  const glyphIdOf = (codePoint: number): number => {
+    // fontkit's own cmap lookup, without the glyph object glyphForCodePoint makes: that one asks
+    // Unicode whether the character is a mark, which inflates a Unicode table in every process.
+    const cmap = (font as unknown as { _cmapProcessor?: { lookup?: (codePoint: number) => number } })._cmapProcessor;
+    return typeof cmap?.lookup === 'function' ? cmap.lookup(codePoint) : font.glyphForCodePoint(codePoint).id;
+  };
   const lookUp = (codePoint: number): GlyphInfo => {
     // Drawn as a zero-width copy of the space glyph: nothing shows, the text layer keeps it.
     if (isInvisible(codePoint)) return { own: false, id: font.glyphForCodePoint(SPACE).id, advanceEm: 0 };
-    const glyph = font.glyphForCodePoint(codePoint);
-    return { own: glyph.id !== 0, id: glyph.id, advanceEm: glyph.advanceWidth / font.unitsPerEm };
+    const id = glyphIdOf(codePoint);
+    return { own: id !== 0, id, advanceEm: font.getGlyph(id).advanceWidth / font.unitsPerEm };
   };
   /** The entry of a BMP code point in `glyphs`, looked up on first use. */
   const bmp = (codePoint: number): number => {
