@@ -1,13 +1,13 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { cleanStage, completeManifest, digestOf, DocumentFormat, encodeJson, encodeRemovalLog, MANIFEST, renderDocument, splitStage, staleDocuments, type Manifest } from '../lib/convert.js';
+import { cleanStage, completeManifest, digestOf, DocumentFormat, encodeJson, encodeRemovalLog, MANIFEST, renderDocument, splitStage, staleDocuments, type FileDigest, type Manifest } from '../lib/convert.js';
 import { FileErrorCode, isInputError } from '../lib/errors.js';
 import type { MessageParams } from '../lib/messages/index.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import type { ConversionWarning } from '../lib/warnings.js';
 import type { Progress } from './progress.js';
 import { fontLibrary } from './fonts.js';
-import { isOutputError, makeFolder, writeFilesAtomically, type OutputFile } from './write-files.js';
+import { commitStaged, discardStaged, isOutputError, makeFolder, stageFile, writeFilesAtomically, type StagedFile } from './write-files.js';
 
 export interface ConvertCommandOptions {
   /** The input's own output folder (`<out>/<name>` or `<out>/<sub>/<name>`). */
@@ -78,29 +78,40 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
     // One thread on purpose: a worker thread measured slower and heavier on 2 cores (each thread
     // parses its own fonts and warms up its own JIT), see `npm run bench`.
     const fonts = options.formats.includes(DocumentFormat.Pdf) ? fontLibrary() : undefined;
-    const files: OutputFile[] = [];
+    // Each document goes to disk as soon as it is rendered (staged under a temporary name), so memory
+    // holds one report's documents however many the input has; all are put in place at the end.
+    const staged: StagedFile[] = [];
+    const folders = new Set<string>();
+    const written = new Map<string, FileDigest>();
     // Found while rendering; completeManifest appends them after split's own.
     const warnings: ConversionWarning[] = [];
-    for (const [i, report] of reports.entries()) {
-      const entry = draft.reports[i]!;
-      for (const format of options.formats) {
-        // Characters the PDF can only show as boxes come back as warnings: listed, never lost silently.
-        const rendered = await renderDocument(report, entry.index, format, { profile, fonts, timestamp, ...(options.author ? { author: options.author } : {}) });
-        files.push({ path: entry[format], bytes: rendered.bytes });
-        warnings.push(...rendered.warnings);
+    try {
+      for (const [i, report] of reports.entries()) {
+        const entry = draft.reports[i]!;
+        for (const format of options.formats) {
+          // Characters the PDF can only show as boxes come back as warnings: listed, never lost silently.
+          const rendered = await renderDocument(report, entry.index, format, { profile, fonts, timestamp, ...(options.author ? { author: options.author } : {}) });
+          // The same digests the S3 chain records, so a download from either can be verified.
+          written.set(entry[format], digestOf(rendered.bytes));
+          staged.push(await stageFile(folder, { path: entry[format], bytes: rendered.bytes }, folders));
+          warnings.push(...rendered.warnings);
+        }
+        progress.tick(report.title);
       }
-      progress.tick(report.title);
+      await commitStaged(staged);
+    } catch (error) {
+      await discardStaged(staged);
+      throw error;
     }
-    // The same digests the S3 chain records, so a download from either can be verified.
-    const written = new Map(files.map((file) => [file.path, digestOf(file.bytes)]));
     const manifest = completeManifest(draft, {
       input: digestOf(bytes),
       document: (index, format) => written.get(draft.reports[index - 1]![format]),
       warnings,
     });
-    files.push({ path: manifest.cleaning.log, bytes: encodeRemovalLog(cleaned) });
-    files.push({ path: MANIFEST, bytes: encodeJson(writtenManifest(manifest, options.formats)) });
-    await writeFilesAtomically(folder, files);
+    await writeFilesAtomically(folder, [
+      { path: manifest.cleaning.log, bytes: encodeRemovalLog(cleaned) },
+      { path: MANIFEST, bytes: encodeJson(writtenManifest(manifest, options.formats)) },
+    ]);
     // Only after the new manifest is in place: documents of an earlier, longer version of the input.
     const stale = staleDocuments(await readdir(folder), manifest);
     await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));

@@ -83,6 +83,60 @@ export async function makeFolder(path: string): Promise<void> {
   }
 }
 
+/** A file written under a temporary name beside its target, not yet in place (see {@link stageFile}). */
+export interface StagedFile {
+  readonly target: string;
+  readonly temporary: string;
+}
+
+let staged = 0;
+
+/**
+ * Writes a file under a temporary name beside its target (a hidden `.partial` file) and returns it
+ * staged: {@link commitStaged} renames it into place, {@link discardStaged} removes it. Lets a caller
+ * write each document as soon as it exists, so that memory holds one document and not all of them,
+ * while no document of a run replaces an older one until the whole run has succeeded. Any failure is
+ * an {@link OutputError} naming the file.
+ */
+export async function stageFile(folder: string, file: OutputFile, made: Set<string> = new Set()): Promise<StagedFile> {
+  const target = join(folder, file.path);
+  const parent = dirname(target);
+  if (!made.has(parent)) {
+    await makeFolder(parent);
+    made.add(parent);
+  }
+  staged += 1;
+  const temporary = join(parent, `.${process.pid}-${staged}.partial`);
+  try {
+    await writeFile(temporary, file.bytes);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw writeError(error, target, parent);
+  }
+  return { target, temporary };
+}
+
+function writeError(error: unknown, target: string, parent: string): OutputError {
+  const errno = errnoOf(error);
+  return new OutputError('write', target, errno, errno === 'EISDIR' || errno === 'ENOTDIR' ? target : parent);
+}
+
+/** Puts staged files in place, in the order given; the first that cannot be is an {@link OutputError}. */
+export async function commitStaged(files: readonly StagedFile[]): Promise<void> {
+  for (const file of files) {
+    try {
+      await rename(file.temporary, file.target);
+    } catch (error) {
+      throw writeError(error, file.target, dirname(file.target));
+    }
+  }
+}
+
+/** Removes staged files that were not committed (a failed run leaves nothing half-done behind). */
+export async function discardStaged(files: readonly StagedFile[]): Promise<void> {
+  await Promise.all(files.map((file) => rm(file.temporary, { force: true }).catch(() => undefined)));
+}
+
 /**
  * Writes files so that none is ever seen half-written: each goes to a temporary name beside its
  * target and is renamed into place. Files are written in the order given (the manifest last), so a
@@ -92,20 +146,12 @@ export async function makeFolder(path: string): Promise<void> {
 export async function writeFilesAtomically(folder: string, files: readonly OutputFile[]): Promise<void> {
   const made = new Set<string>();
   for (const file of files) {
-    const target = join(folder, file.path);
-    const parent = dirname(target);
-    if (!made.has(parent)) {
-      await makeFolder(parent);
-      made.add(parent);
-    }
-    const temporary = join(parent, `.${process.pid}-${Date.now()}.partial`);
+    const done = await stageFile(folder, file, made);
     try {
-      await writeFile(temporary, file.bytes);
-      await rename(temporary, target);
+      await commitStaged([done]);
     } catch (error) {
-      await rm(temporary, { force: true }).catch(() => undefined);
-      const errno = errnoOf(error);
-      throw new OutputError('write', target, errno, errno === 'EISDIR' || errno === 'ENOTDIR' ? target : parent);
+      await discardStaged([done]);
+      throw error;
     }
   }
 }

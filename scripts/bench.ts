@@ -1,17 +1,22 @@
 /**
- * `npm run bench`: speed and memory of report-press, measured, never asserted.
+ * `npm run bench`: speed and memory of report-press, measured, never asserted. Every headline
+ * figure is min / median / max over RUNS fresh runs (`-- --runs N` for more).
  *
- * 1. Cold: the whole CLI process on every fixture and on a synthetic 40-report compilation (wall
- *    time and peak RSS of the child process).
- * 2. Warm: per-stage time in-process (decode/clean/split, DOCX, PDF) after fonts are parsed.
- * 3. Text core at scale: clean + split of a ~5 MB input.
- * 4. Worst cases: clean and split of the most expensive inputs known (scripts/bench-cases.ts), each
+ * 1. Cold CLI: the whole `report-press convert` process on a generated 40-report compilation
+ *    (~112,000 characters, from the fixtures' reports) and on one report, both formats: wall time
+ *    and peak RSS of the child process; every fixture once.
+ * 2. Warm: ms per report for DOCX + PDF in-process, fonts parsed and JIT warm (a long-lived Lambda).
+ * 3. Render-PDF Lambda: the built bundle in a fresh process, as the runtime loads it: init
+ *    (`require` of index.js) and the first render of one report against the embedded S3 server.
+ * 4. Chain: upload → job done of the 40-report compilation against `report-press dev` (a user's wait).
+ * 5. Text core at scale: clean + split of a ~5 MB input.
+ * 6. Worst cases: clean and split of the most expensive inputs known (scripts/bench-cases.ts), each
  *    stage in a fresh process (scripts/bench-stage.ts, bundled like a Lambda function) for honest
  *    peak RSS, checked against the memory cdk/stage-sizing.ts derives from the size limit.
  *    `npm run bench -- --worst-cli` also runs the whole CLI (DOCX + PDF) on each.
- * 5. The Lambda bundles: size and cold require time.
+ * 7. The Lambda bundles: size and cold require time.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +28,12 @@ import type { Report } from '../lib/model/report.js';
 import { GBT9704 } from '../lib/render/style.js';
 import { fontLibrary } from '../cli/fonts.js';
 import { bracketFlood, closedAdverts, hardWrapped, longLine, paywallMarkers, randomAdverts, shortLines, tinyLines } from './bench-cases.js';
-import { measureBundles } from './build-bundles.js';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createS3Client } from '../functions/s3-client.js';
+import { startLocalS3 } from '../cli/local-s3.js';
+import { eventBridgeObjectCreatedEvent } from '../lib/pipeline/object-events.js';
+import { cleanStep, splitStep, type ObjectWrite } from '../lib/pipeline/stage-steps.js';
+import { bundleEnvironment, bundleFigures, buildBundles, isolateBundle } from './build-bundles.js';
 
 const SEEDS = 'test/fixtures/seeds';
 const work = mkdtempSync(join(tmpdir(), 'report-press-bench-'));
@@ -59,14 +69,20 @@ function time<T>(fn: () => T): [T, number] {
   return [value, performance.now() - start];
 }
 
-async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const value = await fn();
-  return [value, performance.now() - start];
+const argRuns = process.argv.indexOf('--runs');
+/** Runs behind every min / median / max. */
+const RUNS = Math.max(5, argRuns > 0 ? Number(process.argv[argRuns + 1]) : 5);
+
+/** `min / median / max` of some figures, `digits` decimals. */
+function spread(values: readonly number[], digits = 0): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  return [sorted[0]!, median, sorted.at(-1)!].map((v) => v.toFixed(digits)).join(' / ');
 }
 
 function coldCli(input: string): { ms: number; rssMb: number; reports: number } {
   const out = join(work, 'cold-out');
+  rmSync(out, { recursive: true, force: true });
   const rssFile = join(work, 'rss');
   const start = performance.now();
   const result = spawnSync(process.execPath, ['--require', './scripts/report-rss.cjs', 'bin/report-press.js', 'convert', input, '--out', out, '--json'], {
@@ -85,56 +101,187 @@ const row = (...cells: (string | number)[]) => rows.push(cells.map(String).join(
 const reports = fixtureReports();
 const compilation = join(work, 'compilation-40.txt');
 writeFileSync(compilation, synthesizeCompilation(reports, 40));
+const oneReport = join(work, 'one-report.txt');
+writeFileSync(oneReport, synthesizeCompilation(reports, 1).split('\n').slice(5).join('\n'));
 
-console.log('# cold: whole CLI process (node bin/report-press.js convert …), DOCX + PDF');
-row('input', 'reports', 'wall ms', 'peak RSS MB');
-for (const input of [...seeds, compilation]) {
+console.log(`# cold: whole CLI process (node bin/report-press.js convert …), DOCX + PDF; min / median / max of ${RUNS} runs`);
+row('input', 'characters', 'reports', 'wall ms', 'peak RSS MB');
+for (const [name, input] of [['40-report compilation', compilation], ['one report', oneReport]] as const) {
+  const runs = Array.from({ length: RUNS }, () => coldCli(input));
+  row(name, readFileSync(input, 'utf8').length, runs[0]!.reports, spread(runs.map((r) => r.ms)), spread(runs.map((r) => r.rssMb)));
+}
+console.log(rows.splice(0).join('\n'));
+row('fixture (one run each)', 'reports', 'wall ms', 'peak RSS MB');
+for (const input of seeds) {
   const r = coldCli(input);
   row(input.split('/').pop()!, r.reports, r.ms.toFixed(0), r.rssMb.toFixed(0));
 }
 console.log(rows.splice(0).join('\n'));
 
-console.log('\n# warm: in-process per stage, fonts parsed once');
+console.log(`\n# warm: in-process, fonts parsed, JIT warm; ${RUNS} passes over the 40 reports after one untimed pass`);
 const [, fontMs] = time(() => fontLibrary());
 console.log(`font library parse: ${fontMs.toFixed(1)} ms`);
 const bytes = readFileSync(compilation);
-// One untimed pass so that the measured pass sees warm caches and JIT, as a long-lived Lambda would.
-for (const r of splitStage(cleanStage(bytes, 'warmup.txt')).reports.slice(0, 3)) {
-  await renderStage(r, DocumentFormat.Docx, { profile: GBT9704 });
-  await renderStage(r, DocumentFormat.Pdf, { profile: GBT9704, fonts: fontLibrary() });
-}
 const [split, textMs] = time(() => splitStage(cleanStage(bytes, 'compilation-40.txt')));
-let docxMs = 0;
-let pdfMs = 0;
+const n = split.reports.length;
+const perReport = { docx: [] as number[], pdf: [] as number[], both: [] as number[] };
 let docxBytes = 0;
 let pdfBytes = 0;
-for (const r of split.reports) {
-  const [docx, d] = await timeAsync(() => renderStage(r, DocumentFormat.Docx, { profile: GBT9704 }));
-  const [pdf, p] = await timeAsync(() => renderStage(r, DocumentFormat.Pdf, { profile: GBT9704, fonts: fontLibrary() }));
-  docxMs += d;
-  pdfMs += p;
-  docxBytes += docx.length;
-  pdfBytes += pdf.length;
+for (let pass = 0; pass <= RUNS; pass++) {
+  let docxMs = 0;
+  let pdfMs = 0;
+  docxBytes = 0;
+  pdfBytes = 0;
+  for (const r of split.reports) {
+    let start = performance.now();
+    docxBytes += (await renderStage(r, DocumentFormat.Docx, { profile: GBT9704 })).length;
+    docxMs += performance.now() - start;
+    start = performance.now();
+    pdfBytes += (await renderStage(r, DocumentFormat.Pdf, { profile: GBT9704, fonts: fontLibrary() })).length;
+    pdfMs += performance.now() - start;
+  }
+  // Pass 0 warms caches and the JIT, as the first invocations of a long-lived Lambda would.
+  if (pass === 0) continue;
+  perReport.docx.push(docxMs / n);
+  perReport.pdf.push(pdfMs / n);
+  perReport.both.push((docxMs + pdfMs) / n);
 }
-const n = split.reports.length;
-row('stage', 'total ms', 'ms/report');
-row('decode+clean+split', textMs.toFixed(1), (textMs / n).toFixed(2));
-row('docx', docxMs.toFixed(1), (docxMs / n).toFixed(2));
-row('pdf', pdfMs.toFixed(1), (pdfMs / n).toFixed(2));
-row('all', (textMs + docxMs + pdfMs).toFixed(1), ((textMs + docxMs + pdfMs) / n).toFixed(2));
+row('stage', 'ms/report (min / median / max)');
+row('decode+clean+split', (textMs / n).toFixed(2));
+row('docx', spread(perReport.docx, 2));
+row('pdf', spread(perReport.pdf, 2));
+row('docx + pdf', spread(perReport.both, 2));
 console.log(rows.splice(0).join('\n'));
-console.log(`${n} reports; ${(n / ((textMs + docxMs + pdfMs) / 1000)).toFixed(1)} reports/s warm; avg DOCX ${(docxBytes / n / 1024).toFixed(1)} KiB, PDF ${(pdfBytes / n / 1024).toFixed(1)} KiB`);
+console.log(`${n} reports; avg DOCX ${(docxBytes / n / 1024).toFixed(1)} KiB, PDF ${(pdfBytes / n / 1024).toFixed(1)} KiB`);
+
+console.log('\n# Lambda bundles, as the CDK stack deploys them, each isolated in an empty folder');
+const bundleDirs = new Map(buildBundles(join(work, 'cdk.out')).map((bundle) => [bundle.stage, isolateBundle(bundle, join(work, 'isolated'))] as const));
+
+/**
+ * The render-PDF function cold, in a fresh process per run as the Lambda runtime starts it: init is
+ * the `require` of index.js (the runtime's init phase), then one invocation renders a report of the
+ * 40-report compilation from the work bucket of an embedded S3 server and writes the PDF there.
+ */
+async function coldRenderPdf(): Promise<{ initMs: number[]; firstMs: number[]; rssMb: number[] }> {
+  const s3 = await startLocalS3({ port: 0, dir: join(work, 'render-s3') });
+  const client = createS3Client({ endpoint: s3.endpoint });
+  try {
+    const put = (write: ObjectWrite) =>
+      client.send(new PutObjectCommand({ Bucket: s3.buckets[write.bucket], Key: write.key, Body: write.body, ContentType: write.contentType }));
+    // The work objects the clean and split functions would have left for the renderers.
+    const key = 'bench/compilation-40.txt';
+    const cleaned = await cleanStep()({ key, object: { key, size: bytes.length, etag: 'bench', lastModified: new Date(0), body: bytes }, write: async (w) => void (await put(w)) });
+    const cleanedWrite = cleaned.writes.at(-1)!;
+    await Promise.all(cleaned.writes.map(put));
+    const splitResult = await splitStep()({ key: cleanedWrite.key, object: { key: cleanedWrite.key, size: cleanedWrite.body.length, etag: 'bench', lastModified: new Date(0), body: cleanedWrite.body }, write: async (w) => void (await put(w)) });
+    await Promise.all(splitResult.writes.map(put));
+    const reportWrite = splitResult.writes.find((w) => w.key.startsWith('reports/'))!;
+    const event = eventBridgeObjectCreatedEvent({ bucket: s3.buckets.work, key: reportWrite.key, size: reportWrite.body.length, time: new Date(0) });
+    const script = [
+      'const t0 = performance.now();',
+      "const { handler } = require('./index.js');",
+      'const t1 = performance.now();',
+      'handler(JSON.parse(process.env.BENCH_EVENT)).then(() => {',
+      "  const hwm = /^VmHWM:\\s+(\\d+) kB/m.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'));",
+      '  process.stdout.write(JSON.stringify({ initMs: t1 - t0, firstMs: performance.now() - t1, rssMb: (hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS) / 1024 }));',
+      '});',
+    ].join('\n');
+    const env = { PATH: process.env.PATH, ...bundleEnvironment(s3.endpoint, s3.buckets), BENCH_EVENT: JSON.stringify(event) };
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Async, so that this process's embedded S3 server answers the child.
+      const child = spawn(process.execPath, ['--no-warnings', '-e', script], { cwd: bundleDirs.get(StageName.RenderPdf)!, env, stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      await new Promise((resolveExit) => child.on('exit', resolveExit));
+      runs.push(JSON.parse(out) as { initMs: number; firstMs: number; rssMb: number });
+    }
+    return { initMs: runs.map((r) => r.initMs), firstMs: runs.map((r) => r.firstMs), rssMb: runs.map((r) => r.rssMb) };
+  } finally {
+    client.destroy();
+    await s3.close();
+  }
+}
+
+const renderPdfCold = await coldRenderPdf();
+console.log(`render-pdf cold (fresh process each, min / median / max of ${RUNS}):`);
+row('init ms', 'first render ms', 'init + first render ms', 'peak RSS MB');
+row(
+  spread(renderPdfCold.initMs),
+  spread(renderPdfCold.firstMs),
+  spread(renderPdfCold.initMs.map((ms, i) => ms + renderPdfCold.firstMs[i]!)),
+  spread(renderPdfCold.rssMb),
+);
+console.log(rows.splice(0).join('\n'));
+row('stage', 'index.js MB', 'bundle MB', 'cold require ms (median)');
+for (const [stage, dir] of bundleDirs) {
+  const b = bundleFigures(stage, dir);
+  row(b.stage, (b.codeBytes / 1e6).toFixed(2), (b.totalBytes / 1e6).toFixed(1), b.initMs);
+}
+console.log(rows.splice(0).join('\n'));
+
+/**
+ * Upload → job done against `report-press dev` (its own process, as a user starts it): the time
+ * from the PutObject of the compilation to a status.json that says it is no longer running.
+ */
+async function chainRuns(): Promise<number[]> {
+  const dev = spawn(process.execPath, ['--no-warnings', 'bin/report-press.js', 'dev', '--port', '0', '--dir', join(work, 'dev-data')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const endpoint = await new Promise<string>((resolveEndpoint, reject) => {
+      let banner = '';
+      dev.stdout.on('data', (chunk: Buffer) => {
+        banner += chunk.toString();
+        const found = /http:\/\/127\.0\.0\.1:\d+/.exec(banner);
+        if (found) resolveEndpoint(found[0]);
+      });
+      dev.on('exit', (code) => reject(new Error(`report-press dev exited (${code}) before it served`)));
+    });
+    // The dev server prints a line per invocation; nobody reads them here.
+    dev.stdout.resume();
+    const client = createS3Client({ endpoint });
+    const times: number[] = [];
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        const path = `bench/run-${i}/compilation-40`;
+        const started = performance.now();
+        await client.send(new PutObjectCommand({ Bucket: 'input', Key: `${path}.txt`, Body: bytes }));
+        for (;;) {
+          const state = await client
+            .send(new GetObjectCommand({ Bucket: 'output', Key: `${path}/status.json` }))
+            .then(async (r) => (JSON.parse(await r.Body!.transformToString()) as { state: string }).state)
+            .catch(() => 'missing');
+          if (state !== 'missing' && state !== 'running') {
+            if (state !== 'done') throw new Error(`the chain ended in "${state}" for ${path}`);
+            break;
+          }
+          await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+        }
+        times.push(performance.now() - started);
+      }
+    } finally {
+      client.destroy();
+    }
+    return times;
+  } finally {
+    dev.kill('SIGINT');
+    await new Promise((resolveExit) => dev.on('exit', resolveExit));
+  }
+}
+
+console.log('\n# chain: upload → job done of the 40-report compilation against report-press dev (a fresh dev server; run 1 is its first job)');
+const chain = await chainRuns();
+console.log(`upload → done ms: ${spread(chain)} (runs in order: ${chain.map((ms) => ms.toFixed(0)).join(', ')})`);
 
 console.log('\n# text core at scale');
 // A compilation of as many reports as make 5 MB, with its table of contents.
-const perReport = Buffer.byteLength(synthesizeCompilation(reports, reports.length)) / reports.length;
-const big = Buffer.from(synthesizeCompilation(reports, Math.ceil((5 * 1024 * 1024) / perReport)));
+const bytesPerReport = Buffer.byteLength(synthesizeCompilation(reports, reports.length)) / reports.length;
+const big = Buffer.from(synthesizeCompilation(reports, Math.ceil((5 * 1024 * 1024) / bytesPerReport)));
 const [bigSplit, bigMs] = time(() => splitStage(cleanStage(big, 'big.txt')));
 console.log(`clean+split ${(big.length / 1024 / 1024).toFixed(1)} MB: ${bigMs.toFixed(0)} ms, ${bigSplit.reports.length} reports`);
 
 console.log('\n# worst cases: each text stage in a fresh process (bundled like its Lambda function)');
 const MB = 1024 * 1024;
-const compilationOf = (bytes: number) => synthesizeCompilation(reports, Math.floor(bytes / perReport));
+const compilationOf = (size: number) => synthesizeCompilation(reports, Math.floor(size / bytesPerReport));
 const WORST_CASES: readonly (readonly [string, () => string])[] = [
   ['19 MB compilation', () => compilationOf(19 * MB)],
   ['8 MB unclosed brackets', () => bracketFlood(8 * MB)],
@@ -203,11 +350,6 @@ function coldCliOrRefusal(input: string): string[] {
     return ['refused', ''];
   }
 }
-
-console.log('\n# Lambda bundles (as the CDK stack deploys them, run from an empty folder)');
-row('stage', 'index.js MB', 'bundle MB', 'cold require ms');
-for (const b of measureBundles()) row(b.stage, (b.codeBytes / 1e6).toFixed(2), (b.totalBytes / 1e6).toFixed(1), b.initMs);
-console.log(rows.splice(0).join('\n'));
 
 console.log(`\npeak RSS of this benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 rmSync(work, { recursive: true, force: true });

@@ -76,10 +76,20 @@ export interface BundleFigures {
 function coldRequireMs(dir: string, runs: number): number {
   const script = "const t=performance.now();require('./index.js');process.stdout.write(String(performance.now()-t))";
   const env = { PATH: process.env.PATH, ...bundleEnvironment('http://127.0.0.1:9', { input: 'input', work: 'work', output: 'output' }) };
-  const run = () => Number(execFileSync(process.execPath, ['-e', script], { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const run = () => Number(execFileSync(process.execPath, ['--no-warnings', '-e', script], { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   run();
   const times = Array.from({ length: runs }, run).sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] as number;
+}
+
+/** Size and cold-start require time of one isolated bundle. */
+export function bundleFigures(stage: StageName, dir: string, runs = 5): BundleFigures {
+  return {
+    stage,
+    codeBytes: statSync(join(dir, 'index.js')).size,
+    totalBytes: folderBytes(dir),
+    initMs: Math.round(coldRequireMs(dir, runs) * 10) / 10,
+  };
 }
 
 /** Builds the bundles, isolates each one, and measures size and cold-start require time. */
@@ -87,15 +97,7 @@ export function measureBundles(options: { readonly runs?: number } = {}): Bundle
   const work = mkdtempSync(join(tmpdir(), 'report-press-bundles-'));
   try {
     const bundles = buildBundles(join(work, 'cdk.out'));
-    return bundles.map((bundle) => {
-      const dir = isolateBundle(bundle, join(work, 'isolated'));
-      return {
-        stage: bundle.stage,
-        codeBytes: statSync(join(dir, 'index.js')).size,
-        totalBytes: folderBytes(dir),
-        initMs: Math.round(coldRequireMs(dir, options.runs ?? 5) * 10) / 10,
-      };
-    });
+    return bundles.map((bundle) => bundleFigures(bundle.stage, isolateBundle(bundle, join(work, 'isolated')), options.runs));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

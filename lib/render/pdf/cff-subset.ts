@@ -151,3 +151,78 @@ export function withFastSubrUsage<T extends Subset>(subset: T): T {
 
   return subset;
 }
+
+/** Where the glyph programs lie in an encoded CFF font: charstring i is `bytes[starts[i]..starts[i+1])`. */
+export interface CharStringLayout {
+  /** count + 1 ascending byte positions in the font. */
+  readonly starts: readonly number[];
+}
+
+function readOffset(bytes: Uint8Array, at: number, size: number): number {
+  let value = 0;
+  for (let i = 0; i < size; i++) value = value * 256 + bytes[at + i]!;
+  return value;
+}
+
+/** An INDEX at `at` (CFF spec §5): its items' positions, and where the next structure begins. */
+function readIndex(bytes: Uint8Array, at: number): { readonly starts: number[]; readonly end: number } {
+  const count = (bytes[at]! << 8) | bytes[at + 1]!;
+  if (count === 0) return { starts: [], end: at + 2 };
+  const offSize = bytes[at + 2]!;
+  const base = at + 3 + (count + 1) * offSize - 1;
+  const starts = Array.from({ length: count + 1 }, (_, i) => base + readOffset(bytes, at + 3 + i * offSize, offSize));
+  return { starts, end: starts[count]! };
+}
+
+/** The operand of operator `op` (one byte) in a DICT, or undefined (CFF spec §4). */
+function dictOperand(bytes: Uint8Array, start: number, end: number, op: number): number | undefined {
+  const operands: number[] = [];
+  for (let i = start; i < end; ) {
+    const b0 = bytes[i]!;
+    if (b0 <= 21) {
+      if (b0 === 12) i += 2;
+      else {
+        if (b0 === op) return operands.at(-1);
+        i += 1;
+      }
+      operands.length = 0;
+    } else if (b0 === 28) {
+      operands.push(((bytes[i + 1]! << 24) | (bytes[i + 2]! << 16)) >> 16);
+      i += 3;
+    } else if (b0 === 29) {
+      operands.push((bytes[i + 1]! << 24) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 8) | bytes[i + 4]!);
+      i += 5;
+    } else if (b0 === 30) {
+      // A real number: nibbles up to an 0xf terminator; never an offset.
+      i += 1;
+      while (i < end && (bytes[i]! & 0x0f) !== 0x0f && (bytes[i]! & 0xf0) !== 0xf0) i += 1;
+      i += 1;
+      operands.push(NaN);
+    } else if (b0 >= 32 && b0 <= 246) {
+      operands.push(b0 - 139);
+      i += 1;
+    } else if (b0 >= 247 && b0 <= 250) {
+      operands.push((b0 - 247) * 256 + bytes[i + 1]! + 108);
+      i += 2;
+    } else if (b0 >= 251 && b0 <= 254) {
+      operands.push(-(b0 - 251) * 256 - bytes[i + 1]! - 108);
+      i += 2;
+    } else return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The charstrings of an encoded CFF font (a subset as fontkit writes it), found through its top
+ * DICT; undefined when the bytes are not a CFF font of that shape.
+ */
+export function charStringLayout(bytes: Uint8Array): CharStringLayout | undefined {
+  if (bytes.length < 4 || bytes[0] !== 1) return undefined;
+  const names = readIndex(bytes, bytes[2]!);
+  const topDicts = readIndex(bytes, names.end);
+  if (topDicts.starts.length < 2) return undefined;
+  const charStrings = dictOperand(bytes, topDicts.starts[0]!, topDicts.starts[1]!, 17);
+  if (charStrings === undefined || !Number.isInteger(charStrings) || charStrings <= 0 || charStrings >= bytes.length) return undefined;
+  const { starts, end } = readIndex(bytes, charStrings);
+  return starts.length > 0 && end <= bytes.length ? { starts } : undefined;
+}

@@ -136,6 +136,8 @@ export function isInvisible(codePoint: number): boolean {
 }
 
 const SPACE = 0x20;
+/** Code points below this (the Basic Multilingual Plane) are cached in typed arrays. */
+const BMP_SIZE = 0x10000;
 
 interface GlyphInfo {
   readonly own: boolean;
@@ -165,18 +167,40 @@ function loadFace(file: string, read: (fileName: string) => Uint8Array): LoadedF
     throw new FontLoadError(`font file ${file} is a font collection; extract one face (see scripts/subset-fallback-font.ts)`);
   }
   const font = parsed;
-  const cache = new Map<number, GlyphInfo>();
+  // Per code point, looked up for every character measured and drawn: typed arrays for the BMP
+  // (no object per glyph; pages the text never touches are never written), a map beyond it.
+  // `glyphs` holds id + 1, negated when the font lacks the character (0: not looked up yet).
+  const glyphs = new Int32Array(BMP_SIZE);
+  const advances = new Float64Array(BMP_SIZE);
+  const astral = new Map<number, GlyphInfo>();
+  const glyphIdOf = (codePoint: number): number => {
+    // fontkit's own cmap lookup, without the glyph object glyphForCodePoint makes: that one asks
+    // Unicode whether the character is a mark, which inflates a Unicode table in every process.
+    const cmap = (font as unknown as { _cmapProcessor?: { lookup?: (codePoint: number) => number } })._cmapProcessor;
+    return typeof cmap?.lookup === 'function' ? cmap.lookup(codePoint) : font.glyphForCodePoint(codePoint).id;
+  };
+  const lookUp = (codePoint: number): GlyphInfo => {
+    // Drawn as a zero-width copy of the space glyph: nothing shows, the text layer keeps it.
+    if (isInvisible(codePoint)) return { own: false, id: font.glyphForCodePoint(SPACE).id, advanceEm: 0 };
+    const id = glyphIdOf(codePoint);
+    return { own: id !== 0, id, advanceEm: font.getGlyph(id).advanceWidth / font.unitsPerEm };
+  };
+  /** The entry of a BMP code point in `glyphs`, looked up on first use. */
+  const bmp = (codePoint: number): number => {
+    let entry = glyphs[codePoint]!;
+    if (entry === 0) {
+      const info = lookUp(codePoint);
+      entry = info.own ? info.id + 1 : -(info.id + 1);
+      glyphs[codePoint] = entry;
+      advances[codePoint] = info.advanceEm;
+    }
+    return entry;
+  };
   const info = (codePoint: number): GlyphInfo => {
-    let entry = cache.get(codePoint);
+    let entry = astral.get(codePoint);
     if (!entry) {
-      if (isInvisible(codePoint)) {
-        // Drawn as a zero-width copy of the space glyph: nothing shows, the text layer keeps it.
-        entry = { own: false, id: font.glyphForCodePoint(SPACE).id, advanceEm: 0 };
-      } else {
-        const glyph = font.glyphForCodePoint(codePoint);
-        entry = { own: glyph.id !== 0, id: glyph.id, advanceEm: glyph.advanceWidth / font.unitsPerEm };
-      }
-      cache.set(codePoint, entry);
+      entry = lookUp(codePoint);
+      astral.set(codePoint, entry);
     }
     return entry;
   };
@@ -184,9 +208,13 @@ function loadFace(file: string, read: (fileName: string) => Uint8Array): LoadedF
     file,
     bytes,
     font,
-    has: (codePoint) => info(codePoint).own,
-    glyphId: (codePoint) => info(codePoint).id,
-    advanceEm: (codePoint) => info(codePoint).advanceEm,
+    has: (codePoint) => (codePoint < BMP_SIZE ? bmp(codePoint) > 0 : info(codePoint).own),
+    glyphId: (codePoint) => (codePoint < BMP_SIZE ? Math.abs(bmp(codePoint)) - 1 : info(codePoint).id),
+    advanceEm: (codePoint) => {
+      if (codePoint >= BMP_SIZE) return info(codePoint).advanceEm;
+      bmp(codePoint);
+      return advances[codePoint]!;
+    },
   };
 }
 
@@ -247,8 +275,10 @@ export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLib
     const primary = primaryFor(runFace.role, runFace.bold);
     const segments: { face: LoadedFace; syntheticBold: boolean; codePoints: number[]; advanceEm: number }[] = [];
     let current: (typeof segments)[number] | undefined;
-    for (const char of text) {
-      const codePoint = char.codePointAt(0)!;
+    // By index, not `for…of`: no string per character (this runs for every character drawn).
+    for (let i = 0; i < text.length; i++) {
+      const codePoint = text.codePointAt(i)!;
+      if (codePoint > 0xffff) i++;
       const drawing = drawingFace(primary.face, codePoint);
       if (current?.face !== drawing) {
         // Fallbacks have no bold cut: thicken them when bold is asked for or the primary face is
@@ -266,8 +296,9 @@ export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLib
   const measure: MeasureText = (text, runFace) => {
     const primary = primaryFor(runFace.role, runFace.bold).face;
     let em = 0;
-    for (const char of text) {
-      const codePoint = char.codePointAt(0)!;
+    for (let i = 0; i < text.length; i++) {
+      const codePoint = text.codePointAt(i)!;
+      if (codePoint > 0xffff) i++;
       em += drawingFace(primary, codePoint).advanceEm(codePoint);
     }
     return em * runFace.sizePt;

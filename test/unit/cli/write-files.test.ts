@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeFolder, OutputError, writeFilesAtomically } from '../../../cli/write-files.js';
+import { commitStaged, discardStaged, makeFolder, OutputError, stageFile, writeFilesAtomically } from '../../../cli/write-files.js';
 
 let work: string;
 
@@ -108,5 +108,37 @@ describe('writeFilesAtomically', () => {
     expect(error.action).toBe('write');
     expect(error.path).toBe(join(folder, '01-a.pdf'));
     expect(['EISDIR', 'ENOTEMPTY', 'EEXIST']).toContain(error.errno);
+  });
+});
+
+describe('staged files', () => {
+  it('stay out of sight under temporary names until committed, then replace what was there', async () => {
+    // prepare
+    const folder = join(work, 'out');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '01-a.pdf'), 'old');
+    // act
+    const staged = [await stageFile(folder, { path: '01-a.pdf', bytes: new TextEncoder().encode('new') }), await stageFile(folder, { path: '02-b.pdf', bytes: new Uint8Array([2]) })];
+    const before = readdirSync(folder).filter((name) => !name.startsWith('.')).sort();
+    const oldContent = readFileSync(join(folder, '01-a.pdf'), 'utf8');
+    await commitStaged(staged);
+    // assert
+    expect(before).toEqual(['01-a.pdf']);
+    expect(oldContent).toBe('old');
+    expect(readdirSync(folder).sort()).toEqual(['01-a.pdf', '02-b.pdf']);
+    expect(readFileSync(join(folder, '01-a.pdf'), 'utf8')).toBe('new');
+  });
+
+  it('leave nothing behind when discarded, and the files they would have replaced untouched', async () => {
+    // prepare
+    const folder = join(work, 'out');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '01-a.pdf'), 'old');
+    const staged = [await stageFile(folder, { path: '01-a.pdf', bytes: new Uint8Array([1]) })];
+    // act
+    await discardStaged(staged);
+    // assert
+    expect(readdirSync(folder)).toEqual(['01-a.pdf']);
+    expect(readFileSync(join(folder, '01-a.pdf'), 'utf8')).toBe('old');
   });
 });
