@@ -279,9 +279,8 @@ export async function drawLayout(layout: Layout, options: DrawLayoutOptions): Pr
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   // The adapter has the subset of pdf-lib's Fontkit interface that its embedders call.
-  const fontkit = pdfLibFontkit(faces);
-  doc.registerFontkit(fontkit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
-  useNodeDeflate(doc.context, { fontProgram: (bytes) => fontkit.fontPrograms.compressed(bytes) });
+  doc.registerFontkit(pdfLibFontkit(faces) as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
+  useNodeDeflate(doc.context);
 
   const embedded = await embedFaces(doc, planned);
   const date = options.timestamp ?? DEFAULT_DOCUMENT_DATE;

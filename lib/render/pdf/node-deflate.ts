@@ -8,7 +8,7 @@ import type { PDFContext } from 'pdf-lib';
 /**
  * Deflates bytes; PDF's FlateDecode is zlib-wrapped deflate. Level 1: for content streams, ToUnicode
  * maps and object streams it is about 2.5 times as fast as level 6 for 0.3 % more PDF (the font
- * programs are most of a file; see {@link NodeDeflateOptions.fontProgram}).
+ * programs, deflated by {@link deflateDense}, are most of a file).
  */
 export function deflate(bytes: Uint8Array): Uint8Array {
   return deflateSync(bytes, { level: 1 });
@@ -16,8 +16,7 @@ export function deflate(bytes: Uint8Array): Uint8Array {
 
 /**
  * Deflates data that has little repetition to find, such as CFF charstrings: Huffman coding alone
- * gets within about 5 % of level 6 at a third of the time (a font program is most of a PDF). For a
- * font program with no stream made already (see {@link NodeDeflateOptions.fontProgram}).
+ * gets within about 5 % of level 6 at a third of the time (a font program is most of a PDF).
  */
 export function deflateDense(bytes: Uint8Array): Uint8Array {
   return deflateSync(bytes, { level: 6, strategy: constants.Z_HUFFMAN_ONLY });
@@ -33,20 +32,14 @@ export function latin1Bytes(text: string): Uint8Array {
 /** Stream subtypes of embedded font programs (PDF 32000 §9.9): compact binary, little to match. */
 const FONT_PROGRAM_SUBTYPES: ReadonlySet<unknown> = new Set(['CIDFontType0C', 'Type1C', 'OpenType']);
 
-export interface NodeDeflateOptions {
-  /** A font program's zlib stream made already (see pdf-lib-fontkit.ts), if there is one for these bytes. */
-  readonly fontProgram?: (bytes: Uint8Array) => Uint8Array | undefined;
-}
-
 /**
  * Makes this document's `context.flateStream` compress with zlib. Same contract as pdf-lib's
  * (contents → raw stream with `/Filter /FlateDecode`), so embedders cannot tell the difference.
  */
-export function useNodeDeflate(context: PDFContext, options: NodeDeflateOptions = {}): void {
+export function useNodeDeflate(context: PDFContext): void {
   context.flateStream = (contents, dict = {}) => {
     const bytes = typeof contents === 'string' ? latin1Bytes(contents) : contents;
-    const program = FONT_PROGRAM_SUBTYPES.has(dict.Subtype);
-    const compressed = (program ? options.fontProgram?.(bytes) : undefined) ?? (program ? deflateDense : deflate)(bytes);
-    return context.stream(compressed, { ...dict, Filter: 'FlateDecode' });
+    const compress = FONT_PROGRAM_SUBTYPES.has(dict.Subtype) ? deflateDense : deflate;
+    return context.stream(compress(bytes), { ...dict, Filter: 'FlateDecode' });
   };
 }

@@ -13,9 +13,8 @@
  * /ActualText would not do: pdf.js (4.x) ignores it when extracting text.
  */
 import type { Font, Subset } from 'fontkit';
-import { charStringLayout, withFastSubrUsage } from './cff-subset.js';
+import { withFastSubrUsage } from './cff-subset.js';
 import type { LoadedFace } from './font-library.js';
-import { HuffmanCode, type CodedPiece } from './huffman-deflate.js';
 
 interface AdaptedGlyph {
   /**
@@ -74,81 +73,13 @@ function streamOf(produce: () => Uint8Array): ByteStream {
 }
 
 /**
- * Compressed font programs of one document, by their bytes: the adapter compresses each subset as
- * it encodes it, and the document's `flateStream` (see node-deflate.ts) takes the result instead
- * of compressing the same bytes again.
- */
-export class FontPrograms {
-  private readonly byLength = new Map<number, { readonly bytes: Uint8Array; readonly compressed: Uint8Array }[]>();
-
-  add(bytes: Uint8Array, compressed: Uint8Array): void {
-    const entries = this.byLength.get(bytes.length) ?? [];
-    entries.push({ bytes, compressed });
-    this.byLength.set(bytes.length, entries);
-  }
-
-  /** The zlib stream of `bytes` made by {@link add}, if these are bytes it was given. */
-  compressed(bytes: Uint8Array): Uint8Array | undefined {
-    const found = this.byLength.get(bytes.length)?.find((entry) => Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.length).equals(bytes));
-    return found?.compressed;
-  }
-}
-
-/** How many glyphs' charstrings shape a font's code: enough for the statistics of 256 byte values. */
-const CODE_SAMPLE_GLYPHS = 256;
-
-/**
- * Compresses a CFF font's subsets with a code made for the font (from an even sample of its
- * glyphs, so the same for every process) and keeps each glyph's coded charstring for the process:
- * a glyph that another document of the run embedded costs no coding at all. Everything around the
- * charstrings (dicts, charset, the INDEX's offsets) is coded afresh for each subset.
- */
-class CffProgramCoder {
-  private code: HuffmanCode | undefined;
-  private readonly glyphs = new Map<number, CodedPiece>();
-
-  constructor(private readonly font: Font) {}
-
-  private huffmanCode(): HuffmanCode {
-    if (!this.code) {
-      const cff = this.font['CFF '] as unknown as { getCharString(glyphId: number): Uint8Array };
-      const count = this.font.numGlyphs;
-      const sample = Array.from({ length: Math.min(count, CODE_SAMPLE_GLYPHS) }, (_, i) => cff.getCharString(Math.floor((i * count) / CODE_SAMPLE_GLYPHS)));
-      this.code = new HuffmanCode(sample);
-    }
-    return this.code;
-  }
-
-  /** The zlib stream of `bytes`, the encoded subset of `glyphIds` (in subset order); undefined if its shape is not the expected one. */
-  deflate(bytes: Uint8Array, glyphIds: readonly number[]): Uint8Array | undefined {
-    const layout = charStringLayout(bytes);
-    if (!layout || layout.starts.length !== glyphIds.length + 1) return undefined;
-    const code = this.huffmanCode();
-    const { starts } = layout;
-    const pieces: (Uint8Array | CodedPiece)[] = [bytes.subarray(0, starts[0])];
-    glyphIds.forEach((glyphId, i) => {
-      const charString = bytes.subarray(starts[i], starts[i + 1]);
-      let piece = this.glyphs.get(glyphId);
-      if (piece === undefined) {
-        piece = code.code(charString);
-        this.glyphs.set(glyphId, piece);
-      }
-      // The font's own charstring, copied by the subsetter: same length or not the same glyph.
-      pieces.push(piece.byteLength === charString.length ? piece : charString);
-    });
-    pieces.push(bytes.subarray(starts[glyphIds.length]));
-    return code.deflateStream(pieces);
-  }
-}
-
-/**
  * pdf-lib's view of a document's subset: `includeGlyph` gives each code point (glyph key) its own
  * subset glyph. The first code point drawn with a font glyph takes that glyph's slot; a later one
  * drawn with the same glyph, and every .notdef, gets a copy appended to the subset (slot 0 stays
  * .notdef, CID 0, which viewers do not map to text). A copy costs the glyph's outline once more:
  * about 100 bytes for Fandol's .notdef box, nothing for the space glyph.
  */
-function adaptSubset(subset: Subset, coder: CffProgramCoder | undefined, programs: FontPrograms | undefined) {
+function adaptSubset(subset: Subset) {
   const codes = new Map<number, number>();
   const claimed = new Set<number>([0]);
   return {
@@ -168,13 +99,7 @@ function adaptSubset(subset: Subset, coder: CffProgramCoder | undefined, program
       }
       return code;
     },
-    encodeStream: () =>
-      streamOf(() => {
-        const bytes = subset.encode();
-        const compressed = coder && programs ? coder.deflate(bytes, subset.glyphs) : undefined;
-        if (compressed) programs!.add(bytes, compressed);
-        return bytes;
-      }),
+    encodeStream: () => streamOf(() => subset.encode()),
   };
 }
 
@@ -200,7 +125,6 @@ function lazy<T>(compute: () => T): () => T {
  */
 function adaptFont(face: LoadedFace) {
   const font: Font = face.font;
-  const coder = font['CFF '] ? new CffProgramCoder(font) : undefined;
   const unitsPerEm = lazy(() => font.unitsPerEm);
   const metrics = lazy(() => ({
     postscriptName: font.postscriptName,
@@ -266,8 +190,7 @@ function adaptFont(face: LoadedFace) {
       }
       return { glyphs: codePoints.map((codePoint) => this.glyphForCodePoint(codePoint)) };
     },
-    /** `programs`: where this document's compressed font programs go (see {@link pdfLibFontkit}). */
-    createSubset: (programs?: FontPrograms) => adaptSubset(withFastSubrUsage(font.createSubset()), coder, programs),
+    createSubset: () => adaptSubset(withFastSubrUsage(font.createSubset())),
   };
 }
 
@@ -288,28 +211,20 @@ function adapterOf(face: LoadedFace): AdaptedFont {
 /** What `PDFDocument.registerFontkit` needs: `create(bytes)`. */
 export interface PdfLibFontkit {
   create(bytes: Uint8Array): AdaptedFont;
-  /** The document's font programs, compressed as they were encoded: give them to `useNodeDeflate`. */
-  readonly fontPrograms: FontPrograms;
 }
 
 /**
  * A fontkit stand-in for `PDFDocument.registerFontkit` that knows the given faces by their bytes.
- * Embed with `pdfDoc.embedFont(face.bytes, { subset: true })`. One per document.
+ * Embed with `pdfDoc.embedFont(face.bytes, { subset: true })`.
  */
 export function pdfLibFontkit(faces: Iterable<LoadedFace>): PdfLibFontkit {
-  const fontPrograms = new FontPrograms();
   const byBytes = new Map<Uint8Array, AdaptedFont>();
-  for (const face of faces) {
-    const shared = adapterOf(face);
-    // The shared adapter, with subsets that hand their compressed programs to this document.
-    byBytes.set(face.bytes, Object.create(shared, { createSubset: { value: () => shared.createSubset(fontPrograms) } }) as AdaptedFont);
-  }
+  for (const face of faces) byBytes.set(face.bytes, adapterOf(face));
   return {
     create(bytes) {
       const font = byBytes.get(bytes);
       if (!font) throw new Error('pdfLibFontkit only embeds fonts of the font library: pass face.bytes to embedFont');
       return font;
     },
-    fontPrograms,
   };
 }
