@@ -34,7 +34,7 @@ import {
   type ObjectTrigger,
   type StageDefinition,
 } from '../lib/pipeline/stages.js';
-import { AUTHOR_ENV, BucketEnv } from '../functions/environment.js';
+import { AUTHOR_ENV, bucketEnvironment } from '../functions/environment.js';
 import { PROJECT_ROOT, stageBundling } from './bundling.js';
 import { STAGE_SIZING } from './stage-sizing.js';
 import { WebSite } from './web-site.js';
@@ -212,9 +212,7 @@ export class ReportPressStack extends Stack {
       role,
       logGroup,
       environment: {
-        [BucketEnv.input]: this.buckets.input.bucketName,
-        [BucketEnv.work]: this.buckets.work.bucketName,
-        [BucketEnv.output]: this.buckets.output.bucketName,
+        ...bucketEnvironment(this.buckets),
         POWERTOOLS_SERVICE_NAME: 'report-press',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...(props.documentAuthor && RENDER_STAGES.has(stage.name) ? { [AUTHOR_ENV]: props.documentAuthor } : {}),

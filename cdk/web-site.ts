@@ -26,7 +26,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { BucketEnv } from '../functions/environment.js';
+import { bucketEnvironment } from '../functions/environment.js';
 import { BUCKET_CORS, USER_ROLE_ACCESS, USER_SESSION_TAG, WEB_API_ROUTES, WebApiEnv, type WebConfig } from '../lib/web/api-contract.js';
 import { CspDelivery, pageContentSecurityPolicy } from '../lib/web/page-csp.js';
 import type { BucketRole } from '../lib/pipeline/stages.js';
@@ -255,9 +255,7 @@ export class WebSite extends Construct {
       role,
       logGroup,
       environment: {
-        [BucketEnv.input]: props.buckets.input.bucketName,
-        [BucketEnv.work]: props.buckets.work.bucketName,
-        [BucketEnv.output]: props.buckets.output.bucketName,
+        ...bucketEnvironment(props.buckets),
         [WebApiEnv.allowedOrigin]: this.siteOrigin,
         POWERTOOLS_SERVICE_NAME: 'report-press',
         POWERTOOLS_LOG_LEVEL: 'INFO',

@@ -4,6 +4,11 @@ import type { BucketRole } from '../lib/pipeline/stages.js';
 /** Bucket names, by role. */
 export const BucketEnv = { input: 'INPUT_BUCKET', work: 'WORK_BUCKET', output: 'OUTPUT_BUCKET' } as const satisfies Record<BucketRole, string>;
 
+/** The environment naming every bucket, for a function that needs their names. */
+export function bucketEnvironment(buckets: Readonly<Record<BucketRole, { readonly bucketName: string }>>): Record<string, string> {
+  return { [BucketEnv.input]: buckets.input.bucketName, [BucketEnv.work]: buckets.work.bucketName, [BucketEnv.output]: buckets.output.bucketName };
+}
+
 /** Optional: an S3-compatible endpoint (the bundle test points deployed bundles at the local server). */
 export const S3_ENDPOINT_ENV = 'REPORT_PRESS_S3_ENDPOINT';
 

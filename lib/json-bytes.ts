@@ -22,17 +22,7 @@ export interface EncodeJsonOptions {
 /** The bytes of `JSON.stringify(value, null, 2) + suffix`, identical to encoding that string. */
 export function encodeJsonBytes(value: unknown, suffix = '', options: EncodeJsonOptions = {}): Uint8Array {
   if (smallerThan(value, options.oneStringLimit ?? ONE_STRING_LIMIT)) return new TextEncoder().encode(`${JSON.stringify(value, null, 2)}${suffix}`);
-  let length = 0;
-  write(value, (piece) => {
-    length += utf8Length(piece);
-  }, suffix);
-  const bytes = new Uint8Array(length);
-  const encoder = new TextEncoder();
-  let offset = 0;
-  write(value, (piece) => {
-    offset += encoder.encodeInto(piece, bytes.subarray(offset)).written;
-  }, suffix);
-  return bytes;
+  return encodeJsonLines('', (piece) => write(value, piece, suffix), '');
 }
 
 function write(value: unknown, sink: (piece: string) => void, suffix: string): void {
