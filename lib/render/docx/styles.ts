@@ -57,16 +57,14 @@ export const runInStyleId = (level: HeadingLevel): DocxStyleId => DocxStyleId[`R
 export const headingOutlineLevel = (level: HeadingLevel): number => level - 1;
 
 /**
- * Paragraph properties of Normal that Word's defaults get wrong for GB/T 9704: widow control
- * stated (the PDF avoids widows and orphans too), and no automatic space between Chinese and
- * Latin letters or digits (`2022年`, not `2022 年`). The standard sets text on a 28-character
- * grid with digits at their own width, which is what official-document templates do and what
- * the PDF draws; the extra quarter-em would also move the DOCX's line breaks away from the PDF's.
+ * Paragraph properties of Normal stated for GB/T 9704: widow control (the PDF avoids widows and
+ * orphans too). Left at Word's and WPS's defaults, which the PDF follows: the automatic space
+ * between Chinese and Latin letters or digits (`autoSpaceDE`/`autoSpaceDN`; LibreOffice's DOCX
+ * import ignores both and always spaces) and punctuation hanging past the line end
+ * (`overflowPunct`; LibreOffice 7.4 reads an explicit value inverted, and hangs when it is absent).
  */
 export const NORMAL_PARAGRAPH_FLAGS = {
   'w:widowControl': true,
-  'w:autoSpaceDE': false,
-  'w:autoSpaceDN': false,
 } as const;
 
 const ALIGNMENT = {
