@@ -58,13 +58,16 @@ export const headingOutlineLevel = (level: HeadingLevel): number => level - 1;
 
 /**
  * Paragraph properties of Normal stated for GB/T 9704: widow control (the PDF avoids widows and
- * orphans too). Left at Word's and WPS's defaults, which the PDF follows: the automatic space
- * between Chinese and Latin letters or digits (`autoSpaceDE`/`autoSpaceDN`; LibreOffice's DOCX
- * import ignores both and always spaces) and punctuation hanging past the line end
- * (`overflowPunct`; LibreOffice 7.4 reads an explicit value inverted, and hangs when it is absent).
+ * orphans too), and punctuation hanging past the line end (`overflowPunct`), Word's and WPS's
+ * default, which the PDF follows. It is stated because LibreOffice 7.4 reads it inverted: absent or
+ * off, LibreOffice hangs 点号 and drops some of them from what it draws and prints; on, it sets
+ * them inside the line. The automatic space between Chinese and Latin letters or digits
+ * (`autoSpaceDE`/`autoSpaceDN`) is left at Word's default, on, which the PDF follows too
+ * (LibreOffice's DOCX import ignores both and always spaces).
  */
 export const NORMAL_PARAGRAPH_FLAGS = {
   'w:widowControl': true,
+  'w:overflowPunct': true,
 } as const;
 
 const ALIGNMENT = {

@@ -32,10 +32,10 @@ describe('a GB/T 9704 DOCX on a stock office machine', () => {
     expect(settings).toMatch(/<w:characterSpacingControl w:val="compressPunctuation"\/><w:compat>.*<\/w:compat><w:themeFontLang [^>]*w:eastAsia="zh-CN"\/>/u);
   });
 
-  it('states widow control on Normal and leaves the automatic space and hanging punctuation at Word’s defaults, as the PDF sets them', async () => {
+  it('states widow control and hanging punctuation on Normal and leaves the automatic space at Word’s default, as the PDF sets them', async () => {
     const normal = styleElement((await render()).part('word/styles.xml'), 'Normal');
 
-    expect(['w:widowControl', 'w:autoSpaceDE', 'w:autoSpaceDN', 'w:overflowPunct'].map((name) => attributeOf(normal, name, 'w:val'))).toEqual(['1', undefined, undefined, undefined]);
+    expect(['w:widowControl', 'w:overflowPunct', 'w:autoSpaceDE', 'w:autoSpaceDN'].map((name) => attributeOf(normal, name, 'w:val'))).toEqual(['1', '1', undefined, undefined]);
   });
 
   it('sets quotes and dashes in the East Asian face (w:hint="eastAsia")', async () => {
