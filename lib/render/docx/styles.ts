@@ -58,12 +58,12 @@ export const headingOutlineLevel = (level: HeadingLevel): number => level - 1;
 
 /**
  * Paragraph properties of Normal stated for GB/T 9704: widow control (the PDF avoids widows and
- * orphans too), and punctuation hanging past the line end (`overflowPunct`), Word's and WPS's
- * default, which the PDF follows. It is stated because LibreOffice 7.4 reads it inverted: absent or
- * off, LibreOffice hangs 点号 and drops some of them from what it draws and prints; on, it sets
- * them inside the line. The automatic space between Chinese and Latin letters or digits
- * (`autoSpaceDE`/`autoSpaceDN`) is left at Word's default, on, which the PDF follows too
- * (LibreOffice's DOCX import ignores both and always spaces).
+ * orphans too), and `overflowPunct` on. The PDF keeps every mark inside the 版心; Word and WPS,
+ * whose default `overflowPunct` is, may hang a 点号 past the margin. It is stated because
+ * LibreOffice 7.4 reads it inverted: absent or off, LibreOffice hangs 点号 and drops some of them
+ * from what it draws and prints; on, it keeps them inside the line, as the PDF does. The automatic
+ * space between Chinese and Latin letters or digits (`autoSpaceDE`/`autoSpaceDN`) is left at Word's
+ * default, on, which the PDF follows (LibreOffice's DOCX import ignores both and always spaces).
  */
 export const NORMAL_PARAGRAPH_FLAGS = {
   'w:widowControl': true,

@@ -11,7 +11,7 @@
 import type { Alignment } from '../style.js';
 import { canBreakBetween } from './kinsoku.js';
 import { sameFace } from './measure-cache.js';
-import { AUTO_SPACE_EM, autoSpaceBetween, hangsAtLineEnd, squeezedInPair } from './punctuation.js';
+import { AUTO_SPACE_EM, autoSpaceBetween, squeezedInPair } from './punctuation.js';
 import { isSpaceUnit, segmentUnits } from './text-units.js';
 import type { MeasureText, PositionedRun, RunFace, StructureTag } from './types.js';
 
@@ -59,8 +59,6 @@ interface Unit {
    * positive for the automatic space between Chinese and Latin letters or digits (punctuation.ts).
    */
   kern: number;
-  /** A 点号 that may hang past the right edge rather than push a character to the next line. */
-  readonly hangs: boolean;
 }
 
 /** A line may not end closer than this to the edge and still count as fitting (rounding). */
@@ -130,8 +128,7 @@ function setKern(before: Unit, after: Unit): void {
 function toUnit(text: string, face: RunFace, structure: StructureTag | undefined, options: LineBreakOptions): Unit {
   const width = options.measure(text, face);
   const glyphs = text.length === 1 ? 1 : Array.from(text).length;
-  const hangs = options.align === 'justify' && hangsAtLineEnd(text);
-  return { text, face, structure, width, glyphs, advance: width + glyphs * options.baseSpacing(face), space: isSpaceUnit(text), kern: 0, hangs };
+  return { text, face, structure, width, glyphs, advance: width + glyphs * options.baseSpacing(face), space: isSpaceUnit(text), kern: 0 };
 }
 
 /**
@@ -145,13 +142,10 @@ function lineEnd(units: Unit[], start: number, available: number, options: LineB
     while (end < units.length) {
       const unit = units[end] as Unit;
       const kernBefore = end > start ? (units[end - 1] as Unit).kern : 0;
-      // White space may hang past the edge: the break swallows it. So may one 点号 that starts
-      // inside the line (Word's and WPS's default, 允许标点溢出边界), which then ends it.
+      // White space may hang past the edge: the break swallows it. Nothing else does: GB/T 9704
+      // keeps the text inside the 版心, so a 点号 that does not fit takes a character down with it.
       const needed = used + kernBefore + unit.advance;
-      if (!unit.space && needed > available + FIT_TOLERANCE_PT) {
-        if (unit.hangs && end > start && used + kernBefore <= available + FIT_TOLERANCE_PT) end += 1;
-        break;
-      }
+      if (!unit.space && needed > available + FIT_TOLERANCE_PT) break;
       used += kernBefore + unit.advance;
       end += 1;
     }
@@ -190,12 +184,9 @@ function placeLine(
   const kerns = units.reduce((sum, _unit, i) => sum + kernAfter(i), 0);
   const lastUnit = units.at(-1) as Unit;
   const natural = units.reduce((sum, unit) => sum + unit.advance, 0) + kerns;
-  // A hanging mark stands past the edge: the rest of the line is justified without it.
-  const hanging = lastUnit.hangs && units.length > 1 && natural > available + FIT_TOLERANCE_PT ? lastUnit : undefined;
-  const width = units.reduce((sum, unit) => sum + unit.width, 0) + kerns - (hanging ? hanging.width + kernAfter(units.length - 2) : 0);
-  const justifiedGlyphs = glyphs - (hanging ? hanging.glyphs : 0);
-  const justified = options.align === 'justify' && !last && justifiedGlyphs > 1;
-  const justifiedSpacing = (available - width) / (justifiedGlyphs - 1);
+  const width = units.reduce((sum, unit) => sum + unit.width, 0) + kerns;
+  const justified = options.align === 'justify' && !last && glyphs > 1;
+  const justifiedSpacing = (available - width) / (glyphs - 1);
   const spacingOf = justified ? () => justifiedSpacing : options.baseSpacing;
   let x = options.leftPt + (first ? options.firstLineIndentPt : 0);
   if (options.align === 'center' || options.align === 'right') {

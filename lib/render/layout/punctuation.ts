@@ -2,9 +2,8 @@
  * Punctuation compression (标点挤压) for Simplified Chinese, after W3C clreq §3.1.6 and JIS X 4051:
  * a full-width mark is half ink and half blank, so two marks side by side (`”；“`, `”。`, `）（`)
  * show one or two half-em holes. Squeezing one blank half of such a pair sets the cluster tight.
- * At the end of a line a 点号 may hang past the edge (Word's and WPS's default) instead of
- * pushing a character to the next line; between Chinese and Latin letters or digits goes a small
- * space (Word's, WPS's and LibreOffice's default).
+ * Between Chinese and Latin letters or digits goes a small space (Word's, WPS's and LibreOffice's
+ * default).
  */
 
 /**
@@ -55,11 +54,6 @@ export function squeezedInPair(before: string, after: string): 'before' | 'after
   if (b === PunctuationClass.Opening) return 'after';
   if (hasTrailingBlank(a)) return 'before';
   return undefined;
-}
-
-/** True when `unit` may hang past the right edge of a line: a 点号 (`，。、；：`). */
-export function hangsAtLineEnd(unit: string): boolean {
-  return punctuationClass(unit) === PunctuationClass.Stop;
 }
 
 /**

@@ -32,7 +32,7 @@ describe('a GB/T 9704 DOCX on a stock office machine', () => {
     expect(settings).toMatch(/<w:characterSpacingControl w:val="compressPunctuation"\/><w:compat>.*<\/w:compat><w:themeFontLang [^>]*w:eastAsia="zh-CN"\/>/u);
   });
 
-  it('states widow control and hanging punctuation on Normal and leaves the automatic space at Word’s default, as the PDF sets them', async () => {
+  it('states widow control and overflowPunct on Normal (LibreOffice reads it inverted) and leaves the automatic space at Word’s default, as the PDF sets it', async () => {
     const normal = styleElement((await render()).part('word/styles.xml'), 'Normal');
 
     expect(['w:widowControl', 'w:overflowPunct', 'w:autoSpaceDE', 'w:autoSpaceDN'].map((name) => attributeOf(normal, name, 'w:val'))).toEqual(['1', '1', undefined, undefined]);

@@ -26,17 +26,12 @@ function optionsFor(profile: StyleProfile, overrides: Partial<LineBreakOptions> 
 const GB = optionsFor(GBT9704);
 const lineText = (line: BrokenLine): string => line.map((run) => run.text).join('');
 const glyphCount = (text: string): number => Array.from(text).length;
-/**
- * Right edge of a line's text: the last glyph's, the drawer's Tc and offsets after it not counted;
- * for a 点号 hanging past the margin, the glyph's before it.
- */
+/** Right edge of the last glyph of a line: the drawer's Tc and offsets after the last glyph do not count. */
 function rightEdge(line: BrokenLine): number {
   const last = line.at(-1);
   if (!last) return Number.NaN;
-  const adjustments = last.adjustments ?? [];
-  const box = last.x + fakeMeasure(last.text, last) + (glyphCount(last.text) - 1) * last.charSpacing + adjustments.slice(0, -1).reduce((sum, a) => sum + a, 0);
-  const hangs = /[，。、；：]$/u.test(last.text) && box > GB.leftPt + GB.widthPt + 1;
-  return hangs ? box - last.sizePt - last.charSpacing - (adjustments.at(-2) ?? 0) : box;
+  const adjustments = (last.adjustments ?? []).slice(0, -1).reduce((sum, a) => sum + a, 0);
+  return last.x + fakeMeasure(last.text, last) + (glyphCount(last.text) - 1) * last.charSpacing + adjustments;
 }
 const body = (text: string): TextSpan[] => [{ text, face: FANG }];
 const ideographs = (count: number, from = 0x4e00): string =>
@@ -100,12 +95,13 @@ describe('breakParagraph on the GB/T 9704 grid', () => {
     expect(Math.abs(rightEdge(lines[0] ?? []) - (GB.leftPt + GB.widthPt))).toBeLessThan(0.01);
   });
 
-  it('lets a comma that starts at the margin hang past it, the 26 characters before it justified to the margin', () => {
+  it('moves the character before a comma down too: no mark hangs past the margin', () => {
     const text = `${ideographs(26)}，${ideographs(10)}`;
 
     const lines = breakParagraph(body(text), GB);
 
-    expect(lineText(lines[0] ?? [])).toBe(`${ideographs(26)}，`);
+    expect(glyphCount(lineText(lines[0] ?? []))).toBe(25);
+    expect(lineText(lines[1] ?? []).slice(1, 2)).toBe('，');
     expect(Math.abs(rightEdge(lines[0] ?? []) - (GB.leftPt + GB.widthPt))).toBeLessThan(0.01);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { breakParagraph, type BrokenLine, type LineBreakOptions } from '../../../lib/render/layout/line-break.js';
 import { gridSpacing } from '../../../lib/render/layout/page-geometry.js';
-import { autoSpaceBetween, hangsAtLineEnd, punctuationClass, squeezedInPair } from '../../../lib/render/layout/punctuation.js';
+import { autoSpaceBetween, punctuationClass, squeezedInPair } from '../../../lib/render/layout/punctuation.js';
 import type { RunFace } from '../../../lib/render/layout/types.js';
 import { charPitchPt, GBT9704, mmToPt, textWidthPt } from '../../../lib/render/style.js';
 import { fakeMeasure } from './fake-measure.js';
@@ -42,15 +42,14 @@ describe('punctuation compression (标点挤压)', () => {
     expect(squeezes(line ?? [])).toEqual([0, 0, 0, -0.5, -0.5, 0, 0, 0, 0]);
   });
 
-  it('lets a 点号 that starts inside the line hang past the margin instead of moving a character down', () => {
+  it('keeps a 点号 inside the line: a full stop that does not fit takes a character down with it', () => {
     const lines = breakParagraph([{ text: `${han(26)}${han(28)}。${han(5)}`, face: FANG }], GB);
 
-    expect(text(lines[1] ?? [])).toBe(`${han(28)}。`);
-    // The 28 characters end on the margin; the full stop stands past it.
-    expect(28 * 16 + 27 * (lines[1]?.[0]?.charSpacing ?? 0)).toBeCloseTo(GB.widthPt, 6);
+    expect(Array.from(text(lines[1] ?? [])).length).toBe(27);
+    expect(text(lines[2] ?? []).slice(0, 2)).toBe('国。');
   });
 
-  it('never hangs a closing quote: the character before it goes down with it', () => {
+  it('does the same for a closing quote', () => {
     const lines = breakParagraph([{ text: `${han(26)}${han(28)}”${han(5)}`, face: FANG }], GB);
 
     expect(Array.from(text(lines[1] ?? [])).length).toBe(27);
@@ -86,11 +85,5 @@ describe('the automatic space between Chinese and Latin letters or digits', () =
     const lines = breakParagraph([{ text: `2023${han(26)}`, face: FANG }], GB);
 
     expect(text(lines[0] ?? [])).toBe(`2023${han(23)}`);
-  });
-});
-
-describe('hanging punctuation', () => {
-  it('lets only the 点号 hang: ，。、；： but not ？！ or closing marks', () => {
-    expect(Array.from('，。、；：？！”）》', hangsAtLineEnd)).toEqual([true, true, true, true, true, false, false, false, false, false]);
   });
 });
