@@ -203,14 +203,14 @@ function placeLine(
     const charSpacing = spacingOf(face);
     const text = runUnits.map((unit) => unit.text).join('');
     const adjustments: number[] = [];
-    let squeezed = false;
+    let adjusted = false;
     runUnits.forEach((unit, k) => {
       for (let g = 1; g < unit.glyphs; g += 1) adjustments.push(0);
       const kern = kernAfter(runStart + k);
-      if (kern !== 0) squeezed = true;
+      if (kern !== 0) adjusted = true;
       adjustments.push(kern);
     });
-    runs.push({ role: face.role, sizePt: face.sizePt, bold: face.bold, text, x, charSpacing, ...(structure ? { structure } : {}), ...(squeezed ? { adjustments } : {}) });
+    runs.push({ role: face.role, sizePt: face.sizePt, bold: face.bold, text, x, charSpacing, ...(structure ? { structure } : {}), ...(adjusted ? { adjustments } : {}) });
     x += runUnits.reduce((sum, unit, k) => sum + unit.width + unit.glyphs * charSpacing + kernAfter(runStart + k), 0);
     runStart = i;
   }
