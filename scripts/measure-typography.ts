@@ -4,7 +4,8 @@
  * - gap share: the share of body lines with an inter-character gap wider than 0.25 em, where a
  *   gap is the blank between two glyphs' ink beyond the half-em a lone full-width mark carries
  *   (so `”；“` set at full widths has a 0.5 em gap, `；“` compressed has none, and a line spread
- *   by more than 0.25 em per character counts too);
+ *   by more than 0.25 em per character counts too) and beyond the automatic space between Chinese
+ *   and Latin letters or digits;
  * - warm PDF render time per report;
  * - the DOCX and PDF of every report written to OUT for the LibreOffice comparison
  *   (scripts/compare-lo.sh).
@@ -18,7 +19,7 @@ import { fontLibraryFrom } from '../functions/fonts.js';
 import { cleanStage, documentBaseName, renderStage, splitStage } from '../lib/convert.js';
 import { gridSpacing } from '../lib/render/layout/page-geometry.js';
 import { layoutReport } from '../lib/render/layout/paginate.js';
-import { punctuationClass } from '../lib/render/layout/punctuation.js';
+import { AUTO_SPACE_EM, autoSpaceBetween, punctuationClass } from '../lib/render/layout/punctuation.js';
 import { GBT9704 } from '../lib/render/style.js';
 import { FONT_DIR } from '../cli/fonts.js';
 
@@ -53,6 +54,10 @@ for (const input of inputs) {
     }
     const base = `${stem}-${documentBaseName(i + 1, report.title)}`;
     writeFileSync(join(out, `${base}.docx`), await renderStage(report, 'docx', { profile }));
+    // For compare-lo.py: the paragraphs that open with a run-in heading (LibreOffice 7.4 sets
+    // Word's style separator as two paragraphs).
+    const runIn = report.blocks.filter((block) => block.kind === 'paragraph' && block.runIn && block.text.length > block.runIn.length);
+    writeFileSync(join(out, `${base}.run-in.json`), JSON.stringify(runIn.map((block) => block.text)));
     await renderStage(report, 'pdf', { profile, fonts }); // warm-up
     const start = performance.now();
     const pdf = await renderStage(report, 'pdf', { profile, fonts });
@@ -80,6 +85,8 @@ function hasGap(glyphs: readonly { char: string; size: number; extra: number; ba
     blank += (blankHalves * em) / 2;
     // One half-em beside a mark is the mark's own design, not a gap.
     if (blankHalves > 0) blank -= em / 2;
+    // So is the automatic space between Chinese and a Latin letter or digit.
+    if (autoSpaceBetween(a.char, b.char)) blank -= AUTO_SPACE_EM * em;
     if (blank > 0.25 * em + 1e-6) return true;
   }
   return false;

@@ -5,6 +5,7 @@
  * closer than two characters to the right edge (§7.3.5.2's 右空二字).
  */
 import { ParagraphRole, type Block, type Report } from '../model/report.js';
+import { AUTO_SPACE_EM, autoSpaceBetween } from './layout/punctuation.js';
 import type { StyleProfile } from './style.js';
 
 /** Closest a signature comes to the right edge, in characters. */
@@ -12,11 +13,16 @@ const MIN_SIGNATURE_INDENT_CHARS = 2;
 
 /**
  * Width of `text` in characters of its size: a Chinese character or full-width mark is one, an
- * ASCII character (a digit of `2024`, a Latin letter) half, as the Latin face of both formats sets it.
+ * ASCII character (a digit of `2024`, a Latin letter) half, as the Latin face of both formats sets it,
+ * plus the automatic space between Chinese and a Latin letter or digit (both formats set it).
  */
 export function widthInChars(text: string): number {
   let width = 0;
-  for (const char of text.trim()) width += char <= '\u007e' ? 0.5 : 1;
+  let previous = '';
+  for (const char of text.trim()) {
+    width += (char <= '\u007e' ? 0.5 : 1) + (autoSpaceBetween(previous, char) ? AUTO_SPACE_EM : 0);
+    previous = char;
+  }
   return width;
 }
 

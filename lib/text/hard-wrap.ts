@@ -157,10 +157,15 @@ function keepsBreak({ line, next, nextIsFull, afterNext, startsParagraph }: Line
     // Two titles in a row (a table-of-contents entry above a body title) are two lines.
     (isReportTitle(stripEntryNumber(line)) && isReportTitle(next.replace(/[。.]$/, ''))) ||
     // A report title that fills the width at a paragraph start is a line of its own: prose rarely
-    // runs a whole line without a comma and ends in a genre word exactly at the margin.
-    (isReportTitle(line) && !endsTitle(line, next) && startsParagraph())
+    // runs a whole line without a comma and ends in a genre word exactly at the margin. So is a
+    // document named alone in book-title marks (`《关于…的报告》`), which an advert cut from its
+    // end made look full.
+    ((isReportTitle(line) && !endsTitle(line, next)) || BOOK_TITLE_LINE.test(line)) && startsParagraph()
   );
 }
+
+/** A line that is one book title in 《》 and nothing else. */
+const BOOK_TITLE_LINE = /^《[^《》\n]{2,60}》$/u;
 
 /** An unclosed remark or advert tag at a line's end, with the junk characters sites put before a tag. */
 const UNCLOSED_TAIL = new RegExp(String.raw`${JUNK}{0,3}[（(【][^）)】]{0,20}$`, 'u');

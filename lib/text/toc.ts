@@ -135,7 +135,57 @@ export function locateEntries(lines: readonly string[], entries: readonly TocEnt
     }
     if (found[k] !== -1) previous = found[k]!;
   }
+  for (let k = 0; k < entries.length; k++) if (found[k] === -1) realign(keys, entries, found, k, from);
   return found;
+}
+
+/** Entries on each side of an unmatched one that `realign` may move. */
+const REALIGN_REACH = 2;
+/** Most body lines `realign` compares with those entries (a few reports' worth). */
+const MAX_REALIGN_LINES = 20_000;
+
+/**
+ * Third pass, for an entry still unmatched: an exact match can take the heading a neighbour needed
+ * (entry 6 `**街道…讲话` printed exactly as report 7's heading, report 6 headed `2023年度**街道…讲话`,
+ * entry 7 `2024年**街道…讲话`), leaving a later entry nothing. Re-matches the entries around it, in
+ * order, to the headings between their matched neighbours so that the most entries find one (the
+ * most exact matches among equals), and keeps that only when it matches more than before.
+ */
+function realign(keys: readonly string[], entries: readonly TocEntry[], found: number[], k: number, from: number): void {
+  const first = Math.max(0, k - REALIGN_REACH);
+  const last = Math.min(entries.length - 1, k + REALIGN_REACH);
+  let lineFrom = from;
+  for (let j = first - 1; j >= 0; j--) if (found[j] !== -1) { lineFrom = found[j]! + 1; break; }
+  let lineTo = keys.length;
+  for (let j = last + 1; j < entries.length; j++) if (found[j] !== -1) { lineTo = found[j]!; break; }
+  const matchedBefore = found.slice(first, last + 1).filter((at) => at !== -1).length;
+  const width = lineTo - lineFrom;
+  // Nothing to move (the second pass already searched each gap), or too far to search again.
+  if (matchedBefore === 0 || width > MAX_REALIGN_LINES) return;
+  const window = entries.slice(first, last + 1);
+  const cores = window.map((entry) => titleCore(entry.key));
+  // score[e][i]: best for the first e entries of the window using the lines before lineFrom + i;
+  // a match counts 2, an exact one 3, so more matches always win and exactness breaks ties.
+  const score = Array.from({ length: window.length + 1 }, () => new Int32Array(width + 1));
+  for (let e = 1; e <= window.length; e++) {
+    const entry = window[e - 1]!;
+    for (let i = 1; i <= width; i++) {
+      const key = keys[lineFrom + i - 1] ?? '';
+      const gain = key === '' ? 0 : key === entry.key ? 3 : similarTitle(key, entry.key, cores[e - 1]!) ? 2 : 0;
+      score[e]![i] = Math.max(score[e - 1]![i]!, score[e]![i - 1]!, gain > 0 ? score[e - 1]![i - 1]! + gain : 0);
+    }
+  }
+  const realigned = new Array<number>(window.length).fill(-1);
+  for (let e = window.length, i = width; e > 0 && i > 0; ) {
+    if (score[e]![i] === score[e - 1]![i]) e -= 1;
+    else if (score[e]![i] === score[e]![i - 1]) i -= 1;
+    else {
+      realigned[e - 1] = lineFrom + i - 1;
+      e -= 1;
+      i -= 1;
+    }
+  }
+  if (realigned.filter((at) => at !== -1).length > matchedBefore) realigned.forEach((at, e) => (found[first + e] = at));
 }
 
 function findKey(keys: readonly string[], from: number, to: number, matches: (key: string) => boolean): number {

@@ -57,16 +57,17 @@ export const runInStyleId = (level: HeadingLevel): DocxStyleId => DocxStyleId[`R
 export const headingOutlineLevel = (level: HeadingLevel): number => level - 1;
 
 /**
- * Paragraph properties of Normal that Word's defaults get wrong for GB/T 9704: widow control
- * stated (the PDF avoids widows and orphans too), and no automatic space between Chinese and
- * Latin letters or digits (`2022年`, not `2022 年`). The standard sets text on a 28-character
- * grid with digits at their own width, which is what official-document templates do and what
- * the PDF draws; the extra quarter-em would also move the DOCX's line breaks away from the PDF's.
+ * Paragraph properties of Normal stated for GB/T 9704: widow control (the PDF avoids widows and
+ * orphans too), and `overflowPunct` on. The PDF keeps every mark inside the 版心; Word and WPS,
+ * whose default `overflowPunct` is, may hang a 点号 past the margin. It is stated because
+ * LibreOffice 7.4 reads it inverted: absent or off, LibreOffice hangs 点号 and drops some of them
+ * from what it draws and prints; on, it keeps them inside the line, as the PDF does. The automatic
+ * space between Chinese and Latin letters or digits (`autoSpaceDE`/`autoSpaceDN`) is left at Word's
+ * default, on, which the PDF follows (LibreOffice's DOCX import ignores both and always spaces).
  */
 export const NORMAL_PARAGRAPH_FLAGS = {
   'w:widowControl': true,
-  'w:autoSpaceDE': false,
-  'w:autoSpaceDN': false,
+  'w:overflowPunct': true,
 } as const;
 
 const ALIGNMENT = {

@@ -11,7 +11,7 @@
 import type { Alignment } from '../style.js';
 import { canBreakBetween } from './kinsoku.js';
 import { sameFace } from './measure-cache.js';
-import { hasTrailingBlank, punctuationClass, squeezedInPair } from './punctuation.js';
+import { AUTO_SPACE_EM, autoSpaceBetween, squeezedInPair } from './punctuation.js';
 import { isSpaceUnit, segmentUnits } from './text-units.js';
 import type { MeasureText, PositionedRun, RunFace, StructureTag } from './types.js';
 
@@ -54,12 +54,11 @@ interface Unit {
   readonly advance: number;
   readonly space: boolean;
   /**
-   * Punctuation compression after this unit when the next unit is on the same line (negative, in
-   * points): half the em of whichever mark of the pair gives up its blank half (see punctuation.ts).
+   * Space after this unit when the next unit is on the same line, in points: negative for
+   * punctuation compression (half the em of whichever mark of the pair gives up its blank half),
+   * positive for the automatic space between Chinese and Latin letters or digits (punctuation.ts).
    */
   kern: number;
-  /** How much a line ending in this unit may squeeze its trailing blank half (0 or half an em). */
-  readonly endSqueeze: number;
 }
 
 /** A line may not end closer than this to the edge and still count as fitting (rounding). */
@@ -105,12 +104,19 @@ function toUnits(spans: readonly TextSpan[], options: LineBreakOptions): Unit[] 
   for (const span of spans) {
     for (const text of segmentUnits(span.text)) units.push(toUnit(text, span.face, span.structure, options));
   }
-  for (let i = 1; i < units.length; i += 1) setPairKern(units[i - 1] as Unit, units[i] as Unit);
+  for (let i = 1; i < units.length; i += 1) setKern(units[i - 1] as Unit, units[i] as Unit);
   return units;
 }
 
-/** Squeezes one blank half of two adjacent full-width marks (`”；“` → `”` half, `“` half). */
-function setPairKern(before: Unit, after: Unit): void {
+/**
+ * Squeezes one blank half of two adjacent full-width marks (`”；“` → `”` half, `“` half), or
+ * spaces Chinese from Latin letters and digits (`落实 30 项`).
+ */
+function setKern(before: Unit, after: Unit): void {
+  if (autoSpaceBetween(before.text, after.text)) {
+    before.kern = before.face.sizePt * AUTO_SPACE_EM;
+    return;
+  }
   const squeezed = squeezedInPair(before.text, after.text);
   if (squeezed === undefined) return;
   const mark = squeezed === 'before' ? before : after;
@@ -122,8 +128,7 @@ function setPairKern(before: Unit, after: Unit): void {
 function toUnit(text: string, face: RunFace, structure: StructureTag | undefined, options: LineBreakOptions): Unit {
   const width = options.measure(text, face);
   const glyphs = text.length === 1 ? 1 : Array.from(text).length;
-  const endSqueeze = hasTrailingBlank(punctuationClass(text)) && width >= face.sizePt - FIT_TOLERANCE_PT ? face.sizePt / 2 : 0;
-  return { text, face, structure, width, glyphs, advance: width + glyphs * options.baseSpacing(face), space: isSpaceUnit(text), kern: 0, endSqueeze };
+  return { text, face, structure, width, glyphs, advance: width + glyphs * options.baseSpacing(face), space: isSpaceUnit(text), kern: 0 };
 }
 
 /**
@@ -137,9 +142,9 @@ function lineEnd(units: Unit[], start: number, available: number, options: LineB
     while (end < units.length) {
       const unit = units[end] as Unit;
       const kernBefore = end > start ? (units[end - 1] as Unit).kern : 0;
-      // White space may hang past the edge: the break swallows it. A closing mark or 点号 that only
-      // fits without its trailing blank half is squeezed rather than pushing a character down.
-      const needed = used + kernBefore + unit.advance - unit.endSqueeze;
+      // White space may hang past the edge: the break swallows it. Nothing else does: GB/T 9704
+      // keeps the text inside the 版心, so a 点号 that does not fit takes a character down with it.
+      const needed = used + kernBefore + unit.advance;
       if (!unit.space && needed > available + FIT_TOLERANCE_PT) break;
       used += kernBefore + unit.advance;
       end += 1;
@@ -179,9 +184,7 @@ function placeLine(
   const kerns = units.reduce((sum, _unit, i) => sum + kernAfter(i), 0);
   const lastUnit = units.at(-1) as Unit;
   const natural = units.reduce((sum, unit) => sum + unit.advance, 0) + kerns;
-  // The last mark gives up its trailing blank only when the line needs it to fit.
-  const endSqueeze = natural > available + FIT_TOLERANCE_PT ? lastUnit.endSqueeze : 0;
-  const width = units.reduce((sum, unit) => sum + unit.width, 0) + kerns - endSqueeze;
+  const width = units.reduce((sum, unit) => sum + unit.width, 0) + kerns;
   const justified = options.align === 'justify' && !last && glyphs > 1;
   const justifiedSpacing = (available - width) / (glyphs - 1);
   const spacingOf = justified ? () => justifiedSpacing : options.baseSpacing;
@@ -200,15 +203,14 @@ function placeLine(
     const charSpacing = spacingOf(face);
     const text = runUnits.map((unit) => unit.text).join('');
     const adjustments: number[] = [];
-    let squeezed = false;
+    let adjusted = false;
     runUnits.forEach((unit, k) => {
       for (let g = 1; g < unit.glyphs; g += 1) adjustments.push(0);
-      // A mark squeezed at the line's end carries its squeeze too: the drawer then sets it half width.
-      const kern = runStart + k === units.length - 1 ? (endSqueeze > 0 ? -endSqueeze : 0) : kernAfter(runStart + k);
-      if (kern !== 0) squeezed = true;
+      const kern = kernAfter(runStart + k);
+      if (kern !== 0) adjusted = true;
       adjustments.push(kern);
     });
-    runs.push({ role: face.role, sizePt: face.sizePt, bold: face.bold, text, x, charSpacing, ...(structure ? { structure } : {}), ...(squeezed ? { adjustments } : {}) });
+    runs.push({ role: face.role, sizePt: face.sizePt, bold: face.bold, text, x, charSpacing, ...(structure ? { structure } : {}), ...(adjusted ? { adjustments } : {}) });
     x += runUnits.reduce((sum, unit, k) => sum + unit.width + unit.glyphs * charSpacing + kernAfter(runStart + k), 0);
     runStart = i;
   }

@@ -1,9 +1,9 @@
 /**
  * Punctuation compression (标点挤压) for Simplified Chinese, after W3C clreq §3.1.6 and JIS X 4051:
  * a full-width mark is half ink and half blank, so two marks side by side (`”；“`, `”。`, `）（`)
- * show one or two half-em holes. Squeezing one blank half of such a pair sets the cluster tight,
- * and a mark at the end of a line may lose its trailing blank so that it fits instead of pushing
- * a character to the next line.
+ * show one or two half-em holes. Squeezing one blank half of such a pair sets the cluster tight.
+ * Between Chinese and Latin letters or digits goes a small space (Word's, WPS's and LibreOffice's
+ * default).
  */
 
 /**
@@ -54,4 +54,25 @@ export function squeezedInPair(before: string, after: string): 'before' | 'after
   if (b === PunctuationClass.Opening) return 'after';
   if (hasTrailingBlank(a)) return 'before';
   return undefined;
+}
+
+/**
+ * The automatic space between Chinese and Latin letters or digits, in ems of the first unit's size:
+ * LibreOffice's one fifth of the font height (Word and WPS add theirs by default too; LibreOffice is
+ * the renderer of the DOCX we can measure), so that both formats break lines at the same places.
+ */
+export const AUTO_SPACE_EM = 0.2;
+
+const IDEOGRAPH = /^[\u3400-\u9fff\uf900-\ufaff]$/u;
+const LATIN_OR_DIGIT = /^[0-9A-Za-z]$/u;
+
+/**
+ * True when an automatic space goes between two adjacent units: a Chinese character next to a
+ * Latin letter or digit (`2022年`, `落实30项`), never next to punctuation (`“8+”`, `**党委`),
+ * as Word (`autoSpaceDE`/`autoSpaceDN`) and LibreOffice set it.
+ */
+export function autoSpaceBetween(before: string, after: string): boolean {
+  const last = before.at(-1) ?? '';
+  const first = after.charAt(0);
+  return (IDEOGRAPH.test(last) && LATIN_OR_DIGIT.test(first)) || (LATIN_OR_DIGIT.test(last) && IDEOGRAPH.test(first));
 }

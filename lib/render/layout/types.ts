@@ -34,8 +34,9 @@ export interface PositionedRun extends RunFace {
   /** Extra advance after every character (PDF `Tc`), used for inter-character justification. */
   readonly charSpacing: number;
   /**
-   * Further advance after each code point of `text` (negative: punctuation compression, 标点挤压),
-   * present only when one is not 0. The drawer writes them as `TJ` offsets.
+   * Further advance after each code point of `text` (negative: punctuation compression, 标点挤压;
+   * positive: the automatic space before or after a Latin letter or digit), present only when one
+   * is not 0. The drawer writes squeezes as half-width forms or `TJ` offsets, spaces as wider forms.
    */
   readonly adjustments?: readonly number[];
 }

@@ -17,8 +17,8 @@ import { deflate, latin1Bytes, useNodeDeflate } from './node-deflate.js';
 import { saveWithNodeDeflate } from './node-deflate-writer.js';
 import type { OutlineEntry } from './outline.js';
 import { writeOutline } from './outline.js';
-import { HALF_WIDTH_MARKER, pdfLibFontkit } from './pdf-lib-fontkit.js';
-import { hasTrailingBlank, punctuationClass } from '../layout/punctuation.js';
+import { AUTO_SPACED_MARKER, HALF_WIDTH_MARKER, pdfLibFontkit } from './pdf-lib-fontkit.js';
+import { AUTO_SPACE_EM, hasTrailingBlank, punctuationClass } from '../layout/punctuation.js';
 import { beginMarkedContent, PAGE_NUMBER_ARTIFACT, StructureTree } from './structure.js';
 import { writeXmpMetadata } from './xmp.js';
 
@@ -157,6 +157,12 @@ async function embedFaces(doc: PDFDocument, pages: readonly PlannedText[][]): Pr
  * still go through `encodeText`, in drawing order: subset glyph numbers stay what they were.
  * Valid because the font adapter lays out one glyph per code point, without shaping.
  */
+/** How a glyph is drawn: as it is, in its half-width form (squeezed), or with the automatic space in its width. */
+const GlyphForm = { Plain: 'plain', HalfWidth: 'half', AutoSpaced: 'spaced' } as const;
+type GlyphForm = (typeof GlyphForm)[keyof typeof GlyphForm];
+
+const FORM_MARKER = { [GlyphForm.Plain]: '', [GlyphForm.HalfWidth]: HALF_WIDTH_MARKER, [GlyphForm.AutoSpaced]: AUTO_SPACED_MARKER } as const satisfies Record<GlyphForm, string>;
+
 class GlyphCodes {
   private readonly byFont = new Map<PDFFont, Map<number, string>>();
 
@@ -177,27 +183,31 @@ class GlyphCodes {
       // A closing mark or 点号 squeezed by half an em is drawn in its half-width form: same ink,
       // a box that ends where the next character starts.
       const half = Math.abs(adjustment + sizePt / 2) < 1e-9 && hasTrailingBlank(punctuationClass(String.fromCodePoint(codePoint)));
-      out += this.code(font, codePoint, half);
-      if (!half && adjustment !== 0 && i < codePoints.length - 1) out += `> ${num((-adjustment * 1000) / sizePt)} <`;
+      // The automatic space before a Latin letter or digit (or after one) is drawn as part of the
+      // glyph's width, so that extraction reads no space there.
+      const spaced = Math.abs(adjustment - AUTO_SPACE_EM * sizePt) < 1e-9;
+      const form = half ? GlyphForm.HalfWidth : spaced ? GlyphForm.AutoSpaced : GlyphForm.Plain;
+      out += this.code(font, codePoint, form);
+      if (form === GlyphForm.Plain && adjustment !== 0 && i < codePoints.length - 1) out += `> ${num((-adjustment * 1000) / sizePt)} <`;
     });
     return `${out}>]`;
   }
 
   private codes(font: PDFFont, codePoints: readonly number[]): string[] {
-    return codePoints.map((codePoint) => this.code(font, codePoint, false));
+    return codePoints.map((codePoint) => this.code(font, codePoint, GlyphForm.Plain));
   }
 
-  private code(font: PDFFont, codePoint: number, half: boolean): string {
+  private code(font: PDFFont, codePoint: number, form: GlyphForm): string {
     let codes = this.byFont.get(font);
     if (!codes) {
       codes = new Map();
       this.byFont.set(font, codes);
     }
-    const key = half ? -codePoint - 1 : codePoint;
+    const key = form === GlyphForm.Plain ? codePoint : form === GlyphForm.HalfWidth ? -codePoint - 1 : -codePoint - 1 - 0x110000;
     let code = codes.get(key);
     if (code === undefined) {
       const text = String.fromCodePoint(codePoint);
-      code = font.encodeText(half ? HALF_WIDTH_MARKER + text : text).asString();
+      code = font.encodeText(FORM_MARKER[form] + text).asString();
       codes.set(key, code);
     }
     return code;

@@ -12,6 +12,7 @@
  * and a space, a compatibility ideograph and its unified twin) each get a copy. Marked-content
  * /ActualText would not do: pdf.js (4.x) ignores it when extracting text.
  */
+import { AUTO_SPACE_EM } from '../layout/punctuation.js';
 import type { Font, Subset } from 'fontkit';
 import { withFastSubrUsage } from './cff-subset.js';
 import type { LoadedFace } from './font-library.js';
@@ -39,8 +40,17 @@ interface AdaptedGlyph {
  */
 export const HALF_WIDTH_MARKER = '\uFFFF';
 
-/** Glyph keys of half-width forms: above every code point, so they never collide with one. */
+/**
+ * Asks the adapter for the auto-spaced form of a character: its glyph under a code of its own whose
+ * width includes the automatic space after it (between Chinese and a Latin letter or digit). The
+ * space is then part of the glyph's box, not a gap, so text extraction does not read `2023 年`.
+ * A noncharacter, like HALF_WIDTH_MARKER.
+ */
+export const AUTO_SPACED_MARKER = '\uFFFE';
+
+/** Glyph keys of half-width and auto-spaced forms: above every code point, so they never collide with one. */
 const HALF_WIDTH_KEY = 0x110000;
+const AUTO_SPACED_KEY = 2 * 0x110000;
 
 type Listener = (value?: unknown) => void;
 
@@ -187,6 +197,11 @@ function adaptFont(face: LoadedFace) {
         const codePoint = codePoints[1]!;
         const glyph = this.glyphForCodePoint(codePoint);
         return { glyphs: [{ ...glyph, id: HALF_WIDTH_KEY + codePoint, advanceWidth: glyph.advanceWidth / 2 }] };
+      }
+      if (codePoints.length === 2 && codePoints[0] === AUTO_SPACED_MARKER.codePointAt(0)) {
+        const codePoint = codePoints[1]!;
+        const glyph = this.glyphForCodePoint(codePoint);
+        return { glyphs: [{ ...glyph, id: AUTO_SPACED_KEY + codePoint, advanceWidth: glyph.advanceWidth + AUTO_SPACE_EM * unitsPerEm() }] };
       }
       return { glyphs: codePoints.map((codePoint) => this.glyphForCodePoint(codePoint)) };
     },

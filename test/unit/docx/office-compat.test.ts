@@ -32,11 +32,10 @@ describe('a GB/T 9704 DOCX on a stock office machine', () => {
     expect(settings).toMatch(/<w:characterSpacingControl w:val="compressPunctuation"\/><w:compat>.*<\/w:compat><w:themeFontLang [^>]*w:eastAsia="zh-CN"\/>/u);
   });
 
-  it('turns off the automatic space between Chinese and Latin or digits and states widow control on Normal', async () => {
+  it('states widow control and overflowPunct on Normal (LibreOffice reads it inverted) and leaves the automatic space at Word’s default, as the PDF sets it', async () => {
     const normal = styleElement((await render()).part('word/styles.xml'), 'Normal');
 
-    expect(['w:widowControl', 'w:autoSpaceDE', 'w:autoSpaceDN'].map((name) => attributeOf(normal, name, 'w:val'))).toEqual(['1', '0', '0']);
-    expect(normal).toMatch(/<w:widowControl [^>]*\/><w:autoSpaceDE [^>]*\/><w:autoSpaceDN [^>]*\/><w:spacing /u);
+    expect(['w:widowControl', 'w:overflowPunct', 'w:autoSpaceDE', 'w:autoSpaceDN'].map((name) => attributeOf(normal, name, 'w:val'))).toEqual(['1', '1', undefined, undefined]);
   });
 
   it('sets quotes and dashes in the East Asian face (w:hint="eastAsia")', async () => {

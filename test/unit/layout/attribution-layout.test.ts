@@ -26,11 +26,12 @@ const lines = () => layoutReport(REPORT, GBT9704, fakeMeasure).pages[0]!.lines;
 const text = (line: LaidLine): string => line.runs.map((run) => run.text).join('');
 const lineOf = (needle: string): LaidLine => lines().find((line) => text(line) === needle)!;
 const slotOf = (line: LaidLine): number => Math.round((line.baselineY - GEOMETRY.topPt) / PITCH);
-/** Left edge of the first glyph and right edge of the last (fixed-width glyphs, natural spacing). */
+/** Left edge of the first glyph and right edge of the last (fixed-width glyphs, natural spacing, automatic spaces). */
 function extent(line: LaidLine): { left: number; right: number } {
   const run = line.runs[0]!;
   const glyphs = Array.from(run.text).length;
-  return { left: run.x, right: run.x + fakeWidth(run.text, run.sizePt) + (glyphs - 1) * run.charSpacing };
+  const spaces = (run.adjustments ?? []).slice(0, -1).reduce((sum, adjustment) => sum + adjustment, 0);
+  return { left: run.x, right: run.x + fakeWidth(run.text, run.sizePt) + (glyphs - 1) * run.charSpacing + spaces };
 }
 
 describe('the author line and closing block in the PDF layout', () => {

@@ -26,17 +26,12 @@ function optionsFor(profile: StyleProfile, overrides: Partial<LineBreakOptions> 
 const GB = optionsFor(GBT9704);
 const lineText = (line: BrokenLine): string => line.map((run) => run.text).join('');
 const glyphCount = (text: string): number => Array.from(text).length;
-/**
- * Right edge of the last glyph of a line: the drawer's Tc and offsets after the last glyph do not
- * count. A closing mark or 点号 squeezed at the end of the line ends at its ink, half an em in.
- */
+/** Right edge of the last glyph of a line: the drawer's Tc and offsets after the last glyph do not count. */
 function rightEdge(line: BrokenLine): number {
   const last = line.at(-1);
   if (!last) return Number.NaN;
   const adjustments = (last.adjustments ?? []).slice(0, -1).reduce((sum, a) => sum + a, 0);
-  const box = last.x + fakeMeasure(last.text, last) + (glyphCount(last.text) - 1) * last.charSpacing + adjustments;
-  const squeezedEnd = /[，。、；：”’）》」』】〕]$/u.test(last.text) && box > GB.leftPt + GB.widthPt + 1 ? last.sizePt / 2 : 0;
-  return box - squeezedEnd;
+  return last.x + fakeMeasure(last.text, last) + (glyphCount(last.text) - 1) * last.charSpacing + adjustments;
 }
 const body = (text: string): TextSpan[] => [{ text, face: FANG }];
 const ideographs = (count: number, from = 0x4e00): string =>
@@ -89,14 +84,24 @@ describe('breakParagraph on the GB/T 9704 grid', () => {
     expect(rightEdge(lines.at(-1) ?? [])).toBeLessThan(GB.leftPt + GB.widthPt - 16);
   });
 
-  it('moves the character before a comma down rather than start a line with the comma, spreading the short line', () => {
+  it('moves the character before a closing quote down rather than start a line with the quote, spreading the short line', () => {
+    const text = `${ideographs(26)}”${ideographs(10)}`;
+
+    const lines = breakParagraph(body(text), GB);
+
+    expect(glyphCount(lineText(lines[0] ?? []))).toBe(25);
+    expect(lineText(lines[1] ?? []).slice(1, 2)).toBe('”');
+    expect(lines[0]?.[0]?.charSpacing).toBeGreaterThan(0);
+    expect(Math.abs(rightEdge(lines[0] ?? []) - (GB.leftPt + GB.widthPt))).toBeLessThan(0.01);
+  });
+
+  it('moves the character before a comma down too: no mark hangs past the margin', () => {
     const text = `${ideographs(26)}，${ideographs(10)}`;
 
     const lines = breakParagraph(body(text), GB);
 
     expect(glyphCount(lineText(lines[0] ?? []))).toBe(25);
     expect(lineText(lines[1] ?? []).slice(1, 2)).toBe('，');
-    expect(lines[0]?.[0]?.charSpacing).toBeGreaterThan(0);
     expect(Math.abs(rightEdge(lines[0] ?? []) - (GB.leftPt + GB.widthPt))).toBeLessThan(0.01);
   });
 

@@ -54,7 +54,8 @@ describe('layoutReport on the GB/T 9704 profile', () => {
     const [first, second, body] = pages[0]?.lines ?? [];
 
     expect(first?.runs[0]).toMatchObject({ role: 'title', sizePt: 22, text: '中共XX县委办公室关于2023年度', charSpacing: 0 });
-    const width = fakeWidth(text(first as LaidLine), 22);
+    // Four automatic spaces of a fifth of an em: 共|X, X|县, 于|2, 3|年.
+    const width = fakeWidth(text(first as LaidLine), 22) + 4 * 0.2 * 22;
     expect(first?.runs[0]?.x).toBeCloseTo(GEOMETRY.leftPt + (GEOMETRY.widthPt - width) / 2, 6);
     expect(text(second as LaidLine)).toBe('党风廉政建设工作情况的报告');
     expect(slotOf(body as LaidLine)).toBe(3);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { breakParagraph, type BrokenLine, type LineBreakOptions } from '../../../lib/render/layout/line-break.js';
 import { gridSpacing } from '../../../lib/render/layout/page-geometry.js';
-import { punctuationClass, squeezedInPair } from '../../../lib/render/layout/punctuation.js';
+import { autoSpaceBetween, punctuationClass, squeezedInPair } from '../../../lib/render/layout/punctuation.js';
 import type { RunFace } from '../../../lib/render/layout/types.js';
 import { charPitchPt, GBT9704, mmToPt, textWidthPt } from '../../../lib/render/style.js';
 import { fakeMeasure } from './fake-measure.js';
@@ -42,18 +42,18 @@ describe('punctuation compression (标点挤压)', () => {
     expect(squeezes(line ?? [])).toEqual([0, 0, 0, -0.5, -0.5, 0, 0, 0, 0]);
   });
 
-  it('fits a comma into the last half-em of a line by squeezing it instead of moving a character down', () => {
-    const lines = breakParagraph([{ text: `${han(26)}${han(27)}a，${han(5)}`, face: FANG }], GB);
-
-    expect(text(lines[1] ?? [])).toBe(`${han(27)}a，`);
-    expect(squeezes(lines[1] ?? []).at(-1)).toBe(-0.5);
-  });
-
-  it('still moves a character down when 28 characters fill the line and a comma follows', () => {
-    const lines = breakParagraph([{ text: `${han(26)}${han(28)}，${han(5)}`, face: FANG }], GB);
+  it('keeps a 点号 inside the line: a full stop that does not fit takes a character down with it', () => {
+    const lines = breakParagraph([{ text: `${han(26)}${han(28)}。${han(5)}`, face: FANG }], GB);
 
     expect(Array.from(text(lines[1] ?? [])).length).toBe(27);
-    expect(text(lines[2] ?? []).slice(1, 2)).toBe('，');
+    expect(text(lines[2] ?? []).slice(0, 2)).toBe('国。');
+  });
+
+  it('does the same for a closing quote', () => {
+    const lines = breakParagraph([{ text: `${han(26)}${han(28)}”${han(5)}`, face: FANG }], GB);
+
+    expect(Array.from(text(lines[1] ?? [])).length).toBe(27);
+    expect(text(lines[2] ?? []).slice(1, 2)).toBe('”');
   });
 
   it('leaves a line whose comma fits at full width unsqueezed', () => {
@@ -61,5 +61,29 @@ describe('punctuation compression (标点挤压)', () => {
 
     expect(text(lines[1] ?? [])).toBe(`${han(26)}，国`);
     expect(squeezes(lines[1] ?? []).every((s) => s === 0)).toBe(true);
+  });
+});
+
+describe('the automatic space between Chinese and Latin letters or digits', () => {
+  it('goes between a Chinese character and a Latin letter or digit, either way round', () => {
+    expect([autoSpaceBetween('实', '30'), autoSpaceBetween('30', '项'), autoSpaceBetween('的', 'GDP'), autoSpaceBetween('e-mail', '等')]).toEqual([true, true, true, true]);
+  });
+
+  it('never goes next to punctuation, nor between two Chinese characters or two Latin words', () => {
+    expect([autoSpaceBetween('“', '8+'), autoSpaceBetween('98.6%', '以'), autoSpaceBetween('*', '公'), autoSpaceBetween('，', '68'), autoSpaceBetween('国', '家'), autoSpaceBetween('A', 'B')]).toEqual([
+      false, false, false, false, false, false,
+    ]);
+  });
+
+  it('adds a fifth of an em after 实 and after 30 in 落实30项, and none at the end of the line', () => {
+    const [line] = breakParagraph([{ text: '落实30项', face: FANG }], { ...GB, firstLineIndentPt: 0 });
+
+    expect(squeezes(line ?? [])).toEqual([0, 0.2, 0, 0.2, 0]);
+  });
+
+  it('counts the space when it fills a line: 26 characters and 2023 take one character less', () => {
+    const lines = breakParagraph([{ text: `2023${han(26)}`, face: FANG }], GB);
+
+    expect(text(lines[0] ?? [])).toBe(`2023${han(23)}`);
   });
 });

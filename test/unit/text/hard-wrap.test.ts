@@ -84,6 +84,18 @@ describe('hard-wrapped text', () => {
     expect(result[0]).toBe(`${'党'.repeat(29)}。`);
   });
 
+  it('keeps a line that names one document in 《》 as a line of its own, even when an advert cut from its end made it look full', () => {
+    // prepare: the 16 characters and the advert after them are as wide as the 30-character lines.
+    const book = '《关于加强基层党组织建设的报告》';
+    const input = [...wrap(first, 30), `${book}%【更多素~材搜索某某文库&】`, ...wrap(`一是${second}`, 30)].join('\n');
+
+    // act
+    const lines = cleanText(input).text.split('\n');
+
+    // assert
+    expect(lines).toEqual([first, book, `一是${second}`]);
+  });
+
   it('leaves short lines such as a list of headings alone', () => {
     expect(findWrapBreaks('一、成绩\n二、问题\n三、打算\n四、其他')).toEqual([]);
   });

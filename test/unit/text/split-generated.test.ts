@@ -37,6 +37,12 @@ describe('splitting generated compilations', () => {
     // The last entry of a table of contents set as wide as the wrapped text, right above a body
     // title with a stray 。: once joined to it as a wrapped line.
     { seed: 15, run: 220 },
+    // A document named alone in 《》 with an advert glued to its end: the advert's width made the
+    // line look full, so the 一是… paragraph under it was joined to it.
+    { seed: 22, run: 91 },
+    // Entry 6 printed exactly as report 7's heading, report 6 headed with a year, entry 7 with
+    // another: entry 6 took report 7's heading and report 6 merged into report 5.
+    { seed: 21, run: 61 },
   ])('returns exactly the constructed reports for a compilation that once split wrong ($seed, run $run)', ({ seed, run }) => {
     const plan = fc.sample(compilationPlan(gold.length), { seed, numRuns: run + 1 })[run];
     const compilation = buildCompilation(gold, plan!);

@@ -168,6 +168,23 @@ describe('compilations with a table of contents', () => {
     ]);
     expect(manifest.warnings).toEqual([]);
   });
+
+  it('matches entries to headings in order when an entry printed exactly as a later heading would take it from its neighbour', () => {
+    // prepare: entry 2 is report 3's heading as printed; report 2's heading and entry 3 carry years.
+    const lines = [
+      '目 录', '1.2023年度述职报告', '2.**街道党工委书记在年度工作务虚会上的讲话', '3.2024年**街道党工委书记在年度工作务虚会上的讲话', '',
+      '2023年度述职报告', BODY_A,
+      '2023年度**街道党工委书记在年度工作务虚会上的讲话', BODY_B,
+      '**街道党工委书记在年度工作务虚会上的讲话', BODY_C,
+    ];
+
+    // act
+    const { reports, manifest } = convert(lines);
+
+    // assert
+    expect(titles(reports)).toEqual(['2023年度述职报告', '2023年度**街道党工委书记在年度工作务虚会上的讲话', '**街道党工委书记在年度工作务虚会上的讲话']);
+    expect(manifest.warnings).toEqual([]);
+  });
 });
 
 describe('warnings', () => {
