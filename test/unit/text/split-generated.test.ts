@@ -43,6 +43,9 @@ describe('splitting generated compilations', () => {
     // Entry 6 printed exactly as report 7's heading, report 6 headed with a year, entry 7 with
     // another: entry 6 took report 7's heading and report 6 merged into report 5.
     { seed: 21, run: 61 },
+    // The only entry of a table of contents as wide as the wrapped text, above its body title
+    // wrapped inside the advert tag after it (`…材料*【更` / `多素材…】`): joined as one line.
+    { seed: 23, run: 122 },
   ])('returns exactly the constructed reports for a compilation that once split wrong ($seed, run $run)', ({ seed, run }) => {
     const plan = fc.sample(compilationPlan(gold.length), { seed, numRuns: run + 1 })[run];
     const compilation = buildCompilation(gold, plan!);
