@@ -49,4 +49,16 @@ describe('saveWithNodeDeflate', () => {
 
     expect(Buffer.from(await saveWithNodeDeflate(first)).equals(Buffer.from(await saveWithNodeDeflate(second)))).toBe(true);
   });
+
+  it('writes a stream of the document with exactly its own contents', async () => {
+    // prepare
+    const doc = await sampleDocument(1);
+    const contents = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
+    doc.context.register(doc.context.stream(contents, { Subtype: 'Sample' }));
+    // act
+    const found = streams(await saveWithNodeDeflate(doc));
+    // assert
+    const sample = found.find((s) => s.dict.includes('/Subtype /Sample'));
+    expect(sample?.data.equals(Buffer.from(contents))).toBe(true);
+  });
 });
