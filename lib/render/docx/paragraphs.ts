@@ -54,8 +54,8 @@ const ROLE_STYLE = {
 /**
  * A block as paragraphs. A run-in heading is Word's style-separator form: a heading paragraph
  * (its level's style, so it is in the outline) holding the heading part in the run-in character
- * style, its mark hidden, then a Normal paragraph with the rest, which Word and WPS set on the
- * same line.
+ * style, its mark hidden, then a paragraph with the rest in the body style without a first-line
+ * indent ({@link DocxStyleId.RunInBody}), which Word and WPS set on the same line.
  */
 export function blockParagraphs(block: Block): DocxParagraphSpec[] {
   if (block.kind === 'heading') return [{ style: headingStyleId(block.level), runs: [{ text: block.text }] }];
@@ -66,7 +66,7 @@ export function blockParagraphs(block: Block): DocxParagraphSpec[] {
   const rest = block.text.slice(runIn.length);
   const heading: DocxParagraphSpec = { style: headingStyleId(runIn.level), runs: [{ text: head, characterStyle: runInStyleId(runIn.level) }] };
   if (!rest) return [heading];
-  return [{ ...heading, styleSeparator: true }, { style: DocxStyleId.Normal, runs: [{ text: rest }] }];
+  return [{ ...heading, styleSeparator: true }, { style: DocxStyleId.RunInBody, runs: [{ text: rest }] }];
 }
 
 /** An empty body line: the blank line before the closing block. */

@@ -1,6 +1,7 @@
 /**
  * The document's styles: Normal (body), Title, Heading1–4, a character style per heading level for
- * run-in headings, the author line, signature and date, and the page-number footer styles.
+ * run-in headings and the body style that continues one, the author line, signature and date, and
+ * the page-number footer styles.
  * Paragraphs only name a style; every face, size, indent and spacing lives here, derived from the
  * style profile (but a signature's right indent, which depends on its text: paragraphs.ts).
  *
@@ -32,6 +33,7 @@ export const DocxStyleId = {
   RunIn2: 'RunInHeading2',
   RunIn3: 'RunInHeading3',
   RunIn4: 'RunInHeading4',
+  RunInBody: 'BodyAfterRunInHeading',
   Byline: 'Byline',
   Signature: 'Signature',
   Date: 'Date',
@@ -204,6 +206,23 @@ function pageNumberStyles(profile: StyleProfile): StyleEntry<IParagraphStyleOpti
 }
 
 /**
+ * The body paragraph that continues a run-in heading on its line (after the style separator): Normal
+ * without the first-line indent, which the heading's paragraph has already given the line. Word and
+ * WPS join the two paragraphs and take the first one's indent; LibreOffice 25.2 joins them too but
+ * also indents where the second begins, two characters short on that line, unless it has none.
+ * LibreOffice 7.4 shows the two paragraphs apart, the continuation flush left.
+ */
+function runInBodyStyle(): IParagraphStyleOptions {
+  return {
+    id: DocxStyleId.RunInBody,
+    name: 'Body after run-in heading',
+    basedOn: DocxStyleId.Normal,
+    next: DocxStyleId.Normal,
+    paragraph: { indent: { firstLine: 0, firstLineChars: 0 } },
+  };
+}
+
+/**
  * The author line (centred under the title, then the title's blank lines, which the title itself
  * then drops), the signature and the date (flush right; the date 右空四字, a signature's own right
  * indent is set on its paragraph, closing-block.ts). Signature and Date are Word's built-in ids.
@@ -273,6 +292,7 @@ export function documentStyles(profile: StyleProfile): DocxStyleSheet {
       });
       return onGrid(profile, options, heading.sizePt);
     }),
+    { options: runInBodyStyle() },
     ...attributionStyles(profile, blankAfter),
     ...pageNumberStyles(profile),
   ];

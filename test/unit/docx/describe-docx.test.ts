@@ -35,26 +35,26 @@ describe('describeDocx', () => {
     expect(texts).toEqual(reports.map(reportParagraphs));
   });
 
-  it('names a style for every paragraph: Title, HeadingN for headings, Normal for body text', () => {
+  it('names a style for every paragraph: Title, HeadingN for headings, Normal for body text, RunInBody after a run-in heading', () => {
     const { paragraphs } = describeDocx(EVERY_BLOCK_KIND, { profile: GBT9704 });
 
-    // A run-in heading is a HeadingN paragraph with a style separator, then a Normal one.
+    // A run-in heading is a HeadingN paragraph with a style separator, then the rest of its paragraph.
     expect(paragraphs.map((p) => p.style)).toEqual([
       DocxStyleId.Title,
       DocxStyleId.Normal,
       DocxStyleId.Heading1,
       DocxStyleId.Heading2,
-      DocxStyleId.Normal,
+      DocxStyleId.RunInBody,
       DocxStyleId.Heading2,
       DocxStyleId.Heading3,
       DocxStyleId.Heading3,
-      DocxStyleId.Normal,
+      DocxStyleId.RunInBody,
       DocxStyleId.Heading4,
       DocxStyleId.Normal,
     ]);
   });
 
-  it('sets a run-in heading as a heading paragraph with a style separator, then the sentence in a Normal paragraph', () => {
+  it('sets a run-in heading as a heading paragraph with a style separator, then the sentence in an unindented body paragraph', () => {
     const { paragraphs } = describeDocx(EVERY_BLOCK_KIND, { profile: GBT9704 });
 
     const [heading, sentence] = [paragraphs[3], paragraphs[4]];
@@ -64,7 +64,7 @@ describe('describeDocx', () => {
       styleSeparator: true,
       runs: [{ text: '（一）强化理论武装。', characterStyle: DocxStyleId.RunIn2 }],
     });
-    expect(sentence).toEqual({ style: DocxStyleId.Normal, runs: [{ text: '认真学习党的二十大精神，全年参加集中学习30次，撰写心得体会5篇。' }] });
+    expect(sentence).toEqual({ style: DocxStyleId.RunInBody, runs: [{ text: '认真学习党的二十大精神，全年参加集中学习30次，撰写心得体会5篇。' }] });
   });
 
   it('sets a run-in heading that is the whole paragraph as a single heading run', () => {

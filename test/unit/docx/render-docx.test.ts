@@ -74,8 +74,17 @@ describe('renderDocx', () => {
     expect(heading).toContain('<w:pStyle w:val="Heading2"/>');
     expect(heading).toMatch(/<w:pPr>.*<w:rPr><w:vanish\/><w:specVanish\/><\/w:rPr><\/w:pPr>/u);
     expect(heading).toContain('<w:rStyle w:val="RunInHeading2"/>');
-    expect(sentence).toContain('<w:pStyle w:val="Normal"/>');
+    expect(sentence).toContain('<w:pStyle w:val="BodyAfterRunInHeading"/>');
     expect(sentence).toContain('认真学习党的二十大精神');
+  });
+
+  it('continues a run-in heading in a body style without a first-line indent, so the line is indented once', async () => {
+    const docx = await render();
+
+    const style = styleElement(docx.part('word/styles.xml'), 'BodyAfterRunInHeading');
+
+    expect(style).toContain('<w:basedOn w:val="Normal"/>');
+    expect(style).toMatch(/<w:ind w:firstLine="0" w:firstLineChars="0"\/>/u);
   });
 
   it('formats through styles: no document paragraph carries direct run formatting', async () => {
