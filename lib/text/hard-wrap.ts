@@ -82,15 +82,14 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
   const minLines = options.minWrappedLines ?? 3;
   const minShare = options.minWrappedShare ?? 0.2;
   const widths = lineWidths(text, options.removedWidths);
-  const wrapWidth = findWrapWidth(statisticsWidths(text, widths), minLines, minShare);
-  if (wrapWidth === undefined) return;
+  const band = findWrapBand(statisticsWidths(text, widths), minLines, minShare);
+  if (band === undefined) return;
 
-  const tolerance = nearTolerance(wrapWidth);
   // A line far wider than the wrap width was never wrapped (an advert line inserted later, a
   // paragraph pasted whole): it ends where its author ended it, and does not continue the line
   // above it either.
-  const near = (i: number) => Math.abs((widths[i] ?? 0) - wrapWidth) <= tolerance;
-  const tooWide = (i: number) => (widths[i] ?? 0) > wrapWidth + tolerance;
+  const near = (i: number) => (widths[i] ?? 0) >= band.narrowest && (widths[i] ?? 0) <= band.widest;
+  const tooWide = (i: number) => (widths[i] ?? 0) > band.widest;
   const indentMarksParagraphs = marksParagraphsByIndent(text, widths, near);
   const trimmedLine = (from: number, to: number) => text.slice(contentStart(text, from, to), contentEnd(text, from, to));
   let previousStart = -1;
@@ -346,11 +345,25 @@ function endsSentence(line: string): boolean {
   return SENTENCE_END.test(line.replace(CLOSERS, ''));
 }
 
+/** The widths of a full line: at the wrap width, or within its tolerance. */
+interface WrapBand {
+  readonly narrowest: number;
+  readonly widest: number;
+}
+
+/** Width of one CJK character, in half-width units. */
+const WIDE_CHAR = 2;
+
 /**
- * The wrap width: taking widths from the widest down, skipping up to 10% (see below), the first width that enough lines reach within the tolerance. Counted from a
- * histogram of widths, which gives the same answer as walking the widths sorted, without sorting.
+ * The band of full-line widths: around the wrap width, taking widths from the widest down, skipping
+ * up to 10% (see below), the first width that enough lines reach within the tolerance. Counted from
+ * a histogram of widths, which gives the same answer as walking the widths sorted, without sorting.
+ *
+ * A few lines a little wider than most full lines (an advert cut from a line's end and counted
+ * back, a run of Latin letters) can make that width a few units wider than the one most lines
+ * stop at; a line that a wide character ended one character short of the latter is still full.
  */
-function findWrapWidth(widths: Uint8Array, minLines: number, minShare: number): number | undefined {
+function findWrapBand(widths: Uint8Array, minLines: number, minShare: number): WrapBand | undefined {
   // atLeast[w]: lines at least w wide (all lines wider than MAX_WRAP_WIDTH counted at MAX_WRAP_WIDTH + 1).
   const atLeast = new Int32Array(MAX_WRAP_WIDTH + 3);
   for (const width of widths) {
@@ -359,6 +372,13 @@ function findWrapWidth(widths: Uint8Array, minLines: number, minShare: number): 
     atLeast[bucket] = (atLeast[bucket] as number) + 1;
   }
   for (let w = MAX_WRAP_WIDTH; w >= 0; w--) atLeast[w] = (atLeast[w] as number) + (atLeast[w + 1] as number);
+  const width = wrapWidth(atLeast, minLines, minShare);
+  if (width === undefined) return undefined;
+  const tolerance = nearTolerance(width);
+  return { narrowest: Math.min(width - tolerance, commonWidth(atLeast, width) - WIDE_CHAR), widest: width + tolerance };
+}
+
+function wrapWidth(atLeast: Int32Array, minLines: number, minShare: number): number | undefined {
   const n = atLeast[1] as number;
   // Some lines may be wider than the wrap width: a run of Latin letters, a pasted URL, advert
   // lines a site inserted into the text after it was wrapped.
@@ -376,4 +396,18 @@ function findWrapWidth(widths: Uint8Array, minLines: number, minShare: number): 
     k += count;
   }
   return undefined;
+}
+
+/** Share of the band's most common width that a width needs to count as common. */
+const COMMON_SHARE = 0.25;
+
+/** The widest width within the tolerance under `width` held by at least a quarter as many lines as the most common one there. */
+function commonWidth(atLeast: Int32Array, width: number): number {
+  const lines = (w: number) => (atLeast[w] as number) - (atLeast[w + 1] as number);
+  const lowest = Math.max(1, width - nearTolerance(width));
+  let most = 0;
+  for (let w = width; w >= lowest; w--) most = Math.max(most, lines(w));
+  let common = width;
+  while (common > lowest && lines(common) < most * COMMON_SHARE) common--;
+  return common;
 }

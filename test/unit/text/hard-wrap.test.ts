@@ -96,6 +96,20 @@ describe('hard-wrapped text', () => {
     expect(lines).toEqual([first, book, `一是${second}`]);
   });
 
+  it('joins a line a wide character left one short of the full width, though a few lines are wider than most', () => {
+    const body = wrap((first + second).repeat(3).replaceAll('。', '，'), 30);
+    const short = `${second.slice(10, 38)}95%`;
+    const wider = body.slice(0, 2).map((line) => `${line}ABCDEFG`);
+    const lines = [...wider, ...body.slice(2, 8), short, ...body.slice(8)];
+    const input = lines.join('\n');
+
+    const breaks = findWrapBreaks(input);
+
+    expect([displayWidth(short), displayWidth(body[3]!), displayWidth(wider[0]!)]).toEqual([59, 60, 67]);
+    const afterShort = input.indexOf(short) + short.length;
+    expect(breaks).toContainEqual({ start: afterShort, end: afterShort + 1 });
+  });
+
   it('leaves short lines such as a list of headings alone', () => {
     expect(findWrapBreaks('一、成绩\n二、问题\n三、打算\n四、其他')).toEqual([]);
   });

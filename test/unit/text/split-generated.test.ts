@@ -46,6 +46,10 @@ describe('splitting generated compilations', () => {
     // The only entry of a table of contents as wide as the wrapped text, above its body title
     // wrapped inside the advert tag after it (`…材料*【更` / `多素材…】`): joined as one line.
     { seed: 23, run: 122 },
+    // Lines wrapped at 60 units, a few at 62–67 (adverts cut from their ends, counted back): the
+    // wrap width was taken as 67, and a line that `95%` left at 59 ended its paragraph there.
+    { seed: 38, run: 102 },
+    { seed: 11, run: 173 },
   ])('returns exactly the constructed reports for a compilation that once split wrong ($seed, run $run)', ({ seed, run }) => {
     const plan = fc.sample(compilationPlan(gold.length), { seed, numRuns: run + 1 })[run];
     const compilation = buildCompilation(gold, plan!);
