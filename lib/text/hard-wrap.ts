@@ -154,8 +154,9 @@ function keepsBreak({ line, next, nextIsFull, afterNext, startsParagraph }: Line
     isTocEntry(line) ||
     PIECE_NUMBER.test(next) ||
     // Two titles in a row (a table-of-contents entry above a body title, that one perhaps wrapped
-    // inside an advert tag after it) are two lines.
-    (isReportTitle(stripEntryNumber(line)) && isReportTitle(next.replace(UNCLOSED_TAIL, '').replace(/[。.]$/, ''))) ||
+    // inside an advert tag after it, or wrapped full before its last words) are two lines.
+    (isReportTitle(stripEntryNumber(line)) &&
+      (isReportTitle(next.replace(UNCLOSED_TAIL, '').replace(/[。.]$/, '')) || (nextIsFull && (endsTitle(next, afterNext()) || wrappedTitle(next, afterNext()))))) ||
     // A report title that fills the width at a paragraph start is a line of its own: prose rarely
     // runs a whole line without a comma and ends in a genre word exactly at the margin. So is a
     // document named alone in book-title marks (`《关于…的报告》`), which an advert cut from its

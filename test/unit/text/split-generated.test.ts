@@ -50,6 +50,11 @@ describe('splitting generated compilations', () => {
     // wrap width was taken as 67, and a line that `95%` left at 59 ended its paragraph there.
     { seed: 38, run: 102 },
     { seed: 11, run: 173 },
+    // The last entry of a table of contents as wide as the wrapped text, above its body title
+    // wrapped full before its last words (`…述职报` / `告`, `…对照` / `检查材料`): joined to it, so
+    // the cover became a report and the last report merged into the one before.
+    { seed: 54, run: 4 },
+    { seed: 50, run: 94 },
   ])('returns exactly the constructed reports for a compilation that once split wrong ($seed, run $run)', ({ seed, run }) => {
     const plan = fc.sample(compilationPlan(gold.length), { seed, numRuns: run + 1 })[run];
     const compilation = buildCompilation(gold, plan!);
