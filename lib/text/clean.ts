@@ -109,7 +109,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
         // (a wrapped advert is an advert only as a whole). Line and block rules run together:
         // block rules need to see which lines were cut.
         if (hardWrap) {
-          wrapCuts(state, text, isAdvert, hardWrapIndex, cuts);
+          wrapCuts(state, text, isAdvert, hardWrapIndex, cuts, (line) => firstMatch(lineRules, line, bracketRules) !== undefined);
           state.apply(cuts);
         }
         lineCuts(state.text, lines, cuts);
@@ -264,8 +264,18 @@ class TextPieces {
   }
 }
 
-function wrapCuts(state: CleaningState, input: string, isAdvert: (rule: number) => boolean, rule: number, cuts: CutList): void {
-  forEachWrapBreak(state.text, (start, end) => cuts.push(start, end, rule), { removedWidths: removedAdvertWidths(state, input, isAdvert) });
+function wrapCuts(
+  state: CleaningState,
+  input: string,
+  isAdvert: (rule: number) => boolean,
+  rule: number,
+  cuts: CutList,
+  isAdvertLine?: (line: string) => boolean,
+): void {
+  forEachWrapBreak(state.text, (start, end) => cuts.push(start, end, rule), {
+    removedWidths: removedAdvertWidths(state, input, isAdvert),
+    ...(isAdvertLine ? { isAdvertLine } : {}),
+  });
 }
 
 /**

@@ -19,6 +19,12 @@ export interface HardWrapOptions {
    * out of `text` (an advert that filled the end of a line). Default: none.
    */
   readonly removedWidths?: ArrayLike<number>;
+  /**
+   * True for a line that is an advert on its own (the cleaner's line rules): it is never joined
+   * to a report title under it, which would take the title, and the paragraph the title runs
+   * into, out with the advert. Default: no line is.
+   */
+  readonly isAdvertLine?: (line: string) => boolean;
 }
 
 /** Narrowest and widest wrap width considered, in half-width units (a CJK character is 2). */
@@ -81,6 +87,7 @@ export function findWrapBreaks(text: string, options: HardWrapOptions = {}): Wra
 export function forEachWrapBreak(text: string, onBreak: (start: number, end: number) => void, options: HardWrapOptions = {}): void {
   const minLines = options.minWrappedLines ?? 3;
   const minShare = options.minWrappedShare ?? 0.2;
+  const isAdvertLine = options.isAdvertLine ?? (() => false);
   const widths = lineWidths(text, options.removedWidths);
   const band = findWrapBand(statisticsWidths(text, widths), minLines, minShare);
   if (band === undefined) return;
@@ -107,12 +114,13 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
       const context: LineContext = {
         line,
         next,
+        isAdvertLine,
         nextIsFull: near(i + 1),
         afterNext: () => (nextEnd < text.length ? trimmedLine(nextEnd + 1, lineEnd(text, nextEnd + 1)) : ''),
         startsParagraph: () => {
           if (i === 0 || widths[i - 1] === 0 || !near(i - 1)) return true;
           const previous = trimmedLine(previousStart, previousEnd);
-          return endsSentence(previous) || isTocEntry(previous) || isNumberedTitle(previous);
+          return endsSentence(previous) || isTocEntry(previous) || isNumberedTitle(previous) || isAdvertLine(previous);
         },
       };
       const continues = () => (indentMarksParagraphs ? !isIndented(text, nextStart, nextEnd) : unfinishedLine(line, next, near(i + 1)));
@@ -135,9 +143,10 @@ const CLOSING_START = /^[。，、；：？！）」』》】”’.,;:?!)]/u;
 interface LineContext {
   readonly line: string;
   readonly next: string;
+  readonly isAdvertLine: (line: string) => boolean;
   readonly nextIsFull: boolean;
   readonly afterNext: () => string;
-  /** The line opens a paragraph: first, after a blank or short line, or after a finished sentence. */
+  /** The line opens a paragraph: first, after a blank, short or advert line, or after a finished sentence. */
   readonly startsParagraph: () => boolean;
 }
 
@@ -145,9 +154,12 @@ interface LineContext {
  * Breaks that are never wrap points, whatever the widths say: around titles, subtitles and
  * table-of-contents entries, which a wrapped paragraph's lines never are.
  */
-function keepsBreak({ line, next, nextIsFull, afterNext, startsParagraph }: LineContext): boolean {
+function keepsBreak({ line, next, isAdvertLine, nextIsFull, afterNext, startsParagraph }: LineContext): boolean {
+  const nextTitle = next.replace(UNCLOSED_TAIL, '').replace(/[。.]$/, '');
   return (
     titleAfterSentence(line, next, nextIsFull, afterNext) ||
+    // A title under an advert line (`更多精彩材料请关注公众号…` above `关于…方案【公文素材库】`).
+    (isReportTitle(nextTitle) && isAdvertLine(line)) ||
     // A short report title under a full line, unless the two are the halves of one title.
     (isReportTitle(next) && !nextIsFull && !wrappedTitle(line, next)) ||
     isSubtitle(line) ||
@@ -156,7 +168,7 @@ function keepsBreak({ line, next, nextIsFull, afterNext, startsParagraph }: Line
     // Two titles in a row (a table-of-contents entry above a body title, that one perhaps wrapped
     // inside an advert tag after it, or wrapped full before its last words) are two lines.
     (isReportTitle(stripEntryNumber(line)) &&
-      (isReportTitle(next.replace(UNCLOSED_TAIL, '').replace(/[。.]$/, '')) || (nextIsFull && (endsTitle(next, afterNext()) || wrappedTitle(next, afterNext()))))) ||
+      (isReportTitle(nextTitle) || (nextIsFull && (endsTitle(next, afterNext()) || wrappedTitle(next, afterNext()))))) ||
     // A report title that fills the width at a paragraph start is a line of its own: prose rarely
     // runs a whole line without a comma and ends in a genre word exactly at the margin. So is a
     // document named alone in book-title marks (`《关于…的报告》`), which an advert cut from its

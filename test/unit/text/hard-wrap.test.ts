@@ -110,6 +110,18 @@ describe('hard-wrapped text', () => {
     expect(breaks).toContainEqual({ start: afterShort, end: afterShort + 1 });
   });
 
+  it('keeps a title under an advert line apart from it, with the paragraph the title opens', () => {
+    const advert = '更多精彩材料请关注公众号：笔杆子宝库，svip会员每日更新';
+    const title = '关于2022年党组织书记抓基层党建的实施方案';
+    const body = (first + second).replaceAll('。', '，').slice(0, -1) + '。';
+    const input = [...wrap(first + second + first, 30), advert, `${title}【公文素材库】`, ...wrap(body, 30)].join('\n');
+
+    const result = cleanText(input);
+
+    expect(result.text.split('\n').slice(-2)).toEqual([title, body]);
+    expect(result.removals.some((r) => r.text.trim() === advert)).toBe(true);
+  });
+
   it('leaves short lines such as a list of headings alone', () => {
     expect(findWrapBreaks('一、成绩\n二、问题\n三、打算\n四、其他')).toEqual([]);
   });

@@ -55,6 +55,9 @@ describe('splitting generated compilations', () => {
     // the cover became a report and the last report merged into the one before.
     { seed: 54, run: 4 },
     { seed: 50, run: 94 },
+    // An advert line as wide as the wrapped text above a report title with a site tag: the three
+    // joined as one line, which the advert rule then cut, title and first paragraph with it.
+    { seed: 104, run: 43 },
   ])('returns exactly the constructed reports for a compilation that once split wrong ($seed, run $run)', ({ seed, run }) => {
     const plan = fc.sample(compilationPlan(gold.length), { seed, numRuns: run + 1 })[run];
     const compilation = buildCompilation(gold, plan!);
