@@ -168,6 +168,7 @@ function keepsBreak({ line, next, isAdvertLine, nextIsFull, afterNext, startsPar
     // Two titles in a row (a table-of-contents entry above a body title, that one perhaps wrapped
     // inside an advert tag after it, or wrapped full before its last words) are two lines.
     (isReportTitle(stripEntryNumber(line)) &&
+      !endsTitle(line, next) &&
       (isReportTitle(nextTitle) || (nextIsFull && (endsTitle(next, afterNext()) || wrappedTitle(next, afterNext()))))) ||
     // A report title that fills the width at a paragraph start is a line of its own: prose rarely
     // runs a whole line without a comma and ends in a genre word exactly at the margin. So is a
@@ -204,13 +205,17 @@ function wrappedTitle(line: string, next: string): boolean {
 
 /** A bracketed remark on its own (`（范文）`, `（2篇）`): the end of a title wrapped just before it. */
 const REMARK_LINE = /^[（(【][^（）()【】]{1,12}[）)】]$/;
+/** A bracketed remark at the end of a line (`…材料（范文）`). */
+const TAIL_REMARK = /[（(【][^（）()【】]{1,12}[）)】]$/u;
 /** Longest tail of a title a wrap may leave on the next line (`讲稿`, `材料`, `（范文）`). */
 const MAX_TITLE_TAIL = 8;
 
 /** `next` is the rest of the title `line` wrapped early: a remark, or a short tail it ends with. */
 function endsTitle(line: string, next: string): boolean {
   if (REMARK_LINE.test(next)) return true;
-  return next.length <= MAX_TITLE_TAIL && !isTitleLine(next) && !/[。！？，；：]/.test(next) && isReportTitle(line + next);
+  // The tail is judged without a remark it ends with: `材料（范文）` is not a title of its own.
+  const tail = next.replace(TAIL_REMARK, '');
+  return next.length <= MAX_TITLE_TAIL && !isTitleLine(tail) && !/[。！？，；：]/.test(next) && isReportTitle(line + next);
 }
 
 /** A numbered title (`3、…述职报告`): the last entry of a table of contents, never a paragraph's line. */

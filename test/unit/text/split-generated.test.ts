@@ -58,6 +58,9 @@ describe('splitting generated compilations', () => {
     // An advert line as wide as the wrapped text above a report title with a site tag: the three
     // joined as one line, which the advert rule then cut, title and first paragraph with it.
     { seed: 104, run: 43 },
+    // A body title wrapped before its last word and remark (`…工作发言` / `材料（范文）`): the tail,
+    // a title by its genre word, was taken for a second title and kept on its own line.
+    { seed: 128, run: 92 },
   ])('returns exactly the constructed reports for a compilation that once split wrong ($seed, run $run)', ({ seed, run }) => {
     const plan = fc.sample(compilationPlan(gold.length), { seed, numRuns: run + 1 })[run];
     const compilation = buildCompilation(gold, plan!);
