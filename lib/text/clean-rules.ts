@@ -7,6 +7,7 @@
 /** What a rule removes; removals are summarised by family. */
 export const CleanFamily = {
   PaywallMarker: 'paywall-marker',
+  PageNumber: 'page-number',
   BracketedAdvert: 'bracketed-advert',
   AdvertLine: 'advert-line',
   AdvertBlock: 'advert-block',
@@ -82,8 +83,20 @@ function bracketedTag(open: string, close: string): RegExp {
 const LINE_SPACE = String.raw`[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]`;
 
 /**
+ * The forms a PDF prints a page number in: between dashes (GB/T 9704's `— 3 —`, `-3-`, `－3－`),
+ * `第3页`, `第3页 共12页`, `Page 3 of 12`. A bare number is not among them: a table flattened
+ * into lines has numbers alone on a line too.
+ */
+const PAGE_NUMBER = [
+  String.raw`[—–\-－]{1,2}${LINE_SPACE}{0,2}\d{1,4}${LINE_SPACE}{0,2}[—–\-－]{1,2}`,
+  String.raw`第${LINE_SPACE}{0,2}\d{1,4}${LINE_SPACE}{0,2}页(?:${LINE_SPACE}{0,3}[,，/／]?${LINE_SPACE}{0,3}共${LINE_SPACE}{0,2}\d{1,4}${LINE_SPACE}{0,2}页)?`,
+  String.raw`[Pp]age ${LINE_SPACE}{0,2}\d{1,4}(?:${LINE_SPACE}{1,2}of${LINE_SPACE}{1,2}\d{1,4})?`,
+].join('|');
+
+/**
  * The default rule set, applied in this order (the engine repeats the sequence until nothing
- * changes). Bracketed tags go before line rules so that a title glued to a tag is judged without
+ * changes). Page-number lines go first, so that the lines around them meet before hard wraps
+ * are found. Bracketed tags go before line rules so that a title glued to a tag is judged without
  * it, both as a wrapped line and as an advert. The white-space patterns use an unbounded `+` only where it stays linear: a lookbehind
  * lets a match start only at the beginning of a run, and the run is then taken whole.
  */
@@ -99,6 +112,12 @@ export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [
     family: CleanFamily.PaywallMarker,
     description: 'paywall section markers such as ##paidbegin## and ##paidend##, even inside a word',
     pattern: /#{1,3} {0,2}(?:paid|vip|fee|pay)[ _-]{0,2}(?:begin|end|start|stop) {0,2}#{1,3}/gi,
+  },
+  {
+    id: 'page-number/page-line',
+    family: CleanFamily.PageNumber,
+    description: 'a page number on a line of its own, as text copied out of a PDF has it (— 3 —, -3-, 第3页 共12页, Page 3 of 12), with its line break',
+    pattern: new RegExp(String.raw`(?<=^|\n)${LINE_SPACE}{0,40}(?:${PAGE_NUMBER})${LINE_SPACE}{0,40}(?:\n|$)`, 'gu'),
   },
   {
     id: 'bracketed-advert/junk-before-wrapped-tag',

@@ -248,6 +248,8 @@ export interface CompilationPlan {
   readonly toc: { readonly style: TocStyle; readonly pages: boolean; readonly blankAfter: boolean } | null;
   readonly cover: boolean;
   readonly wrap: { readonly width: number; readonly indent: boolean } | null;
+  /** Page numbers a PDF copy carries on lines of their own, every `linesPerPage` lines (only with `wrap`). */
+  readonly pageNumbers?: { readonly style: PageNumberStyle; readonly linesPerPage: number } | null;
 }
 
 /** Builds the text of a compilation and the reports a perfect run extracts from it. */
@@ -305,7 +307,9 @@ export function buildCompilation(gold: readonly GoldReport[], plan: CompilationP
     expected.push({ title: heading.clean, paragraphs });
   });
 
-  const text = plan.wrap ? wrapText(lines, plan.wrap.width, plan.wrap.indent) : lines.map((line) => line.text).join('\n');
+  const text = plan.wrap
+    ? withPageNumbers(wrapText(lines, plan.wrap.width, plan.wrap.indent), plan.pageNumbers ?? null)
+    : lines.map((line) => line.text).join('\n');
   return { text: `${text}\n`, reports: expected };
 }
 
@@ -344,6 +348,35 @@ function wrapText(lines: readonly Line[], width: number, indent: boolean): strin
     .join('\n');
 }
 
+/** How a PDF prints its page numbers, as a copy of its text has them. */
+const PageNumberStyle = { Dashes: 'dashes', Hyphens: 'hyphens', OfTotal: 'of-total', English: 'english', Centred: 'centred' } as const;
+type PageNumberStyle = (typeof PageNumberStyle)[keyof typeof PageNumberStyle];
+
+function pageNumberLine(style: PageNumberStyle, page: number, pages: number): string {
+  switch (style) {
+    case PageNumberStyle.Dashes:
+      return `— ${page} —`;
+    case PageNumberStyle.Hyphens:
+      return `-${page}-`;
+    case PageNumberStyle.OfTotal:
+      return `第${page}页 共${pages}页`;
+    case PageNumberStyle.English:
+      return `Page ${page} of ${pages}`;
+    default:
+      return `${' '.repeat(30)}－ ${page} －`;
+  }
+}
+
+/** A page number line after every `linesPerPage` lines, wherever it falls (mid-paragraph, mid-title). */
+function withPageNumbers(text: string, pageNumbers: CompilationPlan['pageNumbers']): string {
+  if (!pageNumbers) return text;
+  const lines = text.split('\n');
+  const pages = Math.ceil(lines.length / pageNumbers.linesPerPage);
+  return lines
+    .flatMap((line, i) => ((i + 1) % pageNumbers.linesPerPage === 0 ? [line, pageNumberLine(pageNumbers.style, (i + 1) / pageNumbers.linesPerPage, pages)] : [line]))
+    .join('\n');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Arbitraries
 
@@ -373,5 +406,9 @@ export function compilationPlan(goldCount: number): fc.Arbitrary<CompilationPlan
     ),
     cover: fc.boolean(),
     wrap: fc.option(fc.record({ width: fc.integer({ min: 60, max: 84 }), indent: fc.boolean() }), { nil: null }),
+    pageNumbers: fc.option(
+      fc.record({ style: fc.constantFrom(...Object.values(PageNumberStyle)), linesPerPage: fc.integer({ min: 18, max: 30 }) }),
+      { nil: null },
+    ),
   });
 }
