@@ -1,6 +1,7 @@
 /**
  * Fonts for PDF rendering, read from a directory and parsed once per process (per Lambda
- * container): parsing CJK fonts is the slow part of a cold PDF render.
+ * container): parsing CJK fonts is the slow part of a cold PDF render. The role faces are read
+ * at once, each fallback when the first document that needs it is rendered.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,13 +1,18 @@
 /**
  * The fonts the PDF embeds, parsed once per process: one open face per font role (Fandol 宋/仿/黑/楷,
- * GB2312 coverage) and one fallback (a subset of Noto Serif CJK SC) for every character a Fandol
- * face lacks (堃, 喆, 𠮷 …). The library measures text exactly as the drawer will draw it.
+ * GB2312 coverage) and fallbacks for the characters a Fandol face lacks (a subset of Noto Serif CJK
+ * SC for 堃, 喆, 𠮷 …, then Extension B and emoji), each read only when a document needs it. The
+ * library measures text exactly as the drawer will draw it.
  */
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { ReportPressError } from '../../errors.js';
 import type { MeasureText, RunFace } from '../layout/types.js';
 import { FontRole } from '../style.js';
+import { decodeCodePointRanges, inRanges, type CodePointRanges } from './code-point-ranges.js';
+import { NOTO_FALLBACK_COVERAGE } from './fallback-coverage.js';
+
+export type { CodePointRanges } from './code-point-ranges.js';
 
 /** Faces per role. `bold: null` means the role has no bold face and bold is synthesised (fill + stroke). */
 export const ROLE_FONT_FILES = {
@@ -27,19 +32,31 @@ export const PRIMARY_FONT_FILES: readonly string[] = [
 /** Noto Serif CJK SC cut down to what Fandol lacks; regenerate with scripts/subset-fallback-font.ts. */
 export const FALLBACK_FONT_FILE = 'NotoSerifCJKsc-Regular-fallback.otf';
 
-/** Inclusive code point ranges. */
-export type CodePointRanges = readonly (readonly [first: number, last: number])[];
-
 /**
  * A fallback read and parsed only when a document has a character in its `ranges` that the role
- * faces and {@link FALLBACK_FONT_FILE} lack: most reports never need one, and a process that never
- * does pays nothing for it (no read, no parse, no memory).
+ * face and the fallbacks asked before it lack: most reports never need one, and a process that
+ * never does pays nothing for it (no read, no parse, no memory).
  */
 export interface LazyFallback {
   readonly file: string;
-  /** Where the file's characters lie: other characters never make the library load it. */
+  /** Where the file's characters lie (sorted, disjoint): other characters never make the library load it. */
   readonly ranges: CodePointRanges;
 }
+
+let notoRanges: CodePointRanges | undefined;
+
+/**
+ * {@link FALLBACK_FONT_FILE}, the first fallback asked. Its ranges are its cmap's exactly, from the
+ * table scripts/subset-fallback-font.ts generates beside the font (a unit test holds the two equal),
+ * so it is read only for a character it draws; decoded on first use (6,000 ranges).
+ */
+export const NOTO_FALLBACK: LazyFallback = {
+  file: FALLBACK_FONT_FILE,
+  get ranges() {
+    notoRanges ??= decodeCodePointRanges(NOTO_FALLBACK_COVERAGE);
+    return notoRanges;
+  },
+};
 
 /** CJK Unified Ideographs Extension B (𠀀 … 𪚥 …) beyond the 2,057 that Noto Serif CJK SC has: HanaMinB. */
 export const EXTENSION_B_FALLBACK = {
@@ -55,13 +72,13 @@ export const EMOJI_FALLBACK = {
   ranges: [[0x2100, 0x21ff], [0x2300, 0x23ff], [0x25a0, 0x25ff], [0x2600, 0x27bf], [0x2b00, 0x2bff], [0x1f000, 0x1faff]],
 } as const satisfies LazyFallback;
 
-/** Lazy fallbacks in the order they are asked, after the role face and {@link FALLBACK_FONT_FILE}. */
-export const LAZY_FALLBACKS: readonly LazyFallback[] = [EXTENSION_B_FALLBACK, EMOJI_FALLBACK];
+/** The fallbacks in the order they are asked, after the role face. */
+export const FALLBACKS: readonly LazyFallback[] = [NOTO_FALLBACK, EXTENSION_B_FALLBACK, EMOJI_FALLBACK];
 
 const BOLD_CUTS: ReadonlySet<string> = new Set(Object.values(ROLE_FONT_FILES).flatMap((files) => (files.bold ? [files.bold] : [])));
 
-/** Every font file (names under assets/fonts/) the library may read: the lazy fallbacks last. */
-export const FONT_FILES: readonly string[] = [...PRIMARY_FONT_FILES, FALLBACK_FONT_FILE, ...LAZY_FALLBACKS.map((f) => f.file)];
+/** Every font file (names under assets/fonts/) the library may read: the role faces, then the fallbacks. */
+export const FONT_FILES: readonly string[] = [...PRIMARY_FONT_FILES, ...FALLBACKS.map((f) => f.file)];
 
 /** A font file could not be read or parsed. */
 export class FontLoadError extends ReportPressError {
@@ -98,8 +115,13 @@ export interface FaceSegment {
 export interface FontLibrary {
   /** Every file the library may read (see {@link FONT_FILES}). */
   readonly files: readonly string[];
-  /** The faces parsed so far: role faces, the fallback, then any lazy fallback a document needed. */
+  /** The faces parsed so far: the role faces, then the fallbacks in the order documents first needed them. */
   readonly faces: readonly LoadedFace[];
+  /**
+   * The Noto fallback ({@link FALLBACK_FONT_FILE}), read and parsed on first access if no document
+   * needed it yet.
+   * @throws FontLoadError when its file is missing or not a font.
+   */
   readonly fallback: LoadedFace;
   /** Width of text without character spacing, choosing the face per character as it is drawn. */
   readonly measure: MeasureText;
@@ -107,7 +129,7 @@ export interface FontLibrary {
    * True when the character can be drawn: the face's own font or a fallback has a glyph, or it is an
    * invisible format character (nothing to draw). A run face checks the face that run draws with
    * (bold picks the bold cut); a role checks its regular and bold cuts; nothing checks every role.
-   * May load a lazy fallback.
+   * May load a fallback.
    */
   hasGlyph(codePoint: number, face?: FontRole | RunFace): boolean;
   /**
@@ -138,6 +160,16 @@ export function isInvisible(codePoint: number): boolean {
 const SPACE = 0x20;
 /** Code points below this (the Basic Multilingual Plane) are cached in typed arrays. */
 const BMP_SIZE = 0x10000;
+
+/**
+ * The glyph the font's cmap maps a code point to, 0 when none. fontkit's own cmap lookup, without
+ * the glyph object glyphForCodePoint makes: that one asks Unicode whether the character is a mark,
+ * which inflates a Unicode table in every process.
+ */
+export function cmapGlyphId(font: Font, codePoint: number): number {
+  const cmap = (font as unknown as { _cmapProcessor?: { lookup?: (codePoint: number) => number } })._cmapProcessor;
+  return typeof cmap?.lookup === 'function' ? cmap.lookup(codePoint) : font.glyphForCodePoint(codePoint).id;
+}
 
 interface GlyphInfo {
   readonly own: boolean;
@@ -173,16 +205,10 @@ function loadFace(file: string, read: (fileName: string) => Uint8Array): LoadedF
   const glyphs = new Int32Array(BMP_SIZE);
   const advances = new Float64Array(BMP_SIZE);
   const astral = new Map<number, GlyphInfo>();
-  const glyphIdOf = (codePoint: number): number => {
-    // fontkit's own cmap lookup, without the glyph object glyphForCodePoint makes: that one asks
-    // Unicode whether the character is a mark, which inflates a Unicode table in every process.
-    const cmap = (font as unknown as { _cmapProcessor?: { lookup?: (codePoint: number) => number } })._cmapProcessor;
-    return typeof cmap?.lookup === 'function' ? cmap.lookup(codePoint) : font.glyphForCodePoint(codePoint).id;
-  };
   const lookUp = (codePoint: number): GlyphInfo => {
     // Drawn as a zero-width copy of the space glyph: nothing shows, the text layer keeps it.
     if (isInvisible(codePoint)) return { own: false, id: font.glyphForCodePoint(SPACE).id, advanceEm: 0 };
-    const id = glyphIdOf(codePoint);
+    const id = cmapGlyphId(font, codePoint);
     return { own: id !== 0, id, advanceEm: font.getGlyph(id).advanceWidth / font.unitsPerEm };
   };
   /** The entry of a BMP code point in `glyphs`, looked up on first use. */
@@ -218,25 +244,19 @@ function loadFace(file: string, read: (fileName: string) => Uint8Array): LoadedF
   };
 }
 
-function inRanges(codePoint: number, ranges: CodePointRanges): boolean {
-  return ranges.some(([first, last]) => codePoint >= first && codePoint <= last);
-}
-
 /**
- * Parses the role faces and the fallback in {@link FONT_FILES} once; the {@link LAZY_FALLBACKS} are
- * read and parsed through the same `read` on the first character that needs them. Call it once per
- * process and pass the library to every render: parsing is lazy in fontkit, but glyph and width
- * caches live on the library.
+ * Parses the role faces in {@link PRIMARY_FONT_FILES} once; the {@link FALLBACKS} are read and
+ * parsed through the same `read` on the first character that needs them. Call it once per process
+ * and pass the library to every render: parsing is lazy in fontkit, but glyph and width caches live
+ * on the library.
  *
  * @param read returns the bytes of a file under assets/fonts/, e.g.
  *   `(name) => readFileSync(join(fontsDir, name))`.
- * @throws FontLoadError when a file is missing or not a font (a lazy fallback's, when first needed).
+ * @throws FontLoadError when a file is missing or not a font (a fallback's, when first needed).
  */
 export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLibrary {
-  const eager = [...PRIMARY_FONT_FILES, FALLBACK_FONT_FILE];
-  const faces = new Map(eager.map((file) => [file, loadFace(file, read)] as const));
+  const faces = new Map(PRIMARY_FONT_FILES.map((file) => [file, loadFace(file, read)] as const));
   const face = (file: string): LoadedFace => faces.get(file)!;
-  const fallback = face(FALLBACK_FONT_FILE);
 
   const lazyFaces = new Map<LazyFallback, LoadedFace>();
   const lazyFace = (lazy: LazyFallback): LoadedFace => {
@@ -251,8 +271,7 @@ export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLib
 
   /** The fallback that draws a character the role face lacks, if any has it. */
   const fallbackFor = (codePoint: number): LoadedFace | undefined => {
-    if (fallback.has(codePoint)) return fallback;
-    for (const lazy of LAZY_FALLBACKS) {
+    for (const lazy of FALLBACKS) {
       if (!inRanges(codePoint, lazy.ranges)) continue;
       const loaded = lazyFace(lazy);
       if (loaded.has(codePoint)) return loaded;
@@ -324,7 +343,9 @@ export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLib
     get faces() {
       return [...faces.values()];
     },
-    fallback,
+    get fallback() {
+      return lazyFace(NOTO_FALLBACK);
+    },
     measure,
     hasGlyph,
     segment,

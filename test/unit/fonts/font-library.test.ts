@@ -1,14 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
+import { rangesOf } from '../../../lib/render/pdf/code-point-ranges.js';
 import {
+  cmapGlyphId,
   EMOJI_FALLBACK,
   EXTENSION_B_FALLBACK,
   FALLBACK_FONT_FILE,
+  FALLBACKS,
   FONT_FILES,
   FontLoadError,
-  LAZY_FALLBACKS,
   loadFontLibrary,
+  NOTO_FALLBACK,
+  PRIMARY_FONT_FILES,
   ROLE_FONT_FILES,
 } from '../../../lib/render/pdf/font-library.js';
 import { FontRole } from '../../../lib/render/style.js';
@@ -153,15 +159,64 @@ describe('the font library', () => {
     expect(fonts.hasGlyph('가'.codePointAt(0)!, fang)).toBe(false);
   });
 
-  it('reads no lazy fallback while the text needs none, and only the one a character needs', () => {
+  it('reads no fallback while the role faces have every character, in any role', () => {
+    const { fonts, reads } = recordingLibrary();
+    const text = '关于2023年度党建工作的述职报告：坚持“两个维护”，（一）强化理论武装。——好……ABC';
+
+    for (const role of Object.values(FontRole)) {
+      fonts.segment(text, { role, sizePt: 16, bold: false });
+      fonts.measure(text, { role, sizePt: 16, bold: true });
+    }
+    Array.from(text).forEach((char) => fonts.hasGlyph(char.codePointAt(0)!));
+
+    expect(reads).toEqual(PRIMARY_FONT_FILES);
+  });
+
+  it('reads only the fallback a character needs', () => {
     const { fonts, reads } = recordingLibrary();
 
     fonts.segment('关于张堃同志𠮷的报告', fang);
-    const beforeRare = [...reads];
+    const afterRare = [...reads];
     fonts.segment('𪚥', fang);
 
-    expect(LAZY_FALLBACKS.filter((lazy) => beforeRare.includes(lazy.file))).toEqual([]);
-    expect(reads.filter((name) => !beforeRare.includes(name))).toEqual([EXTENSION_B_FALLBACK.file]);
+    expect(afterRare).toEqual([...PRIMARY_FONT_FILES, FALLBACK_FONT_FILE]);
+    expect(reads.slice(afterRare.length)).toEqual([EXTENSION_B_FALLBACK.file]);
+  });
+
+  it('reads not the Noto fallback for characters it lacks: emoji, Hangul', () => {
+    const { fonts, reads } = recordingLibrary();
+
+    fonts.segment('好😀가', fang);
+    fonts.hasGlyph('가'.codePointAt(0)!);
+
+    expect(reads).toEqual([...PRIMARY_FONT_FILES, EMOJI_FALLBACK.file]);
+  });
+
+  it('knows, without reading it, exactly the code points the Noto fallback maps to a glyph', () => {
+    const font = fontkit.create(readFileSync(join(FONTS_DIR, FALLBACK_FONT_FILE))) as Font;
+    // Every code point, not the font's own character list, which the table was made from.
+    const mapped = Array.from({ length: 0x110000 }, (_, codePoint) => codePoint).filter((codePoint) => cmapGlyphId(font, codePoint) !== 0);
+
+    expect(
+      NOTO_FALLBACK.ranges,
+      `lib/render/pdf/fallback-coverage.ts is not ${FALLBACK_FONT_FILE}'s cmap: run npx tsx scripts/subset-fallback-font.ts --only coverage`,
+    ).toEqual(rangesOf(mapped));
+  });
+
+  it('gives every fallback sorted, disjoint ranges, as its look-up needs', () => {
+    const unsorted = FALLBACKS.filter(({ ranges }) => !ranges.every(([first, last], i) => first <= last && (i === 0 || first > ranges[i - 1]![1])));
+
+    expect(unsorted.map((fallback) => fallback.file)).toEqual([]);
+  });
+
+  it('reads the Noto fallback when it is asked for, once', () => {
+    const { fonts, reads } = recordingLibrary();
+
+    const fallback = fonts.fallback;
+    fonts.segment('堃', fang);
+
+    expect([fallback.file, fonts.segment('堃', fang)[0]?.face]).toEqual([FALLBACK_FONT_FILE, fallback]);
+    expect(reads.filter((name) => name === FALLBACK_FONT_FILE)).toHaveLength(1);
   });
 
   it('reads a lazy fallback once, however many characters need it', () => {
@@ -205,17 +260,18 @@ describe('the font library', () => {
 
   it('says which file is missing and where the fonts live when one cannot be read', () => {
     const read = (name: string): Uint8Array => {
-      if (name === FALLBACK_FONT_FILE) throw new Error('ENOENT');
+      if (name === ROLE_FONT_FILES.hei.regular) throw new Error('ENOENT');
       return readFileSync(join(FONTS_DIR, name));
     };
 
     expect(() => loadFontLibrary(read)).toThrow(FontLoadError);
-    expect(() => loadFontLibrary(read)).toThrow(/NotoSerifCJKsc-Regular-fallback\.otf.*assets\/fonts/);
+    expect(() => loadFontLibrary(read)).toThrow(/FandolHei-Regular\.otf.*assets\/fonts/);
   });
 
-  it('rejects a file that is not a font, naming it', () => {
+  it('rejects a file that is not a font, naming it, when a character first needs it', () => {
     const read = (name: string): Uint8Array => (name === FALLBACK_FONT_FILE ? new TextEncoder().encode('not a font') : readFileSync(join(FONTS_DIR, name)));
+    const fonts = loadFontLibrary(read);
 
-    expect(() => loadFontLibrary(read)).toThrow(/NotoSerifCJKsc-Regular-fallback\.otf is not a valid OpenType font/);
+    expect(() => fonts.segment('堃', fang)).toThrow(/NotoSerifCJKsc-Regular-fallback\.otf is not a valid OpenType font/);
   });
 });
