@@ -124,7 +124,7 @@ export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [
     family: CleanFamily.BracketedAdvert,
     description: 'junk characters left at the end of a line when a hard wrap moved the tag they belong to onto the next line',
     pattern: new RegExp(
-      String.raw`${JUNK}{1,3}(?=\n${JUNK}{0,3}【${TAG_CHAR}{0,20}?(?:${TAG_WORDS})${TAG_CHAR}{0,20}?(?:${TAG_WORDS})${TAG_CHAR}{0,20}】)`,
+      String.raw`${JUNK}{1,3}(?=${LINE_SPACE}{0,8}\n${LINE_SPACE}{0,8}${JUNK}{0,3}【${TAG_CHAR}{0,20}?(?:${TAG_WORDS})${TAG_CHAR}{0,20}?(?:${TAG_WORDS})${TAG_CHAR}{0,20}】)`,
       'gu',
     ),
   },

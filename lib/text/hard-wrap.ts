@@ -307,10 +307,14 @@ function unfinishedLine(line: string, next: string, nextIsFull: boolean): boolea
   return !endsSentence(line) && !isHeadingAbove(line, next, nextIsFull);
 }
 
-/** Indentation of a paragraph's first line: an ideographic space, a tab or two spaces. */
+/** Indentation of a paragraph's first line: an ideographic space, a tab or two narrower spaces (ASCII, no-break, typographic). */
 function isIndented(text: string, start: number, end: number): boolean {
   const first = text.charCodeAt(start);
-  return start < end && (first === 0x3000 || first === 0x09 || (first === 0x20 && start + 1 < end && text.charCodeAt(start + 1) === 0x20));
+  return start < end && (first === 0x3000 || first === 0x09 || (isNarrowSpace(first) && start + 1 < end && isNarrowSpace(text.charCodeAt(start + 1))));
+}
+
+function isNarrowSpace(code: number): boolean {
+  return code === 0x20 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f;
 }
 
 /**

@@ -250,6 +250,8 @@ export interface CompilationPlan {
   readonly wrap: { readonly width: number; readonly indent: boolean } | null;
   /** Page numbers a PDF copy carries on lines of their own, every `linesPerPage` lines (only with `wrap`). */
   readonly pageNumbers?: { readonly style: PageNumberStyle; readonly linesPerPage: number } | null;
+  /** White space a copy-paste leaves: the indent's characters, spaces at line ends, CRLF line ends. */
+  readonly copy?: { readonly indent: CopyIndent; readonly trailingSpaces: boolean; readonly crlf: boolean } | null;
 }
 
 /** Builds the text of a compilation and the reports a perfect run extracts from it. */
@@ -310,7 +312,7 @@ export function buildCompilation(gold: readonly GoldReport[], plan: CompilationP
   const text = plan.wrap
     ? withPageNumbers(wrapText(lines, plan.wrap.width, plan.wrap.indent), plan.pageNumbers ?? null)
     : lines.map((line) => line.text).join('\n');
-  return { text: `${text}\n`, reports: expected };
+  return { text: asCopied(`${text}\n`, plan.copy), reports: expected };
 }
 
 /** Without a table of contents a body title has nothing to differ from; adverts still stick to it. */
@@ -346,6 +348,19 @@ function wrapText(lines: readonly Line[], width: number, indent: boolean): strin
   return lines
     .flatMap((line) => (line.body || line.title ? wrapLine(line.text, width, indent && line.body) : [line.text]))
     .join('\n');
+}
+
+/** What a paragraph's indent is made of after a copy: ideographic spaces, no-break spaces or spaces. */
+const CopyIndent = { Ideographic: 'ideographic', NoBreak: 'no-break', Spaces: 'spaces' } as const;
+type CopyIndent = (typeof CopyIndent)[keyof typeof CopyIndent];
+
+const INDENTS = { [CopyIndent.Ideographic]: '\u3000\u3000', [CopyIndent.NoBreak]: '\u00a0'.repeat(4), [CopyIndent.Spaces]: ' '.repeat(4) } as const;
+
+function asCopied(text: string, copy: CompilationPlan['copy']): string {
+  if (!copy) return text;
+  const indented = text.replace(/^\u3000\u3000/gmu, INDENTS[copy.indent]);
+  const spaced = copy.trailingSpaces ? indented.replace(/(?<=\S)\n/gu, '  \n') : indented;
+  return copy.crlf ? spaced.replace(/\n/gu, '\r\n') : spaced;
 }
 
 /** How a PDF prints its page numbers, as a copy of its text has them. */
@@ -410,5 +425,6 @@ export function compilationPlan(goldCount: number): fc.Arbitrary<CompilationPlan
       fc.record({ style: fc.constantFrom(...Object.values(PageNumberStyle)), linesPerPage: fc.integer({ min: 18, max: 30 }) }),
       { nil: null },
     ),
+    copy: fc.record({ indent: fc.constantFrom(...Object.values(CopyIndent)), trailingSpaces: fc.boolean(), crlf: fc.boolean() }),
   });
 }

@@ -74,6 +74,25 @@ describe('hard-wrapped text', () => {
     expect(result).toBe(['标题', '', paragraph, paragraph, paragraph].join('\n'));
   });
 
+  it.each([
+    ['no-break spaces', '\u00a0'.repeat(4)],
+    ['spaces', ' '.repeat(4)],
+  ])('reads an indent of four %s as a paragraph start, as of two ideographic spaces', (_name, indent) => {
+    const paragraph = `${'党'.repeat(27)}。${'建'.repeat(30)}${'工'.repeat(10)}。`;
+    const lines = ['标题', '', ...[paragraph, paragraph, paragraph].flatMap((p) => wrap(`\u3000\u3000${p}`, 30).map((line) => line.replace(/^\u3000\u3000/u, indent)))];
+
+    const result = cleanText(lines.join('\n')).text;
+
+    expect(result).toBe(['标题', '', paragraph, paragraph, paragraph].join('\n'));
+  });
+
+  it('removes the junk before an advert tag a wrap moved onto the next line, though spaces end the line', () => {
+    const input = ['一、主要工作', '现将有关情况报告如下。~  ', '【更多素材搜索材&料范文网】  ', '二、存在问题'].join('\n');
+
+    // The tag's line is left blank, like any line an inline cut empties.
+    expect(cleanText(input).text).toBe(['一、主要工作', '现将有关情况报告如下。', '', '二、存在问题'].join('\n'));
+  });
+
   it('without indentation, keeps a full line that ends a sentence as the end of its paragraph', () => {
     const paragraph = `${'党'.repeat(29)}。${'建'.repeat(30)}${'工'.repeat(10)}。`;
     const lines = [paragraph, paragraph, paragraph].flatMap((p) => wrap(p, 30));

@@ -62,8 +62,8 @@ describe('splitting generated compilations', () => {
     // a title by its genre word, was taken for a second title and kept on its own line.
     { seed: 128, run: 92 },
   ])('returns exactly the constructed reports for a compilation that once split wrong ($seed, run $run)', ({ seed, run }) => {
-    // As generated before page numbers were part of the plan.
-    const plan = { ...fc.sample(compilationPlan(gold.length), { seed, numRuns: run + 1 })[run]!, pageNumbers: null };
+    // As generated before page numbers and copy-paste white space were part of the plan.
+    const plan = { ...fc.sample(compilationPlan(gold.length), { seed, numRuns: run + 1 })[run]!, pageNumbers: null, copy: null };
     const compilation = buildCompilation(gold, plan);
 
     expect(splitOf(compilation.text)).toEqual(compilation.reports);
