@@ -209,3 +209,9 @@ export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [
 
 /** Id of the built-in step that re-joins lines hard-wrapped by a PDF copy (see hard-wrap.ts). */
 export const HARD_WRAP_RULE_ID = 'whitespace/hard-wrap';
+
+/**
+ * Id under which the blank lines of a double-spaced copy (a blank line after every line of
+ * hard-wrapped text) are cut, halving every run of them; see double-spacing.ts.
+ */
+export const DOUBLE_SPACING_RULE_ID = 'whitespace/double-spacing';

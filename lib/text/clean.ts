@@ -10,16 +10,18 @@ import { mayScore, scoreAdvert } from './advert-vocabulary.js';
 import {
   CleanFamily,
   DEFAULT_CLEAN_RULES,
+  DOUBLE_SPACING_RULE_ID,
   HARD_WRAP_RULE_ID,
   RuleScope,
   type CleanRule,
 } from './clean-rules.js';
 import { CutList } from './cut-list.js';
+import { forEachDoubleSpacingCut } from './double-spacing.js';
 import { displayWidth, forEachWrapBreak } from './hard-wrap.js';
 import { countLines } from './source-lines.js';
 import { isBlank } from './white-space.js';
 
-export { CleanFamily, DEFAULT_CLEAN_RULES, HARD_WRAP_RULE_ID, RuleScope, type CleanRule } from './clean-rules.js';
+export { CleanFamily, DEFAULT_CLEAN_RULES, DOUBLE_SPACING_RULE_ID, HARD_WRAP_RULE_ID, RuleScope, type CleanRule } from './clean-rules.js';
 
 /** One contiguous run of input characters that cleaning removed. */
 export interface Removal {
@@ -53,7 +55,7 @@ export interface CleanResult {
 export interface CleanOptions {
   /** Extra rules, applied after the default ones. */
   readonly rules?: readonly CleanRule[];
-  /** Ids of rules to switch off (default rules, extra rules, or `whitespace/hard-wrap`). */
+  /** Ids of rules to switch off (default rules, extra rules, `whitespace/hard-wrap`, `whitespace/double-spacing`). */
   readonly disable?: readonly string[];
 }
 
@@ -85,8 +87,9 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   const bracketRules = rules.filter(
     (rule) => rule.family === CleanFamily.BracketedAdvert && (rule.scope ?? RuleScope.Inline) === RuleScope.Inline,
   );
-  const tags: RuleTag[] = [...rules, { id: HARD_WRAP_RULE_ID, family: HARD_WRAP_FAMILY }];
+  const tags: RuleTag[] = [...rules, { id: HARD_WRAP_RULE_ID, family: HARD_WRAP_FAMILY }, { id: DOUBLE_SPACING_RULE_ID, family: HARD_WRAP_FAMILY }];
   const hardWrapIndex = rules.length;
+  const doubleSpacingIndex = rules.length + 1;
   const indexed = rules.map((rule, index) => ({ rule, index }));
   const lineRules = indexed.filter(({ rule }) => rule.scope === RuleScope.Line);
   const blockRules = indexed.filter(({ rule }) => rule.scope === RuleScope.Block);
@@ -95,6 +98,11 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 
   const state = new CleaningState(text);
   const cuts = new CutList();
+  // First of all: every other rule judges lines and their neighbours, which the blank lines hide.
+  if (hardWrap && !disabled.has(DOUBLE_SPACING_RULE_ID)) {
+    forEachDoubleSpacingCut(state.text, (start, end) => cuts.push(start, end, doubleSpacingIndex));
+    state.apply(cuts);
+  }
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const before = state.removed.length;

@@ -250,8 +250,8 @@ export interface CompilationPlan {
   readonly wrap: { readonly width: number; readonly indent: boolean } | null;
   /** Page numbers a PDF copy carries on lines of their own, every `linesPerPage` lines (only with `wrap`). */
   readonly pageNumbers?: { readonly style: PageNumberStyle; readonly linesPerPage: number } | null;
-  /** White space a copy-paste leaves: the indent's characters, spaces at line ends, CRLF line ends. */
-  readonly copy?: { readonly indent: CopyIndent; readonly trailingSpaces: boolean; readonly crlf: boolean } | null;
+  /** White space a copy-paste leaves: the indent's characters, spaces at line ends, a blank line after every line, CRLF. */
+  readonly copy?: { readonly indent: CopyIndent; readonly trailingSpaces: boolean; readonly doubleSpaced: boolean; readonly crlf: boolean } | null;
 }
 
 /** Builds the text of a compilation and the reports a perfect run extracts from it. */
@@ -360,7 +360,8 @@ function asCopied(text: string, copy: CompilationPlan['copy']): string {
   if (!copy) return text;
   const indented = text.replace(/^\u3000\u3000/gmu, INDENTS[copy.indent]);
   const spaced = copy.trailingSpaces ? indented.replace(/(?<=\S)\n/gu, '  \n') : indented;
-  return copy.crlf ? spaced.replace(/\n/gu, '\r\n') : spaced;
+  const doubled = copy.doubleSpaced ? spaced.replace(/\n/gu, '\n\n') : spaced;
+  return copy.crlf ? doubled.replace(/\n/gu, '\r\n') : doubled;
 }
 
 /** How a PDF prints its page numbers, as a copy of its text has them. */
@@ -425,6 +426,11 @@ export function compilationPlan(goldCount: number): fc.Arbitrary<CompilationPlan
       fc.record({ style: fc.constantFrom(...Object.values(PageNumberStyle)), linesPerPage: fc.integer({ min: 18, max: 30 }) }),
       { nil: null },
     ),
-    copy: fc.record({ indent: fc.constantFrom(...Object.values(CopyIndent)), trailingSpaces: fc.boolean(), crlf: fc.boolean() }),
+    copy: fc.record({
+      indent: fc.constantFrom(...Object.values(CopyIndent)),
+      trailingSpaces: fc.boolean(),
+      doubleSpaced: fc.boolean(),
+      crlf: fc.boolean(),
+    }),
   });
 }
