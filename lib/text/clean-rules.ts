@@ -93,6 +93,19 @@ const PAGE_NUMBER = [
   String.raw`[Pp]age ${LINE_SPACE}{0,2}\d{1,4}(?:${LINE_SPACE}{1,2}of${LINE_SPACE}{1,2}\d{1,4})?`,
 ].join('|');
 
+const PAGE_NUMBER_LINE = new RegExp(String.raw`^${LINE_SPACE}{0,40}(?:${PAGE_NUMBER})${LINE_SPACE}{0,40}$`, 'u');
+
+/** True for a line (without its line break) that is only a page number, as `page-number/page-line` cuts it. */
+export function isPageNumberLine(line: string): boolean {
+  return line.length <= 120 && PAGE_NUMBER_LINE.test(line);
+}
+
+/**
+ * Id under which running headers and footers are cut: a line that stands beside page-number lines
+ * again and again with the same text (a compilation's or a site's name); see page-furniture.ts.
+ */
+export const RUNNING_HEADER_RULE_ID = 'page-number/running-header';
+
 /**
  * The default rule set, applied in this order (the engine repeats the sequence until nothing
  * changes). Page-number lines go first, so that the lines around them meet before hard wraps

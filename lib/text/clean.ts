@@ -13,15 +13,25 @@ import {
   DOUBLE_SPACING_RULE_ID,
   HARD_WRAP_RULE_ID,
   RuleScope,
+  RUNNING_HEADER_RULE_ID,
   type CleanRule,
 } from './clean-rules.js';
 import { CutList } from './cut-list.js';
 import { forEachDoubleSpacingCut } from './double-spacing.js';
 import { displayWidth, forEachWrapBreak } from './hard-wrap.js';
+import { forEachRunningHeaderCut } from './page-furniture.js';
 import { countLines } from './source-lines.js';
 import { isBlank } from './white-space.js';
 
-export { CleanFamily, DEFAULT_CLEAN_RULES, DOUBLE_SPACING_RULE_ID, HARD_WRAP_RULE_ID, RuleScope, type CleanRule } from './clean-rules.js';
+export {
+  CleanFamily,
+  DEFAULT_CLEAN_RULES,
+  DOUBLE_SPACING_RULE_ID,
+  HARD_WRAP_RULE_ID,
+  RuleScope,
+  RUNNING_HEADER_RULE_ID,
+  type CleanRule,
+} from './clean-rules.js';
 
 /** One contiguous run of input characters that cleaning removed. */
 export interface Removal {
@@ -55,7 +65,7 @@ export interface CleanResult {
 export interface CleanOptions {
   /** Extra rules, applied after the default ones. */
   readonly rules?: readonly CleanRule[];
-  /** Ids of rules to switch off (default rules, extra rules, `whitespace/hard-wrap`, `whitespace/double-spacing`). */
+  /** Ids of rules to switch off (default rules, extra rules, `whitespace/hard-wrap`, `whitespace/double-spacing`, `page-number/running-header`). */
   readonly disable?: readonly string[];
 }
 
@@ -87,9 +97,15 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   const bracketRules = rules.filter(
     (rule) => rule.family === CleanFamily.BracketedAdvert && (rule.scope ?? RuleScope.Inline) === RuleScope.Inline,
   );
-  const tags: RuleTag[] = [...rules, { id: HARD_WRAP_RULE_ID, family: HARD_WRAP_FAMILY }, { id: DOUBLE_SPACING_RULE_ID, family: HARD_WRAP_FAMILY }];
+  const tags: RuleTag[] = [
+    ...rules,
+    { id: HARD_WRAP_RULE_ID, family: HARD_WRAP_FAMILY },
+    { id: DOUBLE_SPACING_RULE_ID, family: HARD_WRAP_FAMILY },
+    { id: RUNNING_HEADER_RULE_ID, family: CleanFamily.PageNumber },
+  ];
   const hardWrapIndex = rules.length;
   const doubleSpacingIndex = rules.length + 1;
+  const runningHeaderIndex = rules.length + 2;
   const indexed = rules.map((rule, index) => ({ rule, index }));
   const lineRules = indexed.filter(({ rule }) => rule.scope === RuleScope.Line);
   const blockRules = indexed.filter(({ rule }) => rule.scope === RuleScope.Block);
@@ -101,6 +117,11 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   // First of all: every other rule judges lines and their neighbours, which the blank lines hide.
   if (hardWrap && !disabled.has(DOUBLE_SPACING_RULE_ID)) {
     forEachDoubleSpacingCut(state.text, (start, end) => cuts.push(start, end, doubleSpacingIndex));
+    state.apply(cuts);
+  }
+  // Before the page numbers go: a running header is found by standing beside them.
+  if (!disabled.has(RUNNING_HEADER_RULE_ID)) {
+    forEachRunningHeaderCut(state.text, (start, end) => cuts.push(start, end, runningHeaderIndex));
     state.apply(cuts);
   }
 

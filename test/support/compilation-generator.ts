@@ -248,8 +248,12 @@ export interface CompilationPlan {
   readonly toc: { readonly style: TocStyle; readonly pages: boolean; readonly blankAfter: boolean } | null;
   readonly cover: boolean;
   readonly wrap: { readonly width: number; readonly indent: boolean } | null;
-  /** Page numbers a PDF copy carries on lines of their own, every `linesPerPage` lines (only with `wrap`). */
-  readonly pageNumbers?: { readonly style: PageNumberStyle; readonly linesPerPage: number } | null;
+  /**
+   * Page numbers a PDF copy carries on lines of their own, every `linesPerPage` lines (only with
+   * `wrap`), and the running header printed on every page: the compilation's title under each page
+   * number (the next page's header) or above it (a footer line).
+   */
+  readonly pageNumbers?: { readonly style: PageNumberStyle; readonly linesPerPage: number; readonly header?: RunningHeader } | null;
   /** White space a copy-paste leaves: the indent's characters, spaces at line ends, a blank line after every line, CRLF. */
   readonly copy?: { readonly indent: CopyIndent; readonly trailingSpaces: boolean; readonly doubleSpaced: boolean; readonly crlf: boolean } | null;
 }
@@ -262,7 +266,7 @@ export function buildCompilation(gold: readonly GoldReport[], plan: CompilationP
   const lines: Line[] = [];
   const plain = (...texts: string[]) => lines.push(...texts.map((text) => ({ text, body: false })));
   const expected: GoldReport[] = [];
-  if (plan.cover || plan.toc) plain('2024年度党建工作材料汇编', `（${plan.reports.length}篇）`);
+  if (plan.cover || plan.toc) plain(COMPILATION_TITLE, `（${plan.reports.length}篇）`);
   if (plan.toc) {
     const toc = plan.toc;
     plain('目 录');
@@ -383,14 +387,33 @@ function pageNumberLine(style: PageNumberStyle, page: number, pages: number): st
   }
 }
 
-/** A page number line after every `linesPerPage` lines, wherever it falls (mid-paragraph, mid-title). */
+/** Where a PDF copy has the line printed on every page, relative to the page number. */
+const RunningHeader = { None: 'none', Below: 'below', Above: 'above' } as const;
+type RunningHeader = (typeof RunningHeader)[keyof typeof RunningHeader];
+
+/** The compilation's title: on its cover, and as the running header of its pages. */
+const COMPILATION_TITLE = '2024年度党建工作材料汇编';
+
+/**
+ * A page number line after every `linesPerPage` lines, wherever it falls (mid-paragraph,
+ * mid-title), with the running header beside it: a header also opens the first page, a footer
+ * also closes the last, with its page number.
+ */
 function withPageNumbers(text: string, pageNumbers: CompilationPlan['pageNumbers']): string {
   if (!pageNumbers) return text;
   const lines = text.split('\n');
   const pages = Math.ceil(lines.length / pageNumbers.linesPerPage);
-  return lines
-    .flatMap((line, i) => ((i + 1) % pageNumbers.linesPerPage === 0 ? [line, pageNumberLine(pageNumbers.style, (i + 1) / pageNumbers.linesPerPage, pages)] : [line]))
-    .join('\n');
+  const furniture = (page: number): string[] => {
+    const number = pageNumberLine(pageNumbers.style, page, pages);
+    if (pageNumbers.header === RunningHeader.Below) return [number, COMPILATION_TITLE];
+    if (pageNumbers.header === RunningHeader.Above) return [COMPILATION_TITLE, number];
+    return [number];
+  };
+  const paged = lines.flatMap((line, i) => ((i + 1) % pageNumbers.linesPerPage === 0 ? [line, ...furniture((i + 1) / pageNumbers.linesPerPage)] : [line]));
+  const lastPageOpen = lines.length % pageNumbers.linesPerPage !== 0;
+  if (pageNumbers.header === RunningHeader.Below) paged.unshift(COMPILATION_TITLE);
+  if (pageNumbers.header === RunningHeader.Above && lastPageOpen) paged.push(COMPILATION_TITLE, pageNumberLine(pageNumbers.style, pages, pages));
+  return paged.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -423,7 +446,11 @@ export function compilationPlan(goldCount: number): fc.Arbitrary<CompilationPlan
     cover: fc.boolean(),
     wrap: fc.option(fc.record({ width: fc.integer({ min: 60, max: 84 }), indent: fc.boolean() }), { nil: null }),
     pageNumbers: fc.option(
-      fc.record({ style: fc.constantFrom(...Object.values(PageNumberStyle)), linesPerPage: fc.integer({ min: 18, max: 30 }) }),
+      fc.record({
+        style: fc.constantFrom(...Object.values(PageNumberStyle)),
+        linesPerPage: fc.integer({ min: 18, max: 30 }),
+        header: fc.constantFrom(...Object.values(RunningHeader)),
+      }),
       { nil: null },
     ),
     copy: fc.record({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CleanFamily, cleanText } from '../../../lib/text/clean.js';
+import { CleanFamily, cleanText, RUNNING_HEADER_RULE_ID } from '../../../lib/text/clean.js';
 
 const paragraph =
   '今年以来，在上级党委的正确领导下，我们坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实党的二十大精神，扎实推进各项工作，取得了一定成效。一是学习不够深入，个别党员对学习的重要性认识不足，存在以干代学的现象，学用结合不够紧密，理论联系实际的能力还需要进一步提升。';
@@ -34,5 +34,78 @@ describe('page numbers of a PDF copy', () => {
     const input = '详见第3页 共12页的附表。\n会议纪要第 3 页所列事项已全部落实。';
 
     expect(cleanText(input).text).toBe(input);
+  });
+});
+
+describe('running headers of a PDF copy', () => {
+  const title = '2024年度党建工作材料汇编';
+  const lines: string[] = [];
+  for (let i = 0; i < paragraph.length; i += 30) lines.push(paragraph.slice(i, i + 30));
+
+  /** A cover and `paragraph` as a PDF copy has them: a page number, and `furniture` beside it, after every second line. */
+  function copiedWithHeader(furniture: (page: number) => string[]): string {
+    const pages = lines.flatMap((line, i) => (i % 2 === 1 && i < lines.length - 1 ? [line, ...furniture((i + 1) / 2)] : [line]));
+    return [title, '', ...pages].join('\n');
+  }
+
+  it('removes the title printed under every page number, keeps the same title on the cover', () => {
+    const input = copiedWithHeader((page) => [`— ${page} —`, title]);
+
+    const result = cleanText(input);
+
+    expect(result.text).toBe(`${title}\n\n${paragraph}`);
+    expect(result.removals.filter((r) => r.ruleId === RUNNING_HEADER_RULE_ID).map((r) => r.text)).toEqual(
+      Array.from({ length: (lines.length - 1) >> 1 }, () => `${title}\n`),
+    );
+    expect(result.removals.every((r) => r.family === CleanFamily.PageNumber || r.family === CleanFamily.Whitespace)).toBe(true);
+  });
+
+  it('removes a footer line printed above every page number', () => {
+    const input = copiedWithHeader((page) => ['内部资料 注意保存', `-${page}-`]);
+
+    expect(cleanText(input).text).toBe(`${title}\n\n${paragraph}`);
+  });
+
+  it('removes the header beside the only page number of a two-page copy when the first page opens with it', () => {
+    const input = [title, ...lines.slice(0, 3), '— 1 —', title, ...lines.slice(3)].join('\n');
+
+    expect(cleanText(input).text).toBe(`${title}\n${paragraph}`);
+  });
+
+  it('keeps lines that stand beside page numbers once each, as the text that happens to be there', () => {
+    const input = copiedWithHeader((page) => [`— ${page} —`]);
+
+    const result = cleanText(input);
+
+    expect(result.text).toBe(`${title}\n\n${paragraph}`);
+    expect(result.removals.some((r) => r.ruleId === RUNNING_HEADER_RULE_ID)).toBe(false);
+  });
+
+  it('keeps a heading that stands beside one page number of many, though it is repeated elsewhere', () => {
+    const heading = '一、主要工作';
+    const input = [heading, ...lines.slice(0, 2), '— 1 —', ...lines.slice(2, 4), '— 2 —', heading, ...lines.slice(4, 6), '— 3 —', ...lines.slice(6)].join('\n');
+
+    const result = cleanText(input);
+
+    expect(result.text).toContain(`${heading}\n`);
+    expect(result.text.split(heading)).toHaveLength(3);
+  });
+
+  it('keeps a paragraph tail such as 。 that falls beside most page numbers: a header names something', () => {
+    const input = [lines[0], '。', '— 1 —', lines[1], '。', '— 2 —', lines[2], '。', '— 3 —', lines[3]].join('\n');
+
+    const result = cleanText(input);
+
+    expect(result.removals.some((r) => r.ruleId === RUNNING_HEADER_RULE_ID)).toBe(false);
+    expect(result.text.split('。').length).toBe(input.split('。').length);
+  });
+
+  it('can be switched off by its rule id', () => {
+    const input = copiedWithHeader((page) => [`— ${page} —`, title]);
+
+    const result = cleanText(input, { disable: [RUNNING_HEADER_RULE_ID] });
+
+    expect(result.removals.some((r) => r.ruleId === RUNNING_HEADER_RULE_ID)).toBe(false);
+    expect(result.text.split(title).length).toBeGreaterThan(2);
   });
 });
