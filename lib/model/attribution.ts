@@ -80,12 +80,17 @@ function isDateLine(line: string): boolean {
   return DATE_LINE.test(line.trim());
 }
 
+/** True for a date in brackets alone on its line (`（2024年3月5日）`): a speech's date under its title. */
+export function isBracketedDateLine(line: string): boolean {
+  const bracketed = BRACKETED_DATE.exec(line.trim());
+  return bracketed !== null && isDateLine(bracketed[1]!);
+}
+
 /** True for an author line that may stand under the title. */
 function isBylineLine(line: string): boolean {
   const text = line.trim();
   if (text === '' || text.length > MAX_BYLINE_LENGTH) return false;
-  const bracketed = BRACKETED_DATE.exec(text);
-  if (bracketed && isDateLine(bracketed[1]!)) return true;
+  if (isBracketedDateLine(text)) return true;
   // A bare name could as well be a one-word paragraph; under a title it needs its unit or a label.
   return namesSomeone(text, false);
 }

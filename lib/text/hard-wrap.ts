@@ -2,6 +2,7 @@
  * Hard-wrapped text (copied out of a PDF) breaks every line at the page width, mid-sentence.
  * Finds those breaks so they can be removed, without merging real paragraphs.
  */
+import { isBracketedDateLine } from '../model/attribution.js';
 import { startsWithHeadingNumber } from '../model/heading-number.js';
 import { JUNK } from './clean-rules.js';
 import { countLines } from './source-lines.js';
@@ -212,10 +213,13 @@ const MAX_TITLE_TAIL = 8;
 
 /** `next` is the rest of the title `line` wrapped early: a remark, or a short tail it ends with. */
 function endsTitle(line: string, next: string): boolean {
-  if (REMARK_LINE.test(next)) return true;
-  // The tail is judged without a remark it ends with: `材料（范文）` is not a title of its own.
-  const tail = next.replace(TAIL_REMARK, '');
-  return next.length <= MAX_TITLE_TAIL && !isTitleLine(tail) && !/[。！？，；：]/.test(next) && isReportTitle(line + next);
+  // A date in brackets is the line under a speech's title, never the title's wrapped tail.
+  if (REMARK_LINE.test(next)) return !isBracketedDateLine(next);
+  // The tail is judged without the stray full stop copied titles carry (`讲稿。`) and without a
+  // remark it ends with: `材料（范文）` is not a title of its own.
+  const bare = next.replace(/[。.]$/, '');
+  const tail = bare.replace(TAIL_REMARK, '');
+  return bare.length <= MAX_TITLE_TAIL && !isTitleLine(tail) && !/[。！？，；：]/.test(bare) && isReportTitle(line + bare);
 }
 
 /** A numbered title (`3、…述职报告`): the last entry of a table of contents, never a paragraph's line. */

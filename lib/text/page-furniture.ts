@@ -20,63 +20,64 @@ const MAX_HEADER_LENGTH = 60;
 const MIN_HEADER_LETTERS = 4;
 const LETTERS = /\p{L}/gu;
 
+/** Where a line stands to the page number it is beside: a footer above it, a header below it. */
+const Side = { Above: 0, Below: 1 } as const;
+type Side = (typeof Side)[keyof typeof Side];
+
 /**
  * The cuts `[start, end)` of the running headers and footers in `text`: each line, with its line
- * break, that is the nearest text line above or below a page-number line and whose text (trimmed)
- * is seen so on at least {@link MIN_PAGES} pages and beside half the page numbers. The text's
- * first and last lines count as seen with the same text (the first page's header has no page
- * number above it, the last page's footer none below). The first line stays: it is the cover's
- * title as often as a header.
+ * break, that is the nearest text line above (a footer) or below (a header) a page-number line and
+ * whose text (trimmed) stands so, on the same side, on at least {@link MIN_PAGES} pages and beside
+ * half the page numbers. The text's first line counts as a header seen, its last line as a footer
+ * (the first page's header has no page number above it, the last page's footer none below). The
+ * first line stays: it is the cover's title as often as a header.
  */
 export function forEachRunningHeaderCut(text: string, onCut: (start: number, end: number) => void): void {
-  // Text lines beside a page number, by their trimmed text: each line's start once.
-  const beside = new Map<string, number[]>();
+  // Line starts beside a page number, by side and trimmed text.
+  const beside = [new Map<string, number[]>(), new Map<string, number[]>()] as const;
   let pages = 0;
-  let previous = -1;
-  let previousEnd = -1;
-  let previousIsPage = false;
-  let previousTaken = false;
-  let firstStart = -1;
-  let lastStart = -1;
-  const take = (start: number, end: number) => {
+  let previous: { start: number; end: number; isPage: boolean; taken: boolean } | undefined;
+  let first: { start: number; key: string } | undefined;
+  let last: { start: number; key: string } | undefined;
+  const take = (side: Side, start: number, end: number) => {
     const key = text.slice(start, end).trim();
     if (key.length > MAX_HEADER_LENGTH || (key.match(LETTERS)?.length ?? 0) < MIN_HEADER_LETTERS) return;
-    const starts = beside.get(key) ?? [];
-    if (starts.at(-1) !== start) starts.push(start);
-    beside.set(key, starts);
+    const starts = beside[side].get(key) ?? [];
+    starts.push(start);
+    beside[side].set(key, starts);
   };
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
     if (!isBlankRange(text, start, end)) {
-      if (firstStart < 0) firstStart = start;
-      lastStart = start;
-      const isPage = end - start <= 120 && isPageNumberLine(text.slice(start, end));
+      const line = text.slice(start, end);
+      first ??= { start, key: line.trim() };
+      last = { start, key: line.trim() };
+      const isPage = isPageNumberLine(line);
+      let taken = false;
       if (isPage) {
         pages++;
-        if (previous >= 0 && !previousIsPage && !previousTaken) take(previous, previousEnd);
-      } else if (previousIsPage) {
-        take(start, end);
+        if (previous && !previous.isPage && !previous.taken) take(Side.Above, previous.start, previous.end);
+      } else if (previous?.isPage) {
+        take(Side.Below, start, end);
+        taken = true;
       }
-      previousTaken = !isPage && previousIsPage;
-      previous = start;
-      previousEnd = end;
-      previousIsPage = isPage;
+      previous = { start, end, isPage, taken };
     }
     if (newline === -1) break;
     start = newline + 1;
   }
-  const lineAt = (start: number) => {
-    const newline = text.indexOf('\n', start);
-    return text.slice(start, newline === -1 ? text.length : newline).trim();
-  };
-  const cuts = [...beside].flatMap(([key, starts]) => {
-    const inner = starts.filter((start) => start !== firstStart);
-    const edges = [firstStart, ...(starts.includes(lastStart) || lastStart === firstStart ? [] : [lastStart])];
-    const seen = inner.length + edges.filter((start) => start >= 0 && lineAt(start) === key).length;
-    return seen >= MIN_PAGES && starts.length >= MIN_SHARE * pages ? inner : [];
-  });
-  for (const start of cuts.sort((a, b) => a - b)) {
+  const cuts: number[] = [];
+  for (const side of [Side.Above, Side.Below]) {
+    // The first page's header has no page number above it, the last page's footer none below.
+    const edge = side === Side.Below ? first : last;
+    for (const [key, starts] of beside[side]) {
+      const inner = starts.filter((start) => start !== first?.start);
+      const seen = inner.length + (edge && edge.key === key && !inner.includes(edge.start) ? 1 : 0);
+      if (seen >= MIN_PAGES && starts.length >= MIN_SHARE * pages) cuts.push(...inner);
+    }
+  }
+  for (const start of [...new Set(cuts)].sort((a, b) => a - b)) {
     const newline = text.indexOf('\n', start);
     onCut(start, newline === -1 ? text.length : newline + 1);
   }

@@ -184,6 +184,18 @@ function bodyTitle(title: string, variant: BodyVariant, pick: number): { raw: st
 }
 
 // ---------------------------------------------------------------------------------------------
+// Who wrote it: author lines under a title, signatures and dates closing a report
+
+const BYLINES = ['中共XX县委组织部', 'XX局党组书记、局长 张XX', '述职人：李XX', '（2024年1月15日）'];
+
+const CLOSINGS: readonly (readonly string[])[] = [
+  ['2024年1月15日'],
+  ['中共XX县委组织部', '2024年1月15日'],
+  ['**市委组织部', '张XX', '二〇二四年一月十五日'],
+  ['XX公司党委', '2024.1.15'],
+];
+
+// ---------------------------------------------------------------------------------------------
 // Look-alikes: body lines shaped like titles that belong to their report
 
 const LOOK_ALIKES = [
@@ -241,6 +253,10 @@ interface ReportPlan {
   readonly marker: number;
   readonly bodyVariant: BodyVariant;
   readonly separator: Separator;
+  /** An author line under the title (0: none; else one of {@link BYLINES}). */
+  readonly byline?: number;
+  /** A closing signature and date after the last paragraph (0: none; else one of {@link CLOSINGS}). */
+  readonly closing?: number;
 }
 
 export interface CompilationPlan {
@@ -299,6 +315,13 @@ export function buildCompilation(gold: readonly GoldReport[], plan: CompilationP
       paragraphs.splice(at, 0, line);
       raw.splice(at, 0, line);
     }
+    if (report.byline) {
+      // Under the title, or under the subtitle when there is one.
+      const line = BYLINES[(report.byline - 1) % BYLINES.length] ?? '';
+      const at = report.subtitle ? 1 : 0;
+      paragraphs.splice(at, 0, line);
+      raw.splice(at, 0, line);
+    }
     for (let a = 0; a < report.adverts; a++) {
       const at = (a * 7 + report.adverts) % raw.length;
       raw[at] = withAdvertAtEnd(raw[at] ?? '', a + report.adverts);
@@ -308,9 +331,17 @@ export function buildCompilation(gold: readonly GoldReport[], plan: CompilationP
       raw[at] = withMarker(raw[at] ?? '', report.marker * 13, report.marker);
     }
 
+    const closing = report.closing ? (CLOSINGS[(report.closing - 1) % CLOSINGS.length] ?? []) : [];
+    const attribution = new Set(report.byline ? [BYLINES[(report.byline - 1) % BYLINES.length]] : []);
+
     if (k > 0) plain(...separatorLines(report.separator, report.adverts));
-    lines.push({ text: heading.raw, body: false, title: true }, ...raw.map((text) => ({ text, body: true })));
-    expected.push({ title: heading.clean, paragraphs });
+    // The author line and the closing block are set apart (centred, flush right), never indented.
+    lines.push(
+      { text: heading.raw, body: false, title: true },
+      ...raw.map((text) => ({ text, body: !attribution.has(text) })),
+      ...closing.map((text) => ({ text, body: false })),
+    );
+    expected.push({ title: heading.clean, paragraphs: [...paragraphs, ...closing] });
   });
 
   const text = plan.wrap
@@ -433,6 +464,8 @@ const reportPlan = (goldCount: number): fc.Arbitrary<ReportPlan> =>
     marker: fc.nat({ max: 4 }),
     bodyVariant: fc.constantFrom(...Object.values(BodyVariant)),
     separator: fc.constantFrom(...Object.values(Separator)),
+    byline: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: BYLINES.length })),
+    closing: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: CLOSINGS.length })),
   });
 
 /** Plans of compilations of 1–12 reports drawn from `goldCount` gold reports. */

@@ -100,6 +100,16 @@ describe('running headers of a PDF copy', () => {
     expect(result.text.split('。').length).toBe(input.split('。').length);
   });
 
+  it('keeps a line two reports share that falls below one page number and above another', () => {
+    const shared = lines[1]!;
+    const input = [lines[0], '— 1 —', shared, lines[2], '— 2 —', lines[3], shared, '— 3 —', lines[4]].join('\n');
+
+    const result = cleanText(input);
+
+    expect(result.removals.some((r) => r.ruleId === RUNNING_HEADER_RULE_ID)).toBe(false);
+    expect(result.text.split(shared)).toHaveLength(3);
+  });
+
   it('can be switched off by its rule id', () => {
     const input = copiedWithHeader((page) => [`— ${page} —`, title]);
 

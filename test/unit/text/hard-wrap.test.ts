@@ -141,6 +141,30 @@ describe('hard-wrapped text', () => {
     expect(result.removals.some((r) => r.text.trim() === advert)).toBe(true);
   });
 
+  it('keeps the bracketed date under a full-width title on its own line, while a remark such as （范文） rejoins its title', () => {
+    const title = '中共某某县委组织部某某镇党委书记在全县基层党建工作会议上的讲话';
+    const body = wrap(first + second + first, 30);
+    const copied = (under: string) => [...body, title, under, ...body].join('\n');
+
+    const dated = cleanText(copied('（2024年1月15日）')).text.split('\n');
+    const remarked = cleanText(copied('（范文）')).text.split('\n');
+
+    expect(displayWidth(title)).toBeGreaterThanOrEqual(60);
+    expect(dated.slice(1, 3)).toEqual([title, '（2024年1月15日）']);
+    expect(remarked[1]).toBe(`${title}（范文）`);
+  });
+
+  it('rejoins a title wrapped before its last word when the tail carries a stray full stop (…专题党课 / 讲稿。), above an author line', () => {
+    const title = 'XX学校党支部2024年党委（党组）书记2023年度抓基层党建工作专题党课讲稿。';
+    const [head, tail] = [title.slice(0, -3), title.slice(-3)];
+    const input = [...wrap(first + second + first, 30), '', head, tail, '中共XX县委组织部', ...wrap(second + first, 30)].join('\n');
+
+    const lines = cleanText(input).text.split('\n');
+
+    expect(displayWidth(head)).toBeGreaterThanOrEqual(60);
+    expect(lines.slice(2, 4)).toEqual([title, '中共XX县委组织部']);
+  });
+
   it('leaves short lines such as a list of headings alone', () => {
     expect(findWrapBreaks('一、成绩\n二、问题\n三、打算\n四、其他')).toEqual([]);
   });
