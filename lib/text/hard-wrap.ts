@@ -171,11 +171,11 @@ function keepsBreak({ line, next, isAdvertLine, nextIsFull, afterNext, startsPar
     (isReportTitle(stripEntryNumber(line)) &&
       !endsTitle(line, next) &&
       (isReportTitle(nextTitle) || (nextIsFull && (endsTitle(next, afterNext()) || wrappedTitle(next, afterNext()))))) ||
-    // A report title that fills the width at a paragraph start is a line of its own: prose rarely
-    // runs a whole line without a comma and ends in a genre word exactly at the margin. So is a
-    // document named alone in book-title marks (`《关于…的报告》`), which an advert cut from its
-    // end made look full.
-    ((isReportTitle(line) && !endsTitle(line, next)) || BOOK_TITLE_LINE.test(line)) && startsParagraph()
+    // A report title (numbered as a piece or not) that fills the width at a paragraph start is a
+    // line of its own: prose rarely runs a whole line without a comma and ends in a genre word
+    // exactly at the margin. So is a document named alone in book-title marks (`《关于…的报告》`),
+    // which an advert cut from its end made look full.
+    ((isReportTitle(stripEntryNumber(line)) && !endsTitle(line, next)) || BOOK_TITLE_LINE.test(line)) && startsParagraph()
   );
 }
 
@@ -201,7 +201,9 @@ function titleAfterSentence(line: string, next: string, nextIsFull: boolean, aft
 
 /** `line` and `next` are the two halves of one wrapped title: no clause marks, a title together. */
 function wrappedTitle(line: string, next: string): boolean {
-  return !/[，、,]/.test(line) && isTitleLine(line) && isReportTitle(line + next);
+  // A piece number (`3、`) is no clause mark.
+  const title = stripEntryNumber(line);
+  return !/[，、,]/.test(title) && isTitleLine(title) && isReportTitle(title + next.replace(/[。.]$/, ''));
 }
 
 /** A bracketed remark on its own (`（范文）`, `（2篇）`): the end of a title wrapped just before it. */
@@ -219,7 +221,7 @@ function endsTitle(line: string, next: string): boolean {
   // remark it ends with: `材料（范文）` is not a title of its own.
   const bare = next.replace(/[。.]$/, '');
   const tail = bare.replace(TAIL_REMARK, '');
-  return bare.length <= MAX_TITLE_TAIL && !isTitleLine(tail) && !/[。！？，；：]/.test(bare) && isReportTitle(line + bare);
+  return bare.length <= MAX_TITLE_TAIL && !isTitleLine(tail) && !/[。！？，；：]/.test(bare) && isReportTitle(stripEntryNumber(line) + bare);
 }
 
 /** A numbered title (`3、…述职报告`): the last entry of a table of contents, never a paragraph's line. */
@@ -360,7 +362,10 @@ function marksParagraphsByIndent(text: string, widths: Uint8Array, near: (i: num
  * not the first half of a wrapped one (whose continuation would be short and unfinished).
  */
 function isHeadingAbove(line: string, next: string, nextIsFull: boolean): boolean {
-  return startsWithHeadingNumber(line) && !/[。！？]/.test(line) && (nextIsFull || /[。！？]/.test(next));
+  // A numbered piece's title wrapped before its last word is one title (`2.…的实施` / `方案。`).
+  return (
+    startsWithHeadingNumber(line) && !/[。！？]/.test(line) && (nextIsFull || /[。！？]/.test(next)) && !endsTitle(line, next) && !wrappedTitle(line, next)
+  );
 }
 
 function nearTolerance(width: number): number {

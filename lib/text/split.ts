@@ -7,6 +7,7 @@ import { buildReport } from '../model/build-report.js';
 import type { Report } from '../model/report.js';
 import { WarningCode, type ConversionWarning } from '../warnings.js';
 import { isCountLine, isReportTitle, isSubtitle, isTitleShaped } from './title-detect.js';
+import { pieceNumber } from './piece-number.js';
 import { findToc, locateEntries, stripEntryNumber, type Toc } from './toc.js';
 
 export interface SplitOptions {
@@ -105,7 +106,9 @@ function coverTitle(lines: readonly string[], headerLine: number): string | unde
 
 /** Sections of `lines[from, to)` opened by report titles. */
 function splitByTitles(lines: readonly string[], from: number, to: number, fallback: string): Section[] {
-  const titles = findTitleLines(lines, from, to);
+  const numbered = findNumberedTitles(lines, from, to);
+  const titles = [...new Set([...findTitleLines(lines, from, to), ...numbered.keys()])].sort((a, b) => a - b);
+  const titleAt = (at: number): string => numbered.get(at) ?? lines[at] ?? fallback;
   const firstContent = nextContentLine(lines, from, to);
   if (firstContent === -1) return [];
 
@@ -134,7 +137,7 @@ function splitByTitles(lines: readonly string[], from: number, to: number, fallb
     });
   }
   titles.forEach((at, k) => {
-    sections.push({ title: lines[at] ?? fallback, titleLine: at, start: at + 1, end: titles[k + 1] ?? to });
+    sections.push({ title: titleAt(at), titleLine: at, start: at + 1, end: titles[k + 1] ?? to });
   });
   return sections;
 }
@@ -151,8 +154,7 @@ function findTitleLines(lines: readonly string[], from: number, to: number): num
   return titles;
 }
 
-function opensReport(lines: readonly string[], i: number, from: number, to: number): boolean {
-  const line = lines[i] ?? '';
+function opensReport(lines: readonly string[], i: number, from: number, to: number, line: string = lines[i] ?? ''): boolean {
   if (line === '' || !isTitleShaped(line) || isSubtitle(line)) return false;
   const next = nextContentLine(lines, i + 1, to);
   if (next === -1) return false;
@@ -164,6 +166,110 @@ function opensReport(lines: readonly string[], i: number, from: number, to: numb
   // An author or unit line between title and body (`XX县委书记 张XX`).
   const after = nextContentLine(lines, next + 1, to);
   return after !== -1 && !isReportTitle(nextLine) && startsBody(lines[after] ?? '');
+}
+
+/**
+ * Numbered report titles of a compilation without a table of contents (`1.…述职报告`,
+ * `一、…的讲话`, `第二篇 …`), by line, with the title they give (without the number). They are
+ * lines numbered 1, 2, 3 … in one style, each a report title where a report can open. A report's
+ * own headings are numbered too (`一、2023年度工作总结`), so the run is taken only when nothing but
+ * cover lines stands before it and no piece's body numbers on from its title.
+ */
+function findNumberedTitles(lines: readonly string[], from: number, to: number): Map<number, string> {
+  const numbered = new Map<number, string>();
+  // Candidates by style, then by value, each list in line order.
+  const byStyle = new Map<number, Map<number, NumberedLine[]>>();
+  for (let i = from; i < to; i++) {
+    const piece = pieceNumber(lines[i] ?? '');
+    if (!piece || !isReportTitle(piece.rest) || !opensReport(lines, i, from, to, piece.rest)) continue;
+    // A list of numbered titles is a table of contents, not titles over bodies.
+    const next = pieceNumber(lines[nextContentLine(lines, i + 1, to)] ?? '');
+    if (next && isReportTitle(next.rest)) continue;
+    const byValue = byStyle.get(piece.style) ?? new Map<number, NumberedLine[]>();
+    byStyle.set(piece.style, byValue);
+    const same = byValue.get(piece.value) ?? [];
+    byValue.set(piece.value, same);
+    same.push({ at: i, ...piece });
+  }
+  let best: NumberedLine[] = [];
+  const contentLines = contentLineCounter(lines);
+  for (const byValue of byStyle.values()) {
+    const run = numberedRun(contentLines, byValue, to);
+    if (run.length > best.length) best = run;
+  }
+  if (endsWithHeading(best, contentLines, to)) best = best.slice(0, -1);
+  if (best.length < 2) return numbered;
+  const before = lines.slice(from, best[0]!.at).filter((line) => line !== '');
+  if (!before.every((line) => isCountLine(line) || (isTitleShaped(line) && !isReportTitle(line)))) return numbered;
+  // Headings number on through the lines between (`一、…总结` `二、…计划` `三、存在问题`); the
+  // pieces' own headings, numbered alike, start again at 1. Lines numbered as titles
+  // (`3.上半年工作总结`, a heading that lost its number to a longer title) say nothing of that.
+  const bounds = [...best.map((c) => c.at), to];
+  const runsOn = best.some((c, k) => {
+    for (let i = c.at + 1; i < bounds[k + 1]!; i++) {
+      const n = pieceNumber(lines[i] ?? '');
+      if (n?.style === c.style && !isReportTitle(n.rest)) return n.value === c.value + 1;
+    }
+    return false;
+  });
+  if (runsOn) return numbered;
+  for (const c of best) numbered.set(c.at, c.rest);
+  return numbered;
+}
+
+/** Characters a title that names its unit, year or person has at least (`专题民主生活会主持词`: 10). */
+const MIN_NAMING_TITLE = 8;
+
+/**
+ * The last line of a run is a heading numbered on after the last title (`3.上半年工作总结` a few
+ * paragraphs under `2.…专题党课讲稿`): too short to name a unit, a year or a person as titles do,
+ * far shorter than the run's titles, and the piece it would end far smaller than the others.
+ */
+function endsWithHeading(run: readonly NumberedLine[], contentLines: (from: number, to: number) => number, to: number): boolean {
+  if (run.length < 3) return false;
+  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1] ?? 0;
+  const last = run.at(-1)!;
+  const pieces = run.map((c, k) => contentLines(c.at + 1, run[k + 1]?.at ?? to));
+  return (
+    last.rest.length < MIN_NAMING_TITLE && last.rest.length * 2 < median(run.map((c) => c.rest.length)) && pieces.at(-2)! * 2 < median(pieces)
+  );
+}
+
+/** Fewest lines of body a numbered piece has before the next one. */
+const MIN_PIECE_LINES = 3;
+
+/** The number of non-empty lines in `[from, to)` of `lines`, by a table of counts made once. */
+function contentLineCounter(lines: readonly string[]): (from: number, to: number) => number {
+  const before = new Uint32Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) before[i + 1] = before[i]! + ((lines[i] ?? '') === '' ? 0 : 1);
+  return (from, to) => before[to]! - before[from]!;
+}
+
+interface NumberedLine {
+  readonly at: number;
+  readonly style: number;
+  readonly value: number;
+  readonly rest: string;
+}
+
+/**
+ * The run 1, 2, 3 … through `byValue` (lines numbered in one style, by value), in line order. Of
+ * several lines numbered alike before the next number, the title is the longest: it names a
+ * unit, a year or a person (`3.刘XX同志…的讲话`), a heading inside a report seldom does
+ * (`3.上半年工作总结`).
+ */
+function numberedRun(contentLines: (from: number, to: number) => number, byValue: ReadonlyMap<number, readonly NumberedLine[]>, to: number): NumberedLine[] {
+  const run: NumberedLine[] = [];
+  for (let value = 1, after = -1; ; value++) {
+    // A report of a compilation has a body: a line numbered next a paragraph or two into the last
+    // piece is a heading of that piece.
+    const options = (byValue.get(value) ?? []).filter((c) => c.at > after && (after < 0 || contentLines(after + 1, c.at) >= MIN_PIECE_LINES));
+    if (options.length === 0) return run;
+    const nextAt = byValue.get(value + 1)?.find((c) => c.at > options[0]!.at)?.at ?? to;
+    const pick = options.filter((c) => c.at < nextAt).reduce((a, b) => (b.rest.length > a.rest.length ? b : a));
+    run.push(pick);
+    after = pick.at;
+  }
 }
 
 /** The line above a title: nothing, or a line that does not run on into the next one. */

@@ -2,6 +2,7 @@
  * Tables of contents of compilations (`目录` / `目 录` followed by numbered entries, with or
  * without dot leaders and page numbers), and finding each entry's heading in the body.
  */
+import { pieceNumber } from './piece-number.js';
 import { normalizeTitle } from './title-detect.js';
 
 export interface TocEntry {
@@ -52,6 +53,7 @@ function readEntries(lines: readonly string[], from: number): { entries: TocEntr
   const seen = new Set<string>();
   let endLine = from;
   let blankBefore = false;
+  let lastNumber: number | undefined;
   for (let i = from; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
     if (line === '') {
@@ -62,12 +64,16 @@ function readEntries(lines: readonly string[], from: number): { entries: TocEntr
     if (!entry) break;
     // The body starts with the first report's title: an entry seen again ends the table.
     if (seen.has(entry.key)) break;
+    // So does numbering that starts again (`1.…` after `4.…`): the body's titles are numbered too.
+    const number = pieceNumber(entry.text)?.value;
+    if (number !== undefined && lastNumber !== undefined && number <= lastNumber) break;
     // After a blank line only an entry that looks like one (number or page) continues the table.
     if (blankBefore && entries.length > 0 && !entry.numbered && !entry.paged) break;
     // Without numbers or pages the table is a plain list of lines directly under its header.
     if (!entry.numbered && !entry.paged && entries.some((e) => e.numbered)) break;
     entries.push({ text: entry.text, key: entry.key, numbered: entry.numbered, line: i });
     seen.add(entry.key);
+    lastNumber = number ?? lastNumber;
     endLine = i + 1;
     blankBefore = false;
   }

@@ -263,6 +263,8 @@ export interface CompilationPlan {
   readonly reports: readonly ReportPlan[];
   readonly toc: { readonly style: TocStyle; readonly pages: boolean; readonly blankAfter: boolean } | null;
   readonly cover: boolean;
+  /** Body titles numbered as the pieces of a compilation of several (`1.`, `一、`, `第一篇`); the reports' titles are without it. */
+  readonly numbered?: TocStyle | null;
   readonly wrap: { readonly width: number; readonly indent: boolean } | null;
   /**
    * Page numbers a PDF copy carries on lines of their own, every `linesPerPage` lines (only with
@@ -336,8 +338,10 @@ export function buildCompilation(gold: readonly GoldReport[], plan: CompilationP
 
     if (k > 0) plain(...separatorLines(report.separator, report.adverts));
     // The author line and the closing block are set apart (centred, flush right), never indented.
+    // A compilation numbers its pieces when it has several.
+    const number = plan.numbered && plan.reports.length > 1 ? entryNumber(plan.numbered, k) : '';
     lines.push(
-      { text: heading.raw, body: false, title: true },
+      { text: `${number}${heading.raw}`, body: false, title: true },
       ...raw.map((text) => ({ text, body: !attribution.has(text) })),
       ...closing.map((text) => ({ text, body: false })),
     );
@@ -477,6 +481,8 @@ export function compilationPlan(goldCount: number): fc.Arbitrary<CompilationPlan
       { nil: null },
     ),
     cover: fc.boolean(),
+    // Not `（一）`: it numbers a level-2 heading (GB/T 9704 §7.3.3), and compilations do not number pieces so.
+    numbered: fc.option(fc.constantFrom(...Object.values(TocStyle).filter((style) => style !== TocStyle.Bracketed)), { nil: null }),
     wrap: fc.option(fc.record({ width: fc.integer({ min: 60, max: 84 }), indent: fc.boolean() }), { nil: null }),
     pageNumbers: fc.option(
       fc.record({

@@ -165,6 +165,33 @@ describe('hard-wrapped text', () => {
     expect(lines.slice(2, 4)).toEqual([title, '中共XX县委组织部']);
   });
 
+  describe('titles numbered as the pieces of a compilation', () => {
+    const body = wrap(first + second + first, 30);
+
+    it.each([
+      ['before its last words', '3、2023年度刘XX同志党委（党组）书记2023年度抓基层党建工作对', '照检查材料'],
+      ['before its last word, with a stray full stop', '2.XX公司党委关于党委（党组）书记2023年度抓基层党建工作的实施', '方案。'],
+      ['before a tail that is title-shaped, with a stray full stop', '五、XX学校党支部关于党委（党组）书记2023年度抓基层党建工作的', '实施方案。'],
+    ])('rejoins one wrapped %s', (_name, head, tail) => {
+      const input = [...body, '', head, tail, '——在全县基层党建工作会议上的讲话', ...body].join('\n');
+
+      const lines = cleanText(input).text.split('\n');
+
+      // Full: the body's lines are 60 units wide, and one wide character short of that counts.
+      expect(displayWidth(head)).toBeGreaterThanOrEqual(59);
+      expect(lines.slice(2, 4)).toEqual([head + tail, '——在全县基层党建工作会议上的讲话']);
+    });
+
+    it('keeps one that fills the width with an advert apart from the bracketed date under it', () => {
+      const title = '7.**市委组织部关于2022年党组织书记抓基层党建的实施方案*【更多素材搜索哒#哒文库】';
+      const input = [...wrap(first + first, 37), '', title, '（2024年1月15日）', ...wrap(first + first, 37)].join('\n');
+
+      const lines = cleanText(input).text.split('\n');
+
+      expect(lines.slice(2, 4)).toEqual(['7.**市委组织部关于2022年党组织书记抓基层党建的实施方案', '（2024年1月15日）']);
+    });
+  });
+
   it('leaves short lines such as a list of headings alone', () => {
     expect(findWrapBreaks('一、成绩\n二、问题\n三、打算\n四、其他')).toEqual([]);
   });
