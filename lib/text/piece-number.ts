@@ -1,15 +1,17 @@
 /**
  * The numbers a compilation gives its pieces, in its table of contents and over the reports
- * (`1.`, `2、`, `三、`, `（四）`, `第五篇`), read as values, so that a run 1, 2, 3 … can be told from
+ * (`1.`, `2、`, `三、`, `（四）`, `第五篇`, `材料六：`), read as values, so that a run 1, 2, 3 … can be told from
  * a restart at 1.
  */
 /** How a compilation numbers its pieces, and the number's value (NFKC: `１．` reads as `1.`). */
 const PIECE_NUMBERS = [
-  /^(\d{1,3})\.\s{0,4}/u,
-  /^(\d{1,3})、\s{0,4}/u,
+  /^(\d{1,4})\.\s{0,4}/u,
+  /^(\d{1,4})、\s{0,4}/u,
   /^([一二三四五六七八九十]{1,3})、\s{0,4}/u,
-  /^[（(]([一二三四五六七八九十]{1,3}|\d{1,3})[）)]\s{0,4}/u,
-  /^第([一二三四五六七八九十]{1,3}|\d{1,3})(?:篇|章|部分)\s{0,4}/u,
+  /^[（(]([一二三四五六七八九十]{1,3}|\d{1,4})[）)]\s{0,4}/u,
+  /^第([一二三四五六七八九十]{1,3}|\d{1,4})(?:篇|章|部分)\s{0,4}/u,
+  // The document sites' own: `材料一：`, `范文3：`.
+  /^(?:材料|范文|文章)([一二三四五六七八九十]{1,3}|\d{1,4})\s{0,2}[：:、.]\s{0,4}/u,
 ] as const;
 
 const CHINESE_DIGITS = '一二三四五六七八九';

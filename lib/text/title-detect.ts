@@ -3,6 +3,7 @@
  * heading numbering, and ending in a word that names a genre (报告, 总结, 讲话 …).
  */
 import { startsWithHeadingNumber } from '../model/heading-number.js';
+import { pieceNumber } from './piece-number.js';
 
 /** Genre words a report title ends with. Longest first where one contains another. */
 export const TITLE_ENDINGS: readonly string[] = [
@@ -77,12 +78,12 @@ export function isCountLine(line: string): boolean {
 
 /**
  * A title reduced for comparison: full/half width, white space, punctuation and a leading
- * number (`1.`, `一、`, `第一篇`) do not matter.
+ * number (`1.`, `一、`, `第一篇`, `材料二：`) do not matter.
  */
 export function normalizeTitle(line: string): string {
-  return line
-    .normalize('NFKC')
-    .trim()
+  const text = line.normalize('NFKC').trim();
+  return (pieceNumber(text)?.rest ?? text)
+    // Looser than a piece number: `1，`, `（1`, `①`.
     .replace(/^(?:第[一二三四五六七八九十\d]{1,4}[篇章部分]{1,2}|[（(]?[一二三四五六七八九十\d]{1,4}[）)]|[一二三四五六七八九十\d]{1,4}[、.．,，]|[①-⑳])\s{0,4}/u, '')
     .replace(/[\p{P}\p{S}\s]/gu, '')
     .toLowerCase();

@@ -32,8 +32,6 @@ const HEADER = /^(?:目\s{0,4}录|目\s{0,4}錄|contents|table of contents)\s{0,
 /** Dot leaders and a page number at the end of an entry: `……3`, `.... 12`, `  5`. */
 const LEADERS_AND_PAGE = /(?:\s{0,4}[.．·•…_\-—]{2,200}\s{0,4}|\s{1,8})(?:\d{1,4}|[IVXLivxl]{1,6})$/;
 const LEADERS_ONLY = /\s{0,4}[.．·•…]{3,200}$/;
-const ENTRY_NUMBER =
-  /^(?:第[一二三四五六七八九十\d]{1,4}[篇章部分]{1,2}|[（(][一二三四五六七八九十\d]{1,4}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,4}[.．、])\s{0,4}/;
 const SENTENCE_END = /[。！？；!?;]/;
 const STRAY_END = /[。.，,；;]{1,3}$/;
 
@@ -89,14 +87,12 @@ function parseEntry(line: string): { text: string; key: string; numbered: boolea
   if (SENTENCE_END.test(text.replace(STRAY_END, ''))) return undefined;
   const key = normalizeTitle(text);
   if (key.length < 2) return undefined;
-  return { text, key, numbered: ENTRY_NUMBER.test(text.normalize('NFKC')), paged };
+  return { text, key, numbered: pieceNumber(text) !== undefined, paged };
 }
 
 /** Strips an entry-style number (`1.`, `一、`, `第一篇`) from the start of a title. */
 export function stripEntryNumber(title: string): string {
-  const match = ENTRY_NUMBER.exec(title.normalize('NFKC'));
-  // NFKC keeps the length of these characters, so the match length applies to the original.
-  return match ? title.slice(match[0].length).trim() : title.trim();
+  return pieceNumber(title)?.rest ?? title.trim();
 }
 
 /** Shortest share of the longer key the shorter one must cover to count as the same title. */

@@ -137,7 +137,16 @@ function withAdvertAtEnd(paragraph: string, pick: number): string {
 // ---------------------------------------------------------------------------------------------
 // Tables of contents
 
-const TocStyle = { Arabic: 'arabic', ArabicComma: 'arabic-comma', Chinese: 'chinese', Bracketed: 'bracketed', FullWidth: 'full-width', Piece: 'piece' } as const;
+const TocStyle = {
+  Arabic: 'arabic',
+  ArabicComma: 'arabic-comma',
+  Chinese: 'chinese',
+  Bracketed: 'bracketed',
+  FullWidth: 'full-width',
+  Piece: 'piece',
+  Material: 'material',
+  Sample: 'sample',
+} as const;
 type TocStyle = (typeof TocStyle)[keyof typeof TocStyle];
 
 const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
@@ -155,6 +164,10 @@ function entryNumber(style: TocStyle, k: number): string {
       return `（${chinese}）`;
     case TocStyle.FullWidth:
       return `${String(k + 1).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}．`;
+    case TocStyle.Material:
+      return `材料${chinese}：`;
+    case TocStyle.Sample:
+      return `范文${k + 1}：`;
     default:
       return `第${chinese}篇 `;
   }

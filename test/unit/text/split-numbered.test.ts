@@ -35,6 +35,8 @@ describe('compilations that number their reports', () => {
     ['１．', ['１．', '２．', '３．']],
     ['一、, as their headings are numbered', ['一、', '二、', '三、']],
     ['第一篇', ['第一篇 ', '第二篇 ', '第三篇 ']],
+    ['材料一：, as the document sites do', ['材料一：', '材料二：', '材料三：']],
+    ['范文1：', ['范文1：', '范文2：', '范文3：']],
   ])('opens a report at each title numbered %s and drops the number from the title', (_name, numbers) => {
     const input = ['2024年度党建工作材料汇编', '（3篇）', ...pieces(numbers)].join('\n');
 
@@ -47,6 +49,13 @@ describe('compilations that number their reports', () => {
     const input = [`1.${titles[0]}`, ...long, `2.${titles[1]}`, BODY_A, BODY_B, BODY_C, `3.${titles[2]}`, ...long].join('\n');
 
     expect(splitReports(input).map((report) => report.title)).toEqual(titles);
+  });
+
+  it('matches entries numbered 材料一： to body titles without the number', () => {
+    const toc = ['目录', '材料一：张XX2023年度抓基层党建工作述职报告', '材料二：市委书记在全市组织工作会议上的讲话', '材料三：关于加强基层党建的实施方案', ''];
+    const input = ['2024年度党建工作材料汇编', ...toc, ...pieces(['', '', ''])].join('\n');
+
+    expect(outline(splitReports(input))).toEqual(expected);
   });
 
   it('ends the table of contents where numbering starts again at the first body title, though that title differs from its entry', () => {
