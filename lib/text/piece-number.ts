@@ -14,6 +14,9 @@ const PIECE_NUMBERS = [
   /^(?:材料|范文|文章)([一二三四五六七八九十]{1,3}|\d{1,4})\s{0,2}[：:、.]\s{0,4}/u,
 ] as const;
 
+/** The characters a piece number can start with, before NFKC (`１` and `（` included). */
+const PIECE_START = /^[\d０-９一二三四五六七八九十（(第材范文]/u;
+
 const CHINESE_DIGITS = '一二三四五六七八九';
 
 /** `3`, `三`, `十三`, `二十` as a number. */
@@ -29,6 +32,8 @@ function numberValue(digits: string): number {
  * its value, and the line without it.
  */
 export function pieceNumber(line: string): { style: number; value: number; rest: string } | undefined {
+  // Most lines start with none of these: they need no normalising (hard wraps ask of every line).
+  if (!PIECE_START.test(line)) return undefined;
   const normal = line.normalize('NFKC');
   for (const [style, pattern] of PIECE_NUMBERS.entries()) {
     const match = pattern.exec(normal);
