@@ -1,8 +1,8 @@
 /**
  * Running headers and footers of a PDF copy: the same line (a compilation's title, a unit's or a
  * site's name) printed on every page, which a copy of the text leaves next to every page number.
- * Found by that company: a line that stands beside page-number lines again and again with the
- * same text. The same text elsewhere (the cover, a heading) is not page furniture and stays.
+ * Found by the company it keeps: a line that stands beside page-number lines again and again
+ * with the same text. The same text elsewhere (the cover, a heading) is not page furniture and stays.
  */
 import { isPageNumberLine } from './clean-rules.js';
 import { isBlankRange } from './white-space.js';

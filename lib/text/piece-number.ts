@@ -1,7 +1,7 @@
 /**
  * The numbers a compilation gives its pieces, in its table of contents and over the reports
- * (`1.`, `2、`, `三、`, `（四）`, `第五篇`, `材料六：`), read as values, so that a run 1, 2, 3 … can be told from
- * a restart at 1.
+ * (`1.`, `2、`, `三、`, `（四）`, `第五篇`, `材料六：`), read as values, so that a run 1, 2, 3 … can
+ * be told from a restart at 1.
  */
 /** How a compilation numbers its pieces, and the number's value (NFKC: `１．` reads as `1.`). */
 const PIECE_NUMBERS = [

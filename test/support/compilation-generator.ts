@@ -276,7 +276,7 @@ export interface CompilationPlan {
   readonly reports: readonly ReportPlan[];
   readonly toc: { readonly style: TocStyle; readonly pages: boolean; readonly blankAfter: boolean } | null;
   readonly cover: boolean;
-  /** Body titles numbered as the pieces of a compilation of several (`1.`, `一、`, `第一篇`); the reports' titles are without it. */
+  /** Body titles numbered as the pieces of a compilation of several (`1.`, `一、`, `第一篇`, `材料一：`); the reports' titles are without it. */
   readonly numbered?: TocStyle | null;
   readonly wrap: { readonly width: number; readonly indent: boolean } | null;
   /**
@@ -330,12 +330,12 @@ export function buildCompilation(gold: readonly GoldReport[], plan: CompilationP
       paragraphs.splice(at, 0, line);
       raw.splice(at, 0, line);
     }
-    if (report.byline) {
+    const byline = report.byline ? BYLINES[(report.byline - 1) % BYLINES.length] : undefined;
+    if (byline) {
       // Under the title, or under the subtitle when there is one.
-      const line = BYLINES[(report.byline - 1) % BYLINES.length] ?? '';
       const at = report.subtitle ? 1 : 0;
-      paragraphs.splice(at, 0, line);
-      raw.splice(at, 0, line);
+      paragraphs.splice(at, 0, byline);
+      raw.splice(at, 0, byline);
     }
     for (let a = 0; a < report.adverts; a++) {
       const at = (a * 7 + report.adverts) % raw.length;
@@ -347,15 +347,14 @@ export function buildCompilation(gold: readonly GoldReport[], plan: CompilationP
     }
 
     const closing = report.closing ? (CLOSINGS[(report.closing - 1) % CLOSINGS.length] ?? []) : [];
-    const attribution = new Set(report.byline ? [BYLINES[(report.byline - 1) % BYLINES.length]] : []);
+    // A compilation numbers its pieces when it has several.
+    const number = plan.numbered && plan.reports.length > 1 ? entryNumber(plan.numbered, k) : '';
 
     if (k > 0) plain(...separatorLines(report.separator, report.adverts));
     // The author line and the closing block are set apart (centred, flush right), never indented.
-    // A compilation numbers its pieces when it has several.
-    const number = plan.numbered && plan.reports.length > 1 ? entryNumber(plan.numbered, k) : '';
     lines.push(
       { text: `${number}${heading.raw}`, body: false, title: true },
-      ...raw.map((text) => ({ text, body: !attribution.has(text) })),
+      ...raw.map((text) => ({ text, body: text !== byline })),
       ...closing.map((text) => ({ text, body: false })),
     );
     expected.push({ title: heading.clean, paragraphs: [...paragraphs, ...closing] });
