@@ -100,6 +100,21 @@ export function isPageNumberLine(line: string): boolean {
   return line.length <= 120 && PAGE_NUMBER_LINE.test(line);
 }
 
+const PAGE_NUMBER_BESIDE_TEXT = new RegExp(
+  String.raw`^${LINE_SPACE}{0,40}(?:(\S.{2,58}?)${LINE_SPACE}{1,40}(?:${PAGE_NUMBER})|(?:${PAGE_NUMBER})${LINE_SPACE}{1,40}(\S.{2,58}?))${LINE_SPACE}{0,40}$`,
+  'u',
+);
+
+/**
+ * The text a line prints beside its page number (`2024年度党建工作材料汇编    第3页`, `— 3 —  XX县委办公室`),
+ * as a PDF's footer or header sets both on one line; undefined for any other line.
+ */
+export function textBesidePageNumber(line: string): string | undefined {
+  if (line.length > 120) return undefined;
+  const match = PAGE_NUMBER_BESIDE_TEXT.exec(line);
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
 /**
  * Id under which running headers and footers are cut: a line that stands beside page-number lines
  * again and again with the same text (a compilation's or a site's name); see page-furniture.ts.

@@ -4,7 +4,7 @@
  * Found by the company it keeps: a line that stands beside page-number lines again and again
  * with the same text. The same text elsewhere (the cover, a heading) is not page furniture and stays.
  */
-import { isPageNumberLine } from './clean-rules.js';
+import { isPageNumberLine, textBesidePageNumber } from './clean-rules.js';
 import { isBlankRange } from './white-space.js';
 
 /** Fewest pages a header must be seen on. */
@@ -30,7 +30,8 @@ type Side = (typeof Side)[keyof typeof Side];
  * whose text (trimmed) stands so, on the same side, on at least {@link MIN_PAGES} pages and beside
  * half the page numbers. The text's first line counts as a header seen, its last line as a footer
  * (the first page's header has no page number above it, the last page's footer none below). The
- * first line stays: it is the cover's title as often as a header.
+ * first line stays: it is the cover's title as often as a header. A line that prints the same
+ * text beside its page number (`2024年度党建工作材料汇编  第3页`) on as many pages goes whole.
  */
 export function forEachRunningHeaderCut(text: string, onCut: (start: number, end: number) => void): void {
   // Line starts beside a page number, by side and trimmed text.
@@ -39,12 +40,17 @@ export function forEachRunningHeaderCut(text: string, onCut: (start: number, end
   let previous: { start: number; end: number; isPage: boolean; taken: boolean } | undefined;
   let first: { start: number; key: string } | undefined;
   let last: { start: number; key: string } | undefined;
+  // Lines that print the same text beside their page number, by that text.
+  const withNumber = new Map<string, number[]>();
+  const names = (key: string) => key.length <= MAX_HEADER_LENGTH && (key.match(LETTERS)?.length ?? 0) >= MIN_HEADER_LETTERS;
+  const add = (map: Map<string, number[]>, key: string, start: number) => {
+    const starts = map.get(key) ?? [];
+    starts.push(start);
+    map.set(key, starts);
+  };
   const take = (side: Side, start: number, end: number) => {
     const key = text.slice(start, end).trim();
-    if (key.length > MAX_HEADER_LENGTH || (key.match(LETTERS)?.length ?? 0) < MIN_HEADER_LETTERS) return;
-    const starts = beside[side].get(key) ?? [];
-    starts.push(start);
-    beside[side].set(key, starts);
+    if (names(key)) add(beside[side], key, start);
   };
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
@@ -54,6 +60,8 @@ export function forEachRunningHeaderCut(text: string, onCut: (start: number, end
       first ??= { start, key: line.trim() };
       last = { start, key: line.trim() };
       const isPage = isPageNumberLine(line);
+      const printed = isPage ? undefined : textBesidePageNumber(line);
+      if (printed !== undefined && names(printed)) add(withNumber, printed, start);
       let taken = false;
       if (isPage) {
         pages++;
@@ -76,6 +84,12 @@ export function forEachRunningHeaderCut(text: string, onCut: (start: number, end
       const seen = inner.length + (edge && edge.key === key && !inner.includes(edge.start) ? 1 : 0);
       if (seen >= MIN_PAGES && starts.length >= MIN_SHARE * pages) cuts.push(...inner);
     }
+  }
+  // A header or footer that carries the page number on its own line goes whole.
+  const numbered = [...withNumber.values()].reduce((sum, starts) => sum + starts.length, 0);
+  for (const [key, starts] of withNumber) {
+    const edges = new Set([first, last].filter((edge) => edge?.key === key && !starts.includes(edge.start)));
+    if (starts.length + edges.size >= MIN_PAGES && starts.length >= MIN_SHARE * (pages + numbered)) cuts.push(...starts);
   }
   for (const start of [...new Set(cuts)].sort((a, b) => a - b)) {
     const newline = text.indexOf('\n', start);

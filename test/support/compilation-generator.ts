@@ -282,7 +282,7 @@ export interface CompilationPlan {
   /**
    * Page numbers a PDF copy carries on lines of their own, every `linesPerPage` lines (only with
    * `wrap`), and the running header printed on every page: the compilation's title under each page
-   * number (the next page's header) or above it (a footer line).
+   * number (the next page's header), above it (a footer line) or beside it on its line.
    */
   readonly pageNumbers?: { readonly style: PageNumberStyle; readonly linesPerPage: number; readonly header?: RunningHeader } | null;
   /** White space a copy-paste leaves: the indent's characters, spaces at line ends, a blank line after every line, CRLF. */
@@ -435,7 +435,7 @@ function pageNumberLine(style: PageNumberStyle, page: number, pages: number): st
 }
 
 /** Where a PDF copy has the line printed on every page, relative to the page number. */
-const RunningHeader = { None: 'none', Below: 'below', Above: 'above' } as const;
+const RunningHeader = { None: 'none', Below: 'below', Above: 'above', WithNumber: 'with-number' } as const;
 type RunningHeader = (typeof RunningHeader)[keyof typeof RunningHeader];
 
 /** The compilation's title: on its cover, and as the running header of its pages. */
@@ -444,7 +444,7 @@ const COMPILATION_TITLE = '2024年度党建工作材料汇编';
 /**
  * A page number line after every `linesPerPage` lines, wherever it falls (mid-paragraph,
  * mid-title), with the running header beside it: a header also opens the first page, a footer
- * also closes the last, with its page number.
+ * (and a page number with the title on its line) also closes the last.
  */
 function withPageNumbers(text: string, pageNumbers: CompilationPlan['pageNumbers']): string {
   if (!pageNumbers) return text;
@@ -454,12 +454,14 @@ function withPageNumbers(text: string, pageNumbers: CompilationPlan['pageNumbers
     const number = pageNumberLine(pageNumbers.style, page, pages);
     if (pageNumbers.header === RunningHeader.Below) return [number, COMPILATION_TITLE];
     if (pageNumbers.header === RunningHeader.Above) return [COMPILATION_TITLE, number];
+    if (pageNumbers.header === RunningHeader.WithNumber) return [`${COMPILATION_TITLE}${' '.repeat(8)}${number.trim()}`];
     return [number];
   };
   const paged = lines.flatMap((line, i) => ((i + 1) % pageNumbers.linesPerPage === 0 ? [line, ...furniture((i + 1) / pageNumbers.linesPerPage)] : [line]));
   const lastPageOpen = lines.length % pageNumbers.linesPerPage !== 0;
   if (pageNumbers.header === RunningHeader.Below) paged.unshift(COMPILATION_TITLE);
-  if (pageNumbers.header === RunningHeader.Above && lastPageOpen) paged.push(COMPILATION_TITLE, pageNumberLine(pageNumbers.style, pages, pages));
+  const closesLastPage = pageNumbers.header === RunningHeader.Above || pageNumbers.header === RunningHeader.WithNumber;
+  if (closesLastPage && lastPageOpen) paged.push(...furniture(pages));
   return paged.join('\n');
 }
 

@@ -60,6 +60,24 @@ describe('running headers of a PDF copy', () => {
     expect(result.removals.every((r) => r.family === CleanFamily.PageNumber || r.family === CleanFamily.Whitespace)).toBe(true);
   });
 
+  it.each([
+    ['…汇编        第3页', (page: number) => `${title}        第${page}页`],
+    ['— 3 —    …汇编', (page: number) => `— ${page} —    ${title}`],
+  ])('removes the title printed beside the page number on one line (%s)', (_form, line) => {
+    const input = copiedWithHeader((page) => [line(page)]);
+
+    const result = cleanText(input);
+
+    expect(result.text).toBe(`${title}\n\n${paragraph}`);
+    expect(result.removals.filter((r) => r.ruleId === RUNNING_HEADER_RULE_ID).length).toBe((lines.length - 1) >> 1);
+  });
+
+  it('keeps a line that ends in a page reference once, as text', () => {
+    const input = [lines[0], '一是加强学习 第3页', lines[1], '— 1 —', lines[2], '— 2 —', lines[3]].join('\n');
+
+    expect(cleanText(input).text).toContain('一是加强学习 第3页');
+  });
+
   it('removes a footer line printed above every page number', () => {
     const input = copiedWithHeader((page) => ['内部资料 注意保存', `-${page}-`]);
 
