@@ -177,13 +177,16 @@ function opensReport(lines: readonly string[], i: number, from: number, to: numb
  */
 function findNumberedTitles(lines: readonly string[], from: number, to: number): Map<number, string> {
   const numbered = new Map<number, string>();
+  // Each line's piece number, read once: the candidates, the lines after them and the pieces' bodies ask.
+  const numbers = lines.slice(from, to).map(pieceNumber);
+  const numberAt = (i: number) => (i >= from && i < to ? numbers[i - from] : undefined);
   // Candidates by style, then by value, each list in line order.
   const byStyle = new Map<number, Map<number, NumberedLine[]>>();
   for (let i = from; i < to; i++) {
-    const piece = pieceNumber(lines[i] ?? '');
+    const piece = numberAt(i);
     if (!piece || !isReportTitle(piece.rest) || !opensReport(lines, i, from, to, piece.rest)) continue;
     // A list of numbered titles is a table of contents, not titles over bodies.
-    const next = pieceNumber(lines[nextContentLine(lines, i + 1, to)] ?? '');
+    const next = numberAt(nextContentLine(lines, i + 1, to));
     if (next && isReportTitle(next.rest)) continue;
     const byValue = byStyle.get(piece.style) ?? new Map<number, NumberedLine[]>();
     byStyle.set(piece.style, byValue);
@@ -207,7 +210,7 @@ function findNumberedTitles(lines: readonly string[], from: number, to: number):
   const bounds = [...best.map((c) => c.at), to];
   const runsOn = best.some((c, k) => {
     for (let i = c.at + 1; i < bounds[k + 1]!; i++) {
-      const n = pieceNumber(lines[i] ?? '');
+      const n = numberAt(i);
       if (n?.style === c.style && !isReportTitle(n.rest)) return n.value === c.value + 1;
     }
     return false;

@@ -63,22 +63,21 @@ function readEntries(lines: readonly string[], from: number): { entries: TocEntr
     // The body starts with the first report's title: an entry seen again ends the table.
     if (seen.has(entry.key)) break;
     // So does numbering that starts again (`1.…` after `4.…`): the body's titles are numbered too.
-    const number = pieceNumber(entry.text)?.value;
-    if (number !== undefined && lastNumber !== undefined && number <= lastNumber) break;
+    if (entry.number !== undefined && lastNumber !== undefined && entry.number <= lastNumber) break;
     // After a blank line only an entry that looks like one (number or page) continues the table.
     if (blankBefore && entries.length > 0 && !entry.numbered && !entry.paged) break;
     // Without numbers or pages the table is a plain list of lines directly under its header.
     if (!entry.numbered && !entry.paged && entries.some((e) => e.numbered)) break;
     entries.push({ text: entry.text, key: entry.key, numbered: entry.numbered, line: i });
     seen.add(entry.key);
-    lastNumber = number ?? lastNumber;
+    lastNumber = entry.number ?? lastNumber;
     endLine = i + 1;
     blankBefore = false;
   }
   return { entries, endLine };
 }
 
-function parseEntry(line: string): { text: string; key: string; numbered: boolean; paged: boolean } | undefined {
+function parseEntry(line: string): { text: string; key: string; numbered: boolean; number: number | undefined; paged: boolean } | undefined {
   if (line.length > MAX_ENTRY_LENGTH) return undefined;
   const withoutPage = line.replace(LEADERS_AND_PAGE, '');
   const paged = withoutPage !== line;
@@ -87,7 +86,8 @@ function parseEntry(line: string): { text: string; key: string; numbered: boolea
   if (SENTENCE_END.test(text.replace(STRAY_END, ''))) return undefined;
   const key = normalizeTitle(text);
   if (key.length < 2) return undefined;
-  return { text, key, numbered: pieceNumber(text) !== undefined, paged };
+  const number = pieceNumber(text)?.value;
+  return { text, key, numbered: number !== undefined, number, paged };
 }
 
 /** Strips an entry-style number (`1.`, `一、`, `第一篇`) from the start of a title. */
