@@ -71,20 +71,48 @@ export function isDocumentFileName(name: string): boolean {
 }
 
 /**
- * Documents in an output folder that the given manifest no longer lists: left over from an earlier
- * conversion of a changed input. Only names of the `NN-<title>.docx|pdf` form are ever considered,
- * so nothing a user put there is touched.
+ * Documents an earlier conversion of the same input wrote that the new manifest no longer lists
+ * (a changed input that now holds fewer reports, or retitled ones). Only what the previous manifest
+ * of that folder listed is ever named, and only plain `NN-<title>.docx|pdf` file names: a file a user
+ * put in the folder, or one a tampered manifest points at elsewhere (`../x.pdf`), is never touched.
+ * With no previous manifest there is nothing to remove.
  */
-export function staleDocuments(fileNames: readonly string[], manifest: Manifest): string[] {
-  const listed = new Set(manifest.reports.flatMap((r) => [r.docx, r.pdf]));
-  return fileNames.filter((name) => isDocumentFileName(name) && !listed.has(name));
+export function staleDocuments(previous: Pick<Manifest, 'reports'> | undefined, next: Manifest): string[] {
+  if (previous === undefined) return [];
+  const listed = new Set(next.reports.flatMap((r) => [r.docx, r.pdf]));
+  const earlier = previous.reports.flatMap((r) => [r.docx, r.pdf]).filter((name): name is string => typeof name === 'string');
+  return [...new Set(earlier)].filter((name) => isDocumentFileName(name) && !/[\\/]/.test(name) && !listed.has(name));
 }
 
-/** The folder name for an input: its file name without the extension. */
+/**
+ * The documents a manifest written earlier lists, read leniently: `undefined` for bytes that are not
+ * a report-press manifest (a user's own file, a truncated write), so that nothing is removed on the
+ * strength of them.
+ */
+export function manifestListing(bytes: Uint8Array): Pick<Manifest, 'reports'> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return undefined;
+  }
+  const manifest = value as { generator?: unknown; reports?: unknown } | null;
+  if (manifest === null || typeof manifest !== 'object' || manifest.generator !== GENERATOR || !Array.isArray(manifest.reports)) return undefined;
+  const reports = (manifest.reports as unknown[]).filter((r): r is ManifestReport => r !== null && typeof r === 'object');
+  return { reports };
+}
+
+/**
+ * The output folder name for an input: its file name without the extension, made safe as one path
+ * segment of its own. Never empty, `.` or `..` (an input named `...txt` must not write into the
+ * folder above), never hidden: leading dots become `_` (`..txt` → `_`, `.notes.txt` → `_notes`).
+ */
 export function sourceStem(source: string): string {
   const base = source.split(/[\\/]/).pop() ?? source;
   const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(0, dot) : base;
+  const stem = dot > 0 ? base.slice(0, dot) : base;
+  const safe = stem.replace(/^\.+/, (dots) => '_'.repeat(dots.length));
+  return safe === '' ? '_' : safe;
 }
 
 /**
