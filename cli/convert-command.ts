@@ -71,7 +71,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
   try {
     const profile = PROFILES[options.profile];
     const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes } });
-    const { reports, manifest: draft } = splitStage(cleaned, { profile: profile.id });
+    const { reports, manifest: draft, removals: splitCuts } = splitStage(cleaned, { profile: profile.id });
     // Before the slow part: an output folder that cannot be made fails this input at once.
     await makeFolder(folder);
     // What this folder's last manifest listed: the only documents a re-conversion may remove.
@@ -113,7 +113,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
       warnings,
     });
     await writeFilesAtomically(folder, [
-      { path: manifest.cleaning.log, bytes: encodeRemovalLog(cleaned) },
+      { path: manifest.cleaning.log, bytes: encodeRemovalLog(cleaned, splitCuts) },
       { path: MANIFEST, bytes: encodeJson(writtenManifest(manifest, options.formats)) },
     ]);
     // Only after the new manifest is in place: documents of an earlier, longer version of the input.

@@ -86,6 +86,14 @@ export function isBracketedDateLine(line: string): boolean {
   return bracketed !== null && isDateLine(bracketed[1]!);
 }
 
+/**
+ * True for a line that names a unit or a person (`XX县人民政府办公室`, `XX局党组书记 张三`): a
+ * signature or an author line, never the first half of a wrapped title.
+ */
+export function namesUnitOrPerson(line: string): boolean {
+  return namesSomeone(line.trim(), false);
+}
+
 /** True for an author line that may stand under the title. */
 function isBylineLine(line: string): boolean {
   const text = line.trim();
