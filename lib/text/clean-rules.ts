@@ -12,6 +12,8 @@ export const CleanFamily = {
   AdvertLine: 'advert-line',
   AdvertBlock: 'advert-block',
   Whitespace: 'whitespace',
+  /** Readings a simplified-to-traditional converter put after characters: `績(jì)效`. */
+  ConverterPinyin: 'converter-pinyin',
 } as const;
 export type CleanFamily = (typeof CleanFamily)[keyof typeof CleanFamily];
 
@@ -46,6 +48,29 @@ export interface CleanRule {
   readonly minAdvertDensity?: number;
   /** Line and block rules: and at least this many strong terms (weight 3: 客服, 代笔, 素材库 …). */
   readonly minStrongTerms?: number;
+}
+
+/** When a {@link CleanStep} runs. */
+export const StepPhase = {
+  /** Once, before the rules, on the text as it came (after double spacing and running headers are undone). */
+  Before: 'before',
+} as const;
+export type StepPhase = (typeof StepPhase)[keyof typeof StepPhase];
+
+/** Reports one cut of a step: `[start, end)` of the text it was given, logged under `ruleId`. */
+export type StepCut = (start: number, end: number, ruleId: string) => void;
+
+/**
+ * A cleaning step that a pattern alone cannot express (it counts, pairs or looks around): its own
+ * module finds the cuts, each under one of its rules; the engine applies and logs them.
+ */
+export interface CleanStep {
+  readonly family: CleanFamily;
+  readonly phase: StepPhase;
+  /** The rules the step applies; `CleanOptions.disable` takes their ids. */
+  readonly rules: readonly { readonly id: string; readonly description: string }[];
+  /** Calls `cut` for every cut in `text`, in text order, never overlapping, never empty. */
+  find(text: string, cut: StepCut): void;
 }
 
 /** Characters scattered into and around adverts to defeat exact-match filters. */

@@ -14,11 +14,14 @@ import {
   HARD_WRAP_RULE_ID,
   RuleScope,
   RUNNING_HEADER_RULE_ID,
+  StepPhase,
   type CleanRule,
+  type CleanStep,
 } from './clean-rules.js';
 import { CutList } from './cut-list.js';
 import { forEachDoubleSpacingCut } from './double-spacing.js';
 import { displayWidth, forEachWrapBreak } from './hard-wrap.js';
+import { IN_DOCUMENT_STEPS } from './in-document.js';
 import { forEachRunningHeaderCut } from './page-furniture.js';
 import { countLines } from './source-lines.js';
 import { isBlank } from './white-space.js';
@@ -65,7 +68,7 @@ export interface CleanResult {
 export interface CleanOptions {
   /** Extra rules, applied after the default ones. */
   readonly rules?: readonly CleanRule[];
-  /** Ids of rules to switch off (default rules, extra rules, `whitespace/hard-wrap`, `whitespace/double-spacing`, `page-number/running-header`). */
+  /** Ids of rules to switch off (default rules, extra rules, the steps' rules, `whitespace/hard-wrap`, `whitespace/double-spacing`, `page-number/running-header`). */
   readonly disable?: readonly string[];
 }
 
@@ -103,6 +106,12 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
     { id: DOUBLE_SPACING_RULE_ID, family: HARD_WRAP_FAMILY },
     { id: RUNNING_HEADER_RULE_ID, family: CleanFamily.PageNumber },
   ];
+  const stepTags = new Map<string, number>();
+  for (const step of IN_DOCUMENT_STEPS) {
+    for (const { id } of step.rules) {
+      if (!disabled.has(id)) stepTags.set(id, tags.push({ id, family: step.family }) - 1);
+    }
+  }
   const hardWrapIndex = rules.length;
   const doubleSpacingIndex = rules.length + 1;
   const runningHeaderIndex = rules.length + 2;
@@ -124,6 +133,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
     forEachRunningHeaderCut(state.text, (start, end) => cuts.push(start, end, runningHeaderIndex));
     state.apply(cuts);
   }
+  runSteps(StepPhase.Before, state, stepTags, cuts);
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const before = state.removed.length;
@@ -174,6 +184,18 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
     removalCount: removed.length,
     forEachRemoval,
   };
+}
+
+/** Runs the in-document steps of `phase` (in-document.ts), each on the text the one before left. */
+function runSteps(phase: StepPhase, state: CleaningState, stepTags: ReadonlyMap<string, number>, cuts: CutList): void {
+  for (const step of IN_DOCUMENT_STEPS as readonly CleanStep[]) {
+    if (step.phase !== phase) continue;
+    step.find(state.text, (start, end, ruleId) => {
+      const tag = stepTags.get(ruleId);
+      if (tag !== undefined && end > start) cuts.push(start, end, tag);
+    });
+    state.apply(cuts);
+  }
 }
 
 /** Rule index that marks a kept piece in CleaningState.apply. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FileErrorCode, InputError, InputErrorCode } from '../../../lib/errors.js';
 import { CATALOGUES, formatError, formatMessage, Lang, langFromLocale, parseLang, type MessageKey, type ParamsOf } from '../../../lib/messages/index.js';
+import { OUTSIDE_REPORTS_FAMILY } from '../../../lib/text/split.js';
+import { CleanFamily } from '../../../lib/text/clean.js';
 import { WarningCode } from '../../../lib/warnings.js';
 
 /**
@@ -174,6 +176,18 @@ describe('the message catalogue', () => {
       if (SELECTORS.has(name) || typeof value !== 'string' || !english.includes(value)) continue;
       // A list may be punctuated the Chinese way (、); its items must all be there.
       for (const item of value.split(', ')) expect(chinese).toContain(item);
+    }
+  });
+
+  it('names every family of the removal log in every language, none as the fallback for unknown ones', () => {
+    // prepare
+    const families = [...Object.values(CleanFamily), OUTSIDE_REPORTS_FAMILY];
+    for (const lang of Object.values(Lang)) {
+      // act
+      const names = families.map((family) => formatMessage('web.family', { family }, lang));
+      // assert
+      expect(new Set(names).size).toBe(families.length);
+      expect(names).not.toContain(formatMessage('web.family', { family: 'no-such-family' }, lang));
     }
   });
 

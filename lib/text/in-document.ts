@@ -1,0 +1,8 @@
+/**
+ * The cleaning steps inside a document (not its page furniture), in the order they run: each
+ * family's logic and vocabulary live in its own module; clean.ts runs the list.
+ */
+import type { CleanStep } from './clean-rules.js';
+import { CONVERTER_PINYIN_STEP } from './converter-pinyin.js';
+
+export const IN_DOCUMENT_STEPS: readonly CleanStep[] = [CONVERTER_PINYIN_STEP];
