@@ -249,6 +249,7 @@ export const en = {
       'advert-block': 'Advert footers',
       whitespace: 'White space and line breaks',
       'converter-pinyin': 'Pinyin added by a script converter',
+      watermark: 'Anti-copy watermarks',
       'outside-reports': 'Outside every report (cover, table of contents, piece numbers)',
     })[p.family] ?? 'Other cuts',
   'web.familyCount': (p: { removals: number }) => count(p.removals, 'cut'),

@@ -213,6 +213,7 @@ export const zhCN: Catalogue = {
       'advert-block': '页脚广告',
       whitespace: '空白和断行',
       'converter-pinyin': '繁简转换器加注的拼音',
+      watermark: '防复制水印',
       'outside-reports': '报告之外（封面、目录、篇号）',
     })[p.family] ?? '其他',
   'web.familyCount': (p) => `${p.removals} 处`,

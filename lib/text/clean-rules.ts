@@ -14,6 +14,8 @@ export const CleanFamily = {
   Whitespace: 'whitespace',
   /** Readings a simplified-to-traditional converter put after characters: `績(jì)效`. */
   ConverterPinyin: 'converter-pinyin',
+  /** Anti-copy marks a document site slipped into the text: `的'工作`, a `-` line where a page broke. */
+  Watermark: 'watermark',
 } as const;
 export type CleanFamily = (typeof CleanFamily)[keyof typeof CleanFamily];
 

@@ -4,5 +4,6 @@
  */
 import type { CleanStep } from './clean-rules.js';
 import { CONVERTER_PINYIN_STEP } from './converter-pinyin.js';
+import { WATERMARK_STEP } from './watermark.js';
 
-export const IN_DOCUMENT_STEPS: readonly CleanStep[] = [CONVERTER_PINYIN_STEP];
+export const IN_DOCUMENT_STEPS: readonly CleanStep[] = [CONVERTER_PINYIN_STEP, WATERMARK_STEP];
