@@ -149,7 +149,8 @@ function cleaningSummary(cleaned: CleanResult): CleaningSummary {
   let charactersRemoved = 0;
   cleaned.forEachRemoval((removal) => {
     byFamily[removal.family] = (byFamily[removal.family] ?? 0) + 1;
-    charactersRemoved += removal.text.length;
+    // A normalisation (`, ` → `，`) removes what its replacement does not put back.
+    charactersRemoved += removal.text.length - (removal.replacement?.length ?? 0);
   });
   return { removals: cleaned.removalCount, charactersRemoved, byFamily };
 }

@@ -6,7 +6,7 @@
 import { formatMessage, messages, Lang } from '../lib/messages/index.js';
 import { JobViewState, type DocumentLink, type JobView, type JobViewWarning } from '../lib/web/api-contract.js';
 import { h } from './dom.js';
-import { groupRemovals, visibleText, type RemovalEntry } from './removal-groups.js';
+import { groupRemovals, shownChange, type RemovalEntry } from './removal-groups.js';
 import { saveBlob } from './save-blob.js';
 import { ZipFetchFailure, zipDocuments } from './zip-download.js';
 
@@ -107,7 +107,7 @@ function removalGroups(removals: readonly RemovalEntry[]): HTMLElement {
           'ol',
           {},
           ...listed.map((r) => {
-            const text = visibleText(r.text);
+            const text = shownChange(r);
             return h('li', {}, h('span', { class: 'where' }, m['web.removalLine']({ line: r.line })), h('code', {}, text.trim() === '' ? m['web.whitespaceOnly']() : text));
           }),
         ),

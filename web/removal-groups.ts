@@ -10,6 +10,8 @@ export interface RemovalEntry {
   readonly line: number;
   readonly column: number;
   readonly text: string;
+  /** What the output has in place of `text`, for a normalisation (`,` → `，`); absent for a cut. */
+  readonly replacement?: string;
 }
 
 export interface RemovalGroup {
@@ -20,7 +22,7 @@ export interface RemovalGroup {
 }
 
 /** The order a reader checks them in: what was taken for adverts first, white space last. */
-const FAMILY_ORDER = ['bracketed-advert', 'advert-line', 'advert-block', 'paywall-marker', 'page-number', 'converter-pinyin', 'watermark', 'whitespace'];
+const FAMILY_ORDER = ['bracketed-advert', 'advert-line', 'advert-block', 'paywall-marker', 'page-number', 'converter-pinyin', 'watermark', 'punctuation', 'whitespace'];
 
 const rank = (family: string) => {
   const at = FAMILY_ORDER.indexOf(family);
@@ -42,6 +44,16 @@ export function groupRemovals(removals: readonly RemovalEntry[]): RemovalGroup[]
       removals: list.sort((x, y) => x.line - y.line || x.column - y.column),
       characters: list.reduce((sum, r) => sum + [...r.text].length, 0),
     }));
+}
+
+/**
+ * A log entry as the page lists it: the removed text made visible, and for a normalisation what
+ * took its place, its spaces shown too (`,␣ → ，`).
+ */
+export function shownChange(removal: Pick<RemovalEntry, 'text' | 'replacement'>): string {
+  if (removal.replacement === undefined) return visibleText(removal.text);
+  const shown = (text: string) => visibleText(text).replace(/[ \u3000\u00a0]/g, '␣');
+  return `${shown(removal.text)} → ${shown(removal.replacement)}`;
 }
 
 /** The removed text made visible: line breaks and tabs as symbols, and spaces too in a cut of nothing else. */

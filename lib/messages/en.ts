@@ -250,6 +250,7 @@ export const en = {
       whitespace: 'White space and line breaks',
       'converter-pinyin': 'Pinyin added by a script converter',
       watermark: 'Anti-copy watermarks',
+      punctuation: 'Half-width punctuation made full-width',
       'outside-reports': 'Outside every report (cover, table of contents, piece numbers)',
     })[p.family] ?? 'Other cuts',
   'web.familyCount': (p: { removals: number }) => count(p.removals, 'cut'),

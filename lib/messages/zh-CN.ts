@@ -214,6 +214,7 @@ export const zhCN: Catalogue = {
       whitespace: '空白和断行',
       'converter-pinyin': '繁简转换器加注的拼音',
       watermark: '防复制水印',
+      punctuation: '半角标点（改为全角）',
       'outside-reports': '报告之外（封面、目录、篇号）',
     })[p.family] ?? '其他',
   'web.familyCount': (p) => `${p.removals} 处`,

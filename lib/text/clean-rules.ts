@@ -16,6 +16,8 @@ export const CleanFamily = {
   ConverterPinyin: 'converter-pinyin',
   /** Anti-copy marks a document site slipped into the text: `的'工作`, a `-` line where a page broke. */
   Watermark: 'watermark',
+  /** Half-width punctuation in Chinese text made full-width (a normalisation: logged with its replacement). */
+  Punctuation: 'punctuation',
 } as const;
 export type CleanFamily = (typeof CleanFamily)[keyof typeof CleanFamily];
 
@@ -56,11 +58,16 @@ export interface CleanRule {
 export const StepPhase = {
   /** Once, before the rules, on the text as it came (after double spacing and running headers are undone). */
   Before: 'before',
+  /** Once, after the rules, on what is left: normalisations, so that no rule judges or cuts what they put in. */
+  After: 'after',
 } as const;
 export type StepPhase = (typeof StepPhase)[keyof typeof StepPhase];
 
-/** Reports one cut of a step: `[start, end)` of the text it was given, logged under `ruleId`. */
-export type StepCut = (start: number, end: number, ruleId: string) => void;
+/**
+ * Reports one cut of a step: `[start, end)` of the text it was given, logged under `ruleId`; for a
+ * normalisation, with the one character that takes its place (logged as the removal's `replacement`).
+ */
+export type StepCut = (start: number, end: number, ruleId: string, replacement?: string) => void;
 
 /**
  * A cleaning step that a pattern alone cannot express (it counts, pairs or looks around): its own

@@ -47,6 +47,11 @@ export interface Removal {
   readonly offset: number;
   /** The removed characters, exactly as they were in the input. */
   readonly text: string;
+  /**
+   * For a normalisation (`,` → `，`), the character the output has in their place; absent for a
+   * cut. The output is the input with every `text` replaced by its `replacement` (or by nothing).
+   */
+  readonly replacement?: string;
 }
 
 export interface CleanResult {
@@ -162,6 +167,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
     }
     if (state.removed.length === before) break;
   }
+  runSteps(StepPhase.After, state, stepTags, cuts);
 
   // The log is built on first use: an input that cleans to nothing is refused without ever
   // building its (possibly millions of) entries.
@@ -190,9 +196,13 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 function runSteps(phase: StepPhase, state: CleaningState, stepTags: ReadonlyMap<string, number>, cuts: CutList): void {
   for (const step of IN_DOCUMENT_STEPS as readonly CleanStep[]) {
     if (step.phase !== phase) continue;
-    step.find(state.text, (start, end, ruleId) => {
+    step.find(state.text, (start, end, ruleId, replacement) => {
       const tag = stepTags.get(ruleId);
-      if (tag !== undefined && end > start) cuts.push(start, end, tag);
+      if (tag === undefined || end <= start) return;
+      // One character, so that a later cut takes all of it or none (see CleaningState).
+      if (replacement !== undefined && replacement.length !== 1) throw new Error(`clean step ${ruleId}: a replacement must be one UTF-16 character`);
+      if (replacement !== undefined) cuts.pushReplacement(start, end, tag, replacement);
+      else cuts.push(start, end, tag);
     });
     state.apply(cuts);
   }
@@ -201,28 +211,39 @@ function runSteps(phase: StepPhase, state: CleaningState, stepTags: ReadonlyMap<
 /** Rule index that marks a kept piece in CleaningState.apply. */
 const KEEP = -1;
 
+/** Segment kind of input text, as opposed to a character a normalisation put in. */
+const INPUT_TEXT = -1;
+
 /**
  * The current text and how it maps back to the input. Kept segment k starts at `segmentAt[k]` in
  * the current text and at `segmentFrom[k]` in the input, and runs to the next segment's start.
  * Segments exist only where something was cut, so two neighbours are never contiguous in the
  * input: a cut that spans a segment boundary is logged as one removal per segment it touches.
+ *
+ * A normalisation (a cut with a replacement, `,` → `，`) puts one character into the text that the
+ * input does not have: it is a segment of its own, one character long, whose `segmentKind` is the
+ * index of its removal (the replaced characters, logged with the replacement); every other segment
+ * is input text (kind -1). A later cut that takes that character makes the normalisation a plain
+ * cut of what it replaced, under the later rule, so that the log still rebuilds the input.
  */
 class CleaningState {
   text: string;
   private segmentAt: Int32Array;
   private segmentFrom: Int32Array;
+  private segmentKind: Int32Array;
   private segments: number;
-  /** Every removal so far, in input positions; one run of contiguous input characters each. */
+  /** Every removal so far, in input positions; one run of contiguous input characters each, with its replacement if it has one. */
   readonly removed = new CutList(256);
 
   constructor(input: string) {
     this.text = input;
     this.segmentAt = new Int32Array(1);
     this.segmentFrom = new Int32Array(1);
+    this.segmentKind = Int32Array.of(INPUT_TEXT);
     this.segments = 1;
   }
 
-  /** The input offset of the character at `position` in the current text. */
+  /** The input offset of the character at `position` in the current text (of the replaced characters, for a normalised one). */
   inputOffset(position: number): number {
     const { segmentAt, segmentFrom } = this;
     let low = 0;
@@ -235,35 +256,51 @@ class CleaningState {
     return (segmentFrom[low] as number) + (position - (segmentAt[low] as number));
   }
 
-  /** Removes `cuts` (sorted, non-overlapping, non-empty, in current-text positions), then clears them. */
+  /**
+   * Removes `cuts` (sorted, non-overlapping, non-empty, in current-text positions), putting each
+   * one's replacement in its place, then clears them.
+   */
   apply(cuts: CutList): void {
     if (cuts.length === 0) return;
-    const { text, segmentAt, segmentFrom, segments } = this;
-    const nextAt = new Int32Array(segments + cuts.length);
-    const nextFrom = new Int32Array(segments + cuts.length);
+    const { text, segmentAt, segmentFrom, segmentKind, segments, removed } = this;
+    // Each cut can split a segment in two and add its replacement's.
+    const capacity = segments + 2 * cuts.length;
+    const nextAt = new Int32Array(capacity);
+    const nextFrom = new Int32Array(capacity);
+    const nextKind = new Int32Array(capacity);
     let kept = 0;
     let removedSoFar = 0;
     let k = 0;
     const segmentEnd = (index: number) => (index + 1 < segments ? (segmentAt[index + 1] as number) : text.length);
 
     // Walks [from, to) across the segments it spans: each piece becomes a kept segment (rule KEEP)
-    // or a logged removal of that rule.
-    const walk = (from: number, to: number, rule: number) => {
+    // or a logged removal of that rule. Returns the removal a replacement of this cut belongs to.
+    const walk = (from: number, to: number, rule: number): number | undefined => {
+      let owner: number | undefined;
       let position = from;
       while (position < to) {
         while (segmentEnd(k) <= position) k++;
         const pieceEnd = Math.min(to, segmentEnd(k));
+        const kind = segmentKind[k] as number;
         const inputStart = (segmentFrom[k] as number) + (position - (segmentAt[k] as number));
         if (rule === KEEP) {
           nextAt[kept] = position - removedSoFar;
           nextFrom[kept] = inputStart;
+          nextKind[kept] = kind;
           kept++;
+        } else if (kind === INPUT_TEXT) {
+          owner ??= removed.length;
+          removed.push(inputStart, inputStart + (pieceEnd - position), rule);
         } else {
-          this.removed.push(inputStart, inputStart + (pieceEnd - position), rule);
+          // A character a normalisation put in, cut now: what it replaced is cut, by this rule.
+          removed.rules[kind] = rule;
+          removed.replacements.delete(kind);
+          owner ??= kind;
         }
         position = pieceEnd;
       }
       if (rule !== KEEP) removedSoFar += to - from;
+      return owner;
     };
 
     const pieces = new TextPieces();
@@ -273,7 +310,17 @@ class CleaningState {
       const end = cuts.ends[c] as number;
       pieces.add(text.slice(position, start));
       walk(position, start, KEEP);
-      walk(start, end, cuts.rules[c] as number);
+      const owner = walk(start, end, cuts.rules[c] as number);
+      const replacement = cuts.replacements.get(c);
+      if (replacement && owner !== undefined) {
+        removed.replacements.set(owner, replacement);
+        pieces.add(replacement);
+        nextAt[kept] = end - removedSoFar;
+        nextFrom[kept] = removed.starts[owner] as number;
+        nextKind[kept] = owner;
+        kept++;
+        removedSoFar -= replacement.length;
+      }
       position = end;
     }
     pieces.add(text.slice(position));
@@ -281,9 +328,11 @@ class CleaningState {
 
     this.text = pieces.join();
     // An empty text still has its one (empty) segment, so that segmentEnd stays defined.
+    if (kept === 0) nextKind[0] = INPUT_TEXT;
     this.segments = Math.max(kept, 1);
     this.segmentAt = nextAt;
     this.segmentFrom = nextFrom;
+    this.segmentKind = nextKind;
     cuts.clear();
   }
 }
@@ -543,14 +592,16 @@ function visitRemovals(input: string, removed: CutList, tags: readonly RuleTag[]
       nextNewline = input.indexOf('\n', lineStart);
     }
     const tag = tags[removed.rules[i] as number] as RuleTag;
-    visit({
+    const replacement = removed.replacements.get(i);
+    const removal = {
       ruleId: tag.id,
       family: tag.family,
       line,
       column: start - lineStart + 1,
       offset: start,
       text: textOf(start, removed.ends[i] as number),
-    });
+    };
+    visit(replacement === undefined ? removal : { ...removal, replacement });
   }
 }
 

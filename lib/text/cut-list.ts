@@ -9,6 +9,12 @@ export class CutList {
   ends: Int32Array;
   rules: Int32Array;
   length = 0;
+  /**
+   * What takes the place of a cut that normalises rather than removes (`,` → `，`), by the cut's
+   * index: one character at most, so that a normalised character stays one character of the text.
+   * Few cuts have one, so they are kept apart from the typed arrays.
+   */
+  readonly replacements = new Map<number, string>();
 
   constructor(capacity = 64) {
     this.starts = new Int32Array(capacity);
@@ -24,9 +30,16 @@ export class CutList {
     this.length++;
   }
 
+  /** Adds a cut whose characters `replacement` (one character) takes the place of. */
+  pushReplacement(start: number, end: number, rule: number, replacement: string): void {
+    this.replacements.set(this.length, replacement);
+    this.push(start, end, rule);
+  }
+
   /** Empties the list, keeping its storage for the next rule. */
   clear(): void {
     this.length = 0;
+    this.replacements.clear();
   }
 
   private grow(): void {

@@ -4,6 +4,7 @@
  */
 import type { CleanStep } from './clean-rules.js';
 import { CONVERTER_PINYIN_STEP } from './converter-pinyin.js';
+import { PUNCTUATION_WIDTH_STEP } from './punctuation-width.js';
 import { WATERMARK_STEP } from './watermark.js';
 
-export const IN_DOCUMENT_STEPS: readonly CleanStep[] = [CONVERTER_PINYIN_STEP, WATERMARK_STEP];
+export const IN_DOCUMENT_STEPS: readonly CleanStep[] = [CONVERTER_PINYIN_STEP, WATERMARK_STEP, PUNCTUATION_WIDTH_STEP];

@@ -14,16 +14,16 @@ import type { Removal } from './clean.js';
  */
 export interface LineShift {
   readonly line: number;
-  /** Line breaks cut before this line's start. */
+  /** Line breaks cut before this line's start, less those a normalisation put in (a flattened paragraph's break): may be negative. */
   readonly removedBreaks: number;
-  /** Characters cut before this line's start. */
+  /** Characters cut before this line's start, less those normalisations put in their place. */
   readonly removedCharacters: number;
   /** Characters of the input line before this line's start (all of them cut). */
   readonly column: number;
 }
 
 /** Something that visits cuts in offset order (clean.ts `CleanResult.forEachRemoval`). */
-export type RemovalVisitor = (visit: (removal: Pick<Removal, 'offset' | 'text'>) => void) => void;
+export type RemovalVisitor = (visit: (removal: Pick<Removal, 'offset' | 'text' | 'replacement'>) => void) => void;
 
 /**
  * The line shifts of `cleaned`, given the cuts that made it from the input (in offset order):
@@ -42,6 +42,9 @@ export function lineShifts(cleaned: string, forEachRemoval: RemovalVisitor): Lin
   let removedBreaks = 0;
   // Input offset of the last line break (kept or cut) before the current point; -1: none yet.
   let lastBreak = -1;
+  // Cleaned offsets of the line breaks normalisations put in, not yet passed: they start a line
+  // in the middle of an input line.
+  const insertedBreaks: number[] = [];
   let previous: LineShift | undefined;
   const settle = () => {
     const shift = { line, removedBreaks, removedCharacters, column: start + removedCharacters - lastBreak - 1 };
@@ -52,7 +55,8 @@ export function lineShifts(cleaned: string, forEachRemoval: RemovalVisitor): Lin
     settled = true;
   };
   const nextLine = () => {
-    lastBreak = end + removedCharacters;
+    if (insertedBreaks[0] === end) insertedBreaks.shift();
+    else lastBreak = end + removedCharacters;
     line++;
     start = end + 1;
     end = cleaned.indexOf('\n', start);
@@ -66,9 +70,11 @@ export function lineShifts(cleaned: string, forEachRemoval: RemovalVisitor): Lin
       else if (settled && end !== -1 && removal.offset > end + removedCharacters) nextLine();
       else break;
     }
-    removedCharacters += removal.text.length;
+    const replacement = removal.replacement ?? '';
+    if (replacement === '\n') insertedBreaks.push(removal.offset - removedCharacters);
+    removedCharacters += removal.text.length - replacement.length;
     const breaks = countBreaks(removal.text);
-    removedBreaks += breaks;
+    removedBreaks += breaks - countBreaks(replacement);
     if (breaks > 0) lastBreak = removal.offset + removal.text.lastIndexOf('\n');
   });
   for (;;) {

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { displayWidth } from '../../lib/text/hard-wrap.js';
+import { normalisePunctuationWidth } from '../../lib/text/punctuation-width.js';
 
 /** A report as the gold answers give it: title and paragraph texts in order. */
 export interface GoldReport {
@@ -357,7 +358,8 @@ export function buildCompilation(gold: readonly GoldReport[], plan: CompilationP
       ...raw.map((text) => ({ text, body: text !== byline })),
       ...closing.map((text) => ({ text, body: false })),
     );
-    expected.push({ title: heading.clean, paragraphs: [...paragraphs, ...closing] });
+    // As cleaning leaves them: the half-width marks of Chinese text made full-width (`纪律,严禁` → `纪律，严禁`).
+    expected.push({ title: normalisePunctuationWidth(heading.clean), paragraphs: [...paragraphs, ...closing].map(normalisePunctuationWidth) });
   });
 
   const text = plan.wrap

@@ -1,7 +1,7 @@
 /**
  * Segmentation of text into unbreakable units for line breaking: a line may break between two
  * units (subject to kinsoku), never inside one. A unit is a single CJK character or mark, a whole
- * number (`2023`, `3.5`, `1,234`, `98.6%`), a whole Latin word (`GDP`, `e-mail`), a whole dash or
+ * number (`2023`, `3.5`, `1,234`, `98.6%`, `-19.3%`), a whole Latin word (`GDP`, `e-mail`), a whole dash or
  * ellipsis (`——`, `……`), or a run of white space.
  */
 
@@ -13,6 +13,9 @@ const WORD_SUFFIX = /[%％‰℃]/u;
 /** Marks that must never be split, however many of them stand together (破折号, 省略号). */
 const REPEATED_MARK = /[—―…⋯─]/u;
 const SPACE = /\s/u;
+/** A sign before a number (`-6.2%`, `+3`), which a line break must not leave at a line's end. */
+const SIGN = /[-+−－＋]/u;
+const DIGIT = /[0-9\uFF10-\uFF19]/u;
 
 /** True when `unit` (from `segmentUnits`) is white space, which a line break swallows. */
 export function isSpaceUnit(unit: string): boolean {
@@ -33,6 +36,8 @@ export function segmentUnits(text: string): string[] {
       // The common case, a unit of its own: skip the tests below.
     } else if (WORD_CHAR.test(char)) {
       end = wordEnd(chars, i);
+    } else if (SIGN.test(char) && DIGIT.test(chars[i + 1] ?? '') && !WORD_CHAR.test(chars[i - 1] ?? '')) {
+      end = wordEnd(chars, i + 1);
     } else if (REPEATED_MARK.test(char)) {
       while (end < chars.length && chars[end] === char) end += 1;
     } else if (SPACE.test(char)) {

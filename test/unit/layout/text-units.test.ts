@@ -11,6 +11,11 @@ describe('segmentUnits', () => {
     expect(segmentUnits('增长3.5%，达1,234万元，98.6％')).toEqual(['增', '长', '3.5%', '，', '达', '1,234', '万', '元', '，', '98.6％']);
   });
 
+  it('keeps a sign with the number it signs, not with a number or word before it', () => {
+    expect(segmentUnits('同比分别-6.2%、-19.3%，+3个')).toEqual(['同', '比', '分', '别', '-6.2%', '、', '-19.3%', '，', '+3', '个']);
+    expect(segmentUnits('210-260天')).toEqual(['210-260', '天']);
+  });
+
   it('keeps Latin words whole, including hyphenated ones', () => {
     expect(segmentUnits('GDP和e-mail')).toEqual(['GDP', '和', 'e-mail']);
   });

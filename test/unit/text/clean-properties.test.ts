@@ -10,6 +10,8 @@ const FRAGMENTS = [
   '^', '~', '@', '\n', '\n\n', '\r', ' ', '\u3000', '\u00a0', '\t', '\u200b', '\ufeff', '公众号：', '客服', '代笔',
   '素材库', '会员', '下载', '。', '，', '一、', '（一）', '1.', '目 录', '（5篇）', '2023年工作述职报告', '——',
   '正文内容是一句完整的话，', '**村', 'x次', 'XX', '【典型案例】', '欢迎加入svip会员添加客服：abc',
+  // Half-width marks of Chinese text, which cleaning makes full-width, and marks it keeps.
+  '领导,', '同志们:', '(试行)', '吗?', ' , ', '10:00', '(1)',
 ];
 
 const fromFragments = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));

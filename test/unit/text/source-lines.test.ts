@@ -5,20 +5,32 @@ import { inputLineOf, inputPositionOf, lineShifts } from '../../../lib/text/sour
 
 const FRAGMENTS = ['##paidbegin##', '##paidend##', '【更多素材搜索文库】', '*【更多素#材搜索哒^文库】', '\n', '\n\n', '  ', '\u3000\u3000',
   '正文内容是一句完整的话，', '一、总体情况', '欢迎加入svip会员添加客服：abc\n', '关注公众号，每天更新\n', '党建工作取得实效。',
-  '（一）强化理论武装', '坚持以人民为中心的发展思想，扎实推进各项工作落地见效'];
+  '（一）强化理论武装', '坚持以人民为中心的发展思想，扎实推进各项工作落地见效', '领导 , 同志们:', '(试行)'];
 const anyText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 80 }).map((parts) => parts.join(''));
+
+/**
+ * What became of each input character (code unit) in the cleaned text: undefined when cut, else the
+ * character the cleaned text has for it (itself, or a normalisation's replacement).
+ */
+function cleanedCharacters(input: string, cleaned: ReturnType<typeof cleanText>): (string | undefined)[] {
+  const characters: (string | undefined)[] = Array.from({ length: input.length }, (_, i) => input[i]);
+  for (const removal of cleaned.removals) {
+    characters.fill(undefined, removal.offset, removal.offset + removal.text.length);
+    if (removal.replacement !== undefined) characters[removal.offset] = removal.replacement;
+  }
+  return characters;
+}
 
 /** Input line of every cleaned line, found the slow way: map each kept character back to the input. */
 function inputLinesByHand(input: string, cleaned: ReturnType<typeof cleanText>): number[] {
-  const removed = new Uint8Array(input.length + 1);
-  for (const removal of cleaned.removals) removed.fill(1, removal.offset, removal.offset + removal.text.length);
+  const characters = cleanedCharacters(input, cleaned);
   const lines: number[] = [];
   let inputLine = 1;
   let atLineStart = true;
   for (let i = 0; i < input.length; i++) {
-    if (!removed[i]) {
+    if (characters[i] !== undefined) {
       if (atLineStart) lines.push(inputLine);
-      atLineStart = input[i] === '\n';
+      atLineStart = characters[i] === '\n';
     }
     if (input[i] === '\n') inputLine++;
   }
@@ -63,16 +75,15 @@ describe('input lines of cleaned lines', () => {
 
 /** Input position (line, column, offset) of every cleaned line's start, found the slow way. */
 function inputPositionsByHand(input: string, cleaned: ReturnType<typeof cleanText>): { line: number; column: number; offset: number }[] {
-  const removed = new Uint8Array(input.length + 1);
-  for (const removal of cleaned.removals) removed.fill(1, removal.offset, removal.offset + removal.text.length);
+  const characters = cleanedCharacters(input, cleaned);
   const positions: { line: number; column: number; offset: number }[] = [];
   let line = 1;
   let lineStart = 0;
   let atLineStart = true;
   for (let i = 0; i < input.length; i++) {
-    if (!removed[i]) {
+    if (characters[i] !== undefined) {
       if (atLineStart) positions.push({ line, column: i - lineStart + 1, offset: i });
-      atLineStart = input[i] === '\n';
+      atLineStart = characters[i] === '\n';
     }
     if (input[i] === '\n') {
       line++;

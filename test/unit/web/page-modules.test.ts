@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoError, completeNewPassword, signIn, type CognitoClientOptions } from '../../../web/cognito-auth.js';
-import { groupRemovals, visibleText } from '../../../web/removal-groups.js';
+import { groupRemovals, shownChange, visibleText } from '../../../web/removal-groups.js';
 
 describe('the removal log as the page groups it', () => {
   it('puts adverts first and white space last, each family in input order with its characters', () => {
@@ -24,6 +24,13 @@ describe('the removal log as the page groups it', () => {
     const shown = [visibleText('广告\n'), visibleText(' \u3000'), visibleText('a b')];
     // assert
     expect(shown).toEqual(['广告⏎', '␣␣', 'a b']);
+  });
+
+  it('shows a normalisation as what was there and what took its place', () => {
+    // act
+    const shown = [shownChange({ text: ', ', replacement: '，' }), shownChange({ text: ' ', replacement: '\n' }), shownChange({ text: '(jì)' })];
+    // assert
+    expect(shown).toEqual([',␣ → ，', '␣ → ⏎', '(jì)']);
   });
 });
 
