@@ -251,6 +251,7 @@ export const en = {
       'converter-pinyin': 'Pinyin added by a script converter',
       watermark: 'Anti-copy watermarks',
       punctuation: 'Half-width punctuation made full-width',
+      'viewer-layer': "A document viewer's text layer (chunk numbers, page footers, flattened paragraphs, preview snippets)",
       'outside-reports': 'Outside every report (cover, table of contents, piece numbers)',
     })[p.family] ?? 'Other cuts',
   'web.familyCount': (p: { removals: number }) => count(p.removals, 'cut'),

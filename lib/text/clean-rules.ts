@@ -18,6 +18,8 @@ export const CleanFamily = {
   Watermark: 'watermark',
   /** Half-width punctuation in Chinese text made full-width (a normalisation: logged with its replacement). */
   Punctuation: 'punctuation',
+  /** What a document viewer's text layer leaves: chunk numbers, page footers in words, flattened paragraphs, a preview snippet. */
+  ViewerLayer: 'viewer-layer',
 } as const;
 export type CleanFamily = (typeof CleanFamily)[keyof typeof CleanFamily];
 
@@ -56,7 +58,10 @@ export interface CleanRule {
 
 /** When a {@link CleanStep} runs. */
 export const StepPhase = {
-  /** Once, before the rules, on the text as it came (after double spacing and running headers are undone). */
+  /**
+   * Before the rules, in every round of them (after double spacing and running headers are undone):
+   * a cut of a rule can make a step's pattern whole (a watermark whose word a paywall marker split).
+   */
   Before: 'before',
   /** Once, after the rules, on what is left: normalisations, so that no rule judges or cuts what they put in. */
   After: 'after',

@@ -138,10 +138,9 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
     forEachRunningHeaderCut(state.text, (start, end) => cuts.push(start, end, runningHeaderIndex));
     state.apply(cuts);
   }
-  runSteps(StepPhase.Before, state, stepTags, cuts);
-
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const before = state.removed.length;
+    runSteps(StepPhase.Before, state, stepTags, cuts);
     let linesDone = false;
     for (const { rule, index } of indexed) {
       const scope = rule.scope ?? RuleScope.Inline;

@@ -12,6 +12,8 @@ const FRAGMENTS = [
   '正文内容是一句完整的话，', '**村', 'x次', 'XX', '【典型案例】', '欢迎加入svip会员添加客服：abc',
   // Half-width marks of Chinese text, which cleaning makes full-width, and marks it keeps.
   '领导,', '同志们:', '(试行)', '吗?', ' , ', '10:00', '(1)',
+  // A document viewer's text layer: chunk numbers, flattened paragraphs, footers inside words; watermarks; converter pinyin.
+  '1、', '\n2、', '\n3、', '推进各项工作落地见效。 ', '一、基本现状 ', '第1页共4页', "的'", '\n-\n', '發(fā)展',
 ];
 
 const fromFragments = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));

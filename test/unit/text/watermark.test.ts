@@ -35,6 +35,18 @@ describe('anti-copy watermarks', () => {
     expect(cleanText(input).text).toBe(input);
   });
 
+  it('cuts a mark that a paywall marker stood between and its word, once the marker is gone', () => {
+    // prepare
+    const input = `我校的'##paidbegin##服务范围是三个社区。${sentences}`;
+
+    // act
+    const once = cleanText(input);
+
+    // assert
+    expect(once.text).toBe(`我校的服务范围是三个社区。${sentences}`);
+    expect(cleanText(once.text).removals).toEqual([]);
+  });
+
   it('cuts a line of just - where a page broke, and joins the sentence it split', () => {
     // prepare
     const input = '一是加强理论学习，做到学思用贯\n-\n通，知信行统一。\n二是改进工作作风。';
