@@ -22,7 +22,7 @@ export interface RemovalGroup {
 }
 
 /** The order a reader checks them in: what was taken for adverts first, white space last. */
-const FAMILY_ORDER = ['bracketed-advert', 'advert-line', 'advert-block', 'paywall-marker', 'page-number', 'viewer-layer', 'converter-pinyin', 'watermark', 'punctuation', 'whitespace'];
+const FAMILY_ORDER = ['bracketed-advert', 'advert-line', 'advert-block', 'paywall-marker', 'page-number', 'html-debris', 'viewer-layer', 'converter-pinyin', 'watermark', 'punctuation', 'whitespace'];
 
 const rank = (family: string) => {
   const at = FAMILY_ORDER.indexOf(family);

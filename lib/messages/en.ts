@@ -252,6 +252,7 @@ export const en = {
       watermark: 'Anti-copy watermarks',
       punctuation: 'Half-width punctuation made full-width',
       'viewer-layer': "A document viewer's text layer (chunk numbers, page footers, flattened paragraphs, preview snippets)",
+      'html-debris': 'HTML tags served as text',
       'outside-reports': 'Outside every report (cover, table of contents, piece numbers)',
     })[p.family] ?? 'Other cuts',
   'web.familyCount': (p: { removals: number }) => count(p.removals, 'cut'),

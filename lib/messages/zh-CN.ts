@@ -216,6 +216,7 @@ export const zhCN: Catalogue = {
       watermark: '防复制水印',
       punctuation: '半角标点（改为全角）',
       'viewer-layer': '文档预览层残留（分块编号、页脚、压平的段落、摘要）',
+      'html-debris': '网页代码残留（HTML 标签）',
       'outside-reports': '报告之外（封面、目录、篇号）',
     })[p.family] ?? '其他',
   'web.familyCount': (p) => `${p.removals} 处`,

@@ -20,6 +20,8 @@ export const CleanFamily = {
   Punctuation: 'punctuation',
   /** What a document viewer's text layer leaves: chunk numbers, page footers in words, flattened paragraphs, a preview snippet. */
   ViewerLayer: 'viewer-layer',
+  /** HTML tags a page served as text (`<p class="ql-block">`, a broken `< p>`). */
+  HtmlDebris: 'html-debris',
 } as const;
 export type CleanFamily = (typeof CleanFamily)[keyof typeof CleanFamily];
 

@@ -13,7 +13,7 @@ const FRAGMENTS = [
   // Half-width marks of Chinese text, which cleaning makes full-width, and marks it keeps.
   '领导,', '同志们:', '(试行)', '吗?', ' , ', '10:00', '(1)',
   // A document viewer's text layer: chunk numbers, flattened paragraphs, footers inside words; watermarks; converter pinyin.
-  '1、', '\n2、', '\n3、', '推进各项工作落地见效。 ', '一、基本现状 ', '第1页共4页', "的'", '\n-\n', '發(fā)展',
+  '1、', '\n2、', '\n3、', '推进各项工作落地见效。 ', '一、基本现状 ', '第1页共4页', "的'", '\n-\n', '發(fā)展', '<p class="x">', '</p><p>', '< p>',
 ];
 
 const fromFragments = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));
