@@ -65,8 +65,10 @@ export function lineShifts(cleaned: string, forEachRemoval: RemovalVisitor): Lin
   forEachRemoval((removal) => {
     // A cut moves a position of the input on only if it starts at or before that position: the
     // line start and the kept breaks before this cut are placed first.
+    // A replacement at a line's start is that line's first character, not a cut before it.
     for (;;) {
-      if (!settled && removal.offset > start + removedCharacters) settle();
+      const lineStart = start + removedCharacters;
+      if (!settled && (removal.offset > lineStart || (removal.offset === lineStart && removal.replacement))) settle();
       else if (settled && end !== -1 && removal.offset > end + removedCharacters) nextLine();
       else break;
     }

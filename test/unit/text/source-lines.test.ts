@@ -6,7 +6,7 @@ import { inputLineOf, inputPositionOf, lineShifts } from '../../../lib/text/sour
 const FRAGMENTS = ['##paidbegin##', '##paidend##', '【更多素材搜索文库】', '*【更多素#材搜索哒^文库】', '\n', '\n\n', '  ', '\u3000\u3000',
   '正文内容是一句完整的话，', '一、总体情况', '欢迎加入svip会员添加客服：abc\n', '关注公众号，每天更新\n', '党建工作取得实效。',
   '（一）强化理论武装', '坚持以人民为中心的发展思想，扎实推进各项工作落地见效', '领导 , 同志们:', '(试行)',
-  '推进各项工作落地见效。 ', '一、基本现状 ', '\n2、', '發(fā)展'];
+  '推进各项工作落地见效。 ', '一、基本现状 ', '\n2、', '發(fā)展', '<p>', '</p>'];
 const anyText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 80 }).map((parts) => parts.join(''));
 
 /**
@@ -55,6 +55,17 @@ describe('input lines of cleaned lines', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('put an empty line that a restored line break ends on the input line of what that break replaced', () => {
+    // prepare: the </p> between the markers becomes a line break; the marker lines are empty then
+    const input = '标题\n##paidbegin##</p>##paidbegin##\n正文。';
+    const cleaned = cleanText(input);
+    // act
+    const inputLine = inputLineOf(lineShifts(cleaned.text, cleaned.forEachRemoval));
+    // assert
+    expect(cleaned.text).toBe('标题\n\n正文。');
+    expect([0, 1, 2].map(inputLine)).toEqual([1, 2, 3]);
   });
 
   it('need one shift per line whose offset changes, not one per cut', () => {
