@@ -5,6 +5,7 @@
 import { isBracketedDateLine } from '../model/attribution.js';
 import { startsWithHeadingNumber } from '../model/heading-number.js';
 import { JUNK } from './clean-rules.js';
+import { enumerationItems, ParagraphEnumeration } from './enumeration.js';
 import { countLines } from './source-lines.js';
 import { isReportTitle, isSubtitle, isTitleLine } from './title-detect.js';
 import { stripEntryNumber } from './toc.js';
@@ -104,9 +105,13 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
   let previousEnd = -1;
   let start = 0;
   let end = lineEnd(text, start);
+  // Which item of an enumeration the paragraph read so far holds last, and where (see enumeration.ts).
+  const enumeration = new ParagraphEnumeration(enumerationItems(text));
+  enumeration.read(start, contentStart(text, start, end), end, true);
   for (let i = 0; i < widths.length - 1; i++) {
     const nextStart = end + 1;
     const nextEnd = lineEnd(text, nextStart);
+    let joined = false;
     // Cheapest tests first: trimmed copies are made only for a full line above a non-blank one.
     if ((widths[i + 1] ?? 0) > 0 && near(i) && !tooWide(i + 1)) {
       const nextContentStart = contentStart(text, nextStart, nextEnd);
@@ -124,9 +129,14 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
           return endsSentence(previous) || isTocEntry(previous) || isNumberedTitle(previous) || isAdvertLine(previous);
         },
       };
-      const continues = () => (indentMarksParagraphs ? !isIndented(text, nextStart, nextEnd) : unfinishedLine(line, next, near(i + 1)));
-      if (!startsWithHeadingNumber(next) && (CLOSING_START.test(next) || (!keepsBreak(context) && continues()))) onBreak(contentEnd(text, start, end), nextContentStart);
+      const continues = () =>
+        indentMarksParagraphs ? !isIndented(text, nextStart, nextEnd) : unfinishedLine(line, next, near(i + 1)) || enumeration.continuesInside(next);
+      if (!startsWithHeadingNumber(next) && (CLOSING_START.test(next) || (!keepsBreak(context) && continues()))) {
+        onBreak(contentEnd(text, start, end), nextContentStart);
+        joined = true;
+      }
     }
+    enumeration.read(nextStart, contentStart(text, nextStart, nextEnd), nextEnd, !joined);
     previousStart = start;
     previousEnd = end;
     start = nextStart;
@@ -307,7 +317,8 @@ function rangeWidth(text: string, start: number, end: number): number {
 /**
  * Without indentation to go by, a full line continues on the next unless it ends a sentence or
  * is a numbered heading above a body line. (A full line that ends a sentence may still be
- * mid-paragraph, but merging two real paragraphs is the worse mistake.)
+ * mid-paragraph, but merging two real paragraphs is the worse mistake; the one sign taken is an
+ * enumeration run inline, `…一是…。` above `二是…`, see enumeration.ts.)
  */
 function unfinishedLine(line: string, next: string, nextIsFull: boolean): boolean {
   return !endsSentence(line) && !isHeadingAbove(line, next, nextIsFull);

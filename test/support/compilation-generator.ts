@@ -229,16 +229,21 @@ const SENTENCE_END = /[。！？；：!?;:…][”’」』）)》]{0,2}$/;
 
 /**
  * `line` cut into lines `width` half-width units wide. A cut that would leave a full line ending
- * a sentence moves one character on, so the copy stays unambiguous (real PDF lines vary as much).
+ * a sentence moves one character on, so the copy stays unambiguous (real PDF lines vary as much),
+ * unless the next line opens the next item of an enumeration the paragraph runs inline
+ * (`…一是…。` / `二是…`): its sequence tells the cut from a paragraph's end.
  */
 function wrapLine(line: string, width: number, indent: boolean): string[] {
   // A paywall marker is one unit: the site inserts it into the text after wrapping.
   const chars = (indent ? `\u3000\u3000${line}` : line).match(/##paid(?:begin|end)##|[\s\S]/gu) ?? [];
   const pieces: string[] = [];
   let current = '';
+  let before = '';
   for (let i = 0; i < chars.length; i++) {
     const char = chars[i] ?? '';
-    if (current !== '' && pageWidth(current + char) > width && !(SENTENCE_END.test(current) && i < chars.length)) {
+    const ambiguous = SENTENCE_END.test(current) && !continuesInlineEnumeration(before + current, chars.slice(i, i + 3).join(''));
+    if (current !== '' && pageWidth(current + char) > width && !ambiguous) {
+      before += current;
       pieces.push(current);
       current = '';
     }
@@ -246,6 +251,16 @@ function wrapLine(line: string, width: number, indent: boolean): string[] {
   }
   pieces.push(current);
   return pieces;
+}
+
+const ITEM_NUMERALS = '一二三四五六七八九';
+
+/** `rest` opens item k of an enumeration (`二是`) whose item k - 1 stands inside `before`, after its start. */
+function continuesInlineEnumeration(before: string, rest: string): boolean {
+  const k = ITEM_NUMERALS.indexOf(rest[0] ?? '') + 1;
+  if (k < 2 || rest[1] !== '是') return false;
+  const previous = before.indexOf(`${ITEM_NUMERALS[k - 2]}是`);
+  return previous > 0 && /[。！？；：]$/.test(before.slice(0, previous));
 }
 
 function pageWidth(line: string): number {

@@ -63,6 +63,45 @@ describe('hard-wrapped text', () => {
     expect(join?.text).toBe(' \n');
   });
 
+  describe('a full line that ends a sentence above the next item of an enumeration', () => {
+    /** A line of 30 characters: `head`, filler, `tail`. */
+    const full = (head: string, tail: string) => head + '党'.repeat(30 - head.length - tail.length) + tail;
+
+    it('continues the paragraph when the item before stood inside it (一是 … 二是 … 三是 run inline)', () => {
+      // prepare
+      const lines = [full('今年主要抓了三个方面：一是强化', '学习。'), full('二是改进作风，深入基层', '问题。'), full('三是严明纪律，', '坚持'), '到底。'];
+
+      // act
+      const result = cleanText(['标题', '', ...lines].join('\n')).text;
+
+      // assert
+      expect(result).toBe(`标题\n\n${lines.join('')}`);
+    });
+
+    it('ends the paragraph when the item before opened it (one item per paragraph)', () => {
+      // prepare
+      const first = [full('一是强化学习，', '提高'), full('理论水平，', '一遍。')];
+      const second = [full('二是改进作风，', '深入'), '基层。'];
+
+      // act
+      const result = cleanText(['标题', '', ...first, ...second].join('\n')).text;
+
+      // assert
+      expect(result.split('\n').slice(2)).toEqual([first.join(''), second.join('')]);
+    });
+
+    it('reads an item a wrap split between its numeral and 是 (…。二 / 是…)', () => {
+      // prepare
+      const lines = [full('主要做法：一是强化学习，', '坚持。二'), full('是改进作风，深入基层', '到位。'), full('三是严明纪律，', '坚持'), '到底。'];
+
+      // act
+      const result = cleanText(['标题', '', ...lines].join('\n')).text;
+
+      // assert
+      expect(result).toBe(`标题\n\n${lines.join('')}`);
+    });
+  });
+
   it('joins a full line that ends a sentence when indentation marks where paragraphs start', () => {
     // With its two-space indent the first line is exactly full and ends with 。.
     const paragraph = `${'党'.repeat(27)}。${'建'.repeat(30)}${'工'.repeat(10)}。`;
