@@ -194,7 +194,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 /** Runs the in-document steps of `phase` (in-document.ts), each on the text the one before left. */
 function runSteps(phase: StepPhase, state: CleaningState, stepTags: ReadonlyMap<string, number>, cuts: CutList): void {
   for (const step of IN_DOCUMENT_STEPS as readonly CleanStep[]) {
-    if (step.phase !== phase) continue;
+    if (step.phase !== phase || !step.rules.some(({ id }) => stepTags.has(id))) continue;
     step.find(state.text, (start, end, ruleId, replacement) => {
       const tag = stepTags.get(ruleId);
       if (tag === undefined || end <= start) return;

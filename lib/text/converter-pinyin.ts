@@ -40,10 +40,7 @@ const UNTONED_SYLLABLE = new RegExp(`^${INITIAL}[${PINYIN.plainVowels}]{1,3}${FI
  * A reading in half- or full-width brackets after the character it reads; or, at the very end of
  * the text, one the page's cut left open (`發(fā`).
  */
-const READING = new RegExp(
-  String.raw`(?<=(\S))[(（](${SYLLABLE}(?: ${SYLLABLE}){0,${PINYIN.maxSyllables - 1}})(?:[)）]|$)`,
-  'gu',
-);
+const READING = new RegExp(String.raw`[(（](${SYLLABLE}(?: ${SYLLABLE}){0,${PINYIN.maxSyllables - 1}})(?:[)）]|$)`, 'gu');
 const HAN = /^\p{Script=Han}$/u;
 
 /**
@@ -55,11 +52,14 @@ export function findConverterPinyin(text: string, cut: StepCut): void {
   const candidates: { start: number; end: number; afterHan: boolean; toned: boolean; syllables: string[] }[] = [];
   let tonedAfterHan = 0;
   for (const match of text.matchAll(READING)) {
-    const reading = match[2] as string;
+    // The character read: right before the bracket, never white space (`注音 (pīn yīn)` is a remark).
+    const read = text[match.index - 1] ?? ' ';
+    if (/\s/u.test(read)) continue;
+    const reading = match[1] as string;
     const candidate = {
       start: match.index,
       end: match.index + match[0].length,
-      afterHan: HAN.test(match[1] as string),
+      afterHan: HAN.test(read),
       toned: TONED.test(reading),
       syllables: reading.split(' '),
     };

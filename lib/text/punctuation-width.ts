@@ -99,14 +99,19 @@ function neighbour(text: string, at: number, side: -1 | 1): number {
 function bracketPositions(text: string): number[] {
   const positions: number[] = [];
   const open: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '\n') open.length = 0;
-    else if (char === '(') open.push(i);
-    else if (char === ')' && open.length > 0) {
-      const start = open.pop() as number;
-      if (i - start - 1 <= MAX_BRACKETED && HAN.test(text.slice(start + 1, i))) positions.push(start, i);
+  for (const { index: at, 0: bracket } of text.matchAll(/[()]/g)) {
+    if (bracket === '(') {
+      open.push(at);
+      continue;
     }
+    // The latest open bracket, if no line break stands between (then none of the older ones pairs either).
+    const start = open.pop();
+    if (start === undefined) continue;
+    if (text.lastIndexOf('\n', at) > start) {
+      open.length = 0;
+      continue;
+    }
+    if (at - start - 1 <= MAX_BRACKETED && HAN.test(text.slice(start + 1, at))) positions.push(start, at);
   }
   return positions;
 }

@@ -38,12 +38,15 @@ export const VIEWER_LAYER = {
 
 /** A chunk number at a line's start: `1、`, `12、`. */
 const CHUNK_NUMBER = /(?<=^|\n)[ \t\u3000]{0,4}(\d{1,3})、/g;
-/** A page footer inside a line, between two characters of a word. */
-const INLINE_FOOTER = /(?<=\p{Script=Han})第(\d{1,4})页共(\d{1,4})页(?=\p{Script=Han})/gu;
+/** A page footer inside a line (between two Chinese characters: see {@link findViewerChunks}). */
+const INLINE_FOOTER = /第(\d{1,4})页共(\d{1,4})页/g;
+const HAN = /\p{Script=Han}/u;
 /** A line ending in one of these (before closing quotes) ends a sentence. */
 const ENDS_SENTENCE = /[。！？；：!?;:…][”’」』）)》]{0,3}[ \t\u3000]*$/u;
-/** Spaces that may stand for a line break. */
-const BREAK_SPACE = /[ \u00a0\u3000]{1,2}/;
+/** Spaces that may stand for a line break (one or two of them): space, no-break and ideographic space. */
+function isBreakSpace(code: number): boolean {
+  return code === 0x20 || code === 0xa0 || code === 0x3000;
+}
 /** A sentence end just before a space: where a flattened line had a paragraph break. */
 const SENTENCE_END_BEFORE = /[。！？；：!?;:][”’」』）)》]{0,3}$/u;
 /** How much of a paragraph before a space is read: more than any title or heading. */
@@ -59,7 +62,9 @@ export function findViewerChunks(text: string, cut: StepCut): void {
   const push: Push = (start, end, ruleId) => cuts.push({ start, end, ruleId });
   chunkNumbers(text, push);
   for (const match of text.matchAll(INLINE_FOOTER)) {
-    if (Number(match[1]) <= Number(match[2]) && lineLength(text, match.index) >= VIEWER_LAYER.minFlattenedLength) push(match.index, match.index + match[0].length, PAGE_FOOTER_RULE_ID);
+    const end = match.index + match[0].length;
+    const insideWord = HAN.test(text[match.index - 1] ?? '') && HAN.test(text[end] ?? '');
+    if (insideWord && Number(match[1]) <= Number(match[2]) && lineLength(text, match.index) >= VIEWER_LAYER.minFlattenedLength) push(match.index, end, PAGE_FOOTER_RULE_ID);
   }
   previewSnippet(text, push);
   emitInOrder(cuts, cut);
@@ -174,24 +179,27 @@ function breaksInLine(text: string, lineStart: number, lineEnd: number): { start
   // Where the current paragraph (as restored so far) starts, and whether only titles stand before it.
   let segmentStart = lineStart;
   let titlesOnly = true;
-  const space = new RegExp(BREAK_SPACE.source, 'g');
-  space.lastIndex = lineStart;
-  for (let match = space.exec(text); match !== null && match.index < lineEnd; match = space.exec(text)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (start === lineStart || end >= lineEnd) continue;
+  for (let start = lineStart + 1; start < lineEnd; start++) {
+    if (!isBreakSpace(text.charCodeAt(start))) continue;
+    // The run of spaces: at most two stand for a line break.
+    let end = start + 1;
+    while (end < lineEnd && isBreakSpace(text.charCodeAt(end))) end++;
+    const run = end - start;
+    const from = start;
+    start = end;
+    if (run > 2 || end >= lineEnd) continue;
     const after = text.slice(end, Math.min(lineEnd, end + 8));
     if (!CHINESE_START.test(after)) continue;
     // Only the paragraph's last characters count (a title or a heading is short): a line of a
     // million spaces costs no more per space than a short one.
-    const whole = start - segmentStart <= SEGMENT_WINDOW;
-    const before = text.slice(Math.max(segmentStart, start - SEGMENT_WINDOW), start);
+    const whole = from - segmentStart <= SEGMENT_WINDOW;
+    const before = text.slice(Math.max(segmentStart, from - SEGMENT_WINDOW), from);
     const strong = SENTENCE_END_BEFORE.test(before);
     const title: boolean = !strong && titlesOnly && whole && /^\p{Script=Han}/u.test(after) && isReportTitle(before);
     const lastSentence = lastSentenceOf(before);
     const heading = !strong && !title && (whole || lastSentence !== before) && isHeading(lastSentence);
     if (strong || heading || title) {
-      breaks.push({ start, end, strong });
+      breaks.push({ start: from, end, strong });
       segmentStart = end;
       titlesOnly &&= title;
     }

@@ -26,7 +26,8 @@ export const WATERMARK = {
   quoteReach: 30,
 } as const;
 
-const MARK = new RegExp(String.raw`(?<=[${WATERMARK.after}])[${WATERMARK.loneMarks}${WATERMARK.dot}](?=\p{Script=Han})`, 'gu');
+/** The character a site puts the mark after, and the mark (the match starts at the character). */
+const MARK = new RegExp(String.raw`[${WATERMARK.after}][${WATERMARK.loneMarks}${WATERMARK.dot}](?=\p{Script=Han})`, 'gu');
 /** A line of nothing but one to three hyphens. */
 const DASH_LINE = /(?<=^|\n)[ \t]*-{1,3}[ \t]*(?=\n|$)/g;
 const HAN_DOT_HAN = /\p{Script=Han}\.\p{Script=Han}/gu;
@@ -38,11 +39,13 @@ const ENDS_SENTENCE = /[。！？；：!?;:…][”’」』）)》]{0,3}[ \t]*$
 export function findWatermarks(text: string, cut: StepCut): void {
   const cuts: [number, number, string][] = [];
   // Watermark dots are few; a text that stops its sentences with `.` has as many of them as of `。`.
-  const dotIsFullStop = countOf(text, '。') <= 2 * (text.match(HAN_DOT_HAN)?.length ?? 0);
+  let dotIsFullStop: boolean | undefined;
+  const isFullStop = () => (dotIsFullStop ??= countOf(text, '。') <= 2 * (text.match(HAN_DOT_HAN)?.length ?? 0));
   for (const match of text.matchAll(MARK)) {
-    const mark = match[0];
-    if (mark === WATERMARK.dot ? dotIsFullStop : quotes(text, match.index, mark)) continue;
-    cuts.push([match.index, match.index + 1, WATERMARK_MARK_RULE_ID]);
+    const at = match.index + 1;
+    const mark = text[at] as string;
+    if (mark === WATERMARK.dot ? isFullStop() : quotes(text, at, mark)) continue;
+    cuts.push([at, at + 1, WATERMARK_MARK_RULE_ID]);
   }
   for (const match of text.matchAll(DASH_LINE)) cuts.push([...dashLineCut(text, match.index, match.index + match[0].length), WATERMARK_DASH_LINE_RULE_ID]);
   cuts.sort((a, b) => a[0] - b[0]);
