@@ -21,6 +21,7 @@ import { forEachDoubleSpacingCut } from './double-spacing.js';
 import { displayWidth, forEachWrapBreak } from './hard-wrap.js';
 import { forEachRunningHeaderCut } from './page-furniture.js';
 import { countLines } from './source-lines.js';
+import { TUNING } from './tuning.js';
 import { isBlank } from './white-space.js';
 
 export {
@@ -69,8 +70,7 @@ export interface CleanOptions {
   readonly disable?: readonly string[];
 }
 
-/** The rule sequence is repeated until a pass changes nothing; this caps pathological inputs. */
-const MAX_PASSES = 10;
+const MAX_PASSES = TUNING.clean.maxRounds;
 
 const HARD_WRAP_FAMILY = CleanFamily.Whitespace;
 

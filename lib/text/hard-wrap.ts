@@ -2,18 +2,27 @@
  * Hard-wrapped text (copied out of a PDF) breaks every line at the page width, mid-sentence.
  * Finds those breaks so they can be removed, without merging real paragraphs.
  */
-import { isBracketedDateLine } from '../model/attribution.js';
-import { startsWithHeadingNumber } from '../model/heading-number.js';
-import { JUNK } from './clean-rules.js';
+import { isBracketedDateLine } from './lexicon/dates.js';
+import { isTocLine, UNCLOSED_TAIL } from './lexicon/furniture.js';
+import { startsWithHeadingNumber, startsWithOrdinal, withoutPieceNumber } from './lexicon/numbering.js';
+import {
+  charClass,
+  endsSentence,
+  LINE_START_FORBIDDEN,
+  SENTENCE_FINAL,
+  SENTENCE_OR_CLAUSE_MARKS,
+  TITLE_CLAUSE_MARKS,
+  withoutStrayFullStop,
+} from './lexicon/punctuation.js';
+import { isRemarkLine, isReportTitle, isSubtitle, isTitleLine, withoutTrailingRemark } from './lexicon/title-shape.js';
 import { countLines } from './source-lines.js';
-import { isReportTitle, isSubtitle, isTitleLine } from './title-detect.js';
-import { stripEntryNumber } from './toc.js';
+import { TUNING } from './tuning.js';
 import { contentEnd, contentStart } from './white-space.js';
 
 export interface HardWrapOptions {
-  /** Fewest lines at the wrap width before the text is treated as wrapped (default 3). */
+  /** Fewest lines at the wrap width before the text is treated as wrapped (default {@link TUNING}). */
   readonly minWrappedLines?: number;
-  /** Share of non-blank lines that must sit at the wrap width (default 0.2). */
+  /** Share of non-blank lines that must sit at the wrap width (default {@link TUNING}). */
   readonly minWrappedShare?: number;
   /**
    * Extra width each line had on the page, in half-width units, for characters already taken
@@ -28,13 +37,7 @@ export interface HardWrapOptions {
   readonly isAdvertLine?: (line: string) => boolean;
 }
 
-/** Narrowest and widest wrap width considered, in half-width units (a CJK character is 2). */
-const MIN_WRAP_WIDTH = 20;
-const MAX_WRAP_WIDTH = 200;
-
-/** A line ending in one of these (before closing quotes and brackets) ends a sentence. */
-const SENTENCE_END = /[。！？；：!?;:…]$/;
-const CLOSERS = /[”’」』）)》〉]{1,4}$/;
+const MAX_WRAP_WIDTH = TUNING.hardWrap.maxWrapWidth;
 
 /** Display width in half-width units: CJK and full-width forms count 2, everything else 1. */
 export function displayWidth(line: string): number {
@@ -86,8 +89,8 @@ export function findWrapBreaks(text: string, options: HardWrapOptions = {}): Wra
  * form. Lines are visited in place: the only per-line storage is one byte of width each.
  */
 export function forEachWrapBreak(text: string, onBreak: (start: number, end: number) => void, options: HardWrapOptions = {}): void {
-  const minLines = options.minWrappedLines ?? 3;
-  const minShare = options.minWrappedShare ?? 0.2;
+  const minLines = options.minWrappedLines ?? TUNING.hardWrap.minWrappedLines;
+  const minShare = options.minWrappedShare ?? TUNING.hardWrap.minWrappedShare;
   const isAdvertLine = options.isAdvertLine ?? (() => false);
   const widths = lineWidths(text, options.removedWidths);
   const band = findWrapBand(statisticsWidths(text, widths), minLines, minShare);
@@ -121,7 +124,7 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
         startsParagraph: () => {
           if (i === 0 || widths[i - 1] === 0 || !near(i - 1)) return true;
           const previous = trimmedLine(previousStart, previousEnd);
-          return endsSentence(previous) || isTocEntry(previous) || isNumberedTitle(previous) || isAdvertLine(previous);
+          return endsSentence(previous) || isTocLine(previous) || isNumberedTitle(previous) || isAdvertLine(previous);
         },
       };
       const continues = () => (indentMarksParagraphs ? !isIndented(text, nextStart, nextEnd) : unfinishedLine(line, next, near(i + 1)));
@@ -138,7 +141,7 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
  * Punctuation no line may start with (kinsoku): under a full line it is that line's end, pushed
  * over by a wrap that counted characters, even under a title.
  */
-const CLOSING_START = /^[。，、；：？！）」』》】”’.,;:?!)]/u;
+const CLOSING_START = new RegExp(`^${charClass(LINE_START_FORBIDDEN)}`, 'u');
 
 /** A full line, the line under it and what else a decision about the break between them needs. */
 interface LineContext {
@@ -156,7 +159,7 @@ interface LineContext {
  * table-of-contents entries, which a wrapped paragraph's lines never are.
  */
 function keepsBreak({ line, next, isAdvertLine, nextIsFull, afterNext, startsParagraph }: LineContext): boolean {
-  const nextTitle = next.replace(UNCLOSED_TAIL, '').replace(/[。.]$/, '');
+  const nextTitle = withoutStrayFullStop(next.replace(UNCLOSED_TAIL, ''));
   return (
     titleAfterSentence(line, next, nextIsFull, afterNext) ||
     // A title under an advert line (`更多精彩材料请关注公众号…` above `关于…方案【公文素材库】`).
@@ -164,26 +167,23 @@ function keepsBreak({ line, next, isAdvertLine, nextIsFull, afterNext, startsPar
     // A short report title under a full line, unless the two are the halves of one title.
     (isReportTitle(next) && !nextIsFull && !wrappedTitle(line, next)) ||
     isSubtitle(line) ||
-    isTocEntry(line) ||
-    PIECE_NUMBER.test(next) ||
+    isTocLine(line) ||
+    startsWithOrdinal(next) ||
     // Two titles in a row (a table-of-contents entry above a body title, that one perhaps wrapped
     // inside an advert tag after it, or wrapped full before its last words) are two lines.
-    (isReportTitle(stripEntryNumber(line)) &&
+    (isReportTitle(withoutPieceNumber(line)) &&
       !endsTitle(line, next) &&
       (isReportTitle(nextTitle) || (nextIsFull && (endsTitle(next, afterNext()) || wrappedTitle(next, afterNext()))))) ||
     // A report title (numbered as a piece or not) that fills the width at a paragraph start is a
     // line of its own: prose rarely runs a whole line without a comma and ends in a genre word
     // exactly at the margin. So is a document named alone in book-title marks (`《关于…的报告》`),
     // which an advert cut from its end made look full.
-    ((isReportTitle(stripEntryNumber(line)) && !endsTitle(line, next)) || BOOK_TITLE_LINE.test(line)) && startsParagraph()
+    ((isReportTitle(withoutPieceNumber(line)) && !endsTitle(line, next)) || BOOK_TITLE_LINE.test(line)) && startsParagraph()
   );
 }
 
 /** A line that is one book title in 《》 and nothing else. */
 const BOOK_TITLE_LINE = /^《[^《》\n]{2,60}》$/u;
-
-/** An unclosed remark or advert tag at a line's end, with the junk characters sites put before a tag. */
-const UNCLOSED_TAIL = new RegExp(String.raw`${JUNK}{0,3}[（(【][^）)】]{0,20}$`, 'u');
 
 /**
  * A finished sentence followed by a title: a short title-shaped line, or a full one that is a
@@ -196,50 +196,39 @@ function titleAfterSentence(line: string, next: string, nextIsFull: boolean, aft
   // `…总结*【更多素材` / `搜索…】`) is still a title.
   const title = next.replace(UNCLOSED_TAIL, '');
   if (!isTitleLine(title)) return false;
-  return !nextIsFull || isReportTitle(title.replace(/[。.]$/, '')) || wrappedTitle(next, afterNext());
+  return !nextIsFull || isReportTitle(withoutStrayFullStop(title)) || wrappedTitle(next, afterNext());
 }
 
 /** `line` and `next` are the two halves of one wrapped title: no clause marks, a title together. */
 function wrappedTitle(line: string, next: string): boolean {
   // A piece number (`3、`) is no clause mark.
-  const title = stripEntryNumber(line);
-  return !/[，、,]/.test(title) && isTitleLine(title) && isReportTitle(title + next.replace(/[。.]$/, ''));
+  const title = withoutPieceNumber(line);
+  return !TITLE_CLAUSE.test(title) && isTitleLine(title) && isReportTitle(title + withoutStrayFullStop(next));
 }
 
-/** A bracketed remark on its own (`（范文）`, `（2篇）`): the end of a title wrapped just before it. */
-const REMARK_LINE = /^[（(【][^（）()【】]{1,12}[）)】]$/;
-/** A bracketed remark at the end of a line (`…材料（范文）`). */
-const TAIL_REMARK = /[（(【][^（）()【】]{1,12}[）)】]$/u;
-/** Longest tail of a title a wrap may leave on the next line (`讲稿`, `材料`, `（范文）`). */
-const MAX_TITLE_TAIL = 8;
+const TITLE_CLAUSE = new RegExp(charClass(TITLE_CLAUSE_MARKS));
+const SENTENCE_OR_CLAUSE = new RegExp(charClass(SENTENCE_OR_CLAUSE_MARKS));
+const SENTENCE_FINAL_MARK = new RegExp(charClass(SENTENCE_FINAL));
 
 /** `next` is the rest of the title `line` wrapped early: a remark, or a short tail it ends with. */
 function endsTitle(line: string, next: string): boolean {
   // A date in brackets is the line under a speech's title, never the title's wrapped tail.
-  if (REMARK_LINE.test(next)) return !isBracketedDateLine(next);
+  if (isRemarkLine(next)) return !isBracketedDateLine(next);
   // The tail is judged without the stray full stop copied titles carry (`讲稿。`) and without a
   // remark it ends with: `材料（范文）` is not a title of its own.
-  const bare = next.replace(/[。.]$/, '');
-  const tail = bare.replace(TAIL_REMARK, '');
-  return bare.length <= MAX_TITLE_TAIL && !isTitleLine(tail) && !/[。！？，；：]/.test(bare) && isReportTitle(stripEntryNumber(line) + bare);
+  const bare = withoutStrayFullStop(next);
+  const tail = withoutTrailingRemark(bare);
+  return (
+    bare.length <= TUNING.title.maxWrappedTail && !isTitleLine(tail) && !SENTENCE_OR_CLAUSE.test(bare) && isReportTitle(withoutPieceNumber(line) + bare)
+  );
 }
 
 /** A numbered title (`3、…述职报告`): the last entry of a table of contents, never a paragraph's line. */
 function isNumberedTitle(line: string): boolean {
-  const title = stripEntryNumber(line);
+  const title = withoutPieceNumber(line);
   return title !== line && isReportTitle(title);
 }
 
-/** `第三篇`, `第二章`, `第一部分`: the next entry or part of a compilation starts here. */
-const PIECE_NUMBER = /^第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分)/;
-
-/** Dot leaders (or a gap) and a page number: a table-of-contents entry, which fills the line by design. */
-const TOC_ENTRY_END = /(?:[.．·…_]{3}|\s{2})\s{0,4}\d{1,4}$/;
-
-/** Tested on the line's end only, so that a line of a million dots costs no more than a short one. */
-function isTocEntry(line: string): boolean {
-  return TOC_ENTRY_END.test(line.slice(-12));
-}
 
 /**
  * Widths for finding the wrap width: table-of-contents entries run to the margin with leaders and
@@ -250,7 +239,7 @@ function statisticsWidths(text: string, widths: Uint8Array): Uint8Array {
   let start = 0;
   for (let i = 0; i < widths.length; i++) {
     const end = lineEnd(text, start);
-    if ((widths[i] ?? 0) > 0 && isTocEntry(text.slice(Math.max(start, end - 16), end).trimEnd())) {
+    if ((widths[i] ?? 0) > 0 && isTocLine(text.slice(Math.max(start, end - 16), end).trimEnd())) {
       copy ??= widths.slice();
       copy[i] = 0;
     }
@@ -351,10 +340,12 @@ function marksParagraphsByIndent(text: string, widths: Uint8Array, near: (i: num
     }
     start = end + 1;
   }
-  if (starts < 3 || continuations === 0) return false;
+  if (starts < TUNING.hardWrap.minIndentedStarts || continuations === 0) return false;
   const indentedStartShare = indentedStarts / starts;
   const indentedContinuationShare = 1 - flushContinuations / continuations;
-  return indentedStartShare >= 0.6 && indentedStartShare - indentedContinuationShare >= 0.5;
+  return (
+    indentedStartShare >= TUNING.hardWrap.minIndentedStartShare && indentedStartShare - indentedContinuationShare >= TUNING.hardWrap.minIndentShareGap
+  );
 }
 
 /**
@@ -364,16 +355,16 @@ function marksParagraphsByIndent(text: string, widths: Uint8Array, near: (i: num
 function isHeadingAbove(line: string, next: string, nextIsFull: boolean): boolean {
   // A numbered piece's title wrapped before its last word is one title (`2.…的实施` / `方案。`).
   return (
-    startsWithHeadingNumber(line) && !/[。！？]/.test(line) && (nextIsFull || /[。！？]/.test(next)) && !endsTitle(line, next) && !wrappedTitle(line, next)
+    startsWithHeadingNumber(line) &&
+    !SENTENCE_FINAL_MARK.test(line) &&
+    (nextIsFull || SENTENCE_FINAL_MARK.test(next)) &&
+    !endsTitle(line, next) &&
+    !wrappedTitle(line, next)
   );
 }
 
 function nearTolerance(width: number): number {
-  return Math.max(4, Math.round(width * 0.1));
-}
-
-function endsSentence(line: string): boolean {
-  return SENTENCE_END.test(line.replace(CLOSERS, ''));
+  return Math.max(TUNING.hardWrap.minTolerance, Math.round(width * TUNING.hardWrap.toleranceShare));
 }
 
 /** The widths of a full line: at the wrap width, or within its tolerance. */
@@ -413,14 +404,14 @@ function wrapWidth(atLeast: Int32Array, minLines: number, minShare: number): num
   const n = atLeast[1] as number;
   // Some lines may be wider than the wrap width: a run of Latin letters, a pasted URL, advert
   // lines a site inserted into the text after it was wrapped.
-  const maxWider = Math.floor(n * 0.1);
+  const maxWider = Math.floor(n * TUNING.hardWrap.maxWiderShare);
   // k: how many lines are wider than the candidate, i.e. its first position in the widths sorted widest first.
   let k = atLeast[MAX_WRAP_WIDTH + 1] as number;
   for (let candidate = MAX_WRAP_WIDTH; candidate >= 1; candidate--) {
     const count = (atLeast[candidate] as number) - (atLeast[candidate + 1] as number);
     if (count === 0) continue;
     if (k > maxWider || k >= n) return undefined;
-    if (candidate < MIN_WRAP_WIDTH) return undefined;
+    if (candidate < TUNING.hardWrap.minWrapWidth) return undefined;
     // Later positions of the same width reach fewer lines, so the first one decides.
     const near = (atLeast[candidate - nearTolerance(candidate)] as number) - k;
     if (near >= minLines && near >= n * minShare) return candidate;
@@ -429,8 +420,6 @@ function wrapWidth(atLeast: Int32Array, minLines: number, minShare: number): num
   return undefined;
 }
 
-/** Share of the band's most common width that a width needs to count as common. */
-const COMMON_SHARE = 0.25;
 
 /** The widest width within the tolerance under `width` held by at least a quarter as many lines as the most common one there. */
 function commonWidth(atLeast: Int32Array, width: number): number {
@@ -439,6 +428,6 @@ function commonWidth(atLeast: Int32Array, width: number): number {
   let most = 0;
   for (let w = width; w >= lowest; w--) most = Math.max(most, lines(w));
   let common = width;
-  while (common > lowest && lines(common) < most * COMMON_SHARE) common--;
+  while (common > lowest && lines(common) < most * TUNING.hardWrap.commonWidthShare) common--;
   return common;
 }

@@ -4,20 +4,11 @@
  * Found by the company it keeps: a line that stands beside page-number lines again and again
  * with the same text. The same text elsewhere (the cover, a heading) is not page furniture and stays.
  */
-import { isPageNumberLine, textBesidePageNumber } from './clean-rules.js';
+import { isPageNumberLine, textBesidePageNumber } from './lexicon/furniture.js';
+import { TUNING } from './tuning.js';
 import { isBlankRange } from './white-space.js';
 
-/** Fewest pages a header must be seen on. */
-const MIN_PAGES = 2;
-/** Share of the page numbers it must stand beside. */
-const MIN_SHARE = 0.5;
-/** Longest line taken for a running header. */
-const MAX_HEADER_LENGTH = 60;
-/**
- * A header names something: at least this many letters or ideographs. A paragraph's tail that
- * falls beside two page numbers (`。`, `作。`) is not one.
- */
-const MIN_HEADER_LETTERS = 4;
+const { minPages: MIN_PAGES, minShare: MIN_SHARE, maxLength: MAX_HEADER_LENGTH, minLetters: MIN_HEADER_LETTERS } = TUNING.runningHeader;
 const LETTERS = /\p{L}/gu;
 
 /** Where a line stands to the page number it is beside: a footer above it, a header below it. */

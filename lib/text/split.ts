@@ -6,9 +6,12 @@
 import { buildReport } from '../model/build-report.js';
 import type { Report } from '../model/report.js';
 import { WarningCode, type ConversionWarning } from '../warnings.js';
-import { isCountLine, isReportTitle, isSubtitle, isTitleShaped } from './title-detect.js';
-import { pieceNumber } from './piece-number.js';
-import { findToc, locateEntries, stripEntryNumber, type Toc } from './toc.js';
+import { isCountLine } from './lexicon/furniture.js';
+import { pieceNumber, withoutPieceNumber } from './lexicon/numbering.js';
+import { charClass, hasStrayFullStop, RUNS_ON_MARKS, withoutStrayFullStop } from './lexicon/punctuation.js';
+import { isReportTitle, isSubtitle, isTitleShaped } from './lexicon/title-shape.js';
+import { findToc, locateEntries, type Toc } from './toc.js';
+import { TUNING } from './tuning.js';
 
 export interface SplitOptions {
   /** Title to use when the text has no recognisable title (e.g. the file name's stem). */
@@ -27,10 +30,6 @@ export interface SplitResult {
 }
 
 const DEFAULT_TITLE = 'report';
-/** A report longer than this many times its siblings' median may hold several reports. */
-const OVERSIZE_FACTOR = 3;
-/** Siblings needed before a median says anything. */
-const MIN_SIBLINGS_FOR_SIZE = 2;
 
 /** A span of lines that becomes one report: `title` and the lines after it up to `end`. */
 interface Section {
@@ -90,7 +89,7 @@ function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[]
   starts.forEach(({ at, entry }, k) => {
     const line = lines[at] ?? '';
     sections.push({
-      title: entry?.numbered ? stripEntryNumber(line) || line : line,
+      title: entry?.numbered ? withoutPieceNumber(line) || line : line,
       titleLine: at,
       start: at + 1,
       end: starts[k + 1]?.at ?? lines.length,
@@ -116,7 +115,7 @@ function splitByTitles(lines: readonly string[], from: number, to: number, fallb
     const first = lines[firstContent] ?? '';
     const hasBody = nextContentLine(lines, firstContent + 1, to) !== -1;
     // A report title may carry a stray full stop (`…述职报告。`); a plain sentence may not.
-    const titled = isTitleShaped(first) || (/[。.]$/.test(first) && isReportTitle(first.slice(0, -1)));
+    const titled = isTitleShaped(first) || (hasStrayFullStop(first) && isReportTitle(withoutStrayFullStop(first)));
     if (hasBody && titled) return [{ title: first, titleLine: firstContent, start: firstContent + 1, end: to }];
     return [{ title: fallback, titleLine: -1, start: firstContent, end: to }];
   }
@@ -220,8 +219,6 @@ function findNumberedTitles(lines: readonly string[], from: number, to: number):
   return numbered;
 }
 
-/** Characters a title that names its unit, year or person has at least (`专题民主生活会主持词`: 10). */
-const MIN_NAMING_TITLE = 8;
 
 /**
  * The last line of a run is a heading numbered on after the last title (`3.上半年工作总结` a few
@@ -234,12 +231,10 @@ function endsWithHeading(run: readonly NumberedLine[], contentLines: (from: numb
   const last = run.at(-1)!;
   const pieces = run.map((c, k) => contentLines(c.at + 1, run[k + 1]?.at ?? to));
   return (
-    last.rest.length < MIN_NAMING_TITLE && last.rest.length * 2 < median(run.map((c) => c.rest.length)) && pieces.at(-2)! * 2 < median(pieces)
+    last.rest.length < TUNING.title.minNamingLength && last.rest.length * 2 < median(run.map((c) => c.rest.length)) && pieces.at(-2)! * 2 < median(pieces)
   );
 }
 
-/** Fewest lines of body a numbered piece has before the next one. */
-const MIN_PIECE_LINES = 3;
 
 /** The number of non-empty lines in `[from, to)` of `lines`, by a table of counts made once. */
 function contentLineCounter(lines: readonly string[]): (from: number, to: number) => number {
@@ -266,7 +261,7 @@ function numberedRun(contentLines: (from: number, to: number) => number, byValue
   for (let value = 1, after = -1; ; value++) {
     // A report of a compilation has a body: a line numbered next a paragraph or two into the last
     // piece is a heading of that piece.
-    const options = (byValue.get(value) ?? []).filter((c) => c.at > after && (after < 0 || contentLines(after + 1, c.at) >= MIN_PIECE_LINES));
+    const options = (byValue.get(value) ?? []).filter((c) => c.at > after && (after < 0 || contentLines(after + 1, c.at) >= TUNING.split.minPieceLines));
     if (options.length === 0) return run;
     const nextAt = byValue.get(value + 1)?.find((c) => c.at > options[0]!.at)?.at ?? to;
     const pick = options.filter((c) => c.at < nextAt).reduce((a, b) => (b.rest.length > a.rest.length ? b : a));
@@ -281,7 +276,7 @@ function finishesLine(line: string): boolean {
 }
 
 /** Marks after which a sentence goes on: a title cannot follow them. */
-const CONTINUES = /[，、：:,；;（(“‘《〈【—]$/;
+const CONTINUES = new RegExp(`${charClass(RUNS_ON_MARKS)}$`);
 
 /**
  * The first line under a title: a subtitle, a salutation (`同志们：`), a numbered heading, or
@@ -324,16 +319,16 @@ function bodyWarnings(lines: readonly string[], sections: readonly Section[], re
         message: `“${line}” looks like the title of another report but was left inside report “${title}”; if it is one, put a blank line before it`,
       });
     }
-    if (sizes.length - 1 >= MIN_SIBLINGS_FOR_SIZE) {
+    if (sizes.length - 1 >= TUNING.split.minSiblingsForSize) {
       const median = medianWithout(sorted, sizes[k] ?? 0);
       const size = sizes[k] ?? 0;
-      if (median > 0 && size > OVERSIZE_FACTOR * median) {
+      if (median > 0 && size > TUNING.split.oversizeFactor * median) {
         warnings.push({
           code: WarningCode.OversizedReport,
           report,
           line: section.titleLine === -1 ? undefined : section.titleLine,
           text: title,
-          message: `report “${title}” has ${size} characters, more than ${OVERSIZE_FACTOR}× the median of the others (${Math.round(median)}); check that it is not several reports merged`,
+          message: `report “${title}” has ${size} characters, more than ${TUNING.split.oversizeFactor}× the median of the others (${Math.round(median)}); check that it is not several reports merged`,
         });
       }
     }
