@@ -1,6 +1,6 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { cleanStage, completeManifest, digestOf, DocumentFormat, encodeJson, encodeRemovalLog, MANIFEST, renderDocument, splitStage, staleDocuments, type FileDigest, type Manifest } from '../lib/convert.js';
+import { cleanStage, completeManifest, digestOf, DocumentFormat, encodeJson, encodeRemovalLog, MANIFEST, manifestListing, renderDocument, splitStage, staleDocuments, type FileDigest, type Manifest } from '../lib/convert.js';
 import { FileErrorCode, isInputError } from '../lib/errors.js';
 import type { MessageParams } from '../lib/messages/index.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
@@ -71,9 +71,11 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
   try {
     const profile = PROFILES[options.profile];
     const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes } });
-    const { reports, manifest: draft } = splitStage(cleaned, { profile: profile.id });
+    const { reports, manifest: draft, removals: splitCuts } = splitStage(cleaned, { profile: profile.id });
     // Before the slow part: an output folder that cannot be made fails this input at once.
     await makeFolder(folder);
+    // What this folder's last manifest listed: the only documents a re-conversion may remove.
+    const previous = await readFile(join(folder, MANIFEST)).then(manifestListing, () => undefined);
     progress.addTotal(reports.length);
     // One thread on purpose: a render worker thread (reports claimed largest first) measured slower
     // and heavier on 2 cores, 40 reports 2.23 s / 318 MB against 1.72 s / 199 MB (medians of 9,
@@ -111,11 +113,11 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
       warnings,
     });
     await writeFilesAtomically(folder, [
-      { path: manifest.cleaning.log, bytes: encodeRemovalLog(cleaned) },
+      { path: manifest.cleaning.log, bytes: encodeRemovalLog(cleaned, splitCuts) },
       { path: MANIFEST, bytes: encodeJson(writtenManifest(manifest, options.formats)) },
     ]);
     // Only after the new manifest is in place: documents of an earlier, longer version of the input.
-    const stale = staleDocuments(await readdir(folder), manifest);
+    const stale = staleDocuments(previous, manifest);
     await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
     return { input, ok: true, folder, manifest, seconds: (performance.now() - started) / 1000 };
   } catch (error) {

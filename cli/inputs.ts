@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join, posix, resolve } from 'node:path';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { sourceStem } from '../lib/convert.js';
 import { FileErrorCode } from '../lib/errors.js';
 import type { MessageParams } from '../lib/messages/index.js';
@@ -90,6 +90,21 @@ function folderFor(relativePath: string): string {
   const parent = posix.dirname(relativePath);
   const stem = sourceStem(posix.basename(relativePath));
   return parent === '.' ? stem : posix.join(parent, stem);
+}
+
+/**
+ * The folder an input's documents go to: `folder` (an {@link InputFile}'s) under `out`. Folder names
+ * are made safe where they are derived ({@link sourceStem}, hidden folders never walked); this is the
+ * last check before anything is written or removed, so a name that would still leave `out` is an
+ * internal error rather than a write elsewhere.
+ */
+export function outputFolder(out: string, folder: string): string {
+  const path = join(out, folder);
+  const inside = relative(resolve(out), resolve(path));
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+    throw new Error(`output folder ${JSON.stringify(folder)} is not inside ${out}`);
+  }
+  return path;
 }
 
 /**

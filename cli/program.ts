@@ -9,7 +9,7 @@ import { formatError, Lang, messages, parseLang, type Catalogue } from '../lib/m
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
 import { convertFile, type InputFailure, type InputOutcome } from './convert-command.js';
-import { collectInputs, type FolderScan, type InputProblem } from './inputs.js';
+import { collectInputs, outputFolder, type FolderScan, type InputProblem } from './inputs.js';
 import { localiseHelp, localiseUsageErrors } from './localise-commander.js';
 import { createProgress } from './progress.js';
 import { isOutputError, makeFolder } from './write-files.js';
@@ -126,7 +126,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
         continue;
       }
       claimed.set(entry.folder, entry.input);
-      const options = { folder: join(flags.out, entry.folder), profile: flags.profile, formats: flags.format, maxBytes: flags.maxSize, ...(flags.author ? { author: flags.author } : {}) };
+      const options = { folder: outputFolder(flags.out, entry.folder), profile: flags.profile, formats: flags.format, maxBytes: flags.maxSize, ...(flags.author ? { author: flags.author } : {}) };
       outcomes.push(await convertFile(entry.input, options, progress));
     }
   } finally {

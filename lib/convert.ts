@@ -10,8 +10,8 @@ import type { Report } from './model/report.js';
 import { reportParagraphs } from './model/report.js';
 import { cleanText, type CleanOptions, type CleanResult, type Removal } from './text/clean.js';
 import { decodeText, type DecodeOptions } from './text/decode.js';
-import { countLines, inputLineOf, lineShifts, type LineShift } from './text/source-lines.js';
-import { splitText, type SplitWarning } from './text/split.js';
+import { countLines, inputLineOf, inputPositionOf, lineShifts, type LineShift } from './text/source-lines.js';
+import { OUTSIDE_REPORTS_FAMILY, splitText, type OutsideText, type SplitWarning } from './text/split.js';
 import { documentDate } from './render/document-facts.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
 import type { StyleProfile } from './render/style.js';
@@ -71,20 +71,48 @@ export function isDocumentFileName(name: string): boolean {
 }
 
 /**
- * Documents in an output folder that the given manifest no longer lists: left over from an earlier
- * conversion of a changed input. Only names of the `NN-<title>.docx|pdf` form are ever considered,
- * so nothing a user put there is touched.
+ * Documents an earlier conversion of the same input wrote that the new manifest no longer lists
+ * (a changed input that now holds fewer reports, or retitled ones). Only what the previous manifest
+ * of that folder listed is ever named, and only plain `NN-<title>.docx|pdf` file names: a file a user
+ * put in the folder, or one a tampered manifest points at elsewhere (`../x.pdf`), is never touched.
+ * With no previous manifest there is nothing to remove.
  */
-export function staleDocuments(fileNames: readonly string[], manifest: Manifest): string[] {
-  const listed = new Set(manifest.reports.flatMap((r) => [r.docx, r.pdf]));
-  return fileNames.filter((name) => isDocumentFileName(name) && !listed.has(name));
+export function staleDocuments(previous: Pick<Manifest, 'reports'> | undefined, next: Manifest): string[] {
+  if (previous === undefined) return [];
+  const listed = new Set(next.reports.flatMap((r) => [r.docx, r.pdf]));
+  const earlier = previous.reports.flatMap((r) => [r.docx, r.pdf]).filter((name): name is string => typeof name === 'string');
+  return [...new Set(earlier)].filter((name) => isDocumentFileName(name) && !/[\\/]/.test(name) && !listed.has(name));
 }
 
-/** The folder name for an input: its file name without the extension. */
+/**
+ * The documents a manifest written earlier lists, read leniently: `undefined` for bytes that are not
+ * a report-press manifest (a user's own file, a truncated write), so that nothing is removed on the
+ * strength of them.
+ */
+export function manifestListing(bytes: Uint8Array): Pick<Manifest, 'reports'> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return undefined;
+  }
+  const manifest = value as { generator?: unknown; reports?: unknown } | null;
+  if (manifest === null || typeof manifest !== 'object' || manifest.generator !== GENERATOR || !Array.isArray(manifest.reports)) return undefined;
+  const reports = (manifest.reports as unknown[]).filter((r): r is ManifestReport => r !== null && typeof r === 'object');
+  return { reports };
+}
+
+/**
+ * The output folder name for an input: its file name without the extension, made safe as one path
+ * segment of its own. Never empty, `.` or `..` (an input named `...txt` must not write into the
+ * folder above), never hidden: leading dots become `_` (`..txt` → `_`, `.notes.txt` → `_notes`).
+ */
 export function sourceStem(source: string): string {
   const base = source.split(/[\\/]/).pop() ?? source;
   const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(0, dot) : base;
+  const stem = dot > 0 ? base.slice(0, dot) : base;
+  const safe = stem.replace(/^\.+/, (dots) => '_'.repeat(dots.length));
+  return safe === '' ? '_' : safe;
 }
 
 /**
@@ -184,6 +212,11 @@ export interface Manifest {
 export interface SplitStageResult {
   readonly reports: readonly Report[];
   readonly manifest: Manifest;
+  /**
+   * The split's own cuts, in the input's coordinates: text no report holds (a cover, a table of
+   * contents, piece numbers). The removal log lists them with the cleaning's ({@link encodeRemovalLog}).
+   */
+  readonly removals: readonly Removal[];
 }
 
 export interface SplitStageOptions {
@@ -214,25 +247,84 @@ export interface RemovalLog {
 }
 
 /**
- * The bytes of the removal log of a cleaned input, the same from the CLI and the chain: a
- * {@link RemovalLog} with one cut per line, written straight from the cuts so that a log of a
- * million cuts never exists as a million objects (nor as one string).
+ * The bytes of the removal log of a converted input, the same from the CLI and the chain: a
+ * {@link RemovalLog} with one cut per line, the cleaning's and the split's (`split`, from
+ * {@link SplitStageResult.removals}) in offset order, written straight from the cuts so that a log of
+ * a million cuts never exists as a million objects (nor as one string).
  */
-export function encodeRemovalLog(cleaned: CleanedDocument): Uint8Array {
+export function encodeRemovalLog(cleaned: Pick<CleanedDocument, 'source' | 'summary' | 'forEachRemoval'>, split: readonly Removal[] = []): Uint8Array {
   const head = `{\n  "source": ${JSON.stringify(cleaned.source)},\n  "removals": `;
-  if (cleaned.summary.removals === 0) return encodeJsonLines(`${head}[]\n}\n`, () => {}, '');
-  let count = 0;
+  const total = cleaned.summary.removals + split.length;
+  if (total === 0) return encodeJsonLines(`${head}[]\n}\n`, () => {}, '');
   return encodeJsonLines(
     `${head}[\n`,
     (line) => {
-      count = 0;
-      cleaned.forEachRemoval((removal) => {
+      let count = 0;
+      let next = 0;
+      const emit = (removal: Removal) => {
         count++;
-        line(`    ${JSON.stringify(removal)}${count < cleaned.summary.removals ? ',' : ''}\n`);
+        line(`    ${JSON.stringify(removal)}${count < total ? ',' : ''}\n`);
+      };
+      cleaned.forEachRemoval((removal) => {
+        while (next < split.length && split[next]!.offset <= removal.offset) emit(split[next++]!);
+        emit(removal);
       });
+      while (next < split.length) emit(split[next++]!);
     },
     '  ]\n}\n',
   );
+}
+
+/**
+ * A removal log written by {@link encodeRemovalLog} from the cleaning alone, with the split's cuts
+ * merged in: the same bytes as `encodeRemovalLog(cleaned, split)`. The chain's publisher has the
+ * cleaning's log as an object, not the cuts; it is copied once, line by line, never parsed whole.
+ */
+export function mergeRemovalLog(log: Uint8Array, split: readonly Removal[]): Uint8Array {
+  if (split.length === 0) return log;
+  const encoder = new TextEncoder();
+  // `{`, `  "source": …,` (a JSON string: no raw line break), then `  "removals": [`.
+  const open = log.indexOf(0x0a, log.indexOf(0x0a) + 1) + 1 + '  "removals": '.length;
+  const headEnd = open + 1;
+  const head = new TextDecoder().decode(log.subarray(0, open));
+  const added = split.map((removal) => encoder.encode(`    ${JSON.stringify(removal)}`));
+  const out = new Uint8Array(log.length + added.reduce((n, bytes) => n + bytes.length + 2, 0) + 16);
+  let at = 0;
+  const write = (bytes: Uint8Array) => {
+    out.set(bytes, at);
+    at += bytes.length;
+  };
+  const COMMA_BREAK = encoder.encode(',\n');
+  let first = true;
+  const item = (bytes: Uint8Array) => {
+    if (!first) write(COMMA_BREAK);
+    first = false;
+    write(bytes);
+  };
+  write(encoder.encode(`${head}[\n`));
+  let next = 0;
+  // Each cut of the cleaning's log is one line `    {"ruleId":…,"offset":N,…}` (`,` between).
+  for (let start = headEnd + 1; start < log.length; ) {
+    const end = log.indexOf(0x0a, start);
+    const line = log.subarray(start, end === -1 ? log.length : end);
+    start = end === -1 ? log.length : end + 1;
+    if (line[4] !== 0x7b /* { */) continue;
+    const body = line[line.length - 1] === 0x2c /* , */ ? line.subarray(0, -1) : line;
+    const offset = removalOffset(body);
+    while (next < split.length && split[next]!.offset <= offset) item(added[next++]!);
+    item(body);
+  }
+  while (next < split.length) item(added[next++]!);
+  write(encoder.encode('\n  ]\n}\n'));
+  return out.subarray(0, at);
+}
+
+/** The `offset` of one encoded removal: its fields come in a fixed order, all ASCII before `text`. */
+function removalOffset(line: Uint8Array): number {
+  const key = '"offset":';
+  const window = new TextDecoder().decode(line.subarray(0, Math.min(line.length, 400)));
+  const at = window.indexOf(key);
+  return at === -1 ? Number.POSITIVE_INFINITY : Number.parseInt(window.slice(at + key.length), 10);
 }
 
 /** Stage 2: split the cleaned text into reports and describe the outputs in a manifest. */
@@ -242,7 +334,8 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
   if (reports.length === 0) {
     throw new InputError(InputErrorCode.NothingLeft, 'no report text was found after cleaning');
   }
-  const { removals, charactersRemoved, byFamily } = cleaned.summary;
+  const cuts = splitRemovals(split.outside, cleaned);
+  const summary = withSplitCuts(cleaned.summary, cuts);
   const manifest: Manifest = {
     source: cleaned.source,
     generator: GENERATOR,
@@ -260,10 +353,39 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
         headings: report.blocks.filter((b) => b.kind === 'heading' || b.runIn).length,
       };
     }),
-    cleaning: { log: REMOVAL_LOG, removals, charactersRemoved, byFamily },
+    cleaning: { log: REMOVAL_LOG, ...summary },
     warnings: inputLineWarnings(split.warnings, cleaned),
   };
-  return { reports, manifest };
+  return { reports, manifest, removals: cuts };
+}
+
+/** The split's cuts as removals of the input: each piece placed by the line shifts of its line. */
+function splitRemovals(outside: readonly OutsideText[], cleaned: CleanedText): Removal[] {
+  if (outside.length === 0) return [];
+  const lineStarts = cleanedLineStarts(cleaned.text, outside.at(-1)!.line);
+  return outside.map(({ ruleId, line, column, text }) => {
+    const at = inputPositionOf(cleaned.lineShifts, line, lineStarts[line]!);
+    return { ruleId, family: OUTSIDE_REPORTS_FAMILY, line: at.line, column: at.column + column, offset: at.offset + column, text };
+  });
+}
+
+/** Offsets in `text` where lines 0 … `last` start. */
+function cleanedLineStarts(text: string, last: number): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1 && starts.length <= last; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The cleaning's figures with the split's cuts counted in. */
+function withSplitCuts(summary: CleaningSummary, cuts: readonly Removal[]): CleaningSummary {
+  if (cuts.length === 0) return summary;
+  const byFamily = { ...summary.byFamily };
+  for (const cut of cuts) byFamily[cut.family] = (byFamily[cut.family] ?? 0) + 1;
+  return {
+    removals: summary.removals + cuts.length,
+    charactersRemoved: summary.charactersRemoved + cuts.reduce((n, cut) => n + cut.text.length, 0),
+    byFamily,
+  };
 }
 
 /** Split warnings with their lines given as lines of the input file, which is what users have. */

@@ -43,6 +43,14 @@ function namesSomeone(line: string, allowBareName: boolean): boolean {
   return isUnit(line) || (allowBareName && PERSON_NAME.test(line));
 }
 
+/**
+ * True for a line that names a unit or a person (`XX县人民政府办公室`, `XX局党组书记 张三`): a
+ * signature or an author line, never the first half of a wrapped title.
+ */
+export function namesUnitOrPerson(line: string): boolean {
+  return namesSomeone(line.trim(), false);
+}
+
 /** True for an author line that may stand under the title. */
 function isBylineLine(line: string): boolean {
   const text = line.trim();

@@ -19,6 +19,7 @@ import {
   encodeJson,
   isDocumentFileName,
   MANIFEST,
+  mergeRemovalLog,
   REMOVAL_LOG,
   type FileDigest,
   type Manifest,
@@ -206,10 +207,20 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
         if (rendered) wanted.set(report[format], { source: rendered.object, contentType: documentContentType(format) });
       }
     }
+    // With cuts of its own, the split's are merged into the cleaning's log: written, not copied.
+    const splitCuts = facts.plan?.removals ?? [];
+    let mergedLog: Uint8Array | undefined;
+    if (splitCuts.length > 0) {
+      const log = await store.get(buckets.work, removals.key);
+      if (!log) throw new WorkItemError(`${removals.key} vanished while publishing; the work bucket must keep job folders until the job is done`);
+      mergedLog = mergeRemovalLog(log.body, splitCuts);
+      wanted.delete(REMOVAL_LOG);
+    }
     const toCopy = [...wanted].filter(([name, { source }]) => present.get(name)?.etag !== source.etag || present.get(name)?.size !== source.size);
-    const stale = [...present.keys()].filter((name) => !wanted.has(name) && name !== MANIFEST && name !== 'status.json');
+    const stale = [...present.keys()].filter((name) => !wanted.has(name) && name !== MANIFEST && name !== 'status.json' && !(mergedLog && name === REMOVAL_LOG));
+    const logCurrent = mergedLog === undefined || present.get(REMOVAL_LOG)?.etag === md5(mergedLog);
     const manifestCurrent = present.get(MANIFEST)?.etag === md5(manifestBytes);
-    if (toCopy.length === 0 && stale.length === 0 && manifestCurrent) return manifest;
+    if (toCopy.length === 0 && stale.length === 0 && logCurrent && manifestCurrent) return manifest;
 
     await beginPublishing();
     // Hide the old manifest first: while documents change, no manifest may list them.
@@ -219,6 +230,7 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
       if (!object) throw new WorkItemError(`${source.key} vanished while publishing; the work bucket must keep job folders until the job is done`);
       await put(documentKey(path, name), object.body, contentType);
     });
+    if (mergedLog && !logCurrent) await put(documentKey(path, REMOVAL_LOG), mergedLog, ContentType.Json);
     await inParallel(stale, parallelism, (name) => remove(documentKey(path, name)));
     await put(manifestKey(path), manifestBytes, ContentType.Json);
     return manifest;

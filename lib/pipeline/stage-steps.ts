@@ -131,8 +131,9 @@ export function splitStep(options: SplitStageOptions = {}): StageStep {
     const job = parseCleanedKey(key);
     if (job === undefined) throw new WorkItemError(`"${key}" is not a cleaned-text key (cleaned/<path>/<version>.json)`);
     const { inputKey, version, cleaned } = decodeCleanedItem(object.body);
-    const { reports, manifest } = splitStage(cleaned, options);
-    const plan: PlanFact = { inputKey, version, reports: reports.length, formats: Object.values(DocumentFormat) };
+    const { reports, manifest, removals } = splitStage(cleaned, options);
+    // The split's own cuts travel with the plan: the publisher merges them into the cleaning's log.
+    const plan: PlanFact = { inputKey, version, reports: reports.length, formats: Object.values(DocumentFormat), ...(removals.length > 0 ? { removals } : {}) };
     const writes: ObjectWrite[] = [
       json(BucketRole.Work, jobFactKey(job, JobFact.Manifest), manifest),
       json(BucketRole.Work, jobFactKey(job, JobFact.Plan), plan),

@@ -8,6 +8,7 @@ import type { CleanedText, DocumentFormat, FileDigest } from '../convert.js';
 import { ReportPressError, type InputError } from '../errors.js';
 import { formatError, Lang } from '../messages/index.js';
 import type { Report } from '../model/report.js';
+import type { Removal } from '../text/clean.js';
 import type { ConversionWarning } from '../warnings.js';
 import type { StageName } from './stages.js';
 
@@ -53,6 +54,8 @@ export interface PlanFact {
   readonly version: string;
   readonly reports: number;
   readonly formats: readonly DocumentFormat[];
+  /** The split's cuts (text no report holds), for the removal log; absent when there are none. */
+  readonly removals?: readonly Removal[];
 }
 
 /** `NN.<format>.warnings.json` beside a rendered document: what its renderer was unsure of. */

@@ -8,12 +8,18 @@ import type { Removal } from './clean.js';
 
 /**
  * Where a line of the cleaned text starts in the input: from `line` (0-based, in the cleaned text)
- * on, until the next shift, cleaned line k is input line k + 1 + `removedBreaks`.
+ * on, until the next shift, cleaned line k is input line k + 1 + `removedBreaks`, and a line's first
+ * character is `removedCharacters` further on in the input than in the cleaned text, `column`
+ * characters into its input line (0 unless a cut took the start of that line: an indent, an advert).
  */
 export interface LineShift {
   readonly line: number;
   /** Line breaks cut before this line's start. */
   readonly removedBreaks: number;
+  /** Characters cut before this line's start. */
+  readonly removedCharacters: number;
+  /** Characters of the input line before this line's start (all of them cut). */
+  readonly column: number;
 }
 
 /** Something that visits cuts in offset order (clean.ts `CleanResult.forEachRemoval`). */
@@ -22,53 +28,94 @@ export type RemovalVisitor = (visit: (removal: Pick<Removal, 'offset' | 'text'>)
 /**
  * The line shifts of `cleaned`, given the cuts that made it from the input (in offset order):
  * one entry per cleaned line whose shift differs from the line before, so at most one per line of
- * the cleaned text and usually far fewer. This is all a line number of the input needs, so the
+ * the cleaned text and usually far fewer. This is all a position in the input needs, so the
  * stages after cleaning carry it instead of the removal log, which can be many times the input.
  */
 export function lineShifts(cleaned: string, forEachRemoval: RemovalVisitor): LineShift[] {
   const shifts: LineShift[] = [];
-  // The first cleaned line whose shift is not settled yet, and where it starts (-1: none left).
+  // The cleaned line whose start is being placed, where it starts, and the kept break that ends it.
   let line = 0;
   let start = 0;
+  let end = cleaned.indexOf('\n');
+  let settled = false;
   let removedCharacters = 0;
   let removedBreaks = 0;
-  let previous = -1;
+  // Input offset of the last line break (kept or cut) before the current point; -1: none yet.
+  let lastBreak = -1;
+  let previous: LineShift | undefined;
   const settle = () => {
-    if (removedBreaks !== previous) shifts.push({ line, removedBreaks });
-    previous = removedBreaks;
-    const end = cleaned.indexOf('\n', start);
-    start = end === -1 ? -1 : end + 1;
+    const shift = { line, removedBreaks, removedCharacters, column: start + removedCharacters - lastBreak - 1 };
+    if (!previous || shift.removedBreaks !== previous.removedBreaks || shift.removedCharacters !== previous.removedCharacters || shift.column !== previous.column) {
+      shifts.push(shift);
+      previous = shift;
+    }
+    settled = true;
+  };
+  const nextLine = () => {
+    lastBreak = end + removedCharacters;
     line++;
+    start = end + 1;
+    end = cleaned.indexOf('\n', start);
+    settled = false;
   };
   forEachRemoval((removal) => {
-    // A cut moves a line's input position on only if it starts at or before that position: lines
-    // that start before this cut are settled.
-    while (start !== -1 && removal.offset > start + removedCharacters) settle();
+    // A cut moves a position of the input on only if it starts at or before that position: the
+    // line start and the kept breaks before this cut are placed first.
+    for (;;) {
+      if (!settled && removal.offset > start + removedCharacters) settle();
+      else if (settled && end !== -1 && removal.offset > end + removedCharacters) nextLine();
+      else break;
+    }
     removedCharacters += removal.text.length;
-    removedBreaks += countBreaks(removal.text);
+    const breaks = countBreaks(removal.text);
+    removedBreaks += breaks;
+    if (breaks > 0) lastBreak = removal.offset + removal.text.lastIndexOf('\n');
   });
-  if (start !== -1 && removedBreaks !== previous) shifts.push({ line, removedBreaks });
+  for (;;) {
+    if (!settled) settle();
+    if (end === -1) break;
+    nextLine();
+  }
   return shifts;
+}
+
+/** Where a line of the cleaned text starts in the input: 1-based line and column, 0-based offset. */
+export interface InputPosition {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
+
+/** The shift in force at a 0-based cleaned line (the last at or before it; shifts are sorted by line). */
+function shiftAt(shifts: readonly LineShift[], cleanedLine: number): LineShift | undefined {
+  let low = 0;
+  let high = shifts.length - 1;
+  let found: LineShift | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const shift = shifts[middle] as LineShift;
+    if (shift.line <= cleanedLine) {
+      found = shift;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
 }
 
 /** A function from a 0-based line of the cleaned text to the 1-based line of the input it starts on. */
 export function inputLineOf(shifts: readonly LineShift[]): (cleanedLine: number) => number {
-  return (cleanedLine) => {
-    // The last shift at or before the line (binary search; shifts are sorted by line).
-    let low = 0;
-    let high = shifts.length - 1;
-    let removedBreaks = 0;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const shift = shifts[middle] as LineShift;
-      if (shift.line <= cleanedLine) {
-        removedBreaks = shift.removedBreaks;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return Math.max(cleanedLine, 0) + removedBreaks + 1;
+  return (cleanedLine) => Math.max(cleanedLine, 0) + (shiftAt(shifts, cleanedLine)?.removedBreaks ?? 0) + 1;
+}
+
+/** Where a cleaned line starts in the input, given where it starts in the cleaned text (`cleanedOffset`). */
+export function inputPositionOf(shifts: readonly LineShift[], cleanedLine: number, cleanedOffset: number): InputPosition {
+  const shift = shiftAt(shifts, cleanedLine);
+  return {
+    line: cleanedLine + (shift?.removedBreaks ?? 0) + 1,
+    column: (shift?.column ?? 0) + 1,
+    offset: cleanedOffset + (shift?.removedCharacters ?? 0),
   };
 }
 

@@ -3,6 +3,7 @@
  * headings the entries point to; other text at lines that look like report titles; text with no
  * title at all becomes one report. What the split is unsure of comes back as warnings.
  */
+import { namesUnitOrPerson } from '../model/attribution.js';
 import { buildReport } from '../model/build-report.js';
 import type { Report } from '../model/report.js';
 import { WarningCode, type ConversionWarning } from '../warnings.js';
@@ -27,6 +28,32 @@ export type SplitWarning = ConversionWarning;
 export interface SplitResult {
   readonly reports: readonly Report[];
   readonly warnings: readonly SplitWarning[];
+  /** Text of the cleaned input that no report holds, each piece with the rule that left it out. */
+  readonly outside: readonly OutsideText[];
+}
+
+/** The removal-log family of the split's cuts: text that belongs to no report. */
+export const OUTSIDE_REPORTS_FAMILY = 'outside-reports';
+
+/** Why the split left text out of every report: rule ids of the {@link OUTSIDE_REPORTS_FAMILY} family. */
+export const OutsideRule = {
+  /** Lines before the first report that are no report's text: a compilation's cover, a count line. */
+  Cover: 'outside-reports/cover',
+  /** A table of contents: its header and entries. */
+  TableOfContents: 'outside-reports/table-of-contents',
+  /** The number a compilation puts before a report's title (`1.`, `第二篇`, `材料三：`). */
+  PieceNumber: 'outside-reports/piece-number',
+} as const;
+export type OutsideRule = (typeof OutsideRule)[keyof typeof OutsideRule];
+
+/** A piece of one line of the cleaned text that no report holds. */
+export interface OutsideText {
+  readonly ruleId: OutsideRule;
+  /** 0-based line of the cleaned text. */
+  readonly line: number;
+  /** 0-based column in that line where `text` starts. */
+  readonly column: number;
+  readonly text: string;
 }
 
 const DEFAULT_TITLE = 'report';
@@ -36,6 +63,8 @@ interface Section {
   readonly title: string;
   /** Line of the title, or -1 when the title is not a line of the text (a fallback). */
   readonly titleLine: number;
+  /** First line of a title wrapped over two lines (`titleLine - 1`); absent for a one-line title. */
+  readonly titleFrom?: number;
   readonly start: number;
   readonly end: number;
 }
@@ -58,7 +87,39 @@ export function splitText(text: string, options: SplitOptions = {}): SplitResult
   const reports = kept.map(({ report }) => report);
   warnings.push(...bodyWarnings(lines, kept.map(({ section }) => section), reports));
   // TOC warnings name no report; the rest follow report order.
-  return { reports, warnings };
+  return { reports, warnings, outside: outsideText(text, kept.map(({ section }) => section), toc) };
+}
+
+/**
+ * What no report holds, so that it can be logged with the cleaning's cuts: every character of the
+ * input reaches a document or the removal log. Lines outside every section are a cover or a table of
+ * contents; a title shorter than its line lost a piece number.
+ */
+function outsideText(text: string, sections: readonly Section[], toc: Toc | undefined): OutsideText[] {
+  const raw = text.split('\n');
+  const held = new Uint8Array(raw.length);
+  const pieces = new Map<number, OutsideText>();
+  for (const section of sections) {
+    held.fill(1, section.start, section.end);
+    if (section.titleLine === -1) continue;
+    const from = section.titleFrom ?? section.titleLine;
+    held.fill(1, from, section.titleLine + 1);
+    const line = raw[from] ?? '';
+    const content = line.trimStart();
+    const whole = raw.slice(from, section.titleLine + 1).map((l) => l.trim()).join('');
+    // The title is the line without its number: what comes before it is the number.
+    if (whole !== section.title && whole.endsWith(section.title)) {
+      const number = whole.slice(0, whole.length - section.title.length).trimEnd();
+      if (number !== '' && content.startsWith(number)) pieces.set(from, { ruleId: OutsideRule.PieceNumber, line: from, column: line.length - content.length, text: number });
+    }
+  }
+  raw.forEach((line, i) => {
+    const content = line.trim();
+    if (held[i] || content === '') return;
+    const inToc = toc !== undefined && i >= toc.headerLine && i < toc.endLine;
+    pieces.set(i, { ruleId: inToc ? OutsideRule.TableOfContents : OutsideRule.Cover, line: i, column: line.length - line.trimStart().length, text: content });
+  });
+  return [...pieces.values()].sort((a, b) => a.line - b.line);
 }
 
 function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[]): Section[] | undefined {
@@ -120,8 +181,10 @@ function splitByTitles(lines: readonly string[], from: number, to: number, fallb
     return [{ title: fallback, titleLine: -1, start: firstContent, end: to }];
   }
 
+  // A title wrapped over two lines starts on the line above (its head); titles[-1] stands for `from`.
+  const heads = titles.map((at, k) => (numbered.has(at) ? undefined : wrappedTitleHead(lines, at, k === 0 ? from : (titles[k - 1] ?? from) + 1)));
   const sections: Section[] = [];
-  const firstTitle = titles[0] ?? to;
+  const firstTitle = heads[0] ?? titles[0] ?? to;
   const preamble = lines.slice(firstContent, firstTitle).filter((line) => line !== '');
   // Cover lines (a compilation title, `（5篇）`) belong to no report; real text before the first
   // title is kept as a report of its own.
@@ -136,9 +199,33 @@ function splitByTitles(lines: readonly string[], from: number, to: number, fallb
     });
   }
   titles.forEach((at, k) => {
-    sections.push({ title: titleAt(at), titleLine: at, start: at + 1, end: titles[k + 1] ?? to });
+    const head = heads[k];
+    const end = heads[k + 1] ?? titles[k + 1] ?? to;
+    sections.push(head === undefined ? { title: titleAt(at), titleLine: at, start: at + 1, end } : { title: `${lines[head]}${titleAt(at)}`, titleLine: at, titleFrom: head, start: at + 1, end });
   });
   return sections;
+}
+
+/** Fewest characters the head of a title wrapped over two lines has: a line the copy filled. */
+const MIN_WRAPPED_HEAD = 12;
+
+/**
+ * The line above the title at `at` when the two are one title wrapped over two lines
+ * (`…个人对照检` / `查材料（含案例）`): the line right above (no blank line between), at least as long
+ * as the title's tail and long enough to have been filled by a wrap, title-shaped but naming no genre
+ * itself, and the two read together as a report title. `from` is the first line that may be the head.
+ */
+function wrappedTitleHead(lines: readonly string[], at: number, from: number): number | undefined {
+  const above = at - 1;
+  if (above < from) return undefined;
+  const head = lines[above] ?? '';
+  const tail = lines[at] ?? '';
+  if (head.length < MIN_WRAPPED_HEAD || head.length < tail.length || !isTitleShaped(head) || isReportTitle(head) || isCountLine(head)) return undefined;
+  // A signature (a unit, a person) closing the report above, not a title's first half.
+  if (namesUnitOrPerson(head)) return undefined;
+  // A title stands apart: the head opens the text or follows a blank line.
+  if (above - 1 >= from && (lines[above - 1] ?? '') !== '') return undefined;
+  return isReportTitle(`${head}${tail}`) ? above : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -217,6 +217,41 @@ describe('report-press convert', () => {
     expect(before.length).toBeGreaterThan(listed.length);
     expect(documentsUnder(join(out, 'shrinking')).sort()).toEqual(listed);
     expect(readFileSync(join(out, 'shrinking', 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('keeps a user\'s files beside an input named ...txt or ..txt: its documents go to a folder of their own inside --out', () => {
+    // prepare: documents of the user's own, beside the input and inside --out
+    const home = join(work, 'dots');
+    const out = join(home, 'out');
+    const sample = readFileSync(join(SEEDS, seeds[0]!));
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(home, '...txt'), sample);
+    writeFileSync(join(home, '..txt'), sample);
+    for (const mine of [join(home, '99-contract.pdf'), join(home, '2024-budget.docx'), join(out, '01-mine.pdf')]) writeFileSync(mine, 'mine');
+    // act: twice, so that the second run's sweep of stale documents runs too
+    const first = run('convert', join(home, '...txt'), join(home, '..txt'), '--out', out);
+    const second = run('convert', join(home, '...txt'), join(home, '..txt'), '--out', out);
+    // assert
+    expect([first.status, second.status]).toEqual([0, 0]);
+    for (const mine of [join(home, '99-contract.pdf'), join(home, '2024-budget.docx'), join(out, '01-mine.pdf')]) expect(readFileSync(mine, 'utf8')).toBe('mine');
+    expect(readdirSync(out).sort()).toEqual(['01-mine.pdf', '_', '__']);
+    expect(documentsUnder(join(out, '__')).length).toBeGreaterThan(0);
+    expect(readdirSync(home).sort()).toEqual(['...txt', '..txt', '2024-budget.docx', '99-contract.pdf', 'out']);
+  });
+
+  it('removes no document a previous manifest of the folder did not list', () => {
+    // prepare: a folder converted once, then a document of the same shape put there by hand
+    const input = join(work, 'own-documents.txt');
+    const out = join(work, 'own-documents-out');
+    writeFileSync(input, readFileSync(join(SEEDS, seeds[0]!)));
+    run('convert', input, '--out', out);
+    const mine = join(out, 'own-documents', '07-我的批注.pdf');
+    writeFileSync(mine, 'mine');
+    // act
+    const result = run('convert', input, '--out', out);
+    // assert
+    expect(result.status).toBe(0);
+    expect(readFileSync(mine, 'utf8')).toBe('mine');
   });
 
   it('explains usage errors with exit status 2', () => {

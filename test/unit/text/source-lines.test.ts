@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../lib/text/clean.js';
-import { inputLineOf, lineShifts } from '../../../lib/text/source-lines.js';
+import { inputLineOf, inputPositionOf, lineShifts } from '../../../lib/text/source-lines.js';
 
 const FRAGMENTS = ['##paidbegin##', '##paidend##', '【更多素材搜索文库】', '*【更多素#材搜索哒^文库】', '\n', '\n\n', '  ', '\u3000\u3000',
   '正文内容是一句完整的话，', '一、总体情况', '欢迎加入svip会员添加客服：abc\n', '关注公众号，每天更新\n', '党建工作取得实效。',
@@ -52,7 +52,51 @@ describe('input lines of cleaned lines', () => {
     const shifts = lineShifts(cleaned.text, cleaned.forEachRemoval);
     // assert
     expect(cleaned.removalCount).toBeGreaterThan(500);
-    expect(shifts).toEqual([{ line: 0, removedBreaks: 0 }, { line: 1, removedBreaks: 1 }]);
+    const advertLine = input.split('\n')[1]!;
+    expect(shifts).toEqual([
+      { line: 0, removedBreaks: 0, removedCharacters: 0, column: 0 },
+      { line: 1, removedBreaks: 1, removedCharacters: 500 * '【更多素材搜索文库】'.length + advertLine.length + 1, column: 0 },
+    ]);
     expect(inputLineOf(shifts)(1)).toBe(3);
+  });
+});
+
+/** Input position (line, column, offset) of every cleaned line's start, found the slow way. */
+function inputPositionsByHand(input: string, cleaned: ReturnType<typeof cleanText>): { line: number; column: number; offset: number }[] {
+  const removed = new Uint8Array(input.length + 1);
+  for (const removal of cleaned.removals) removed.fill(1, removal.offset, removal.offset + removal.text.length);
+  const positions: { line: number; column: number; offset: number }[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let atLineStart = true;
+  for (let i = 0; i < input.length; i++) {
+    if (!removed[i]) {
+      if (atLineStart) positions.push({ line, column: i - lineStart + 1, offset: i });
+      atLineStart = input[i] === '\n';
+    }
+    if (input[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  if (atLineStart) positions.push({ line, column: input.length - lineStart + 1, offset: input.length });
+  return positions;
+}
+
+describe('input positions of cleaned lines', () => {
+  it('are the line, column and offset each cleaned line starts at in the input, for any mix of cuts and line breaks', () => {
+    fc.assert(
+      fc.property(anyText, (input) => {
+        // prepare
+        const cleaned = cleanText(input);
+        const starts = [0];
+        for (let i = cleaned.text.indexOf('\n'); i !== -1; i = cleaned.text.indexOf('\n', i + 1)) starts.push(i + 1);
+        // act
+        const shifts = lineShifts(cleaned.text, cleaned.forEachRemoval);
+        // assert
+        expect(starts.map((offset, line) => inputPositionOf(shifts, line, offset))).toEqual(inputPositionsByHand(input, cleaned));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
