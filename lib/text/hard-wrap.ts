@@ -14,6 +14,7 @@ import {
   TITLE_CLAUSE_MARKS,
   withoutStrayFullStop,
 } from './lexicon/punctuation.js';
+import { decide, lazy, type DecisionTable, type FallbackRule } from './decision.js';
 import { isRemarkLine, isReportTitle, isSubtitle, isTitleLine, withoutTrailingRemark } from './lexicon/title-shape.js';
 import { countLines } from './source-lines.js';
 import { TUNING } from './tuning.js';
@@ -35,6 +36,25 @@ export interface HardWrapOptions {
    * into, out with the advert. Default: no line is.
    */
   readonly isAdvertLine?: (line: string) => boolean;
+  /**
+   * Called for every line break under a full line (the breaks the rules decide on; a break under a
+   * shorter line ends a paragraph and is not asked about), in text order, with the rule that
+   * decided whether to keep or join it. Default: none.
+   */
+  readonly onDecision?: (decision: WrapDecision) => void;
+}
+
+/** Whether a line break is kept (a paragraph or a title ends there) or joined (a wrap). */
+export const BreakVerdict = { Keep: 'keep', Join: 'join' } as const;
+export type BreakVerdict = (typeof BreakVerdict)[keyof typeof BreakVerdict];
+
+/** A decision about one line break under a full line. */
+export interface WrapDecision {
+  /** Where the full line's text ends (before its trailing white space and the break). */
+  readonly at: number;
+  /** The full line, trimmed. */
+  readonly line: string;
+  readonly rule: FallbackRule<BreakVerdict>;
 }
 
 const MAX_WRAP_WIDTH = TUNING.hardWrap.maxWrapWidth;
@@ -92,6 +112,7 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
   const minLines = options.minWrappedLines ?? TUNING.hardWrap.minWrappedLines;
   const minShare = options.minWrappedShare ?? TUNING.hardWrap.minWrappedShare;
   const isAdvertLine = options.isAdvertLine ?? (() => false);
+  const { onDecision } = options;
   const widths = lineWidths(text, options.removedWidths);
   const band = findWrapBand(statisticsWidths(text, widths), minLines, minShare);
   if (band === undefined) return;
@@ -115,20 +136,27 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
       const nextContentStart = contentStart(text, nextStart, nextEnd);
       const next = text.slice(nextContentStart, contentEnd(text, nextStart, nextEnd));
       const line = trimmedLine(start, end);
-      const context: LineContext = {
+      const previousLineStart = previousStart;
+      const previousLineEnd = previousEnd;
+      const context: BreakContext = {
         line,
         next,
         isAdvertLine,
         nextIsFull: near(i + 1),
-        afterNext: () => (nextEnd < text.length ? trimmedLine(nextEnd + 1, lineEnd(text, nextEnd + 1)) : ''),
-        startsParagraph: () => {
+        nextTitle: lazy(() => withoutStrayFullStop(next.replace(UNCLOSED_TAIL, ''))),
+        afterNext: lazy(() => (nextEnd < text.length ? trimmedLine(nextEnd + 1, lineEnd(text, nextEnd + 1)) : '')),
+        startsParagraph: lazy(() => {
           if (i === 0 || widths[i - 1] === 0 || !near(i - 1)) return true;
-          const previous = trimmedLine(previousStart, previousEnd);
+          const previous = trimmedLine(previousLineStart, previousLineEnd);
           return endsSentence(previous) || isTocLine(previous) || isNumberedTitle(previous) || isAdvertLine(previous);
-        },
+        }),
+        indentMarksParagraphs,
+        nextIndented: () => isIndented(text, nextStart, nextEnd),
       };
-      const continues = () => (indentMarksParagraphs ? !isIndented(text, nextStart, nextEnd) : unfinishedLine(line, next, near(i + 1)));
-      if (!startsWithHeadingNumber(next) && (CLOSING_START.test(next) || (!keepsBreak(context) && continues()))) onBreak(contentEnd(text, start, end), nextContentStart);
+      const rule = decide(BREAK_RULES, context);
+      const at = contentEnd(text, start, end);
+      onDecision?.({ at, line, rule });
+      if (rule.verdict === BreakVerdict.Join) onBreak(at, nextContentStart);
     }
     previousStart = start;
     previousEnd = end;
@@ -144,43 +172,131 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
 const CLOSING_START = new RegExp(`^${charClass(LINE_START_FORBIDDEN)}`, 'u');
 
 /** A full line, the line under it and what else a decision about the break between them needs. */
-interface LineContext {
+export interface BreakContext {
+  /** The full line and the line under it, trimmed. */
   readonly line: string;
   readonly next: string;
   readonly isAdvertLine: (line: string) => boolean;
   readonly nextIsFull: boolean;
+  /** The line under it as a title: without an unclosed remark or tag a wrap left at its end, and without a stray full stop. */
+  readonly nextTitle: () => string;
   readonly afterNext: () => string;
   /** The line opens a paragraph: first, after a blank, short or advert line, or after a finished sentence. */
   readonly startsParagraph: () => boolean;
+  /** Indentation marks where paragraphs start in this text (see marksParagraphsByIndent). */
+  readonly indentMarksParagraphs: boolean;
+  readonly nextIndented: () => boolean;
 }
 
 /**
- * Breaks that are never wrap points, whatever the widths say: around titles, subtitles and
- * table-of-contents entries, which a wrapped paragraph's lines never are.
+ * Whether the line break under a full line is kept or joined, by the first rule that fires. Breaks
+ * around titles, subtitles and table-of-contents entries, which a wrapped paragraph's lines never
+ * are, are kept whatever the widths say; then indentation decides where paragraphs start when the
+ * text indents them, and punctuation and heading numbers do when it does not.
  */
-function keepsBreak({ line, next, isAdvertLine, nextIsFull, afterNext, startsParagraph }: LineContext): boolean {
-  const nextTitle = withoutStrayFullStop(next.replace(UNCLOSED_TAIL, ''));
-  return (
-    titleAfterSentence(line, next, nextIsFull, afterNext) ||
-    // A title under an advert line (`更多精彩材料请关注公众号…` above `关于…方案【公文素材库】`).
-    (isReportTitle(nextTitle) && isAdvertLine(line)) ||
-    // A short report title under a full line, unless the two are the halves of one title.
-    (isReportTitle(next) && !nextIsFull && !wrappedTitle(line, next)) ||
-    isSubtitle(line) ||
-    isTocLine(line) ||
-    startsWithOrdinal(next) ||
-    // Two titles in a row (a table-of-contents entry above a body title, that one perhaps wrapped
-    // inside an advert tag after it, or wrapped full before its last words) are two lines.
-    (isReportTitle(withoutPieceNumber(line)) &&
-      !endsTitle(line, next) &&
-      (isReportTitle(nextTitle) || (nextIsFull && (endsTitle(next, afterNext()) || wrappedTitle(next, afterNext()))))) ||
-    // A report title (numbered as a piece or not) that fills the width at a paragraph start is a
-    // line of its own: prose rarely runs a whole line without a comma and ends in a genre word
-    // exactly at the margin. So is a document named alone in book-title marks (`《关于…的报告》`),
-    // which an advert cut from its end made look full.
-    ((isReportTitle(withoutPieceNumber(line)) && !endsTitle(line, next)) || BOOK_TITLE_LINE.test(line)) && startsParagraph()
-  );
-}
+export const BREAK_RULES: DecisionTable<BreakContext, BreakVerdict> = {
+  rules: [
+    {
+      id: 'wrap/next-heading-number',
+      why: 'the next line opens with a heading number (一、, （一）, 1.), and a heading starts a line of its own',
+      verdict: BreakVerdict.Keep,
+      test: ({ next }) => startsWithHeadingNumber(next),
+    },
+    {
+      id: 'wrap/closing-mark-starts-next',
+      why: 'the next line starts with punctuation no line may start with: the wrap pushed the full line\'s last mark over',
+      verdict: BreakVerdict.Join,
+      test: ({ next }) => CLOSING_START.test(next),
+    },
+    {
+      id: 'wrap/title-after-sentence',
+      why: 'a finished sentence is followed by a title (a short title-shaped line, or a full report title), never by its own tail',
+      verdict: BreakVerdict.Keep,
+      test: ({ line, next, nextIsFull, afterNext }) => titleAfterSentence(line, next, nextIsFull, afterNext),
+    },
+    {
+      id: 'wrap/title-under-advert',
+      why: 'a report title stands under an advert line, which must not take the title with it when it is cut',
+      verdict: BreakVerdict.Keep,
+      test: ({ line, nextTitle, isAdvertLine }) => isReportTitle(nextTitle()) && isAdvertLine(line),
+    },
+    {
+      id: 'wrap/short-title-under-full-line',
+      why: 'a short report title stands under a full line, and the two are not the halves of one title',
+      verdict: BreakVerdict.Keep,
+      test: ({ line, next, nextIsFull }) => isReportTitle(next) && !nextIsFull && !wrappedTitle(line, next),
+    },
+    {
+      id: 'wrap/subtitle',
+      why: 'the full line is a subtitle (——在…上的讲话), a line of its own',
+      verdict: BreakVerdict.Keep,
+      test: ({ line }) => isSubtitle(line),
+    },
+    {
+      id: 'wrap/table-of-contents-entry',
+      why: 'the full line is a table-of-contents entry, which fills the line with leaders by design',
+      verdict: BreakVerdict.Keep,
+      test: ({ line }) => isTocLine(line),
+    },
+    {
+      id: 'wrap/ordinal-starts-next',
+      why: 'the next line opens with an ordinal (第三篇, 第二章): the next part of a compilation starts there',
+      verdict: BreakVerdict.Keep,
+      test: ({ next }) => startsWithOrdinal(next),
+    },
+    {
+      // A table-of-contents entry above a body title, that one perhaps wrapped inside an advert tag
+      // after it, or wrapped full before its last words.
+      id: 'wrap/two-titles',
+      why: 'two report titles stand one above the other (an entry above a body title): two lines, not one wrapped',
+      verdict: BreakVerdict.Keep,
+      test: ({ line, next, nextIsFull, nextTitle, afterNext }) =>
+        isReportTitle(withoutPieceNumber(line)) &&
+        !endsTitle(line, next) &&
+        (isReportTitle(nextTitle()) || (nextIsFull && (endsTitle(next, afterNext()) || wrappedTitle(next, afterNext())))),
+    },
+    {
+      // Prose rarely runs a whole line without a comma and ends in a genre word exactly at the
+      // margin; a document named alone in 《》 may look full because an advert was cut from its end.
+      id: 'wrap/title-alone-at-paragraph-start',
+      why: 'a report title, or a document named alone in 《》, fills the line where a paragraph starts: a line of its own',
+      verdict: BreakVerdict.Keep,
+      test: ({ line, next, startsParagraph }) =>
+        ((isReportTitle(withoutPieceNumber(line)) && !endsTitle(line, next)) || BOOK_TITLE_LINE.test(line)) && startsParagraph(),
+    },
+    {
+      id: 'wrap/indented-paragraph-start',
+      why: 'the text indents its paragraphs, and the next line is indented: a paragraph starts there',
+      verdict: BreakVerdict.Keep,
+      test: ({ indentMarksParagraphs, nextIndented }) => indentMarksParagraphs && nextIndented(),
+    },
+    {
+      id: 'wrap/flush-continuation',
+      why: 'the text indents its paragraphs, and the next line is not indented: it goes on with the full line',
+      verdict: BreakVerdict.Join,
+      test: ({ indentMarksParagraphs }) => indentMarksParagraphs,
+    },
+    {
+      // A full line that ends a sentence may still be mid-paragraph, but merging two real
+      // paragraphs is the worse mistake.
+      id: 'wrap/sentence-end',
+      why: 'the full line ends a sentence, and without indentation to go by a paragraph may end there',
+      verdict: BreakVerdict.Keep,
+      test: ({ line }) => endsSentence(line),
+    },
+    {
+      id: 'wrap/numbered-heading-above',
+      why: 'the full line is a numbered heading that happens to fill the width, above a line of body',
+      verdict: BreakVerdict.Keep,
+      test: ({ line, next, nextIsFull }) => isHeadingAbove(line, next, nextIsFull),
+    },
+  ],
+  otherwise: {
+    id: 'wrap/unfinished-line',
+    why: 'the full line stops mid-sentence at the wrap width: the next line goes on with it',
+    verdict: BreakVerdict.Join,
+  },
+};
 
 /** A line that is one book title in 《》 and nothing else. */
 const BOOK_TITLE_LINE = /^《[^《》\n]{2,60}》$/u;
@@ -291,15 +407,6 @@ function rangeWidth(text: string, start: number, end: number): number {
     if (width > WIDTH_CAP) return width;
   }
   return width;
-}
-
-/**
- * Without indentation to go by, a full line continues on the next unless it ends a sentence or
- * is a numbered heading above a body line. (A full line that ends a sentence may still be
- * mid-paragraph, but merging two real paragraphs is the worse mistake.)
- */
-function unfinishedLine(line: string, next: string, nextIsFull: boolean): boolean {
-  return !endsSentence(line) && !isHeadingAbove(line, next, nextIsFull);
 }
 
 /** Indentation of a paragraph's first line: an ideographic space, a tab or two narrower spaces (ASCII, no-break, typographic). */

@@ -14,6 +14,8 @@ export const TUNING = {
     maxWrappedTail: 8,
     /** Characters a title that names its unit, year or person has at least (`专题民主生活会主持词`: 10). */
     minNamingLength: 8,
+    /** Fewest characters the head of a title wrapped over two lines has: a line the copy filled. */
+    minWrappedHead: 12,
   },
 
   /** Re-joining lines hard-wrapped by a PDF copy (hard-wrap.ts). Widths in half-width units (a CJK character is 2). */
