@@ -108,7 +108,13 @@ function removalGroups(removals: readonly RemovalEntry[]): HTMLElement {
           {},
           ...listed.map((r) => {
             const text = visibleText(r.text);
-            return h('li', {}, h('span', { class: 'where' }, m['web.removalLine']({ line: r.line })), h('code', {}, text.trim() === '' ? m['web.whitespaceOnly']() : text));
+            return h(
+              'li',
+              {},
+              h('span', { class: 'where' }, m['web.removalLine']({ line: r.line })),
+              h('span', { class: 'rule', title: r.ruleId }, m['web.rule']({ ruleId: r.ruleId })),
+              h('code', {}, text.trim() === '' ? m['web.whitespaceOnly']() : text),
+            );
           }),
         ),
         rest > 0 ? h('p', { class: 'muted' }, m['web.moreRemovals']({ count: rest })) : undefined,

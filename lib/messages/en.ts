@@ -54,6 +54,31 @@ function readReason(errno: string): string {
   return `the system reported ${errno}`;
 }
 
+/** The name of each rule that cuts text, as the removal log on the web page shows it. */
+const RULE_NAMES: Readonly<Record<string, string>> = {
+  'whitespace/double-spacing': 'double spacing',
+  'page-number/running-header': 'running header or footer',
+  'whitespace/invisible': 'invisible characters',
+  'paywall-marker/paid-section': 'paywall marker',
+  'page-number/page-line': 'page number',
+  'bracketed-advert/junk-before-wrapped-tag': 'junk before a wrapped advert tag',
+  'bracketed-advert/search-tag': '“search for more” advert tag',
+  'bracketed-advert/site-name': 'document-site name',
+  'bracketed-advert/search-tag-alt-brackets': 'advert tag in other brackets',
+  'whitespace/hard-wrap': 'hard line break',
+  'advert-line/promotion': 'promotional line',
+  'advert-block/footer-neighbour': 'advert footer line',
+  'whitespace/indent': 'indentation',
+  'whitespace/trailing': 'trailing spaces',
+  'whitespace/beside-cjk-punctuation': 'space beside Chinese punctuation',
+  'whitespace/blank-lines': 'extra blank lines',
+  'whitespace/leading-lines': 'blank lines before the text',
+  'whitespace/trailing-lines': 'blank lines after the text',
+  'outside-reports/cover': 'cover line',
+  'outside-reports/table-of-contents': 'table of contents',
+  'outside-reports/piece-number': 'piece number',
+};
+
 export const en = {
   // ── Input errors (lib/errors.ts InputErrorCode) ──────────────────────────────────────────────
   /** `size` > 0 means the file holds only white space. */
@@ -176,6 +201,7 @@ export const en = {
   'help.author': () => 'author written into the documents\' properties (default: report-press)',
   'help.json': () => 'print a machine-readable summary on stdout',
   'help.noProgress': () => 'never show a progress bar',
+  'help.explain': () => 'also write explain.json: the rule behind every cut, line break and report boundary, with its line',
   'help.convertAfter': () =>
     [
       'A folder input converts the .txt files in it (with --recursive, in its subfolders too):',
@@ -243,6 +269,8 @@ export const en = {
   'web.family': (p: { family: string }) =>
     ({ 'paywall-marker': 'Paywall markers', 'page-number': 'Page numbers and running headers', 'bracketed-advert': 'Bracketed adverts', 'advert-line': 'Advert lines', 'advert-block': 'Advert footers', whitespace: 'White space and line breaks', 'outside-reports': 'Outside every report (cover, table of contents, piece numbers)' })[p.family] ??
     'Other cuts',
+  /** The rule a cut was made by (see lib/text/rule-index.ts CUT_RULE_IDS); an unknown id is shown as it is. */
+  'web.rule': (p: { ruleId: string }) => RULE_NAMES[p.ruleId] ?? p.ruleId,
   'web.familyCount': (p: { removals: number }) => count(p.removals, 'cut'),
   'web.removalLine': (p: { line: number }) => `line ${p.line}`,
   'web.whitespaceOnly': () => '(white space)',

@@ -45,6 +45,31 @@ function readReason(errno: string): string {
   return `系统报告错误 ${errno}`;
 }
 
+/** 每条删除规则在网页删除记录里显示的名称。 */
+const RULE_NAMES: Readonly<Record<string, string>> = {
+  'whitespace/double-spacing': '隔行空行',
+  'page-number/running-header': '页眉页脚',
+  'whitespace/invisible': '不可见字符',
+  'paywall-marker/paid-section': '付费标记',
+  'page-number/page-line': '页码',
+  'bracketed-advert/junk-before-wrapped-tag': '折行广告标签前的杂字符',
+  'bracketed-advert/search-tag': '“搜索素材”广告标签',
+  'bracketed-advert/site-name': '文库网站名',
+  'bracketed-advert/search-tag-alt-brackets': '其他括号里的广告标签',
+  'whitespace/hard-wrap': '硬换行',
+  'advert-line/promotion': '推广广告行',
+  'advert-block/footer-neighbour': '页脚广告行',
+  'whitespace/indent': '行首缩进',
+  'whitespace/trailing': '行尾空格',
+  'whitespace/beside-cjk-punctuation': '中文标点旁的空格',
+  'whitespace/blank-lines': '多余空行',
+  'whitespace/leading-lines': '开头空行',
+  'whitespace/trailing-lines': '结尾空行',
+  'outside-reports/cover': '封面',
+  'outside-reports/table-of-contents': '目录',
+  'outside-reports/piece-number': '篇号',
+};
+
 export const zhCN: Catalogue = {
   // ── 输入错误 ─────────────────────────────────────────────────────────────────────────────────
   EMPTY: (p) =>
@@ -144,6 +169,7 @@ export const zhCN: Catalogue = {
   'help.maxSize': () => '输入文件超过这个大小（MB）就不转换',
   'help.author': () => '写入文档属性的作者（默认 report-press）',
   'help.json': () => '在标准输出打印机器可读的汇总（JSON）',
+  'help.explain': () => '同时写出 explain.json：每处删除、每个换行和每篇报告的起点由哪条规则决定、理由和所在行',
   'help.noProgress': () => '不显示进度条',
   'help.convertAfter': () =>
     [
@@ -206,6 +232,7 @@ export const zhCN: Catalogue = {
   'web.removalsNone': () => '没有清理掉任何内容。',
   'web.family': (p) =>
     ({ 'paywall-marker': '付费标记', 'page-number': '页码和页眉', 'bracketed-advert': '括号广告', 'advert-line': '广告行', 'advert-block': '页脚广告', whitespace: '空白和断行', 'outside-reports': '报告之外（封面、目录、篇号）' })[p.family] ?? '其他',
+  'web.rule': (p) => RULE_NAMES[p.ruleId] ?? p.ruleId,
   'web.familyCount': (p) => `${p.removals} 处`,
   'web.removalLine': (p) => `第 ${p.line} 行`,
   'web.whitespaceOnly': () => '（空白）',

@@ -18,6 +18,7 @@ import {
   RUNNING_HEADER_RULE_ID,
   type CleanRule,
 } from './clean-rules.js';
+import type { FallbackRule } from './decision.js';
 import { forEachDoubleSpacingCut } from './double-spacing.js';
 import { forEachWrapBreak } from './hard-wrap.js';
 import { forEachRunningHeaderCut } from './page-furniture.js';
@@ -54,7 +55,16 @@ export interface PassContext {
   lineRule(line: string): CleanRule | undefined;
   /** The block rule in force that cuts `line` when it stands next to a cut line, if any. */
   blockRule(line: string): CleanRule | undefined;
+  /**
+   * Records a decision a pass took about a line (at `position` of {@link text}) by a rule of a
+   * decision table, when a trace was asked for; undefined otherwise.
+   */
+  readonly note?: (kind: CleanDecisionKind, position: number, line: string, rule: FallbackRule<string>) => void;
 }
+
+/** What a cleaning decision was about: a line break under a full line, or a line beside page numbers. */
+export const CleanDecisionKind = { Break: 'break', Furniture: 'furniture' } as const;
+export type CleanDecisionKind = (typeof CleanDecisionKind)[keyof typeof CleanDecisionKind];
 
 /** One cleaning pass. */
 export interface CleanPass {
@@ -119,11 +129,12 @@ export const HARD_WRAP_PASS: CleanPass = {
   family: CleanFamily.Whitespace,
   phase: CleanPhase.Repeat,
   description: 'line breaks of hard-wrapped text (copied out of a PDF) inside a paragraph, with the white space around them',
-  run({ text, cut, removedAdvertWidths, lineRule }) {
+  run({ text, cut, removedAdvertWidths, lineRule, note }) {
     const removedWidths = removedAdvertWidths();
     forEachWrapBreak(text, (start, end) => cut(start, end), {
       ...(removedWidths ? { removedWidths } : {}),
       isAdvertLine: (line) => lineRule(line) !== undefined,
+      ...(note ? { onDecision: ({ at, line, rule }) => note(CleanDecisionKind.Break, at, line, rule) } : {}),
     });
   },
 };
@@ -143,7 +154,12 @@ export const RUNNING_HEADER_PASS: CleanPass = {
   family: CleanFamily.PageNumber,
   phase: CleanPhase.Prepare,
   description: 'a running header or footer of a PDF copy: the same line beside the page numbers on page after page',
-  run: ({ text, cut }) => forEachRunningHeaderCut(text, (start, end) => cut(start, end)),
+  run: ({ text, cut, note }) =>
+    forEachRunningHeaderCut(
+      text,
+      (start, end) => cut(start, end),
+      note && (({ starts, text: line, rule }) => starts.forEach((start) => note(CleanDecisionKind.Furniture, start, line, rule))),
+    ),
 };
 
 /** The default rule with this id. */

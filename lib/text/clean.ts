@@ -7,7 +7,8 @@
  * arrays, and lines are visited one at a time instead of being split into arrays up front.
  */
 import { CleanFamily, type CleanRule } from './clean-rules.js';
-import { CleanPhase, lineRuleSet, firstMatch, passesInForce, type CleanPass, type PassContext, type RuleTag } from './clean-passes.js';
+import { CleanPhase, lineRuleSet, firstMatch, passesInForce, type CleanDecisionKind, type CleanPass, type PassContext, type RuleTag } from './clean-passes.js';
+import type { FallbackRule } from './decision.js';
 import { CutList } from './cut-list.js';
 import { displayWidth } from './hard-wrap.js';
 import { countLines } from './source-lines.js';
@@ -22,7 +23,17 @@ export {
   RUNNING_HEADER_RULE_ID,
   type CleanRule,
 } from './clean-rules.js';
-export { CleanPhase, DEFAULT_CLEAN_PASSES, type CleanPass, type PassContext } from './clean-passes.js';
+export { CleanDecisionKind, CleanPhase, DEFAULT_CLEAN_PASSES, type CleanPass, type PassContext } from './clean-passes.js';
+
+/** A decision a cleaning pass took about a line, by a rule of a decision table. */
+export interface CleanDecision {
+  readonly kind: CleanDecisionKind;
+  /** 0-based offset in the text given to cleanText: the line break decided on, or the start of the line. */
+  readonly offset: number;
+  /** The line decided about, trimmed. */
+  readonly text: string;
+  readonly rule: FallbackRule<string>;
+}
 
 /** One contiguous run of input characters that cleaning removed. */
 export interface Removal {
@@ -58,6 +69,12 @@ export interface CleanOptions {
   readonly rules?: readonly CleanRule[];
   /** Ids of passes or rules to switch off (see DEFAULT_CLEAN_PASSES and DEFAULT_CLEAN_RULES). */
   readonly disable?: readonly string[];
+  /**
+   * Called with every decision a pass takes by a rule of a decision table (a line break under a
+   * full line kept or joined, a line beside page numbers taken for a running header or not). A
+   * break the repeated passes decide again is reported again. Default: none.
+   */
+  readonly onDecision?: (decision: CleanDecision) => void;
 }
 
 /** The rule ids and families cuts are logged under: each pass's rules, or the pass itself. */
@@ -85,6 +102,9 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
 
   const state = new CleaningState(text);
   const cuts = new CutList();
+  const { onDecision } = options;
+  const note: PassContext['note'] =
+    onDecision && ((kind, position, line, rule) => onDecision({ kind, offset: state.inputOffset(position), text: line, rule }));
   const run = (pass: CleanPass) => {
     const own = tagIndex.get(pass.id) ?? -1;
     const context: PassContext = {
@@ -93,6 +113,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
       removedAdvertWidths: () => removedAdvertWidths(state, text, isAdvert),
       lineRule: (line) => firstMatch(lineRules.line, line, lineRules.brackets),
       blockRule: (line) => firstMatch(lineRules.block, line, lineRules.brackets),
+      ...(note ? { note } : {}),
     };
     pass.run(context);
     state.apply(cuts);

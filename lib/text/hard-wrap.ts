@@ -50,7 +50,7 @@ export type BreakVerdict = (typeof BreakVerdict)[keyof typeof BreakVerdict];
 
 /** A decision about one line break under a full line. */
 export interface WrapDecision {
-  /** Where the full line's text ends (before its trailing white space and the break). */
+  /** Where the line break is in the text. */
   readonly at: number;
   /** The full line, trimmed. */
   readonly line: string;
@@ -154,9 +154,8 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
         nextIndented: () => isIndented(text, nextStart, nextEnd),
       };
       const rule = decide(BREAK_RULES, context);
-      const at = contentEnd(text, start, end);
-      onDecision?.({ at, line, rule });
-      if (rule.verdict === BreakVerdict.Join) onBreak(at, nextContentStart);
+      onDecision?.({ at: end, line, rule });
+      if (rule.verdict === BreakVerdict.Join) onBreak(contentEnd(text, start, end), nextContentStart);
     }
     previousStart = start;
     previousEnd = end;

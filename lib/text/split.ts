@@ -30,7 +30,7 @@ export interface SplitOptions {
 export interface SplitDecision {
   /** `report` for a report's boundary, `line` for any other decision. */
   readonly kind: 'report' | 'line';
-  /** 0-based line of the cleaned text (-1 for a report whose title is not a line of it). */
+  /** 0-based line of the cleaned text: the line decided about, or a report's first line. */
   readonly line: number;
   readonly text: string;
   readonly rule: Omit<FallbackRule<string>, 'verdict'> & { readonly verdict?: string };
@@ -65,6 +65,13 @@ export const OutsideRule = {
   PieceNumber: 'outside-reports/piece-number',
 } as const;
 export type OutsideRule = (typeof OutsideRule)[keyof typeof OutsideRule];
+
+/** What each {@link OutsideRule} leaves out, for the trace and the removal log's readers. */
+export const OUTSIDE_RULE_DESCRIPTIONS: Readonly<Record<OutsideRule, string>> = {
+  [OutsideRule.Cover]: 'a line before the first report that is no report\'s text: a compilation\'s cover title, a count line (（5篇）)',
+  [OutsideRule.TableOfContents]: 'a table of contents: its heading (目录) and its entries, which point to the reports',
+  [OutsideRule.PieceNumber]: 'the number a compilation puts before a report\'s title (1., 第二篇, 材料三：), left out of the title',
+};
 
 /** A piece of one line of the cleaned text that no report holds. */
 export interface OutsideText {
@@ -107,7 +114,9 @@ export function splitText(text: string, options: SplitOptions = {}): SplitResult
   const kept = sections
     .map((section) => ({ section, report: buildReport(section.title, lines.slice(section.start, section.end)) }))
     .filter(({ report }) => report.blocks.length > 0 || report.title !== '');
-  for (const { section, report } of kept) note?.({ kind: 'report', line: section.titleFrom ?? section.titleLine, text: report.title, rule: section.openedBy });
+  for (const { section, report } of kept) {
+    note?.({ kind: 'report', line: section.titleLine === -1 ? section.start : (section.titleFrom ?? section.titleLine), text: report.title, rule: section.openedBy });
+  }
   const reports = kept.map(({ report }) => report);
   warnings.push(...bodyWarnings(lines, kept.map(({ section }) => section), reports));
   // TOC warnings name no report; the rest follow report order.

@@ -26,6 +26,11 @@ interface RemovalLogJson {
   removals: { ruleId: string; family: string; line: number; column: number; text: string }[];
 }
 
+interface ExplainJson {
+  source: string;
+  decisions: { line: number; stage: string; kind: string; rule: string; verdict?: string; why: string; text: string }[];
+}
+
 let work: string;
 
 function run(...args: string[]) {
@@ -195,6 +200,29 @@ describe('report-press convert', () => {
     expect(docs.every((d) => d.endsWith('.docx'))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(out, seeds[0]!.replace(/\.txt$/, ''), 'manifest.json'), 'utf8')) as ManifestJson;
     expect(manifest.reports.every((r) => r.pdf === null && r.docx.endsWith('.docx'))).toBe(true);
+  });
+
+  it('writes explain.json with --explain: the rule and reason of every cut, line break and report, at its input line; and none without it', () => {
+    // prepare
+    const out = join(work, 'explain');
+    const plain = join(work, 'no-explain');
+    const name = seeds.find((seed) => seed.startsWith('001'))!;
+    const folder = name.replace(/\.txt$/, '');
+    // act
+    const explained = run('convert', join(SEEDS, name), '--out', out, '--format', 'docx', '--explain');
+    const notExplained = run('convert', join(SEEDS, name), '--out', plain, '--format', 'docx');
+    // assert
+    expect(explained.status).toBe(0);
+    expect(notExplained.status).toBe(0);
+    expect(existsSync(join(plain, folder, 'explain.json'))).toBe(false);
+    const trace = JSON.parse(readFileSync(join(out, folder, 'explain.json'), 'utf8')) as ExplainJson;
+    const log = JSON.parse(readFileSync(join(out, folder, 'removals.json'), 'utf8')) as RemovalLogJson;
+    const manifest = JSON.parse(readFileSync(join(out, folder, 'manifest.json'), 'utf8')) as ManifestJson;
+    expect(trace.decisions.every((d) => /^[a-z-]+\/[a-z-]+$/.test(d.rule) && d.why.length > 20 && d.line >= 1)).toBe(true);
+    expect(trace.decisions.filter((d) => d.kind === 'cut').map((d) => [d.line, d.rule, d.text])).toEqual(log.removals.map((r) => [r.line, r.ruleId, r.text]));
+    expect(trace.decisions.filter((d) => d.kind === 'report').map((d) => d.text)).toEqual(manifest.reports.map((r) => r.title));
+    // The same documents and logs as without it.
+    expect(readFileSync(join(out, folder, 'removals.json'))).toEqual(readFileSync(join(plain, folder, 'removals.json')));
   });
 
   it('removes documents left by an earlier, longer version of the same input', () => {

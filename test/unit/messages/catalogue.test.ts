@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FileErrorCode, InputError, InputErrorCode } from '../../../lib/errors.js';
 import { CATALOGUES, formatError, formatMessage, Lang, langFromLocale, parseLang, type MessageKey, type ParamsOf } from '../../../lib/messages/index.js';
+import { CUT_RULE_IDS } from '../../../lib/text/rule-index.js';
 import { WarningCode } from '../../../lib/warnings.js';
 
 /**
@@ -69,6 +70,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'help.author': undefined,
   'help.json': undefined,
   'help.noProgress': undefined,
+  'help.explain': undefined,
   'help.convertAfter': undefined,
   'help.dev': undefined,
   'help.devPort': undefined,
@@ -109,6 +111,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'web.removals': { removals: 12, characters: 640 },
   'web.removalsNone': undefined,
   'web.family': { family: 'bracketed-advert' },
+  'web.rule': { ruleId: 'whitespace/hard-wrap' },
   'web.familyCount': { removals: 4 },
   'web.removalLine': { line: 17 },
   'web.whitespaceOnly': undefined,
@@ -133,7 +136,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
 const LANGUAGE_NEUTRAL = new Set<MessageKey>(['usage.other', 'cli.version']);
 
 /** Params that choose a wording rather than being shown. */
-const SELECTORS = new Set(['action', 'cause', 'stage', 'state', 'family']);
+const SELECTORS = new Set(['action', 'cause', 'stage', 'state', 'family', 'ruleId']);
 
 const HAN = /\p{Script=Han}/u;
 
@@ -175,6 +178,15 @@ describe('the message catalogue', () => {
       // A list may be punctuated the Chinese way (、); its items must all be there.
       for (const item of value.split(', ')) expect(chinese).toContain(item);
     }
+  });
+
+  it.each(CUT_RULE_IDS)('names the rule %s, which cuts text, in every language', (ruleId) => {
+    // act
+    const english = formatMessage('web.rule', { ruleId }, Lang.En);
+    const chinese = formatMessage('web.rule', { ruleId }, Lang.ZhCN);
+    // assert
+    expect(english).not.toBe(ruleId);
+    expect(chinese).toMatch(HAN);
   });
 
   it('words an empty file as a Chinese engineer would', () => {
