@@ -1,6 +1,7 @@
 /**
  * Bytes of an uploaded `.txt` file to a string. Chinese text arrives as UTF-8 (with or without a
  * BOM), UTF-16 (with or without a BOM), legacy GB18030/GBK or Big5; line endings may be CRLF or CR.
+ * A Western European text may come in Windows-1252 (ISO-8859-1).
  * What is not text — noise, binary files, a file in an encoding none of these read as Chinese —
  * is refused with a message that says what the file looks like and what to do.
  */
@@ -14,6 +15,7 @@ import {
   MAX_SUSPECT_SHARE,
   notTextReason,
   rankPlausible,
+  restsOnFewCharacters,
   settlesUtf8,
   TextEncoding,
   type EncodingAssessment,
@@ -21,6 +23,7 @@ import {
   type SampleOptions,
 } from './detect-encoding.js';
 import { profileText, type TextProfile } from './text-profile.js';
+import { readWestern, WINDOWS_1252 } from './western-text.js';
 
 export { TextEncoding } from './detect-encoding.js';
 
@@ -44,7 +47,8 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 export interface DecodedText {
   /** The text with `\n` line endings and no BOM. */
   readonly text: string;
-  readonly encoding: TextEncoding;
+  /** A candidate for Chinese text, or Windows-1252 for Western European text (see western-text.ts). */
+  readonly encoding: TextEncoding | typeof WINDOWS_1252;
   /** The file started with a byte-order mark, which decided the encoding. */
   readonly bom: boolean;
 }
@@ -66,7 +70,8 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): stri
  * A BOM decides (UTF-8, UTF-16LE, UTF-16BE). Otherwise strict UTF-8, which other encodings' Chinese
  * text never is. Otherwise GB18030, Big5, UTF-16LE and UTF-16BE are each decoded on samples of the
  * file and the one that reads best as Chinese text is taken, if any does; the whole decoding is then
- * checked once more, so that a part in another encoding is not passed off as text.
+ * checked once more, so that a part in another encoding is not passed off as text. When none does,
+ * Western European text in Windows-1252 (ISO-8859-1) is the last reading tried.
  *
  * @throws {InputError} `EMPTY`, `TOO_LARGE`, `BINARY` (noise, control characters, NUL bytes) or
  * `UNDECODABLE` (invalid bytes, no plausible encoding, mixed encodings), with a message that says
@@ -98,9 +103,16 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (utf8.taken) return utf8.taken;
 
   const assessments = assessEncodings(bytes, options.sample);
+  const ranked = rankPlausible(assessments);
+  // French, German, Spanish … saved as Windows-1252 or ISO-8859-1 are converted as the same text in
+  // UTF-8 is. Read so only when no Chinese reading has more than a few characters for it: a handful
+  // of accents reads as a few Chinese characters too (`Noël` → `No雔`), a Chinese text as many.
+  const contested = ranked.length > 0;
+  const western = !contested || restsOnFewCharacters(ranked[0]!.profile) ? readWestern(bytes, { contested }) : undefined;
+  if (western !== undefined) return finish(western, WINDOWS_1252, false, bytes.length);
   const failed = new Set<TextEncoding>();
   let mixed: InputError | undefined;
-  for (const candidate of rankPlausible(assessments)) {
+  for (const candidate of ranked) {
     const text = decodeStrict(bytes, candidate.encoding);
     if (text === undefined) {
       failed.add(candidate.encoding);
@@ -137,7 +149,7 @@ function readUtf8(bytes: Uint8Array): { taken?: DecodedText; fallback?: string; 
 }
 
 /** `size`: the file's bytes, for the `EMPTY` message (more than 0: white space, or a BOM, only). */
-function finish(text: string, encoding: TextEncoding, bom: boolean, size: number): DecodedText {
+function finish(text: string, encoding: DecodedText['encoding'], bom: boolean, size: number): DecodedText {
   const normalised = text.replace(/\r\n?/g, '\n');
   if (normalised.trim() === '') throw new InputError(InputErrorCode.Empty, { size });
   return { text: normalised, encoding, bom };
