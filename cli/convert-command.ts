@@ -70,7 +70,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
   }
   try {
     const profile = PROFILES[options.profile];
-    const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes } });
+    const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes, limitOption: '--max-size' } });
     const { reports, manifest: draft, removals: splitCuts } = splitStage(cleaned, { profile: profile.id });
     // Before the slow part: an output folder that cannot be made fails this input at once.
     await makeFolder(folder);
