@@ -89,7 +89,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
   try {
     const profile = PROFILES[options.profile];
     const explain = options.explain === true;
-    const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes }, explain });
+    const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes, limitOption: '--max-size' }, explain });
     const { reports, manifest: draft, removals: splitCuts, decisions } = splitStage(cleaned, { profile: profile.id, explain });
     // Before the slow part: an output folder that cannot be made fails this input at once.
     await makeFolder(folder);

@@ -29,6 +29,7 @@ import { s3ObjectStore, scopedObjectStore } from '../functions/object-store.js';
 import { createS3Client } from '../functions/s3-client.js';
 import type { StageHandler } from '../functions/stage-handler.js';
 import { FONT_DIR } from './fonts.js';
+import { shownPath } from './shown-path.js';
 import { BUCKETS, ObjectChangeType, startLocalS3, type ObjectChange } from './local-s3.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -241,7 +242,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         await options.faults?.({ stage: stage.name, key, attempt, delivery });
         const outcome = await handler(event);
         const ms = Math.round(performance.now() - started);
-        log(outcome.rejected > 0 ? `✗ ${stage.name} ${key}: bad input, see status.json and error.json in ${BUCKETS.output}` : `✓ ${stage.name} ${key} (${ms} ms)`);
+        log(outcome.rejected > 0 ? `✗ ${stage.name} ${shownPath(key)}: bad input, see status.json and error.json in ${BUCKETS.output}` : `✓ ${stage.name} ${shownPath(key)} (${ms} ms)`);
         return;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -250,7 +251,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
           continue;
         }
         deadLetters.push({ stage: stage.name, key, error: message });
-        log(`✗ ${stage.name} ${key}: ${message} (gave up after ${attempt + 1} attempts; on AWS this lands in the stage's dead-letter queue)`);
+        log(`✗ ${stage.name} ${shownPath(key)}: ${shownPath(message)} (gave up after ${attempt + 1} attempts; on AWS this lands in the stage's dead-letter queue)`);
         // Lambda's on-failure destination: the invocation record, routed as the failure rules route it.
         const failure: StageFailureEvent = {
           stage: stage.name,
@@ -310,7 +311,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   log(usage(endpoint, dataDir));
   if (web) log(`report-press dev: web page on ${web.url} (upload .txt files in the browser; API and page as deployed)`);
   const resumed = await resume();
-  if (resumed.length > 0) log(`resuming ${resumed.length} unfinished job${resumed.length === 1 ? '' : 's'}: ${resumed.join(', ')}`);
+  if (resumed.length > 0) log(`resuming ${resumed.length} unfinished job${resumed.length === 1 ? '' : 's'}: ${resumed.map(shownPath).join(', ')}`);
 
   return {
     endpoint,

@@ -12,6 +12,7 @@ import { convertFile, type InputFailure, type InputOutcome } from './convert-com
 import { collectInputs, outputFolder, type FolderScan, type InputProblem } from './inputs.js';
 import { localiseHelp, localiseUsageErrors } from './localise-commander.js';
 import { createProgress } from './progress.js';
+import { shownParams, shownPath } from './shown-path.js';
 import { isOutputError, makeFolder } from './write-files.js';
 
 const MB = 1024 * 1024;
@@ -65,13 +66,17 @@ interface ConvertFlags {
   progress: boolean;
 }
 
-/** One plain line on stderr: what failed and why, no stack trace. */
+/**
+ * One plain line on stderr: what failed and why, no stack trace. Every path in a line that is
+ * printed goes through {@link shownPath}, so that a file name cannot break the line.
+ */
 function say(line: string): void {
   process.stderr.write(`report-press: ${line}\n`);
 }
 
-function failureText({ lang }: Speaker, failure: InputFailure | InputProblem): string {
-  return formatError({ code: failure.code, params: failure.params, message: 'message' in failure ? failure.message : undefined }, lang);
+/** Why an input failed; `shown` for a printed line (paths through {@link shownPath}), else as stored (JSON). */
+function failureText({ lang }: Speaker, failure: InputFailure | InputProblem, shown: boolean): string {
+  return formatError({ code: failure.code, params: shown ? shownParams(failure.params) : failure.params, message: 'message' in failure ? failure.message : undefined }, lang);
 }
 
 /** The closing line of a call with several inputs or a folder: counts, and what folders held. */
@@ -81,7 +86,7 @@ function summaryLine({ m }: Speaker, outcomes: readonly InputOutcome[], folders:
   let line = m['cli.summary']({ files: outcomes.length, converted: converted.length, refused: outcomes.length - converted.length, reports });
   if (folders.length > 0) {
     const total = (key: 'found' | 'skipped' | 'subfolders') => folders.reduce((sum, f) => sum + f[key], 0);
-    line += m['cli.summaryFound']({ found: total('found'), folders: folders.length, folder: folders[0]!.folder, skipped: total('skipped'), subfolders: total('subfolders') });
+    line += m['cli.summaryFound']({ found: total('found'), folders: folders.length, folder: shownPath(folders[0]!.folder), skipped: total('skipped'), subfolders: total('subfolders') });
   }
   return line;
 }
@@ -99,7 +104,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
     } catch (error) {
       if (!isOutputError(error)) throw error;
       const params = { action: error.action, path: error.path, errno: error.errno, at: error.at };
-      say(m.UNWRITABLE(params));
+      say(m.UNWRITABLE(shownParams(params)));
       if (flags.json) {
         const inputs = entries.map((e) => ({ input: e.input, ok: false, code: FileErrorCode.Unwritable, reason: m.UNWRITABLE(params), params }));
         process.stdout.write(`${JSON.stringify({ out: flags.out, inputs, folders, converted: 0, failed: inputs.length }, null, 2)}\n`);
@@ -134,11 +139,11 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
     progress.stop();
   }
   for (const outcome of outcomes) {
-    if (!outcome.ok) say(`${outcome.input}: ${failureText(speaker, outcome)}`);
+    if (!outcome.ok) say(`${shownPath(outcome.input)}: ${failureText(speaker, outcome, true)}`);
     else {
       for (const warning of outcome.manifest.warnings) {
         const message = formatError({ code: warning.code, message: warning.message, params: { text: warning.text, report: warning.report, line: warning.line } }, lang);
-        say(m['cli.warning']({ input: outcome.input, report: warning.report, line: warning.line, message }));
+        say(m['cli.warning']({ input: shownPath(outcome.input), report: warning.report, line: warning.line, message }));
       }
     }
   }
@@ -149,7 +154,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
       inputs: outcomes.map((o) =>
         o.ok
           ? { input: o.input, ok: true, folder: o.folder, reports: o.manifest.reports.length, removals: o.manifest.cleaning.removals, warnings: o.manifest.warnings, seconds: Number(o.seconds.toFixed(3)) }
-          : { input: o.input, ok: false, code: o.code, reason: failureText(speaker, o), params: o.params },
+          : { input: o.input, ok: false, code: o.code, reason: failureText(speaker, o, false), params: o.params },
       ),
       folders,
       converted: outcomes.length - failed,
@@ -159,7 +164,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
   } else {
     for (const outcome of outcomes) {
       if (outcome.ok) {
-        const line = m['cli.converted']({ input: outcome.input, folder: outcome.folder, reports: outcome.manifest.reports.length, cuts: outcome.manifest.cleaning.removals, seconds: outcome.seconds });
+        const line = m['cli.converted']({ input: shownPath(outcome.input), folder: shownPath(outcome.folder), reports: outcome.manifest.reports.length, cuts: outcome.manifest.cleaning.removals, seconds: outcome.seconds });
         process.stdout.write(`${line}\n`);
       }
     }
@@ -195,7 +200,7 @@ async function runDev({ m }: Speaker, flags: DevFlags): Promise<void> {
     process.once('SIGTERM', stop);
   });
   await server.close();
-  process.stdout.write(`${m['cli.devStopped']({ dir: server.dataDir })}\n`);
+  process.stdout.write(`${m['cli.devStopped']({ dir: shownPath(server.dataDir) })}\n`);
 }
 
 /** The package version, for `--version` and support requests. */

@@ -130,10 +130,7 @@ export function cleanStage(bytes: Uint8Array, source: string, options: CleanStag
   const cleaned = cleanText(decoded, taken ? { ...options.clean, onDecision: (decision) => taken.push(decision) } : options.clean);
   // Text first: the removal log is built when first read, and a refused input never needs it.
   if (cleaned.text.trim() === '') {
-    throw new InputError(
-      InputErrorCode.NothingLeft,
-      'nothing is left after removing adverts and paywall markers; check that this is the report text and not only a page footer',
-    );
+    throw new InputError(InputErrorCode.NothingLeft, { stage: 'clean' });
   }
   const lines = countLines(cleaned.text);
   if (lines > MAX_LINES) throw new InputError(InputErrorCode.TooManyLines, { lines, limit: MAX_LINES });
@@ -369,7 +366,7 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
   const split = splitText(cleaned.text, { fallbackTitle: sourceStem(cleaned.source), ...(taken ? { onDecision: (decision: SplitDecision) => taken.push(decision) } : {}) });
   const { reports } = split;
   if (reports.length === 0) {
-    throw new InputError(InputErrorCode.NothingLeft, 'no report text was found after cleaning');
+    throw new InputError(InputErrorCode.NothingLeft, { stage: 'split' });
   }
   const cuts = splitRemovals(split.outside, cleaned);
   const summary = withSplitCuts(cleaned.summary, cuts);

@@ -19,6 +19,12 @@ export function megabytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
+/** `37%`, `under 1%`: a share (0–1) of a file's characters, as the decoder measured it. */
+export function percent(share: number): string {
+  const value = share * 100;
+  return value > 0 && value < 1 ? 'under 1%' : `${Math.round(value)}%`;
+}
+
 function fsReason({ errno, at }: FsProblem): string {
   switch (errno) {
     case 'EACCES':
@@ -86,24 +92,73 @@ export const en = {
     typeof p.size === 'number' && p.size > 0
       ? 'the file contains only white space; export the report text again'
       : 'the file is empty (0 bytes); export the report text again',
-  TOO_LARGE: (p: { size?: number; limit?: number }) =>
-    typeof p.size === 'number' && typeof p.limit === 'number'
-      ? `the file is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; split it or raise --max-size`
-      : 'the file is over the size limit; split it or raise --max-size',
+  /**
+   * `limitOption`: how the reader raises the limit (the CLI's `--max-size`); absent where the
+   * reader cannot (an upload to the chain or the web page), which only says to split the file.
+   */
+  TOO_LARGE: (p: { size?: number; limit?: number; limitOption?: string }) => {
+    const fix = p.limitOption ? `split it or raise ${p.limitOption}` : 'split it into smaller files';
+    return typeof p.size === 'number' && typeof p.limit === 'number'
+      ? `the file is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; ${fix}`
+      : `the file is over the size limit; ${fix}`;
+  },
   TOO_MANY_LINES: (p: { lines?: number; limit?: number }) =>
     `the text has ${p.lines ?? 'too many'} lines after cleaning, more than the ${p.limit ?? 500000} one conversion handles (a real compilation of 20 MB has about 40,000); split the file or check that it is report text`,
-  /** `cause`: `nul` (NUL bytes) or `control` (mostly control characters). */
-  BINARY: (p: { cause?: string }) =>
-    p.cause === 'nul'
-      ? 'the file contains NUL bytes, so it is binary data rather than text; upload the report as a plain .txt file'
-      : p.cause === 'control'
-        ? 'the file is mostly control characters, so it is binary data rather than text; upload the report as a plain .txt file'
-        : 'the file is binary data rather than text; upload the report as a plain .txt file',
-  /** `offset`: the byte near which the text stops being valid UTF-8. */
-  UNDECODABLE: (p: { offset?: number }) =>
-    typeof p.offset === 'number'
-      ? `the text is neither UTF-8 nor GB18030 (invalid byte sequence near byte ${p.offset}); re-save it as UTF-8`
-      : 'the text is neither UTF-8 nor GB18030; re-save it as UTF-8',
+  /**
+   * `cause`: `nul` (NUL bytes), `suspect` (`share` of the characters are control, private-use or
+   * replacement characters), `no-letters` (only `share` are letters or digits), `control` (records
+   * of older versions).
+   */
+  BINARY: (p: { cause?: string; share?: number }) => {
+    const fix = 'upload the report as a plain .txt file';
+    switch (p.cause) {
+      case 'nul':
+        return `the file contains NUL bytes, so it is binary data rather than text; ${fix}`;
+      case 'suspect':
+        if (typeof p.share !== 'number') break;
+        return `the file does not look like text (${percent(p.share)} of its characters are control, private-use or replacement characters); ${fix}`;
+      case 'no-letters':
+        if (typeof p.share !== 'number') break;
+        return `the file does not look like text (${p.share === 0 ? 'none' : `only ${percent(p.share)}`} of its characters are letters or digits); ${fix}`;
+      case 'control':
+        return `the file is mostly control characters, so it is binary data rather than text; ${fix}`;
+    }
+    return `the file is binary data rather than text; ${fix}`;
+  },
+  /**
+   * `cause` says what the decoder found, with `encoding` (and `other`) the encodings' names:
+   * `bom` and `invalid`, an invalid byte sequence near byte `offset`; `mixed`, parts in `encoding`
+   * and parts in `other`; `mixed-at`, a stretch near `line` that does not read as `encoding`
+   * (`fault`: `suspect` or `not-chinese`, with the `share` of such characters there); `not-chinese`,
+   * no encoding reads as Chinese (`fault`: `no-words`, or `rare-characters` with the `share` of
+   * common ones). Without a cause (records of older versions), `offset` alone.
+   */
+  UNDECODABLE: (p: { cause?: string; encoding?: string; other?: string; offset?: number; line?: number; fault?: string; share?: number }) => {
+    const resave = 're-save it as UTF-8';
+    const share = percent(p.share ?? 0);
+    switch (p.cause) {
+      case 'bom':
+        return `the file starts with a ${p.encoding} byte-order mark but has an invalid byte sequence near byte ${p.offset}; ${resave}`;
+      case 'invalid':
+        return `the text looks like ${p.encoding} but has an invalid byte sequence near byte ${p.offset}; ${resave}`;
+      case 'mixed':
+        return `the file mixes encodings (parts read as ${p.encoding}, others as ${p.other}); re-save it in one encoding, UTF-8`;
+      case 'mixed-at': {
+        const there =
+          p.fault === 'suspect'
+            ? `${share} of the characters there are control, private-use or replacement characters`
+            : `only ${share} of the characters there are common Chinese ones`;
+        return `the text reads as ${p.encoding} except near line ${p.line} (${there}), so the file may mix encodings; re-save it in one encoding, UTF-8`;
+      }
+      case 'not-chinese': {
+        const detail = p.fault === 'no-words' ? 'its characters form almost no Chinese words' : `only ${share} of its non-ASCII characters are common Chinese ones`;
+        return `the text does not read as Chinese in UTF-8, GB18030, Big5 or UTF-16 (read as ${p.encoding}, the closest, ${detail}); open it in an editor that shows it correctly and ${resave}`;
+      }
+    }
+    return typeof p.offset === 'number'
+      ? `the text is neither UTF-8 nor GB18030 (invalid byte sequence near byte ${p.offset}); ${resave}`
+      : `the text is neither UTF-8 nor GB18030; ${resave}`;
+  },
   /** `stage`: `clean` (nothing after removing adverts) or `split` (no report found). */
   NOTHING_LEFT: (p: { stage?: string }) =>
     p.stage === 'split'

@@ -6,11 +6,17 @@
  * and Latin text or numbers, paths and option names exactly as typed. Sentence starts and the
  * `report-press:` prefix follow GNU's zh_CN convention of ASCII `: ` after a path.
  */
-import { en, megabytes } from './en.js';
+import { en, megabytes, percent as englishPercent } from './en.js';
 import type { FsProblem } from './types.js';
 
 /** The same keys as English, each taking the same parameters. */
 export type Catalogue = { readonly [K in keyof typeof en]: (...params: Parameters<(typeof en)[K]>) => string };
+
+/** `37%`、`不到 1%`：文件中某类字符所占的比例（0–1）。 */
+function percent(share: number): string {
+  const english = englishPercent(share);
+  return english.startsWith('under ') ? `不到 ${english.slice('under '.length)}` : english;
+}
 
 function fsReason({ errno, at }: FsProblem): string {
   switch (errno) {
@@ -74,22 +80,53 @@ export const zhCN: Catalogue = {
   // ── 输入错误 ─────────────────────────────────────────────────────────────────────────────────
   EMPTY: (p) =>
     typeof p.size === 'number' && p.size > 0 ? '文件里只有空白字符，请重新导出报告文本' : '文件为空（0 字节），请重新导出报告文本',
-  TOO_LARGE: (p) =>
-    typeof p.size === 'number' && typeof p.limit === 'number'
-      ? `文件大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，请拆分后再转换，或用 --max-size 调高上限`
-      : '文件超过了大小上限，请拆分后再转换，或用 --max-size 调高上限',
+  TOO_LARGE: (p) => {
+    const fix = p.limitOption ? `请拆分后再转换，或用 ${p.limitOption} 调高上限` : '请拆分成较小的文件';
+    return typeof p.size === 'number' && typeof p.limit === 'number'
+      ? `文件大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，${fix}`
+      : `文件超过了大小上限，${fix}`;
+  },
   TOO_MANY_LINES: (p) =>
     `清理后的文本有 ${p.lines ?? '过多的'} 行，超过了一次转换能处理的 ${p.limit ?? 500000} 行（20 MB 的正常汇编约 4 万行），请拆分文件，或检查它是否是报告正文`,
-  BINARY: (p) =>
-    p.cause === 'nul'
-      ? '文件中含有 NUL 字节，是二进制数据而不是文本，请上传纯文本（.txt）格式的报告'
-      : p.cause === 'control'
-        ? '文件内容大多是控制字符，是二进制数据而不是文本，请上传纯文本（.txt）格式的报告'
-        : '文件是二进制数据而不是文本，请上传纯文本（.txt）格式的报告',
-  UNDECODABLE: (p) =>
-    typeof p.offset === 'number'
-      ? `文本既不是 UTF-8 也不是 GB18030 编码（第 ${p.offset} 字节附近有无效的字节序列），请另存为 UTF-8 编码后再试`
-      : '文本既不是 UTF-8 也不是 GB18030 编码，请另存为 UTF-8 编码后再试',
+  BINARY: (p) => {
+    const fix = '请上传纯文本（.txt）格式的报告';
+    switch (p.cause) {
+      case 'nul':
+        return `文件中含有 NUL 字节，是二进制数据而不是文本，${fix}`;
+      case 'suspect':
+        if (typeof p.share !== 'number') break;
+        return `文件看起来不是文本（${percent(p.share)} 的字符是控制字符、私用区字符或替换字符），${fix}`;
+      case 'no-letters':
+        if (typeof p.share !== 'number') break;
+        return `文件看起来不是文本（${p.share === 0 ? '没有一个字符' : `只有 ${percent(p.share)} 的字符`}是字母或数字），${fix}`;
+      case 'control':
+        return `文件内容大多是控制字符，是二进制数据而不是文本，${fix}`;
+    }
+    return `文件是二进制数据而不是文本，${fix}`;
+  },
+  UNDECODABLE: (p) => {
+    const resave = '请另存为 UTF-8 编码后再试';
+    const share = percent(p.share ?? 0);
+    switch (p.cause) {
+      case 'bom':
+        return `文件开头是 ${p.encoding} 的字节顺序标记（BOM），但第 ${p.offset} 字节附近有无效的字节序列，${resave}`;
+      case 'invalid':
+        return `文本看起来是 ${p.encoding} 编码，但第 ${p.offset} 字节附近有无效的字节序列，${resave}`;
+      case 'mixed':
+        return `文件混用了多种编码（有的部分按 ${p.encoding} 读取，有的按 ${p.other} 读取），请统一另存为 UTF-8 编码`;
+      case 'mixed-at': {
+        const there = p.fault === 'suspect' ? `有 ${share} 的字符是控制字符、私用区字符或替换字符` : `只有 ${share} 的字符是常用汉字`;
+        return `文本按 ${p.encoding} 读取，但第 ${p.line} 行附近${there}，文件可能混用了多种编码，请统一另存为 UTF-8 编码`;
+      }
+      case 'not-chinese': {
+        const detail = p.fault === 'no-words' ? '其中的字几乎组不成中文词语' : `其中的非 ASCII 字符只有 ${share} 是常用汉字`;
+        return `文本按 UTF-8、GB18030、Big5 或 UTF-16 读取都不像中文（最接近的是 ${p.encoding}，${detail}），请用能正确显示它的编辑器打开，${resave}`;
+      }
+    }
+    return typeof p.offset === 'number'
+      ? `文本既不是 UTF-8 也不是 GB18030 编码（第 ${p.offset} 字节附近有无效的字节序列），${resave}`
+      : `文本既不是 UTF-8 也不是 GB18030 编码，${resave}`;
+  },
   NOTHING_LEFT: (p) =>
     p.stage === 'split'
       ? '清理之后没有找到报告正文'

@@ -10,10 +10,10 @@ import { WarningCode } from '../../../lib/warnings.js';
  */
 const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   EMPTY: { size: 0 },
-  TOO_LARGE: { size: 30 * 1024 * 1024, limit: 20 * 1024 * 1024 },
+  TOO_LARGE: { size: 30 * 1024 * 1024, limit: 20 * 1024 * 1024, limitOption: '--max-size' },
   TOO_MANY_LINES: { lines: 600000, limit: 500000 },
-  BINARY: { cause: 'nul' },
-  UNDECODABLE: { offset: 1234 },
+  BINARY: { cause: 'suspect', share: 0.29 },
+  UNDECODABLE: { cause: 'mixed-at', encoding: 'GB18030', line: 1234, fault: 'not-chinese', share: 0.41 },
   NOTHING_LEFT: { stage: 'clean' },
   NOT_FOUND: undefined,
   NOT_A_FILE: undefined,
@@ -136,7 +136,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
 const LANGUAGE_NEUTRAL = new Set<MessageKey>(['usage.other', 'cli.version']);
 
 /** Params that choose a wording rather than being shown. */
-const SELECTORS = new Set(['action', 'cause', 'stage', 'state', 'family', 'ruleId']);
+const SELECTORS = new Set(['action', 'cause', 'fault', 'stage', 'state', 'family', 'ruleId']);
 
 const HAN = /\p{Script=Han}/u;
 
