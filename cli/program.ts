@@ -142,7 +142,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
     if (!outcome.ok) say(`${shownPath(outcome.input)}: ${failureText(speaker, outcome, true)}`);
     else {
       for (const warning of outcome.manifest.warnings) {
-        const message = formatError({ code: warning.code, message: warning.message, params: { text: warning.text, report: warning.report, line: warning.line } }, lang);
+        const message = formatError({ code: warning.code, message: warning.message, params: { text: warning.text, report: warning.report, line: warning.line, ...warning.params } }, lang);
         say(m['cli.warning']({ input: shownPath(outcome.input), report: warning.report, line: warning.line, message }));
       }
     }

@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { InputError, InputErrorCode } from './errors.js';
 import { encodeJsonBytes, encodeJsonLines } from './json-bytes.js';
+import { formatMessage } from './messages/format.js';
+import { Lang } from './messages/lang.js';
 import type { Report } from './model/report.js';
 import { reportParagraphs } from './model/report.js';
 import type { LineDecision } from './explain.js';
@@ -429,7 +431,14 @@ function withSplitCuts(summary: CleaningSummary, cuts: readonly Removal[]): Clea
 function inputLineWarnings(warnings: readonly SplitWarning[], cleaned: CleanedText): ConversionWarning[] {
   if (warnings.length === 0) return [];
   const inputLine = inputLineOf(cleaned.lineShifts);
-  return warnings.map(({ line, ...rest }) => (line === undefined ? rest : { ...rest, line: inputLine(line) }));
+  return warnings.map(({ code, report, line, text, params }) => ({
+    code,
+    ...(report === undefined ? {} : { report }),
+    ...(text === undefined ? {} : { text }),
+    message: formatMessage(code, { text, ...params }, Lang.En),
+    ...(line === undefined ? {} : { line: inputLine(line) }),
+    ...(params === undefined ? {} : { params }),
+  }));
 }
 
 /** The digests {@link completeManifest} adds to split's manifest once the documents exist. */

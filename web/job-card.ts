@@ -41,7 +41,7 @@ function warningList(warnings: readonly JobViewWarning[]): HTMLElement | undefin
     'section',
     { class: 'warnings', 'aria-label': m['web.warnings']() },
     h('h4', {}, m['web.warnings']()),
-    h('ul', {}, ...warnings.map((w) => h('li', {}, h('span', { class: 'where' }, m['web.warningAt']({ report: w.report, line: w.line })), ' ', formatMessage(w.code, { text: w.text }, Lang.ZhCN)))),
+    h('ul', {}, ...warnings.map((w) => h('li', {}, h('span', { class: 'where' }, m['web.warningAt']({ report: w.report, line: w.line })), ' ', formatMessage(w.code, { text: w.text, ...w.params }, Lang.ZhCN)))),
   );
 }
 

@@ -183,11 +183,20 @@ export const en = {
 
   // ── Warnings (lib/warnings.ts WarningCode) ───────────────────────────────────────────────────
   TOC_ENTRY_MISSING: (p: { text?: string }) =>
-    `the table of contents lists “${p.text ?? ''}”, but no report with that title was found in the text; check whether it is missing or titled differently`,
-  TITLE_IN_BODY: (p: { text?: string }) =>
-    `a line shaped like a report title (“${p.text ?? ''}”) is inside the report; perhaps two reports are merged`,
-  OVERSIZED_REPORT: () => 'this report is far longer than the others; perhaps several reports are merged',
-  EMPTY_REPORT: () => 'this report has a title but no body text',
+    `the table of contents lists “${p.text ?? ''}”, but no report with that title was found; check whether it is missing from the input or merged into the report before it`,
+  /** `text`: the line; `title`: the report it was left in. */
+  TITLE_IN_BODY: (p: { text?: string; title?: string }) =>
+    p.title === undefined
+      ? `a line shaped like a report title (“${p.text ?? ''}”) is inside the report; if it opens another report, put a blank line before it`
+      : `“${p.text ?? ''}” looks like the title of another report but was left inside report “${p.title}”; if it is one, put a blank line before it`,
+  /** `text`: the report's title; `size`: its characters; `median`: the others' median; `factor`: the limit (3). */
+  OVERSIZED_REPORT: (p: { text?: string; size?: number; median?: number; factor?: number }) =>
+    p.size === undefined || p.median === undefined
+      ? 'this report is far longer than the others; check that it is not several reports merged'
+      : `report “${p.text ?? ''}” has ${p.size} characters, more than ${p.factor ?? 3}× the median of the others (${p.median}); check that it is not several reports merged`,
+  /** `text`: the report's title. */
+  EMPTY_REPORT: (p: { text?: string }) =>
+    p.text === undefined ? 'this report has a title but no text; check whether its body is missing from the input' : `report “${p.text}” has a title but no text; check whether its body is missing from the input`,
   MISSING_GLYPH: (p: { text?: string }) =>
     `no embedded font has ${p.text ?? 'some characters'}, so they are blank on the PDF pages (the text layer still holds them)`,
 

@@ -5,7 +5,7 @@
  */
 import { buildReport } from '../model/build-report.js';
 import type { Report } from '../model/report.js';
-import { WarningCode, type ConversionWarning } from '../warnings.js';
+import { WarningCode, type WarningFacts } from '../warnings.js';
 import { isCountLine } from './lexicon/furniture.js';
 import { pieceNumber, withoutPieceNumber } from './lexicon/numbering.js';
 import { hasStrayFullStop, withoutStrayFullStop } from './lexicon/punctuation.js';
@@ -40,10 +40,11 @@ export interface SplitDecision {
 type Note = ((decision: SplitDecision) => void) | undefined;
 
 /**
- * A warning about the split: a {@link ConversionWarning} whose `line` is still a 0-based line index
- * of the text given to the split (splitStage turns it into a line of the input file).
+ * A warning about the split, as code and facts (the sentence comes from the message catalogue),
+ * whose `line` is still a 0-based line index of the text given to the split (splitStage turns it
+ * into a line of the input file and adds the sentence).
  */
-export type SplitWarning = ConversionWarning;
+export type SplitWarning = WarningFacts;
 
 export interface SplitResult {
   readonly reports: readonly Report[];
@@ -164,12 +165,7 @@ function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[]
   }
   toc.entries.forEach((entry, k) => {
     if (found[k] !== -1) return;
-    warnings.push({
-      code: WarningCode.TocEntryMissing,
-      line: entry.line,
-      text: entry.text,
-      message: `the table of contents lists “${entry.text}”, but no report with that title was found; check whether it is missing from the input or merged into the report before it`,
-    });
+    warnings.push({ code: WarningCode.TocEntryMissing, line: entry.line, text: entry.text });
   });
 
   const sections: Section[] = [];
@@ -400,24 +396,12 @@ function bodyWarnings(lines: readonly string[], sections: readonly Section[], re
     const report = k + 1;
     const title = reports[k]?.title ?? '';
     if ((reports[k]?.blocks.length ?? 0) === 0) {
-      warnings.push({
-        code: WarningCode.EmptyReport,
-        report,
-        line: section.titleLine === -1 ? undefined : section.titleLine,
-        text: title,
-        message: `report “${title}” has a title but no text; check whether its body is missing from the input`,
-      });
+      warnings.push({ code: WarningCode.EmptyReport, report, line: section.titleLine === -1 ? undefined : section.titleLine, text: title });
     }
     for (let i = section.start; i < section.end; i++) {
       const line = lines[i] ?? '';
       if (line === '' || !isReportTitle(line) || isSubtitle(line)) continue;
-      warnings.push({
-        code: WarningCode.TitleInBody,
-        report,
-        line: i,
-        text: line,
-        message: `“${line}” looks like the title of another report but was left inside report “${title}”; if it is one, put a blank line before it`,
-      });
+      warnings.push({ code: WarningCode.TitleInBody, report, line: i, text: line, params: { title } });
     }
     if (sizes.length - 1 >= TUNING.split.minSiblingsForSize) {
       const median = medianWithout(sorted, sizes[k] ?? 0);
@@ -428,7 +412,7 @@ function bodyWarnings(lines: readonly string[], sections: readonly Section[], re
           report,
           line: section.titleLine === -1 ? undefined : section.titleLine,
           text: title,
-          message: `report “${title}” has ${size} characters, more than ${TUNING.split.oversizeFactor}× the median of the others (${Math.round(median)}); check that it is not several reports merged`,
+          params: { size, factor: TUNING.split.oversizeFactor, median: Math.round(median) },
         });
       }
     }
