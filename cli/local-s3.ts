@@ -423,8 +423,11 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     const upFront = refusedUpFront(req);
     if ('refused' in upFront) return refuse(req, res, upFront.refused);
     const target = upFront.target;
-    // A CORS preflight is never signed; s3rver answers it from the bucket's CORS rules.
-    if (req.method === 'OPTIONS') return s3Listener(req, res);
+    // A CORS preflight is never signed; s3rver answers it from the bucket's CORS rules (and reads the presigned URL's key id).
+    if (req.method === 'OPTIONS') {
+      labelForS3rver(req);
+      return s3Listener(req, res);
+    }
     const signature = await verifyRequestSignature({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers }, { credentials: LOCAL_CREDENTIALS });
     if (signature.refused) return refuse(req, res, signature.refused);
     const verified = signature.verified;
