@@ -211,7 +211,11 @@ export async function verifyRequestSignature(request: SignedRequest, options: Ve
   const authorization = headerText(request.headers.authorization);
   const byQuery = param('X-Amz-Algorithm') !== undefined || param('X-Amz-Signature') !== undefined || param('X-Amz-Credential') !== undefined;
   if (param('Signature') !== undefined || param('AWSAccessKeyId') !== undefined || /^AWS /i.test(authorization ?? '')) {
-    return refusal(400, 'InvalidRequest', 'The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.');
+    return refusal(
+      400,
+      'InvalidRequest',
+      'The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256 (for `aws s3 presign`: aws configure set default.s3.signature_version s3v4).',
+    );
   }
   if (authorization !== undefined && byQuery) {
     return refusal(400, 'InvalidArgument', 'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified.');

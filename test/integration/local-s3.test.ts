@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { DeleteObjectsCommand, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalS3, type LocalS3, type ObjectChange } from '../../cli/local-s3.js';
+import { atomicFilesystemStore, OutsideStoreError } from '../../cli/s3rver-store.js';
 import { createS3Client } from '../../functions/s3-client.js';
 import { getBytes, getBytesIfAny, listKeys, putObject } from './s3-helpers.js';
 import { sendRaw, sendSigned, signedHeaders } from './signed-requests.js';
@@ -164,6 +165,17 @@ describe('the embedded S3 server keeps writes inside its folder and strangers ou
     expect(response.status).toBe(400);
     expect(await getBytesIfAny(client, 'input', 'copied.txt')).toBeUndefined();
     rmSync(outside.folder, { recursive: true, force: true });
+  });
+
+  it('has a store that itself refuses a bucket, key or upload path outside its folder, should a name get past the HTTP layer', () => {
+    // prepare
+    const Store = atomicFilesystemStore();
+    const store = new Store(dataDir);
+    // act
+    const attempts = [() => store.getResourcePath('input', '../../../tmp/x', 'object'), () => store.getBucketPath('../outside'), () => store.getResourcePath('input', 'a/../../b', 'object')];
+    // assert
+    for (const attempt of attempts) expect(attempt).toThrow(OutsideStoreError);
+    expect(store.getResourcePath('input', '2024/a..b/..txt', 'object')).toBe(join(dataDir, 'input', '2024', 'a..b', '..txt._S3rver_object'));
   });
 
   it('refuses a request with no signature, a wrong signature or another key pair, and stores nothing', async () => {
