@@ -139,7 +139,7 @@ function usage(endpoint: string, dataDir: string): string {
   return [
     `report-press dev: S3-compatible server on ${endpoint} (objects kept in ${dataDir})`,
     `  buckets: ${BUCKETS.input} (upload .txt here) → ${BUCKETS.work} (intermediates) → ${BUCKETS.output} (status, manifests, documents, error records)`,
-    `  only requests signed with the local credentials are accepted (access key ${LOCAL_CREDENTIALS.accessKeyId}, secret ${LOCAL_CREDENTIALS.secretAccessKey}), AWS CLI or SDK defaults otherwise:`,
+    '  sign with the local credentials (unsigned and other requests are refused), AWS CLI or SDK defaults otherwise:',
     `    export AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey} AWS_DEFAULT_REGION=us-east-1`,
     `    ${aws} s3 cp report.txt s3://${BUCKETS.input}/2024/report.txt`,
     `    ${aws} s3 cp s3://${BUCKETS.output}/2024/report/status.json -   # running, done or failed`,

@@ -443,9 +443,9 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     let forward: IncomingMessage = req;
     let body: Buffer | undefined;
     if (chunked) {
-      const decoded = await readChunkedBody(req, res, verified);
-      if (!decoded) return;
-      forward = withDecodedBody(req, decoded);
+      body = await readChunkedBody(req, res, verified);
+      if (!body) return;
+      forward = withDecodedBody(req, body);
     } else if (req.method === 'PUT') {
       if (verified.payload === PayloadSigning.Hashed) forward = replayed(req, req.headers, hashCheckedBody(req, verified.payloadSha256 ?? ''));
     } else if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
@@ -460,9 +460,11 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     const multiDelete = req.method === 'POST' && !target.key && hasParam(target, 'delete') && target.bucket !== undefined;
     // The keys exactly as s3rver will parse them from the body, so none of them can leave the bucket either.
     const keys = multiDelete && body ? deleteObjectsKeys(body) : target.key ? [target.key] : [];
-    const badKey = keys.find((key) => typeof key !== 'string' || objectKeyProblem(key) !== undefined);
-    if (badKey !== undefined) {
-      return refuse(req, res, { status: 400, code: 'InvalidArgument', message: `The local S3 server stores each key as a file below its bucket's folder, and ${JSON.stringify(badKey)} does not name exactly one such file: ${typeof badKey === 'string' ? objectKeyProblem(badKey) : 'it is not text'}.` });
+    const bad = keys.findIndex((key) => typeof key !== 'string' || objectKeyProblem(key) !== undefined);
+    if (bad >= 0) {
+      const key = keys[bad];
+      const problem = typeof key === 'string' ? objectKeyProblem(key) : 'it is missing or not text';
+      return refuse(req, res, { status: 400, code: 'InvalidArgument', message: `The local S3 server stores each key as a file below its bucket's folder, and ${JSON.stringify(String(key))} does not name exactly one such file: ${problem}.` });
     }
     const names = keys as string[];
     const mode = multiDelete ? 'exclusive' : lockMode(req.method, target);
