@@ -26,7 +26,7 @@ import {
 import { fontLibraryFrom } from '../functions/fonts.js';
 import { HANDLER_FACTORIES, type HandlerDeps } from '../functions/handlers.js';
 import { s3ObjectStore, scopedObjectStore } from '../functions/object-store.js';
-import { createS3Client } from '../functions/s3-client.js';
+import { createS3Client, LOCAL_CREDENTIALS } from '../functions/s3-client.js';
 import type { StageHandler } from '../functions/stage-handler.js';
 import { FONT_DIR } from './fonts.js';
 import { shownPath } from './shown-path.js';
@@ -140,7 +140,8 @@ function usage(endpoint: string, dataDir: string): string {
   return [
     `report-press dev: S3-compatible server on ${endpoint} (objects kept in ${dataDir})`,
     `  buckets: ${BUCKETS.input} (upload .txt here) → ${BUCKETS.work} (intermediates) → ${BUCKETS.output} (status, manifests, documents, error records)`,
-    '  any credentials are accepted, with the AWS CLI or SDK defaults:',
+    '  sign with the local credentials (unsigned and other requests are refused), AWS CLI or SDK defaults otherwise:',
+    `    export AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey} AWS_DEFAULT_REGION=us-east-1`,
     `    ${aws} s3 cp report.txt s3://${BUCKETS.input}/2024/report.txt`,
     `    ${aws} s3 cp s3://${BUCKETS.output}/2024/report/status.json -   # running, done or failed`,
     `    ${aws} s3 ls --recursive s3://${BUCKETS.output}/2024/report/   # manifest.json and NN-<title>.docx/.pdf, or error.json`,

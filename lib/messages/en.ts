@@ -250,10 +250,11 @@ export const en = {
   'help.devAfter': () =>
     [
       'Upload a .txt to s3://input/… and find manifest.json and the documents under s3://output/…, e.g.',
+      '  export AWS_ACCESS_KEY_ID=report-press AWS_SECRET_ACCESS_KEY=report-press AWS_DEFAULT_REGION=us-east-1',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/',
       'Or open the web page it prints (http://127.0.0.1:4569/ by default) and drop .txt files on it.',
-      'Any credentials are accepted. Ctrl-C stops the server.',
+      'Only requests signed with these local credentials are accepted. Ctrl-C stops the server.',
     ].join('\n'),
   // ── The web page and its API (web/, lib/web/) ───────────────────────────────────────────────
   /** An error record of a stage that failed on every retry (record-failure). */

@@ -201,10 +201,11 @@ export const zhCN: Catalogue = {
   'help.devAfter': () =>
     [
       '把 .txt 上传到 s3://input/…，再到 s3://output/… 下取 manifest.json 和文档，例如：',
+      '  export AWS_ACCESS_KEY_ID=report-press AWS_SECRET_ACCESS_KEY=report-press AWS_DEFAULT_REGION=us-east-1',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/',
       '也可以打开它打印出的网页（默认 http://127.0.0.1:4569/），把 .txt 文件拖进去。',
-      '任何访问凭证都可以。按 Ctrl-C 停止服务。',
+      '只接受用上面这组本机凭证签名的请求。按 Ctrl-C 停止服务。',
     ].join('\n'),
   // ── 网页及其 API（web/、lib/web/）────────────────────────────────────────────────────────────
   STAGE_FAILED: () => '某个处理环节多次重试后仍然失败，请重新上传文件；如果再次失败，请把该任务的 error.json 发给 report-press 的维护人员',
