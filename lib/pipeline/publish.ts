@@ -241,11 +241,11 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
     const job = { path, version };
     const facts = await readFacts(job, inputKey, status.value);
     const decision: JobDecision = decideJob(version, facts, status.value);
-    // A status that already shows this upload running means whoever wrote it hid any manifest and
-    // error record first (and a late publisher of an older upload re-settles after writing).
-    const hidden = decision.kind === JobState.Running && status.value?.input.version === version && status.value.state === JobState.Running;
-    const present = hidden ? new Map<string, ObjectInfo>() : await outputs();
     if (decision.kind === 'keep') return { state: status.value?.state ?? JobState.Running, finished: false, version };
+    // Listed on every pass, even when the status already shows this upload running: a publisher of
+    // an older upload may have written its manifest or error record after that status (held up
+    // between its HEAD and its write), and one that died right after such a write never re-settles.
+    const present = await outputs();
 
     const statusOptions = {
       inputKey,
