@@ -50,6 +50,11 @@ export interface JobStatus {
   readonly manifest?: string;
   /** The error record's key, once failed. */
   readonly error?: string;
+  /**
+   * Once finished: `false` until the `Job Finished` event is on the bus, then `true`. A status of
+   * an older report-press without the field counts as announced.
+   */
+  readonly announced?: boolean;
 }
 
 /** A rendered document in a job folder. */
@@ -172,18 +177,21 @@ export function statusFor(decision: Exclude<JobDecision, { kind: 'keep' }>, fact
       return { state: JobState.Running, phase, ...base, documents: counts };
     }
     case JobState.Done:
-      return { state: JobState.Done, ...base, documents: counts, manifest: options.manifestKey };
+      return { state: JobState.Done, ...base, documents: counts, manifest: options.manifestKey, announced: false };
     case JobState.Failed:
-      return { state: JobState.Failed, ...base, documents: { done: 0, total: counts.total }, error: options.errorKey };
+      return { state: JobState.Failed, ...base, documents: { done: 0, total: counts.total }, error: options.errorKey, announced: false };
   }
 }
 
-/** True when two statuses say the same, whenever they were written. */
+/** True when two statuses say the same about the job, whenever they were written and whether or not its end was announced yet. */
 export function sameStatus(a: JobStatus, b: JobStatus): boolean {
-  const { updated: _a, ...restA } = a;
-  const { updated: _b, ...restB } = b;
+  const { updated: _a, announced: _x, ...restA } = a;
+  const { updated: _b, announced: _y, ...restB } = b;
   return JSON.stringify(restA) === JSON.stringify(restB);
 }
+
+/** True when a finished status still owes its `Job Finished` event (see {@link JobStatus.announced}). */
+export const announcementOwed = (status: JobStatus): boolean => isFinished(status.state) && status.announced === false;
 
 /** True for the states a job ends in. */
 export const isFinished = (state: JobState): state is typeof JobState.Done | typeof JobState.Failed => state !== JobState.Running;

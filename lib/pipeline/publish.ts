@@ -9,7 +9,9 @@
  * - failed: no documents or manifest; `error.json`, then `status.json` "failed";
  * - input deleted: everything the chain put in the folder removed.
  * `status.json` is written with S3 conditional writes (If-Match / If-None-Match), so the one
- * publisher that moves a job to done or failed is the one that announces it. Because it always
+ * publisher that moves a job to done or failed is the one that announces it; the final status says
+ * `"announced": false` until its `Job Finished` event is on the bus, so an event lost to a crash or
+ * a refused PutEvents is put by the next settle instead (at least once). Because it always
  * works towards the current upload and checks after writing that the upload is still current, a
  * late publisher of an older upload repairs what it may have overwritten instead of leaving it.
  */
@@ -26,6 +28,7 @@ import {
 import { ReportPressError } from '../errors.js';
 import { FinishedState, JobEventType, type JobEventSink, type JobFinishedDetail } from './job-events.js';
 import {
+  announcementOwed,
   decideJob,
   documentCounts,
   documentSlot,
@@ -54,7 +57,18 @@ export interface PublishDeps {
   readonly now?: () => Date;
   /** Documents copied at once while publishing. Default 8. */
   readonly parallelism?: number;
+  /**
+   * How long a finished status may owe its `Job Finished` event before a publisher other than the
+   * one that wrote it puts the event. Default {@link ANNOUNCE_GRACE_MS}.
+   */
+  readonly announceGraceMs?: number;
 }
+
+/**
+ * 30 s: far longer than a healthy publisher takes from its final status write to its mark (one
+ * PutEvents), shorter than Lambda's first retry of a failed invocation (about a minute).
+ */
+export const ANNOUNCE_GRACE_MS = 30_000;
 
 /** What one settling did. */
 export interface SettleOutcome {
@@ -62,7 +76,7 @@ export interface SettleOutcome {
   /** The upload settled for; absent when the input is gone. */
   readonly version?: string;
   readonly state: JobState | 'removed';
-  /** True when this call finished the job (and announced it). */
+  /** True when this call put the job's `Job Finished` event (it finished the job, or found its event owed). */
   readonly finished: boolean;
   /** Output keys written and deleted. */
   readonly written: readonly string[];
@@ -113,6 +127,7 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
   const deleted: string[] = [];
   const now = deps.now ?? (() => new Date());
   const parallelism = deps.parallelism ?? 8;
+  const announceGraceMs = deps.announceGraceMs ?? ANNOUNCE_GRACE_MS;
 
   const put = async (key: string, body: Uint8Array, contentType: string) => {
     await store.put(buckets.output, key, body, contentType);
@@ -290,11 +305,36 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
 
     const next = statusFor(decision, facts, statusOptions);
     const after = await writeStatus(next, seen);
-    // Announced by the one writer that moved this upload's status to its final state.
     const before = status.value;
-    const finished = after !== seen && isFinished(next.state) && !(before?.input.version === version && before.state === next.state);
-    if (finished) await deps.events.publish(JobEventType.Finished, jobFinishedDetail(next, facts, manifest, decision));
+    const movedHere = after !== seen && !(before?.input.version === version && before.state === next.state);
+    const finished = await announce(after, movedHere, (value) => jobFinishedDetail(value, facts, manifest, decision));
     return { state: next.state, finished, version };
+  }
+
+  /**
+   * Puts the `Job Finished` event a finished status still owes, then marks the status announced
+   * (If-Match: a status replaced meanwhile needs no mark). The publisher that moved the status to
+   * its final state sends at once; any other only once that status is older than the grace, so its
+   * writer has died or failed to put the event (its invocation is then retried, and the sweep
+   * settles the job too). An event is lost never; it is sent twice only when the finishing
+   * publisher takes longer than the grace between its status write and its mark.
+   */
+  async function announce(status: StatusSeen, movedHere: boolean, detail: (status: JobStatus) => JobFinishedDetail): Promise<boolean> {
+    const value = status.value;
+    if (!value || !announcementOwed(value)) return false;
+    const abandoned = Date.parse(value.updated) + announceGraceMs <= now().getTime();
+    if (!movedHere && !abandoned) return false;
+    await deps.events.publish(JobEventType.Finished, detail(value));
+    const marked: JobStatus = { ...value, announced: true, updated: now().toISOString() };
+    const condition = status.etag !== undefined ? { ifMatch: status.etag } : { ifNoneMatch: '*' as const };
+    try {
+      await store.put(buckets.output, statusKey(path), encodeJson(marked), ContentType.Json, condition);
+      written.push(statusKey(path));
+    } catch (error) {
+      // Marked by another announcer, or replaced by a newer upload's job: the event is out either way.
+      if (!(error instanceof PreconditionFailedError)) throw error;
+    }
+    return true;
   }
 
   function jobFinishedDetail(status: JobStatus, facts: JobFacts, manifest: Manifest | undefined, decision: JobDecision): JobFinishedDetail {

@@ -10,20 +10,16 @@ import { fileURLToPath } from 'node:url';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalS3, type LocalS3 } from '../../cli/local-s3.js';
-import { fontLibraryFrom } from '../../functions/fonts.js';
 import { s3ObjectStore } from '../../functions/object-store.js';
 import { createS3Client } from '../../functions/s3-client.js';
-import { DocumentFormat } from '../../lib/convert.js';
 import type { JobEventSink, JobFinishedDetail } from '../../lib/pipeline/job-events.js';
 import type { JobStatus } from '../../lib/pipeline/job-status.js';
 import { documentPath, inputVersion, manifestKey } from '../../lib/pipeline/keys.js';
 import type { ObjectStore } from '../../lib/pipeline/object-store.js';
 import { settleJob } from '../../lib/pipeline/publish.js';
-import { cleanStep, renderStep, splitStep, type ObjectWrite, type StageStep } from '../../lib/pipeline/stage-steps.js';
-import { GBT9704 } from '../../lib/render/style.js';
 import { getJson, listKeys, putObject } from '../integration/s3-helpers.js';
+import { recordAllFacts } from '../support/pipeline-steps.js';
 
-const fontDir = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
 const seed = readFileSync(fileURLToPath(new URL('../fixtures/seeds/000_51d4175613d3e64f.txt', import.meta.url)));
 
 let s3: LocalS3;
@@ -47,27 +43,6 @@ afterAll(async () => {
 });
 
 const publishDeps = (over: ObjectStore = store) => ({ store: over, buckets: s3.buckets, events });
-
-/** Runs `step` on the object at `key` in `bucket`, writing what it returns, as a stage handler does. */
-async function runStep(step: StageStep, bucket: string, key: string): Promise<ObjectWrite[]> {
-  const object = await store.get(bucket, key);
-  if (!object) throw new Error(`${bucket}/${key} is missing`);
-  const write = async (w: ObjectWrite) => void (await store.put(s3.buckets[w.bucket], w.key, w.body, w.contentType));
-  const { writes } = await step({ key, object, write });
-  for (const w of writes) await write(w);
-  return [...writes];
-}
-
-/** Every fact of the current upload of `inputKey`: clean, split, then both renders of every report. */
-async function recordAllFacts(inputKey: string): Promise<void> {
-  const cleaned = (await runStep(cleanStep(), s3.buckets.input, inputKey)).find((w) => w.key.startsWith('cleaned/'))!;
-  const reports = (await runStep(splitStep({ profile: GBT9704.id }), s3.buckets.work, cleaned.key)).filter((w) => w.key.startsWith('reports/'));
-  const fonts = fontLibraryFrom(fontDir);
-  for (const report of reports) {
-    await runStep(renderStep(DocumentFormat.Docx, () => ({ profile: GBT9704 })), s3.buckets.work, report.key);
-    await runStep(renderStep(DocumentFormat.Pdf, () => ({ profile: GBT9704, fonts })), s3.buckets.work, report.key);
-  }
-}
 
 /**
  * The store, except that a PUT of `key` into the output bucket waits until `release()` is called;
@@ -103,7 +78,7 @@ describe('a late publisher of an older upload, interleaved with the job of the n
     const inputKey = 'interleave/late.txt';
     const path = documentPath(inputKey);
     await putObject(client, s3.buckets.input, inputKey, seed);
-    await recordAllFacts(inputKey);
+    await recordAllFacts(store, s3.buckets, inputKey);
     const { gated, reached, release } = gatedStore(manifestKey(path));
     const late = settleJob(inputKey, publishDeps(gated));
     await reached;
@@ -125,7 +100,7 @@ describe('a late publisher of an older upload, interleaved with the job of the n
     const inputKey = 'interleave/crashed.txt';
     const path = documentPath(inputKey);
     await putObject(client, s3.buckets.input, inputKey, seed);
-    await recordAllFacts(inputKey);
+    await recordAllFacts(store, s3.buckets, inputKey);
     const { gated, reached, release } = gatedStore(manifestKey(path), { crash: true });
     const late = settleJob(inputKey, publishDeps(gated));
     await reached;
