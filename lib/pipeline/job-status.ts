@@ -8,7 +8,7 @@
 import { DocumentFormat } from '../convert.js';
 import type { ObjectInfo } from './object-store.js';
 import { parseRenderedName, parseRenderWarningsName, JobFact } from './keys.js';
-import { StageErrorCode, type ErrorRecord, type InputFact, type PlanFact } from './work-items.js';
+import { isStageErrorCode, type ErrorRecord, type InputFact, type PlanFact } from './work-items.js';
 
 /** A job's state in `status.json`. */
 export const JobState = { Running: 'running', Done: 'done', Failed: 'failed' } as const;
@@ -133,7 +133,7 @@ export type JobDecision =
  * - Bad input (an error from a stage reading the input) fails the job at once.
  * - Every planned document rendered: done, even if one attempt of a render failed (a duplicate
  *   delivery may have rendered it after all).
- * - An error otherwise (a stage that failed on every retry): failed.
+ * - An error otherwise (a stage that failed on every retry, a job the sweep found stalled): failed.
  * - A finished status for this very upload is final: a job never goes back to running, and is
  *   announced once.
  */
@@ -143,7 +143,7 @@ export function decideJob(version: string, facts: JobFacts, status: JobStatus | 
   const finished = status?.input.version === version && status.state !== JobState.Running ? status.state : undefined;
   if (finished === JobState.Done) return complete ? { kind: JobState.Done } : { kind: 'keep' };
   if (finished === JobState.Failed) return facts.error ? { kind: JobState.Failed, error: facts.error } : { kind: 'keep' };
-  if (facts.error && facts.error.code !== StageErrorCode.StageFailed) return { kind: JobState.Failed, error: facts.error };
+  if (facts.error && !isStageErrorCode(facts.error.code)) return { kind: JobState.Failed, error: facts.error };
   if (complete) return { kind: JobState.Done };
   if (facts.error) return { kind: JobState.Failed, error: facts.error };
   return { kind: JobState.Running, phase: facts.plan ? JobPhase.Rendering : JobPhase.Cleaning };

@@ -43,11 +43,12 @@ import {
   type JobFacts,
   type JobStatus,
 } from './job-status.js';
-import { documentKey, documentPath, errorKey, inputVersion, jobFactKey, jobFolder, JobFact, manifestKey, statusKey, type JobRef } from './keys.js';
+import { checkInputKey, documentKey, documentPath, errorKey, inputVersion, jobFactKey, jobFolder, JobFact, manifestKey, statusKey, type JobRef } from './keys.js';
+import { inParallel } from './in-parallel.js';
 import { PreconditionFailedError, type ObjectInfo, type ObjectStore, type StoredObject } from './object-store.js';
 import { ContentType, documentContentType } from './stage-steps.js';
-import type { BucketRole } from './stages.js';
-import { decodeErrorRecord, decodeInputFact, decodePlanFact, decodeRenderWarnings, WorkItemError } from './work-items.js';
+import { StageName, type BucketRole } from './stages.js';
+import { catalogueErrorRecord, decodeErrorRecord, decodeInputFact, decodePlanFact, decodeRenderWarnings, WorkItemError } from './work-items.js';
 
 export interface PublishDeps {
   readonly store: ObjectStore;
@@ -75,7 +76,8 @@ export interface SettleOutcome {
   readonly inputKey: string;
   /** The upload settled for; absent when the input is gone. */
   readonly version?: string;
-  readonly state: JobState | 'removed';
+  /** `ignored`: a key the chain leaves alone (see keys.ts `checkInputKey`). */
+  readonly state: JobState | 'removed' | 'ignored';
   /** True when this call put the job's `Job Finished` event (it finished the job, or found its event owed). */
   readonly finished: boolean;
   /** Output keys written and deleted. */
@@ -89,22 +91,15 @@ export class PublishContentionError extends ReportPressError {
 }
 
 const MAX_PASSES = 16;
+const NO_FACTS: JobFacts = { objects: new Map(), rendered: new Map(), warnings: [] };
 const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
 const decoder = new TextDecoder();
 
 /** The names the chain owns in an output folder; anything else there is the user's and is left alone. */
 const isChainOutput = (name: string) => [MANIFEST, REMOVAL_LOG, 'error.json', 'status.json'].includes(name) || isDocumentFileName(name);
 
-/** Runs `task` over `items`, at most `limit` at once. */
-async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-function parseStatus(object: StoredObject | undefined): JobStatus | undefined {
+/** The status users read, or `undefined` for none or one this version cannot read. */
+export function parseStatus(object: StoredObject | undefined): JobStatus | undefined {
   if (!object) return undefined;
   try {
     const value = JSON.parse(decoder.decode(object.body)) as JobStatus;
@@ -123,6 +118,8 @@ function parseStatus(object: StoredObject | undefined): JobStatus | undefined {
 export async function settleJob(inputKey: string, deps: PublishDeps): Promise<SettleOutcome> {
   const { store, buckets } = deps;
   const path = documentPath(inputKey);
+  const check = checkInputKey(inputKey);
+  if (check.kind === 'ignore') return { inputKey, state: 'ignored', finished: false, written: [], deleted: [] };
   const written: string[] = [];
   const deleted: string[] = [];
   const now = deps.now ?? (() => new Date());
@@ -254,7 +251,12 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
 
     const version = inputVersion(current);
     const job = { path, version };
-    const facts = await readFacts(job, inputKey, status.value);
+    // A key the chain refuses has no work facts (their keys might not even fit under S3's limit):
+    // its job is decided from the key alone, dated by the upload so every publisher writes the same.
+    const facts: JobFacts =
+      check.kind === 'refuse'
+        ? { ...NO_FACTS, error: catalogueErrorRecord(inputKey, StageName.Clean, check.code, check.params, current.lastModified) }
+        : await readFacts(job, inputKey, status.value);
     const decision: JobDecision = decideJob(version, facts, status.value);
     if (decision.kind === 'keep') return { state: status.value?.state ?? JobState.Running, finished: false, version };
     // Listed on every pass, even when the status already shows this upload running: a publisher of

@@ -6,7 +6,7 @@
  */
 import type { CleanedText, DocumentFormat, FileDigest } from '../convert.js';
 import { ReportPressError, type InputError } from '../errors.js';
-import { formatError, Lang } from '../messages/index.js';
+import { formatError, formatMessage, Lang, type MessageParams } from '../messages/index.js';
 import type { Report } from '../model/report.js';
 import type { ConversionWarning } from '../warnings.js';
 import type { StageName } from './stages.js';
@@ -64,7 +64,13 @@ export interface RenderWarnings {
 export const StageErrorCode = {
   /** A stage failed on every retry (its event waits in the stage's dead-letter queue). */
   StageFailed: 'STAGE_FAILED',
+  /** The job made no progress for the sweep's stall time (a lost event, a failure nobody recorded). */
+  Stalled: 'STALLED',
 } as const;
+export type StageErrorCode = (typeof StageErrorCode)[keyof typeof StageErrorCode];
+
+/** True for the codes of a chain that gave up, not of an input refused: a job that completes after all is done. */
+export const isStageErrorCode = (code: string): boolean => (Object.values(StageErrorCode) as string[]).includes(code);
 
 /**
  * `<path>/error.json` in the output bucket (and job fact `error.json`): why an input produced no
@@ -91,6 +97,15 @@ export interface ErrorRecord {
 export function inputErrorRecord(source: string, stage: StageName, error: InputError, time: Date): ErrorRecord {
   const reasons = Object.fromEntries(Object.values(Lang).map((lang) => [lang, formatError(error, lang)])) as Record<Lang, string>;
   return { source, stage, code: error.code, reason: error.message, reasons, time: time.toISOString() };
+}
+
+/**
+ * An error record from a message-catalogue code and its params, worded in every language: the
+ * refusals the chain decides without an InputError (a key it cannot convert, a stalled job).
+ */
+export function catalogueErrorRecord(source: string, stage: StageName, code: string, params: MessageParams, time: Date): ErrorRecord {
+  const reasons = Object.fromEntries(Object.values(Lang).map((lang) => [lang, formatMessage(code, params, lang)])) as Record<Lang, string>;
+  return { source, stage, code, reason: reasons[Lang.En], reasons, time: time.toISOString() };
 }
 
 /** A work object that does not have the shape its stage expects. */
