@@ -6,8 +6,7 @@
 import type { FileErrorCode, InputErrorCode } from '../errors.js';
 import type { WarningCode } from '../warnings.js';
 import type { WebErrorCode } from '../web/api-contract.js';
-import type { KeyErrorCode } from '../pipeline/keys.js';
-import type { StageErrorCode } from '../pipeline/work-items.js';
+import type { KeyErrorCode, StageErrorCode } from '../pipeline/error-codes.js';
 import type { FsProblem } from './types.js';
 
 /** `1 report`, `2 reports`: English needs the count to pick the noun form. */

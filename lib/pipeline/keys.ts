@@ -8,6 +8,7 @@
  * writes under its output folder. `<version>` names one upload of the input (see {@link inputVersion}).
  */
 import { DocumentFormat, MANIFEST, REMOVAL_LOG, sourceStem } from '../convert.js';
+import { KeyErrorCode } from './error-codes.js';
 import { bareEtag, type ObjectInfo } from './object-store.js';
 import { INPUT_SUFFIX, StageName, WorkPrefix } from './stages.js';
 
@@ -63,14 +64,7 @@ export const MAX_CONVERTED_KEY_BYTES = MAX_CONVERTED_PATH_BYTES + INPUT_SUFFIX.l
 /** The longest path beside which `status.json` (and `error.json`) still fit under the key limit. */
 const MAX_STATUS_PATH_BYTES = MAX_KEY_BYTES - '/status.json'.length;
 
-/** Why the chain refuses an input key (the code of its `error.json`). */
-export const KeyErrorCode = {
-  /** Nothing or only dots before `.txt`. */
-  NoName: 'NO_NAME',
-  /** Keys derived from it would pass S3's key limit. */
-  TooLong: 'KEY_TOO_LONG',
-} as const;
-export type KeyErrorCode = (typeof KeyErrorCode)[keyof typeof KeyErrorCode];
+export { KeyErrorCode } from './error-codes.js';
 
 /** What the chain does with an object put in the input bucket. */
 export type InputKeyCheck =

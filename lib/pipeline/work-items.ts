@@ -9,6 +9,7 @@ import { ReportPressError, type InputError } from '../errors.js';
 import { formatError, formatMessage, Lang, type MessageParams } from '../messages/index.js';
 import type { Report } from '../model/report.js';
 import type { ConversionWarning } from '../warnings.js';
+import { StageErrorCode } from './error-codes.js';
 import type { StageName } from './stages.js';
 
 /**
@@ -60,14 +61,7 @@ export interface RenderWarnings {
   readonly warnings: readonly ConversionWarning[];
 }
 
-/** Codes of error records that are not about the input itself. */
-export const StageErrorCode = {
-  /** A stage failed on every retry (its event waits in the stage's dead-letter queue). */
-  StageFailed: 'STAGE_FAILED',
-  /** The job made no progress for the sweep's stall time (a lost event, a failure nobody recorded). */
-  Stalled: 'STALLED',
-} as const;
-export type StageErrorCode = (typeof StageErrorCode)[keyof typeof StageErrorCode];
+export { StageErrorCode } from './error-codes.js';
 
 /** True for the codes of a chain that gave up, not of an input refused: a job that completes after all is done. */
 export const isStageErrorCode = (code: string): boolean => (Object.values(StageErrorCode) as string[]).includes(code);

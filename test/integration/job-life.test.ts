@@ -19,8 +19,11 @@ import { FONT_DIR } from './reference-outputs.js';
 import { getBytesIfAny, getJson, listKeys, pollUntil, putObject } from './s3-helpers.js';
 
 const seed = readFileSync(fileURLToPath(new URL('../fixtures/seeds/000_51d4175613d3e64f.txt', import.meta.url)));
-/** Seconds, as fractions of the minutes the sweep is configured in. */
-const STALL_SECONDS = 4;
+/**
+ * Seconds, as fractions of the minutes the sweep is configured in: long enough that a job of one
+ * report never waits this long between two facts even on a busy machine, short for a test.
+ */
+const STALL_SECONDS = 8;
 
 let dataDir: string;
 let server: DevServer;
@@ -48,6 +51,15 @@ beforeAll(async () => {
     },
   });
   client = createS3Client({ endpoint: server.endpoint });
+
+  // Every stuck job at once, so their stall times run together: each test below reads how one ended.
+  await Promise.all(['lost-upload', 'lost-split', 'lost-facts', 'unrecorded', 'expired'].map((folder) => putObject(client, server.buckets.input, `${folder}/report.txt`, seed)));
+  // The work bucket's lifecycle, early: the intermediates of the job stuck after clean expire.
+  const intermediates = await pollUntil('the clean stage to finish expired/report.txt', async () => {
+    const keys = [...(await listKeys(client, server.buckets.work, 'jobs/expired/')), ...(await listKeys(client, server.buckets.work, 'cleaned/expired/'))];
+    return keys.some((k) => k.startsWith('cleaned/')) ? keys : undefined;
+  }, 30_000);
+  for (const key of intermediates) await client.send(new DeleteObjectCommand({ Bucket: server.buckets.work, Key: key }));
 });
 
 afterAll(async () => {
@@ -78,7 +90,6 @@ const eventOf = (inputKey: string) => server.jobEvents.filter((e) => e.inputKey 
 describe('the sweep of the local chain', () => {
   it('fails STALLED a job whose upload never reached the clean stage', async () => {
     // act
-    await putObject(client, server.buckets.input, 'lost-upload/report.txt', seed);
     const { status, error } = await ending('lost-upload/report.txt');
     // assert
     expect(status.state).toBe('failed');
@@ -89,7 +100,6 @@ describe('the sweep of the local chain', () => {
 
   it('fails STALLED a job whose split notification was lost', async () => {
     // act
-    await putObject(client, server.buckets.input, 'lost-split/report.txt', seed);
     const { status, error } = await ending('lost-split/report.txt');
     // assert
     expect(status.state).toBe('failed');
@@ -99,7 +109,6 @@ describe('the sweep of the local chain', () => {
 
   it('finishes done, from its facts, a job whose documents were rendered but whose publisher never heard of them', async () => {
     // act
-    await putObject(client, server.buckets.input, 'lost-facts/report.txt', seed);
     const { status, keys } = await ending('lost-facts/report.txt');
     // assert
     expect(status).toMatchObject({ state: 'done', documents: { done: 2, total: 2 } });
@@ -109,7 +118,6 @@ describe('the sweep of the local chain', () => {
 
   it('fails STALLED a job whose render and whose record-failure both failed on every retry', async () => {
     // act
-    await putObject(client, server.buckets.input, 'unrecorded/report.txt', seed);
     const { error } = await ending('unrecorded/report.txt');
     // assert
     expect(error).toMatchObject({ code: 'STALLED', stage: 'render-pdf' });
@@ -117,14 +125,7 @@ describe('the sweep of the local chain', () => {
   });
 
   it('fails STALLED a stuck job whose work folder expired under it', async () => {
-    // prepare: the job stuck after clean, its intermediates then expired as the work bucket's lifecycle would
-    await putObject(client, server.buckets.input, 'expired/report.txt', seed);
-    const intermediates = await pollUntil('the clean stage to finish', async () => {
-      const keys = [...(await listKeys(client, server.buckets.work, 'jobs/expired/')), ...(await listKeys(client, server.buckets.work, 'cleaned/expired/'))];
-      return keys.some((k) => k.startsWith('cleaned/')) ? keys : undefined;
-    }, 30_000);
     // act
-    for (const key of intermediates) await client.send(new DeleteObjectCommand({ Bucket: server.buckets.work, Key: key }));
     const { error } = await ending('expired/report.txt');
     // assert
     expect(error).toMatchObject({ code: 'STALLED', stage: 'clean' });
