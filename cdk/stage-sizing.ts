@@ -114,4 +114,7 @@ export const STAGE_SIZING: { readonly [S in StageName]: StageSizing } = {
   // Publishing is S3 requests, not CPU: a 630-report compilation copies 1,260 documents, 8 at a time.
   [StageName.Publish]: { memoryMb: 512, timeoutSeconds: 120 },
   [StageName.RecordFailure]: { memoryMb: 256, timeoutSeconds: 30 },
+  // S3 requests too: a listing of the input bucket, one status GET per upload of the look-back,
+  // and a settle per stalled job; whatever a run leaves, the next one (10 minutes on) takes up.
+  [StageName.Sweep]: { memoryMb: 256, timeoutSeconds: 300 },
 };

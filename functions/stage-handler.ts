@@ -7,11 +7,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { encodeJson } from '../lib/convert.js';
 import { isInputError } from '../lib/errors.js';
-import { jobFactKey, jobOfSource, JobFact } from '../lib/pipeline/keys.js';
+import { checkInputKey, jobFactKey, jobOfSource, JobFact } from '../lib/pipeline/keys.js';
 import { objectRefsFromEvent, type ObjectRef } from '../lib/pipeline/object-events.js';
 import type { ObjectStore } from '../lib/pipeline/object-store.js';
 import { ContentType, type ObjectWrite, type StageStep } from '../lib/pipeline/stage-steps.js';
-import { stageListensTo, type BucketRole, type StageDefinition } from '../lib/pipeline/stages.js';
+import { BucketRole, stageListensTo, type StageDefinition } from '../lib/pipeline/stages.js';
 import { inputErrorRecord } from '../lib/pipeline/work-items.js';
 
 export interface StageHandlerDeps {
@@ -26,7 +26,7 @@ export interface StageHandlerDeps {
 export interface StageOutcome {
   /** Objects the stage ran on successfully. */
   readonly done: number;
-  /** Objects rejected as bad input (an error fact was written). */
+  /** Objects rejected as bad input (an error fact was written, or the publisher records the refused key). */
   readonly rejected: number;
   /** Objects outside this stage's triggers (a wiring mistake; logged, not retried). */
   readonly ignored: number;
@@ -50,6 +50,12 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
     if (!role || !stageListensTo(stage, role, ref.key, ref.event)) {
       log.warn('ignored an object outside this stage’s triggers; check the trigger filter', { bucket: ref.bucket, key: ref.key, event: ref.event });
       return 'ignored';
+    }
+    // An upload the chain does not convert is not even read: the publisher records why from its key.
+    const keyCheck = role === BucketRole.Input ? checkInputKey(ref.key) : undefined;
+    if (keyCheck && keyCheck.kind !== 'convert') {
+      log.info('this key is not converted; the publisher records why in its output folder (see lib/pipeline/keys.ts checkInputKey)', { key: ref.key, ...keyCheck });
+      return keyCheck.kind === 'refuse' ? 'rejected' : 'ignored';
     }
     const started = performance.now();
     const object = await deps.store.get(ref.bucket, ref.key);

@@ -155,6 +155,7 @@ export const zhCN: Catalogue = {
   'usage.other': (p) => p.message,
   'usage.seeHelp': () => '（加 --help 查看用法）',
   'usage.megabytes': () => '请给出一个正数，单位为 MB，例如 20',
+  'usage.minutes': () => '请给出一个正数，单位为分钟，例如 60',
   'usage.formats': (p) => `请用 docx、pdf 或 docx,pdf（实际为${p.value === '' ? '空' : `“${p.value}”`}）`,
   'usage.profile': (p) => `请用 ${p.choices} 之一（实际为“${p.value}”）`,
   'usage.port': () => '请给出 0 到 65535 之间的 TCP 端口号',
@@ -197,6 +198,7 @@ export const zhCN: Catalogue = {
   'help.dev': () => '在本机运行 Lambda 处理链，配合内嵌在 127.0.0.1 上的 S3 兼容服务',
   'help.devPort': () => 'S3 服务的端口',
   'help.devDir': () => '存放存储桶数据的文件夹，多次运行之间保留',
+  'help.devStall': () => '任务无进展多少分钟后由巡检结束（失败，STALLED）',
   'help.devWebPort': () => '网页的端口（在浏览器中上传 .txt 文件、下载文档）',
   'help.devAfter': () =>
     [
@@ -209,6 +211,9 @@ export const zhCN: Catalogue = {
     ].join('\n'),
   // ── 网页及其 API（web/、lib/web/）────────────────────────────────────────────────────────────
   STAGE_FAILED: () => '某个处理环节多次重试后仍然失败，请重新上传文件；如果再次失败，请把该任务的 error.json 发给 report-press 的维护人员',
+  STALLED: (p) => `任务在等待“${p.stage}”环节时 ${p.minutes} 分钟没有进展，已被终止；请重新上传文件，如果再次停滞，请把该任务的 error.json 发给 report-press 的维护人员`,
+  NO_NAME: (p) => `“${p.name}”在 .txt 前没有名称，无法据此命名输出文件夹；请给文件改名（例如 report.txt）后重新上传`,
+  KEY_TOO_LONG: (p) => `对象键长 ${p.bytes} 字节，旁边生成的文档键会超过 S3 的 1024 字节上限，只转换不超过 ${p.limit} 字节的键；请缩短文件夹名或文件名后重新上传`,
   SIGN_IN_REQUIRED: () => '请先登录：请求中没有有效的登录凭据',
   NO_SUCH_JOB: (p) => `您的上传中没有任务 ${p.jobId}，可能已被删除`,
   NO_SUCH_ROUTE: (p) => `接口中没有 ${p.method} ${p.path}`,
