@@ -23,6 +23,7 @@ import { WarningCode } from '../../lib/warnings.js';
 import { decodeCleanedItem, decodeReportItem, type ErrorRecord } from '../../lib/pipeline/work-items.js';
 import { GBT9704 } from '../../lib/render/style.js';
 import { getBytes, getJson, lastModifiedOf, listKeys, putObject } from '../integration/s3-helpers.js';
+import { readWithPdfJs } from '../unit/pdf/read-pdf.js';
 import { awsEventBridgeObjectCreated, awsNotification } from '../support/aws-events.js';
 
 const seeds = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
@@ -146,7 +147,7 @@ describe('the stage handlers, on the embedded S3 server', () => {
     expect(announced).toEqual([]);
   });
 
-  it('publish documents, removal log and a manifest with every digest once the last document is rendered, and announce it once', async () => {
+  it('publish documents, removal log and a manifest with every digest and the PDF’s pages once the last document is rendered, and announce it once', async () => {
     await handler(StageName.RenderPdf)(awsEventBridgeObjectCreated(s3.buckets.work, reportKey(job, 1)));
 
     await publishAfter(job);
@@ -155,8 +156,11 @@ describe('the stage handlers, on the embedded S3 server', () => {
     const docx = await getBytes(client, s3.buckets.output, `${path}/${item.docx}`);
     const pdf = await getBytes(client, s3.buckets.output, `${path}/${item.pdf}`);
     const draft = splitStage(cleanStage(seed, '年度 报告+1%.txt'), { profile: GBT9704.id }).manifest;
-    const expected = completeManifest(draft, { input: digestOf(seed), document: (_i, format) => digestOf(format === 'docx' ? docx : pdf) });
+    // The pages as a PDF reader counts them in the published document.
+    const pages = (await readWithPdfJs(pdf)).pages;
+    const expected = completeManifest(draft, { input: digestOf(seed), document: (_i, format) => digestOf(format === 'docx' ? docx : pdf), pages: () => pages });
     expect(await getJson<Manifest>(client, s3.buckets.output, `${path}/manifest.json`)).toEqual(expected);
+    expect(expected.reports[0]?.pages).toBeGreaterThan(1);
     expect(await listKeys(client, s3.buckets.output, `${path}/`)).toEqual(
       [`${path}/${item.docx}`, `${path}/${item.pdf}`, `${path}/manifest.json`, `${path}/removals.json`, `${path}/status.json`].sort(),
     );
