@@ -40,13 +40,14 @@
  * 1,218 MB against its 1,024 MB, render-pdf at 1,856 MB against its 1,536 MB (fresh process each).
  *
  * Figures behind RENDER_STAGE_FIGURES (`npm run bench`, section "render worst cases": the largest
- * document of each input rendered by each render step in a fresh process; base = the process with
- * its bundle loaded, and for PDF the fonts parsed; +MB/kline = above it per 1,000 lines):
+ * document of each input rendered by each render step in a fresh process; +MB = above the process
+ * with its bundle loaded, and for PDF the fonts parsed, 67 and 98 MB):
  *
- *   input (largest document)                       render-docx RSS  +MB/kline  CPU   render-pdf RSS  +MB/kline  CPU
- *   450k lines of 工作很好。 (10 parts; 50,000 lines)   236 MB        3.4     1.2 s      345 MB        4.9     2.2 s
- *   20 MB short lines (10 parts; 50,000 lines)          245 MB        3.5     1.4 s      352 MB        5.1     2.4 s
- *   20 MB on one line (6 parts; 1.4 M characters)        98 MB        0.6     0.2 s      502 MB        8.1     3.3 s
+ *   input: its largest document                         render-docx RSS   +MB   CPU    render-pdf RSS   +MB   CPU
+ *   450k lines of 工作很好。: 1 of 10 parts, 50,000 lines      235 MB       168   1.2 s       343 MB       245   2.1 s
+ *   20 MB short lines: 1 of 10 parts, 50,000 lines           244 MB       176   1.4 s       351 MB       253   2.6 s
+ *   20 MB on one line: 1 of 6 parts, 1.4 M characters         98 MB        31   0.2 s       527 MB       429   3.3 s
+ *   19 MB compilation: 1 of 2,391 reports, 166 lines          79 MB        12   0.1 s       125 MB        27   0.3 s
  *
  * Cold, the render-pdf bundle in a fresh process as the runtime loads it (`npm run bench`, one full
  * x86-64 core, idle): init 111 ms + first render 154 ms = 263 ms median (258–266 over 5 runs), 131 MB
@@ -92,23 +93,39 @@ export const TEXT_STAGE_FIGURES = {
 export interface RenderStageFigures {
   /** RSS of the function after init (Node, AWS SDK, Powertools, lib; for PDF the parsed fonts too). */
   readonly runtimeMb: number;
-  /** Peak RSS above the runtime per 1,000 lines of the document (as report-parts.ts counts them), on the worst case measured. */
+  /** What a first render adds, however short the document (code compiled, templates and caches filled). */
+  readonly firstRenderMb: number;
+  /** Peak RSS above that per 1,000 lines of the document (as report-parts.ts counts them), on the worst case measured. */
   readonly rssPerThousandLines: number;
-  /** CPU seconds per 1,000 lines on one core, on the worst case measured. */
+  /** CPU seconds of a first render of a short document, on one core. */
+  readonly firstRenderCpuSeconds: number;
+  /** CPU seconds per 1,000 lines above that, on one core, on the worst case measured. */
   readonly cpuSecondsPerThousandLines: number;
   /** Memory kept for the CPU share it buys, where that is more than the documents need. */
   readonly cpuShareMb: number;
 }
 
 /**
- * The worst growth per 1,000 lines in the table above, rounded up: render-docx, short lines (3.5
- * MB, 0.03 s); render-pdf, a paragraph of 1.4 M characters (8.1 MB, 0.07 s). The runtime is the
- * bundled function's RSS before its first event (85 MB; 120 MB with the fonts).
+ * From the table above, rounded up. First render: the largest report of the 19 MB compilation (166
+ * lines): render-docx 12 MB and 0.1 s, render-pdf 27 MB and 0.34 s above the loaded process. Per
+ * 1,000 lines beyond it, the worst case: render-docx, short lines (3.2 MB, 0.025 s); render-pdf, a
+ * paragraph of 1.4 M characters (7.9 MB, 0.06 s). The runtime is the bundled function's RSS before
+ * its first event (85 MB; 120 MB with the fonts).
  */
 export const RENDER_STAGE_FIGURES = {
-  [StageName.RenderDocx]: { runtimeMb: 85, rssPerThousandLines: 4, cpuSecondsPerThousandLines: 0.03, cpuShareMb: 1024 },
-  [StageName.RenderPdf]: { runtimeMb: 120, rssPerThousandLines: 9, cpuSecondsPerThousandLines: 0.07, cpuShareMb: 1536 },
+  [StageName.RenderDocx]: { runtimeMb: 85, firstRenderMb: 16, rssPerThousandLines: 4, firstRenderCpuSeconds: 0.2, cpuSecondsPerThousandLines: 0.03, cpuShareMb: 1024 },
+  [StageName.RenderPdf]: { runtimeMb: 120, firstRenderMb: 32, rssPerThousandLines: 9, firstRenderCpuSeconds: 0.4, cpuSecondsPerThousandLines: 0.07, cpuShareMb: 1536 },
 } as const satisfies Readonly<Record<string, RenderStageFigures>>;
+
+/** Peak RSS above the loaded function that a render of a document of `lines` lines takes, by the figures. */
+export function renderPeakAboveRuntimeMb(figures: RenderStageFigures, lines: number): number {
+  return figures.firstRenderMb + figures.rssPerThousandLines * (lines / 1000);
+}
+
+/** CPU seconds on one core that a render of a document of `lines` lines takes, by the figures. */
+export function renderCpuSeconds(figures: RenderStageFigures, lines: number): number {
+  return figures.firstRenderCpuSeconds + figures.cpuSecondsPerThousandLines * (lines / 1000);
+}
 
 const MB = 1024 * 1024;
 /** Lambda allocates CPU in proportion to memory: one vCPU at 1769 MB. */
@@ -143,7 +160,7 @@ export function textStageTimeoutSeconds(figures: TextStageFigures, memoryMb: num
  * the same headroom as the text stages, rounded up to a multiple of 64 MB; not counting the CPU share.
  */
 export function renderStageMemoryNeededMb(figures: RenderStageFigures, maxLines: number = MAX_PART_LINES): number {
-  const peakMb = figures.runtimeMb + figures.rssPerThousandLines * (maxLines / 1000);
+  const peakMb = figures.runtimeMb + renderPeakAboveRuntimeMb(figures, maxLines);
   return Math.ceil((peakMb * MEMORY_HEADROOM) / 64) * 64;
 }
 
@@ -152,10 +169,9 @@ export function renderStageMemoryMb(figures: RenderStageFigures, maxLines: numbe
   return Math.max(renderStageMemoryNeededMb(figures, maxLines), figures.cpuShareMb);
 }
 
-/** CPU seconds a render stage needs, at the CPU share of `memoryMb`, for a document of `maxLines` lines, with headroom. */
+/** Seconds a render stage needs, at the CPU share of `memoryMb`, for a document of `maxLines` lines, with headroom. */
 export function renderStageSecondsNeeded(figures: RenderStageFigures, memoryMb: number, maxLines: number = MAX_PART_LINES): number {
-  const cpuSeconds = figures.cpuSecondsPerThousandLines * (maxLines / 1000);
-  return (cpuSeconds / Math.min(1, memoryMb / MB_PER_VCPU)) * TIME_HEADROOM;
+  return (renderCpuSeconds(figures, maxLines) / Math.min(1, memoryMb / MB_PER_VCPU)) * TIME_HEADROOM;
 }
 
 function textStageSizing(figures: TextStageFigures): StageSizing {

@@ -255,11 +255,15 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
     throw new InputError(InputErrorCode.NothingLeft, 'no report text was found after cleaning');
   }
   const parted = split.reports.map((report) => reportParts(report));
-  // Each document with the report of split's it is (a part of).
+  // One document per part; `of` is the index of the report (in split's order) it belongs to.
   const documents = parted.flatMap((parts, k) => parts.map((part) => ({ ...part, of: k })));
   // The manifest index of each report's first document: split's warnings name reports, not parts.
   const firstIndex: number[] = [];
-  parted.reduce((next, parts) => (firstIndex.push(next), next + parts.length), 1);
+  let next = 1;
+  for (const parts of parted) {
+    firstIndex.push(next);
+    next += parts.length;
+  }
   const { removals, charactersRemoved, byFamily } = cleaned.summary;
   const manifest: Manifest = {
     source: cleaned.source,
