@@ -37,7 +37,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PageCountCache } from '../lib/web/pdf-pages.js';
 import { buildWebPage } from '../web/build.js';
 import { createWebS3Client, s3UserStorage } from '../functions/web-storage.js';
 import { startWebServer, type WebServer } from './web-server.js';
@@ -208,7 +207,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const webClient = web ? createWebS3Client({ endpoint }) : undefined;
   if (web && webClient) {
     const storage = s3UserStorage(webClient, { input: BUCKETS.input, output: BUCKETS.output });
-    web.serveApi({ api: { storageFor: () => storage, newJobId: randomUUID, now: () => new Date(), pageCounts: new PageCountCache() }, connectSources: [endpoint] });
+    web.serveApi({ api: { storageFor: () => storage, newJobId: randomUUID, now: () => new Date() }, connectSources: [endpoint] });
   }
 
   const client = createS3Client({ endpoint });

@@ -10,6 +10,7 @@ import { cleanStep, renderStep, splitStep } from '../lib/pipeline/stage-steps.js
 import { StageName, stageNamed } from '../lib/pipeline/stages.js';
 import type { FontLibrary } from '../lib/render/pdf/font-library.js';
 import { GBT9704 } from '../lib/render/style.js';
+import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
 import { createPublishHandler as publishHandler } from './publish-handler.js';
 import { createRecordFailureHandler as recordFailureHandler } from './record-failure-handler.js';
 import { createStageHandler, type StageHandler, type StageHandlerDeps } from './stage-handler.js';
@@ -31,7 +32,10 @@ const renderOptions = (deps: Pick<HandlerDeps, 'author'>) => ({ profile, ...(dep
 
 const profile = GBT9704;
 
-export const createCleanHandler = (deps: StageHandlerDeps): StageHandler => createStageHandler(stageNamed(StageName.Clean), cleanStep(), deps);
+// The clean step refuses an input over the size limit while decoding; the handler refuses it from
+// its size before reading it (DEFAULT_MAX_BYTES, the step's limit too).
+export const createCleanHandler = (deps: StageHandlerDeps): StageHandler =>
+  createStageHandler(stageNamed(StageName.Clean), cleanStep(), deps, { maxSourceBytes: DEFAULT_MAX_BYTES });
 
 export const createSplitHandler = (deps: StageHandlerDeps): StageHandler =>
   createStageHandler(stageNamed(StageName.Split), splitStep({ profile: profile.id }), deps);

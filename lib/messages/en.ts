@@ -7,6 +7,7 @@ import type { FileErrorCode, InputErrorCode } from '../errors.js';
 import type { WarningCode } from '../warnings.js';
 import type { WebErrorCode } from '../web/api-contract.js';
 import type { KeyErrorCode, StageErrorCode } from '../pipeline/error-codes.js';
+import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
 import type { FsProblem } from './types.js';
 
 /** `1 report`, `2 reports`: English needs the count to pick the noun form. */
@@ -166,6 +167,8 @@ export const en = {
   EMPTY_REPORT: () => 'this report has a title but no body text',
   MISSING_GLYPH: (p: { text?: string }) =>
     `no embedded font has ${p.text ?? 'some characters'}, so they are blank on the PDF pages (the text layer still holds them)`,
+  REPORT_IN_PARTS: (p: { text?: string; parts?: number }) =>
+    `“${p.text ?? ''}” is longer than one document holds (${MAX_PART_LINES.toLocaleString('en')} lines, about ${MAX_PART_PAGES.toLocaleString('en')} pages), so it is written in ${typeof p.parts === 'number' ? `${p.parts} parts` : 'parts'}, “${p.text ?? ''}（1）”, “${p.text ?? ''}（2）” …; if it is several reports, give each its title on a line of its own so that they are split apart`,
 
   // ── The command line: results ────────────────────────────────────────────────────────────────
   'cli.converted': (p: { input: string; folder: string; reports: number; cuts: number; seconds: number }) =>

@@ -6,6 +6,7 @@
  * and Latin text or numbers, paths and option names exactly as typed. Sentence starts and the
  * `report-press:` prefix follow GNU's zh_CN convention of ASCII `: ` after a path.
  */
+import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
 import { en, megabytes, percent as englishPercent } from './en.js';
 import type { FsProblem } from './types.js';
 
@@ -125,6 +126,8 @@ export const zhCN: Catalogue = {
   OVERSIZED_REPORT: () => '这篇报告比其他几篇长得多，可能是几篇报告连在了一起',
   EMPTY_REPORT: () => '这篇报告只有标题，没有正文',
   MISSING_GLYPH: (p) => `内嵌字体中没有${p.text ? `“${p.text}”` : '部分字符'}，这些字符在 PDF 页面上显示为方框（文字层和 DOCX 中仍然保留）`,
+  REPORT_IN_PARTS: (p) =>
+    `“${p.text ?? ''}”超出了一份文档的篇幅（${MAX_PART_LINES} 行，约 ${MAX_PART_PAGES} 页），已分${typeof p.parts === 'number' ? ` ${p.parts} ` : ''}部分输出：“${p.text ?? ''}（1）”“${p.text ?? ''}（2）”……；如果其中是几篇报告，请让每篇的标题单独成行，以便拆分`,
 
   // ── 命令行：结果 ─────────────────────────────────────────────────────────────────────────────
   'cli.converted': (p) => `${p.input} → ${p.folder}/（${p.reports} 篇报告，清除 ${p.cuts} 处，用时 ${p.seconds.toFixed(2)} 秒）`,

@@ -62,6 +62,8 @@ export interface RenderedFact {
   readonly index: number;
   readonly format: DocumentFormat;
   readonly sha256: string;
+  /** Pages of a PDF, from its name (keys.ts `renderedName`). */
+  readonly pages?: number;
   readonly object: ObjectInfo;
 }
 

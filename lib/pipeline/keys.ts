@@ -153,9 +153,13 @@ export function jobFactKey(job: JobRef, fact: JobFact): string {
   return `${jobFolder(job)}${fact}`;
 }
 
-/** A rendered document in the job folder: `NN.<sha256>.<format>`, its digest readable from a listing. */
-export function renderedName(index: number, format: DocumentFormat, sha256: string): string {
-  return `${nn(index)}.${sha256}.${format}`;
+/**
+ * A rendered document in the job folder: `NN.<sha256>.<format>`, or `NN.<sha256>.<pages>p.pdf` for
+ * a PDF whose pages are counted, so that one listing tells the publisher each document's digest and
+ * pages (the manifest's `pages`) without reading any document.
+ */
+export function renderedName(index: number, format: DocumentFormat, sha256: string, pages?: number): string {
+  return `${nn(index)}.${sha256}${pages !== undefined ? `.${pages}p` : ''}.${format}`;
 }
 
 /** The warnings a renderer had about one document, written before the document: `NN.<format>.warnings.json`. */
@@ -164,13 +168,17 @@ export function renderWarningsName(index: number, format: DocumentFormat): strin
 }
 
 const FORMATS = Object.values(DocumentFormat).join('|');
-const RENDERED = new RegExp(`^(\\d+)\\.([0-9a-f]{64})\\.(${FORMATS})$`);
+const RENDERED = new RegExp(`^(\\d+)\\.([0-9a-f]{64})(?:\\.(\\d+)p)?\\.(${FORMATS})$`);
 const WARNINGS = new RegExp(`^(\\d+)\\.(${FORMATS})\\.warnings\\.json$`);
 
-/** The report, digest and format of a rendered document's name. */
-export function parseRenderedName(name: string): { readonly index: number; readonly sha256: string; readonly format: DocumentFormat } | undefined {
+/** The report, digest, format and (when the name gives them) pages of a rendered document's name. */
+export function parseRenderedName(
+  name: string,
+): { readonly index: number; readonly sha256: string; readonly format: DocumentFormat; readonly pages?: number } | undefined {
   const match = RENDERED.exec(name);
-  return match ? { index: Number(match[1]), sha256: match[2]!, format: match[3] as DocumentFormat } : undefined;
+  if (!match) return undefined;
+  const found = { index: Number(match[1]), sha256: match[2]!, format: match[4] as DocumentFormat };
+  return match[3] === undefined ? found : { ...found, pages: Number(match[3]) };
 }
 
 /** The report and format of a render-warnings name. */

@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import {
   completeManifest,
+  DocumentFormat,
   encodeJson,
   isDocumentFileName,
   MANIFEST,
@@ -207,6 +208,7 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
         return rendered ? { sha256: rendered.sha256, bytes: rendered.object.size } : undefined;
       },
       warnings: rendererWarnings,
+      pages: (index) => facts.rendered.get(documentSlot(index, DocumentFormat.Pdf))?.pages,
     });
     const manifestBytes = encodeJson(manifest);
 

@@ -72,9 +72,13 @@ describe('object keys', () => {
     expect(parseReportKey('reports/x.json')).toBeUndefined();
   });
 
-  it('carry a rendered document’s digest in its name, so a listing tells the manifest everything', () => {
+  it('carry a rendered document’s digest, and a PDF’s pages, in its name, so a listing tells the manifest everything', () => {
     const sha256 = 'ab'.repeat(32);
-    expect(renderedName(7, 'pdf', sha256)).toBe(`07.${sha256}.pdf`);
+    expect(renderedName(7, 'docx', sha256)).toBe(`07.${sha256}.docx`);
+    expect(renderedName(7, 'pdf', sha256, 2272)).toBe(`07.${sha256}.2272p.pdf`);
+    expect(parseRenderedName(`07.${sha256}.docx`)).toEqual({ index: 7, sha256, format: 'docx' });
+    expect(parseRenderedName(`07.${sha256}.2272p.pdf`)).toEqual({ index: 7, sha256, format: 'pdf', pages: 2272 });
+    // A job rendered before pages were counted: its documents are still found.
     expect(parseRenderedName(`07.${sha256}.pdf`)).toEqual({ index: 7, sha256, format: 'pdf' });
     expect(parseRenderedName('07.pdf.warnings.json')).toBeUndefined();
   });

@@ -25,6 +25,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   OVERSIZED_REPORT: undefined,
   EMPTY_REPORT: undefined,
   MISSING_GLYPH: { text: '𠮷' },
+  REPORT_IN_PARTS: { text: '2023年度工作总结', parts: 9 },
   'cli.converted': { input: 'texts/a.txt', folder: 'out/a', reports: 5, cuts: 8, seconds: 1.25 },
   'cli.summary': { files: 4, converted: 3, refused: 1, reports: 11 },
   'cli.summaryFound': { found: 4, folders: 1, folder: 'texts', skipped: 2, subfolders: 1 },
