@@ -106,6 +106,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
     const staged: StagedFile[] = [];
     const folders = new Set<string>();
     const written = new Map<string, FileDigest>();
+    const pages = new Map<number, number>();
     // Found while rendering; completeManifest appends them after split's own.
     const warnings: ConversionWarning[] = [];
     try {
@@ -116,6 +117,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
           const rendered = await renderDocument(report, entry.index, format, { profile, fonts, timestamp, ...(options.author ? { author: options.author } : {}) });
           // The same digests the S3 chain records, so a download from either can be verified.
           written.set(entry[format], digestOf(rendered.bytes));
+          if (rendered.pages !== undefined) pages.set(entry.index, rendered.pages);
           staged.push(await stageFile(folder, { path: entry[format], bytes: rendered.bytes }, folders));
           warnings.push(...rendered.warnings);
         }
@@ -130,6 +132,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
       input: digestOf(bytes),
       document: (index, format) => written.get(draft.reports[index - 1]![format]),
       warnings,
+      pages: (index) => pages.get(index),
     });
     const trace = explain
       ? [{ path: EXPLANATION, bytes: encodeExplanation(explanation({ source, forEachCut: (visit) => forEachCut(cleaned, splitCuts, visit), clean: cleaned.decisions ?? [], split: decisions ?? [] })) }]

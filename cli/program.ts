@@ -7,6 +7,7 @@ import { DocumentFormat } from '../lib/convert.js';
 import { FileErrorCode } from '../lib/errors.js';
 import { formatError, Lang, messages, parseLang, type Catalogue } from '../lib/messages/index.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
+import { DEFAULT_SWEEP_SETTINGS } from '../lib/pipeline/sweep-settings.js';
 import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
 import { convertFile, type InputFailure, type InputOutcome } from './convert-command.js';
 import { collectInputs, outputFolder, type FolderScan, type InputProblem } from './inputs.js';
@@ -40,6 +41,12 @@ function parseFormats({ m }: Speaker, value: string): DocumentFormat[] {
 function parseProfile({ m }: Speaker, value: string): ProfileId {
   if (Object.hasOwn(PROFILES, value)) return value as ProfileId;
   throw new InvalidArgumentError(m['usage.profile']({ value, choices: Object.keys(PROFILES).join(', ') }));
+}
+
+function parseMinutes({ m }: Speaker, value: string): number {
+  const minutes = Number(value);
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new InvalidArgumentError(m['usage.minutes']());
+  return minutes;
 }
 
 function parsePort({ m }: Speaker, value: string): number {
@@ -180,6 +187,7 @@ interface DevFlags {
   webPort: number;
   dir: string;
   author?: string;
+  stallMinutes: number;
 }
 
 /** Runs the local chain until Ctrl-C (SIGINT) or SIGTERM, then shuts it down cleanly. */
@@ -190,7 +198,13 @@ async function runDev({ m }: Speaker, flags: DevFlags): Promise<void> {
   // require, not import(): the bundle may run from a V8 code cache (bin/report-press.js), where
   // dynamic import() has no loader.
   const { startDevServer } = createRequire(devServerModule)(devServerModule) as typeof import('./dev-server.js');
-  const server = await startDevServer({ port: flags.port, dir: resolve(flags.dir), web: { port: flags.webPort }, ...(flags.author ? { author: flags.author } : {}) });
+  const server = await startDevServer({
+    port: flags.port,
+    dir: resolve(flags.dir),
+    web: { port: flags.webPort },
+    sweep: { stallMinutes: flags.stallMinutes },
+    ...(flags.author ? { author: flags.author } : {}),
+  });
   await new Promise<void>((resolveStop) => {
     const stop = () => {
       process.stdout.write(`\n${m['cli.devStopping']()}\n`);
@@ -254,6 +268,11 @@ export function buildProgram(options: ProgramOptions): Command {
     .addOption(new Option('--port <port>', m['help.devPort']()).argParser((value) => parsePort(speaker, value)).default(4568))
     .addOption(new Option('--web-port <port>', m['help.devWebPort']()).argParser((value) => parsePort(speaker, value)).default(4569))
     .option('--dir <DATA_DIR>', m['help.devDir'](), '.dev-data')
+    .addOption(
+      new Option('--stall-minutes <minutes>', m['help.devStall']())
+        .argParser((value) => parseMinutes(speaker, value))
+        .default(DEFAULT_SWEEP_SETTINGS.stallMinutes),
+    )
     .option('--author <name>', m['help.author']())
     .addHelpText('after', `\n${m['help.devAfter']()}`)
     .action(async (flags: DevFlags) => {

@@ -6,6 +6,8 @@
 import type { FileErrorCode, InputErrorCode } from '../errors.js';
 import type { WarningCode } from '../warnings.js';
 import type { WebErrorCode } from '../web/api-contract.js';
+import type { KeyErrorCode, StageErrorCode } from '../pipeline/error-codes.js';
+import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
 import type { FsProblem } from './types.js';
 
 /** `1 report`, `2 reports`: English needs the count to pick the noun form. */
@@ -199,6 +201,8 @@ export const en = {
     p.text === undefined ? 'this report has a title but no text; check whether its body is missing from the input' : `report “${p.text}” has a title but no text; check whether its body is missing from the input`,
   MISSING_GLYPH: (p: { text?: string }) =>
     `no embedded font has ${p.text ?? 'some characters'}, so they are blank on the PDF pages (the text layer still holds them)`,
+  REPORT_IN_PARTS: (p: { text?: string; parts?: number }) =>
+    `“${p.text ?? ''}” is longer than one document holds (${MAX_PART_LINES.toLocaleString('en')} lines, about ${MAX_PART_PAGES.toLocaleString('en')} pages), so it is written in ${typeof p.parts === 'number' ? `${p.parts} parts` : 'parts'}, “${p.text ?? ''}（1）”, “${p.text ?? ''}（2）” …; if it is several reports, give each its title on a line of its own so that they are split apart`,
 
   // ── The command line: results ────────────────────────────────────────────────────────────────
   'cli.converted': (p: { input: string; folder: string; reports: number; cuts: number; seconds: number }) =>
@@ -237,6 +241,7 @@ export const en = {
   'usage.other': (p: { message: string }) => p.message,
   'usage.seeHelp': () => '(run with --help for usage)',
   'usage.megabytes': () => 'give a positive number of megabytes, e.g. 20',
+  'usage.minutes': () => 'give a positive number of minutes, e.g. 60',
   'usage.formats': (p: { value: string }) => `use docx, pdf or docx,pdf (got ${p.value === '' ? 'nothing' : `"${p.value}"`})`,
   'usage.profile': (p: { value: string; choices: string }) => `use one of ${p.choices} (got "${p.value}")`,
   'usage.port': () => 'give a TCP port from 0 to 65535',
@@ -281,18 +286,27 @@ export const en = {
   'help.dev': () => 'run the Lambda chain locally against an embedded S3-compatible server on 127.0.0.1',
   'help.devPort': () => 'port of the S3 endpoint',
   'help.devDir': () => 'where the buckets are kept between runs',
+  'help.devStall': () => 'minutes a job may go without progress before the sweep ends it (failed, STALLED)',
   'help.devWebPort': () => 'port of the web page (upload .txt files in the browser, download the documents)',
   'help.devAfter': () =>
     [
       'Upload a .txt to s3://input/… and find manifest.json and the documents under s3://output/…, e.g.',
+      '  export AWS_ACCESS_KEY_ID=report-press AWS_SECRET_ACCESS_KEY=report-press AWS_DEFAULT_REGION=us-east-1',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/',
       'Or open the web page it prints (http://127.0.0.1:4569/ by default) and drop .txt files on it.',
-      'Any credentials are accepted. Ctrl-C stops the server.',
+      'Only requests signed with these local credentials are accepted. Ctrl-C stops the server.',
     ].join('\n'),
   // ── The web page and its API (web/, lib/web/) ───────────────────────────────────────────────
   /** An error record of a stage that failed on every retry (record-failure). */
   STAGE_FAILED: () => 'a processing stage failed on every retry; upload the file again, and if it fails again, send its error.json to whoever runs report-press',
+  /** An error record of the sweep (lib/pipeline/job-sweep.ts): `stage` is the one the job waited for. */
+  STALLED: (p: { minutes: number; stage: string }) =>
+    `the job made no progress for ${count(p.minutes, 'minute')} while waiting for the ${p.stage} stage, so it was stopped; upload the file again, and if it stalls again, send its error.json to whoever runs report-press`,
+  /** A file name with nothing but dots before `.txt` (the chain's error.json, the API's refusal). */
+  NO_NAME: (p: { name: string }) => `“${p.name}” has no name before .txt, so no output folder can be named after it; rename the file (e.g. report.txt) and upload it again`,
+  KEY_TOO_LONG: (p: { bytes: number; limit: number }) =>
+    `the object key is ${p.bytes} bytes long; the documents' keys beside it would pass S3's limit of 1,024 bytes, so only keys of up to ${p.limit} bytes are converted: upload it again under shorter folder or file names`,
   SIGN_IN_REQUIRED: () => 'sign in first: the request carries no valid token',
   NO_SUCH_JOB: (p: { jobId: string }) => `there is no job ${p.jobId} among your uploads; it may have been removed`,
   NO_SUCH_ROUTE: (p: { method: string; path: string }) => `the API has no ${p.method} ${p.path}`,
@@ -356,6 +370,6 @@ export const en = {
 } satisfies Codes;
 
 /** Every code a user can meet must have a message: the compiler checks these keys are present. */
-type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode | WebErrorCode]: (params: never) => string } & {
+type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode | WebErrorCode | StageErrorCode | KeyErrorCode]: (params: never) => string } & {
   readonly [key: string]: (params: never) => string;
 };

@@ -6,6 +6,7 @@
  * and Latin text or numbers, paths and option names exactly as typed. Sentence starts and the
  * `report-press:` prefix follow GNU's zh_CN convention of ASCII `: ` after a path.
  */
+import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
 import { en, megabytes, percent as englishPercent } from './en.js';
 import type { FsProblem } from './types.js';
 
@@ -156,6 +157,8 @@ export const zhCN: Catalogue = {
       : `报告“${p.text ?? ''}”有 ${p.size} 字，超过其他报告中位数（${p.median} 字）的 ${p.factor ?? 3} 倍，请检查是否是几篇报告连在了一起`,
   EMPTY_REPORT: (p) => (p.text === undefined ? '这篇报告只有标题，没有正文，请检查输入里是否缺了正文' : `报告“${p.text}”只有标题，没有正文，请检查输入里是否缺了正文`),
   MISSING_GLYPH: (p) => `内嵌字体中没有${p.text ? `“${p.text}”` : '部分字符'}，这些字符在 PDF 页面上显示为方框（文字层和 DOCX 中仍然保留）`,
+  REPORT_IN_PARTS: (p) =>
+    `“${p.text ?? ''}”超出了一份文档的篇幅（${MAX_PART_LINES} 行，约 ${MAX_PART_PAGES} 页），已分${typeof p.parts === 'number' ? ` ${p.parts} ` : ''}部分输出：“${p.text ?? ''}（1）”“${p.text ?? ''}（2）”……；如果其中是几篇报告，请让每篇的标题单独成行，以便拆分`,
 
   // ── 命令行：结果 ─────────────────────────────────────────────────────────────────────────────
   'cli.converted': (p) => `${p.input} → ${p.folder}/（${p.reports} 篇报告，清除 ${p.cuts} 处，用时 ${p.seconds.toFixed(2)} 秒）`,
@@ -186,6 +189,7 @@ export const zhCN: Catalogue = {
   'usage.other': (p) => p.message,
   'usage.seeHelp': () => '（加 --help 查看用法）',
   'usage.megabytes': () => '请给出一个正数，单位为 MB，例如 20',
+  'usage.minutes': () => '请给出一个正数，单位为分钟，例如 60',
   'usage.formats': (p) => `请用 docx、pdf 或 docx,pdf（实际为${p.value === '' ? '空' : `“${p.value}”`}）`,
   'usage.profile': (p) => `请用 ${p.choices} 之一（实际为“${p.value}”）`,
   'usage.port': () => '请给出 0 到 65535 之间的 TCP 端口号',
@@ -229,17 +233,22 @@ export const zhCN: Catalogue = {
   'help.dev': () => '在本机运行 Lambda 处理链，配合内嵌在 127.0.0.1 上的 S3 兼容服务',
   'help.devPort': () => 'S3 服务的端口',
   'help.devDir': () => '存放存储桶数据的文件夹，多次运行之间保留',
+  'help.devStall': () => '任务无进展多少分钟后由巡检结束（失败，STALLED）',
   'help.devWebPort': () => '网页的端口（在浏览器中上传 .txt 文件、下载文档）',
   'help.devAfter': () =>
     [
       '把 .txt 上传到 s3://input/…，再到 s3://output/… 下取 manifest.json 和文档，例如：',
+      '  export AWS_ACCESS_KEY_ID=report-press AWS_SECRET_ACCESS_KEY=report-press AWS_DEFAULT_REGION=us-east-1',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/',
       '也可以打开它打印出的网页（默认 http://127.0.0.1:4569/），把 .txt 文件拖进去。',
-      '任何访问凭证都可以。按 Ctrl-C 停止服务。',
+      '只接受用上面这组本机凭证签名的请求。按 Ctrl-C 停止服务。',
     ].join('\n'),
   // ── 网页及其 API（web/、lib/web/）────────────────────────────────────────────────────────────
   STAGE_FAILED: () => '某个处理环节多次重试后仍然失败，请重新上传文件；如果再次失败，请把该任务的 error.json 发给 report-press 的维护人员',
+  STALLED: (p) => `任务在等待“${p.stage}”环节时 ${p.minutes} 分钟没有进展，已被终止；请重新上传文件，如果再次停滞，请把该任务的 error.json 发给 report-press 的维护人员`,
+  NO_NAME: (p) => `“${p.name}”在 .txt 前没有名称，无法据此命名输出文件夹；请给文件改名（例如 report.txt）后重新上传`,
+  KEY_TOO_LONG: (p) => `对象键长 ${p.bytes} 字节，旁边生成的文档键会超过 S3 的 1024 字节上限，只转换不超过 ${p.limit} 字节的键；请缩短文件夹名或文件名后重新上传`,
   SIGN_IN_REQUIRED: () => '请先登录：请求中没有有效的登录凭据',
   NO_SUCH_JOB: (p) => `您的上传中没有任务 ${p.jobId}，可能已被删除`,
   NO_SUCH_ROUTE: (p) => `接口中没有 ${p.method} ${p.path}`,
