@@ -79,6 +79,9 @@ export const SENTENCE_FINAL_WITH_ASCII = SENTENCE_FINAL + AsciiMark.QuestionMark
  */
 export const STATEMENT_MARKS = SENTENCE_FINAL_WITH_ASCII + Mark.Semicolon + AsciiMark.Semicolon;
 
+/** Marks after which a paragraph may be cut: the statement marks and 省略号 (a sentence is over after each). */
+export const CUTTABLE_AFTER_MARKS = STATEMENT_MARKS + Mark.Ellipsis;
+
 /**
  * Marks a line ends its sentence with: the statement marks, 冒号 (a list or a quotation starts on
  * the next line) and 省略号 (the sentence trails off).

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   charClass,
+  CUTTABLE_AFTER_MARKS,
   endsSentence,
   FULL_WIDTH_PUNCTUATION,
   GENRE_ENDING,
@@ -103,6 +104,10 @@ describe('punctuation classes (GB/T 15834 names)', () => {
   recognises('full-width punctuation a space beside is an artefact', inClass(FULL_WIDTH_PUNCTUATION), {
     valid: ['，', '。', '“', '”', '（', '》', '【', '〔', '「', '…', '—'],
     invalid: [',', '.', '"', '(', '·'],
+  });
+  recognises('marks after which a paragraph may be cut', inClass(CUTTABLE_AFTER_MARKS), {
+    valid: ['。', '！', '？', '；', '!', '?', ';', '…'],
+    invalid: ['，', '：', '、', '.', '”'],
   });
   recognises('stray marks at the end of an entry', inClass(STRAY_END_MARKS), { valid: ['。', '.', '，', ',', '；', ';'], invalid: ['！', '？', '：'] });
 
