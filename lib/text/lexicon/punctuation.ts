@@ -112,21 +112,14 @@ export const NAME_BREAKING_MARKS =
   Mark.ClosingDoubleQuote + AsciiMark.DoubleQuote;
 
 /**
- * Marks a title cannot end with: after them the words go on (逗号, 顿号, 冒号, an opening
- * parenthesis, double quote or title mark, 破折号).
- */
-export const OPEN_TITLE_ENDINGS =
-  Mark.Comma + Mark.EnumerationComma + Mark.Colon + AsciiMark.Colon + AsciiMark.Comma + Mark.OpeningParenthesis + AsciiMark.OpeningParenthesis +
-  Mark.OpeningDoubleQuote + Mark.OpeningTitleMark + Mark.Dash;
-
-/**
- * Marks after which the sentence runs on into the next line, so that no title can follow: the open
- * title endings, 分号, the single opening quote and title mark, and an opening 【. (Wider than
- * {@link OPEN_TITLE_ENDINGS}: a title holds no 分号 anyway, and may end in a tag's opening 【 that
- * a wrap cut off.)
+ * Marks after which the words run on into the next line: 逗号, 顿号, 冒号, 分号, an opening
+ * parenthesis, quote, title mark or 【, 破折号. A line ending in one is not a title, and no title can
+ * follow it.
  */
 export const RUNS_ON_MARKS =
-  OPEN_TITLE_ENDINGS + Mark.Semicolon + AsciiMark.Semicolon + Mark.OpeningSingleQuote + Mark.OpeningSingleTitleMark + Mark.OpeningSquareBracket;
+  Mark.Comma + Mark.EnumerationComma + Mark.Colon + AsciiMark.Colon + AsciiMark.Comma + Mark.Semicolon + AsciiMark.Semicolon +
+  Mark.OpeningParenthesis + AsciiMark.OpeningParenthesis + Mark.OpeningDoubleQuote + Mark.OpeningSingleQuote + Mark.OpeningTitleMark +
+  Mark.OpeningSingleTitleMark + Mark.OpeningSquareBracket + Mark.Dash;
 
 /**
  * Marks no line may start with (the kinsoku rule: 点号 and closing 标号): under a full line, one is

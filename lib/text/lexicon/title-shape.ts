@@ -7,10 +7,10 @@ import { TUNING } from '../tuning.js';
 import { isCountLine } from './furniture.js';
 import { GENRE_ENDING } from './genres.js';
 import { startsEnumeratedSentence, startsWithHeadingNumber } from './numbering.js';
-import { charClass, holdsStatementMark, OPEN_TITLE_ENDINGS, withoutStrayFullStop } from './punctuation.js';
+import { charClass, holdsStatementMark, RUNS_ON_MARKS, withoutStrayFullStop } from './punctuation.js';
 
-/** A title does not end with a mark after which the words go on. */
-const OPEN_ENDING = new RegExp(`${charClass(OPEN_TITLE_ENDINGS)}$`);
+/** A title does not end with a mark after which the words run on. */
+const OPEN_ENDING = new RegExp(`${charClass(RUNS_ON_MARKS)}$`);
 
 /** A bracketed remark: `（2篇）`, `（范文）`, `（2023年）`, `【精选】`, `[范文]`. */
 const REMARK = String.raw`[（(【[][^（）()【】[\]]{1,12}[）)】\]]`;
