@@ -69,6 +69,7 @@ interface ConvertFlags {
   author?: string;
   recursive?: boolean;
   json?: boolean;
+  explain?: boolean;
   progress: boolean;
 }
 
@@ -138,7 +139,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
         continue;
       }
       claimed.set(entry.folder, entry.input);
-      const options = { folder: outputFolder(flags.out, entry.folder), profile: flags.profile, formats: flags.format, maxBytes: flags.maxSize, ...(flags.author ? { author: flags.author } : {}) };
+      const options = { folder: outputFolder(flags.out, entry.folder), profile: flags.profile, formats: flags.format, maxBytes: flags.maxSize, ...(flags.author ? { author: flags.author } : {}), ...(flags.explain ? { explain: true } : {}) };
       outcomes.push(await convertFile(entry.input, options, progress));
     }
   } finally {
@@ -148,7 +149,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
     if (!outcome.ok) say(`${shownPath(outcome.input)}: ${failureText(speaker, outcome, true)}`);
     else {
       for (const warning of outcome.manifest.warnings) {
-        const message = formatError({ code: warning.code, message: warning.message, params: { text: warning.text, report: warning.report, line: warning.line } }, lang);
+        const message = formatError({ code: warning.code, message: warning.message, params: { text: warning.text, report: warning.report, line: warning.line, ...warning.params } }, lang);
         say(m['cli.warning']({ input: shownPath(outcome.input), report: warning.report, line: warning.line, message }));
       }
     }
@@ -254,6 +255,7 @@ export function buildProgram(options: ProgramOptions): Command {
     .addOption(new Option('--max-size <MB>', m['help.maxSize']()).argParser((value) => parseMegabytes(speaker, value)).default(DEFAULT_MAX_BYTES, String(DEFAULT_MAX_BYTES / MB)))
     .option('--author <name>', m['help.author']())
     .option('--json', m['help.json']())
+    .option('--explain', m['help.explain']())
     .option('--no-progress', m['help.noProgress']())
     .addHelpText('after', `\n${m['help.convertAfter']()}`)
     .action(async (inputs: string[], flags: ConvertFlags) => {

@@ -6,14 +6,16 @@
 import { createHash } from 'node:crypto';
 import { InputError, InputErrorCode } from './errors.js';
 import { encodeJsonBytes, encodeJsonLines } from './json-bytes.js';
+import { formatMessage } from './messages/format.js';
+import { Lang } from './messages/lang.js';
 import type { Report } from './model/report.js';
 import { reportParagraphs } from './model/report.js';
+import type { LineDecision } from './explain.js';
 import { reportParts, type ReportPart } from './model/report-parts.js';
-import { formatMessage } from './messages/format.js';
-import { cleanText, type CleanOptions, type CleanResult, type Removal } from './text/clean.js';
+import { cleanText, type CleanDecision, type CleanOptions, type CleanResult, type Removal } from './text/clean.js';
 import { decodeText, type DecodeOptions } from './text/decode.js';
 import { countLines, inputLineOf, inputPositionOf, lineShifts, type LineShift } from './text/source-lines.js';
-import { OUTSIDE_REPORTS_FAMILY, splitText, type OutsideText, type SplitWarning } from './text/split.js';
+import { OUTSIDE_REPORTS_FAMILY, splitText, type OutsideText, type SplitDecision, type SplitWarning } from './text/split.js';
 import { documentDate } from './render/document-facts.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
 import type { StyleProfile } from './render/style.js';
@@ -46,11 +48,15 @@ export interface CleanedDocument extends CleanedText {
   readonly removals: readonly Removal[];
   /** Visits every cut in offset order without building the log. */
   forEachRemoval(visit: (removal: Removal) => void): void;
+  /** With {@link CleanStageOptions.explain}: the cleaning's decisions about lines, in input order (see explain.ts). */
+  readonly decisions?: readonly LineDecision[];
 }
 
 export interface CleanStageOptions {
   readonly decode?: DecodeOptions;
   readonly clean?: CleanOptions;
+  /** Record the rule of every decision about a line, for a trace (`--explain`). Default false. */
+  readonly explain?: boolean;
 }
 
 /** Output base name of a report: `NN-<title>` with the title made file-name safe. */
@@ -123,7 +129,8 @@ export function sourceStem(source: string): string {
  */
 export function cleanStage(bytes: Uint8Array, source: string, options: CleanStageOptions = {}): CleanedDocument {
   const decoded = decodeText(bytes, options.decode);
-  const cleaned = cleanText(decoded, options.clean);
+  const taken: CleanDecision[] | undefined = options.explain ? [] : undefined;
+  const cleaned = cleanText(decoded, taken ? { ...options.clean, onDecision: (decision) => taken.push(decision) } : options.clean);
   // Text first: the removal log is built when first read, and a refused input never needs it.
   if (cleaned.text.trim() === '') {
     throw new InputError(InputErrorCode.NothingLeft, { stage: 'clean' });
@@ -140,7 +147,29 @@ export function cleanStage(bytes: Uint8Array, source: string, options: CleanStag
     forEachRemoval,
     summary: cleaningSummary(cleaned),
     lineShifts: lineShifts(cleaned.text, forEachRemoval),
+    ...(taken ? { decisions: cleanLineDecisions(decoded, taken) } : {}),
   };
+}
+
+/**
+ * The cleaning's decisions at their input lines, in input order. The repeated passes decide a kept
+ * line break again in every round; the last decision about each line is the one that stood.
+ */
+function cleanLineDecisions(input: string, taken: readonly CleanDecision[]): LineDecision[] {
+  const last = new Map<string, CleanDecision>();
+  for (const decision of taken) last.set(`${decision.kind} ${decision.offset}`, decision);
+  const decisions = [...last.values()].sort((a, b) => a.offset - b.offset);
+  const placed: LineDecision[] = [];
+  let line = 1;
+  let at = 0;
+  for (const { offset, kind, text, rule } of decisions) {
+    for (let newline = input.indexOf('\n', at); newline !== -1 && newline < offset; newline = input.indexOf('\n', newline + 1)) {
+      line++;
+      at = newline + 1;
+    }
+    placed.push({ line, kind, text, rule });
+  }
+  return placed;
 }
 
 function cleaningSummary(cleaned: CleanResult): CleaningSummary {
@@ -223,11 +252,15 @@ export interface SplitStageResult {
    * contents, piece numbers). The removal log lists them with the cleaning's ({@link encodeRemovalLog}).
    */
   readonly removals: readonly Removal[];
+  /** With {@link SplitStageOptions.explain}: the split's decisions about lines, at their input lines. */
+  readonly decisions?: readonly LineDecision[];
 }
 
 export interface SplitStageOptions {
   /** Style profile id recorded in the manifest. */
   readonly profile?: string;
+  /** Record the rule of every decision about a line, for a trace (`--explain`). Default false. */
+  readonly explain?: boolean;
 }
 
 export const GENERATOR = 'report-press';
@@ -266,19 +299,23 @@ export function encodeRemovalLog(cleaned: Pick<CleanedDocument, 'source' | 'summ
     `${head}[\n`,
     (line) => {
       let count = 0;
-      let next = 0;
-      const emit = (removal: Removal) => {
+      forEachCut(cleaned, split, (removal) => {
         count++;
         line(`    ${JSON.stringify(removal)}${count < total ? ',' : ''}\n`);
-      };
-      cleaned.forEachRemoval((removal) => {
-        while (next < split.length && split[next]!.offset <= removal.offset) emit(split[next++]!);
-        emit(removal);
       });
-      while (next < split.length) emit(split[next++]!);
     },
     '  ]\n}\n',
   );
+}
+
+/** Visits every cut of a converted input in offset order: the cleaning's and the split's (`split`). */
+export function forEachCut(cleaned: Pick<CleanedDocument, 'forEachRemoval'>, split: readonly Removal[], visit: (removal: Removal) => void): void {
+  let next = 0;
+  cleaned.forEachRemoval((removal) => {
+    while (next < split.length && split[next]!.offset <= removal.offset) visit(split[next++]!);
+    visit(removal);
+  });
+  while (next < split.length) visit(split[next++]!);
 }
 
 /**
@@ -339,7 +376,8 @@ function removalOffset(line: Uint8Array): number {
  * `part`, and a `REPORT_IN_PARTS` warning says so.
  */
 export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}): SplitStageResult {
-  const split = splitText(cleaned.text, { fallbackTitle: sourceStem(cleaned.source) });
+  const taken: SplitDecision[] | undefined = options.explain ? [] : undefined;
+  const split = splitText(cleaned.text, { fallbackTitle: sourceStem(cleaned.source), ...(taken ? { onDecision: (decision: SplitDecision) => taken.push(decision) } : {}) });
   if (split.reports.length === 0) {
     throw new InputError(InputErrorCode.NothingLeft, { stage: 'split' });
   }
@@ -379,7 +417,11 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
       ...partWarnings(split.reports, parted, firstIndex),
     ].sort((a, b) => (a.report ?? 0) - (b.report ?? 0)),
   };
-  return { reports: documents.map(({ report }) => report), manifest, removals: cuts };
+  const reports = documents.map(({ report }) => report);
+  if (!taken) return { reports, manifest, removals: cuts };
+  const inputLine = inputLineOf(cleaned.lineShifts);
+  const decisions = taken.map(({ kind, line, text, rule }): LineDecision => ({ line: inputLine(line), kind, text, rule }));
+  return { reports, manifest, removals: cuts, decisions };
 }
 
 /** The split's cuts as removals of the input: each piece placed by the line shifts of its line. */
@@ -424,7 +466,14 @@ function partWarnings(reports: readonly Report[], parted: readonly (readonly Rep
 function inputLineWarnings(warnings: readonly SplitWarning[], cleaned: CleanedText): ConversionWarning[] {
   if (warnings.length === 0) return [];
   const inputLine = inputLineOf(cleaned.lineShifts);
-  return warnings.map(({ line, ...rest }) => (line === undefined ? rest : { ...rest, line: inputLine(line) }));
+  return warnings.map(({ code, report, line, text, params }) => ({
+    code,
+    ...(report === undefined ? {} : { report }),
+    ...(text === undefined ? {} : { text }),
+    message: formatMessage(code, { text, ...params }, Lang.En),
+    ...(line === undefined ? {} : { line: inputLine(line) }),
+    ...(params === undefined ? {} : { params }),
+  }));
 }
 
 /** The digests {@link completeManifest} adds to split's manifest once the documents exist. */

@@ -21,6 +21,8 @@ export const WarningCode = {
 } as const;
 export type WarningCode = (typeof WarningCode)[keyof typeof WarningCode];
 
+import type { MessageParams } from './messages/types.js';
+
 /** One warning, naming the report and the input line it is about. */
 export interface ConversionWarning {
   readonly code: WarningCode;
@@ -30,6 +32,14 @@ export interface ConversionWarning {
   readonly line?: number;
   /** The text concerned: the entry, the line, the characters. */
   readonly text?: string;
-  /** What to look at, in words a user can act on. */
+  /** What to look at, in words a user can act on: the catalogue's English sentence for the code and facts. */
   readonly message: string;
+  /**
+   * The facts the sentence is built from beyond `text`, `report` and `line` (a report's title, its
+   * size), so that it can be rendered again in any language (`formatMessage(code, { text, ...params })`).
+   */
+  readonly params?: MessageParams;
 }
+
+/** A warning as a stage finds it: its code and facts only; the sentence comes from the catalogue. */
+export type WarningFacts = Omit<ConversionWarning, 'message'>;

@@ -62,6 +62,31 @@ function readReason(errno: string): string {
   return `the system reported ${errno}`;
 }
 
+/** The name of each rule that cuts text, as the removal log on the web page shows it. */
+const RULE_NAMES: Readonly<Record<string, string>> = {
+  'whitespace/double-spacing': 'double spacing',
+  'page-number/running-header': 'running header or footer',
+  'whitespace/invisible': 'invisible characters',
+  'paywall-marker/paid-section': 'paywall marker',
+  'page-number/page-line': 'page number',
+  'bracketed-advert/junk-before-wrapped-tag': 'junk before a wrapped advert tag',
+  'bracketed-advert/search-tag': '“search for more” advert tag',
+  'bracketed-advert/site-name': 'document-site name',
+  'bracketed-advert/search-tag-alt-brackets': 'advert tag in other brackets',
+  'whitespace/hard-wrap': 'hard line break',
+  'advert-line/promotion': 'promotional line',
+  'advert-block/footer-neighbour': 'advert footer line',
+  'whitespace/indent': 'indentation',
+  'whitespace/trailing': 'trailing spaces',
+  'whitespace/beside-cjk-punctuation': 'space beside Chinese punctuation',
+  'whitespace/blank-lines': 'extra blank lines',
+  'whitespace/leading-lines': 'blank lines before the text',
+  'whitespace/trailing-lines': 'blank lines after the text',
+  'outside-reports/cover': 'cover line',
+  'outside-reports/table-of-contents': 'table of contents',
+  'outside-reports/piece-number': 'piece number',
+};
+
 export const en = {
   // ── Input errors (lib/errors.ts InputErrorCode) ──────────────────────────────────────────────
   /** `size` > 0 means the file holds only white space. */
@@ -160,11 +185,20 @@ export const en = {
 
   // ── Warnings (lib/warnings.ts WarningCode) ───────────────────────────────────────────────────
   TOC_ENTRY_MISSING: (p: { text?: string }) =>
-    `the table of contents lists “${p.text ?? ''}”, but no report with that title was found in the text; check whether it is missing or titled differently`,
-  TITLE_IN_BODY: (p: { text?: string }) =>
-    `a line shaped like a report title (“${p.text ?? ''}”) is inside the report; perhaps two reports are merged`,
-  OVERSIZED_REPORT: () => 'this report is far longer than the others; perhaps several reports are merged',
-  EMPTY_REPORT: () => 'this report has a title but no body text',
+    `the table of contents lists “${p.text ?? ''}”, but no report with that title was found; check whether it is missing from the input or merged into the report before it`,
+  /** `text`: the line; `title`: the report it was left in. */
+  TITLE_IN_BODY: (p: { text?: string; title?: string }) =>
+    p.title === undefined
+      ? `a line shaped like a report title (“${p.text ?? ''}”) is inside the report; if it opens another report, put a blank line before it`
+      : `“${p.text ?? ''}” looks like the title of another report but was left inside report “${p.title}”; if it is one, put a blank line before it`,
+  /** `text`: the report's title; `size`: its characters; `median`: the others' median; `factor`: the limit (3). */
+  OVERSIZED_REPORT: (p: { text?: string; size?: number; median?: number; factor?: number }) =>
+    p.size === undefined || p.median === undefined
+      ? 'this report is far longer than the others; check that it is not several reports merged'
+      : `report “${p.text ?? ''}” has ${p.size} characters, more than ${p.factor ?? 3}× the median of the others (${p.median}); check that it is not several reports merged`,
+  /** `text`: the report's title. */
+  EMPTY_REPORT: (p: { text?: string }) =>
+    p.text === undefined ? 'this report has a title but no text; check whether its body is missing from the input' : `report “${p.text}” has a title but no text; check whether its body is missing from the input`,
   MISSING_GLYPH: (p: { text?: string }) =>
     `no embedded font has ${p.text ?? 'some characters'}, so they are blank on the PDF pages (the text layer still holds them)`,
   REPORT_IN_PARTS: (p: { text?: string; parts?: number }) =>
@@ -236,6 +270,7 @@ export const en = {
   'help.author': () => 'author written into the documents\' properties (default: report-press)',
   'help.json': () => 'print a machine-readable summary on stdout',
   'help.noProgress': () => 'never show a progress bar',
+  'help.explain': () => 'also write explain.json: the rule behind every cut, line break and report boundary, with its line',
   'help.convertAfter': () =>
     [
       'A folder input converts the .txt files in it (with --recursive, in its subfolders too):',
@@ -312,6 +347,8 @@ export const en = {
   'web.family': (p: { family: string }) =>
     ({ 'paywall-marker': 'Paywall markers', 'page-number': 'Page numbers and running headers', 'bracketed-advert': 'Bracketed adverts', 'advert-line': 'Advert lines', 'advert-block': 'Advert footers', whitespace: 'White space and line breaks', 'outside-reports': 'Outside every report (cover, table of contents, piece numbers)' })[p.family] ??
     'Other cuts',
+  /** The rule a cut was made by (see lib/text/rule-index.ts CUT_RULE_IDS); an unknown id is shown as it is. */
+  'web.rule': (p: { ruleId: string }) => RULE_NAMES[p.ruleId] ?? p.ruleId,
   'web.familyCount': (p: { removals: number }) => count(p.removals, 'cut'),
   'web.removalLine': (p: { line: number }) => `line ${p.line}`,
   'web.whitespaceOnly': () => '(white space)',

@@ -52,6 +52,31 @@ function readReason(errno: string): string {
   return `系统报告错误 ${errno}`;
 }
 
+/** 每条删除规则在网页删除记录里显示的名称。 */
+const RULE_NAMES: Readonly<Record<string, string>> = {
+  'whitespace/double-spacing': '隔行空行',
+  'page-number/running-header': '页眉页脚',
+  'whitespace/invisible': '不可见字符',
+  'paywall-marker/paid-section': '付费标记',
+  'page-number/page-line': '页码',
+  'bracketed-advert/junk-before-wrapped-tag': '折行广告标签前的杂字符',
+  'bracketed-advert/search-tag': '“搜索素材”广告标签',
+  'bracketed-advert/site-name': '文库网站名',
+  'bracketed-advert/search-tag-alt-brackets': '其他括号里的广告标签',
+  'whitespace/hard-wrap': '硬换行',
+  'advert-line/promotion': '推广广告行',
+  'advert-block/footer-neighbour': '页脚广告行',
+  'whitespace/indent': '行首缩进',
+  'whitespace/trailing': '行尾空格',
+  'whitespace/beside-cjk-punctuation': '中文标点旁的空格',
+  'whitespace/blank-lines': '多余空行',
+  'whitespace/leading-lines': '开头空行',
+  'whitespace/trailing-lines': '结尾空行',
+  'outside-reports/cover': '封面',
+  'outside-reports/table-of-contents': '目录',
+  'outside-reports/piece-number': '篇号',
+};
+
 export const zhCN: Catalogue = {
   // ── 输入错误 ─────────────────────────────────────────────────────────────────────────────────
   EMPTY: (p) =>
@@ -121,10 +146,16 @@ export const zhCN: Catalogue = {
   UNWRITABLE: (p) => `${p.action === 'create' ? '无法创建文件夹' : '无法写入'} ${p.path}：${fsReason(p)}`,
 
   // ── 警告 ─────────────────────────────────────────────────────────────────────────────────────
-  TOC_ENTRY_MISSING: (p) => `目录中列有“${p.text ?? ''}”，但正文里没有找到这个标题的报告，请检查是否缺了这篇，或标题写法不同`,
-  TITLE_IN_BODY: (p) => `报告正文中有一行像是报告标题（“${p.text ?? ''}”），可能是两篇报告连在了一起`,
-  OVERSIZED_REPORT: () => '这篇报告比其他几篇长得多，可能是几篇报告连在了一起',
-  EMPTY_REPORT: () => '这篇报告只有标题，没有正文',
+  TOC_ENTRY_MISSING: (p) => `目录中列有“${p.text ?? ''}”，但正文里没有找到这个标题的报告，请检查输入里是否缺了这篇，或它是否并进了前一篇`,
+  TITLE_IN_BODY: (p) =>
+    p.title === undefined
+      ? `报告正文中有一行像是报告标题（“${p.text ?? ''}”）；如果它是另一篇报告的开头，请在它前面加一个空行`
+      : `“${p.text ?? ''}”像是另一篇报告的标题，却留在了报告“${p.title}”的正文里；如果确实是，请在它前面加一个空行`,
+  OVERSIZED_REPORT: (p) =>
+    p.size === undefined || p.median === undefined
+      ? '这篇报告比其他几篇长得多，请检查是否是几篇报告连在了一起'
+      : `报告“${p.text ?? ''}”有 ${p.size} 字，超过其他报告中位数（${p.median} 字）的 ${p.factor ?? 3} 倍，请检查是否是几篇报告连在了一起`,
+  EMPTY_REPORT: (p) => (p.text === undefined ? '这篇报告只有标题，没有正文，请检查输入里是否缺了正文' : `报告“${p.text}”只有标题，没有正文，请检查输入里是否缺了正文`),
   MISSING_GLYPH: (p) => `内嵌字体中没有${p.text ? `“${p.text}”` : '部分字符'}，这些字符在 PDF 页面上显示为方框（文字层和 DOCX 中仍然保留）`,
   REPORT_IN_PARTS: (p) =>
     `“${p.text ?? ''}”超出了一份文档的篇幅（${MAX_PART_LINES} 行，约 ${MAX_PART_PAGES} 页），已分${typeof p.parts === 'number' ? ` ${p.parts} ` : ''}部分输出：“${p.text ?? ''}（1）”“${p.text ?? ''}（2）”……；如果其中是几篇报告，请让每篇的标题单独成行，以便拆分`,
@@ -185,6 +216,7 @@ export const zhCN: Catalogue = {
   'help.maxSize': () => '输入文件超过这个大小（MB）就不转换',
   'help.author': () => '写入文档属性的作者（默认 report-press）',
   'help.json': () => '在标准输出打印机器可读的汇总（JSON）',
+  'help.explain': () => '同时写出 explain.json：每处删除、每个换行和每篇报告的起点由哪条规则决定、理由和所在行',
   'help.noProgress': () => '不显示进度条',
   'help.convertAfter': () =>
     [
@@ -252,6 +284,7 @@ export const zhCN: Catalogue = {
   'web.removalsNone': () => '没有清理掉任何内容。',
   'web.family': (p) =>
     ({ 'paywall-marker': '付费标记', 'page-number': '页码和页眉', 'bracketed-advert': '括号广告', 'advert-line': '广告行', 'advert-block': '页脚广告', whitespace: '空白和断行', 'outside-reports': '报告之外（封面、目录、篇号）' })[p.family] ?? '其他',
+  'web.rule': (p) => RULE_NAMES[p.ruleId] ?? p.ruleId,
   'web.familyCount': (p) => `${p.removals} 处`,
   'web.removalLine': (p) => `第 ${p.line} 行`,
   'web.whitespaceOnly': () => '（空白）',

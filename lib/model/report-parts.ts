@@ -12,6 +12,7 @@
  * full one: a half-width Latin letter counts as a whole character, so a part never holds more
  * characters than the lines it is counted as (the other cost of a render) could set.
  */
+import { charClass, CUTTABLE_AFTER_MARKS } from '../text/lexicon/punctuation.js';
 import type { Block, Report } from './report.js';
 
 /** Characters counted to a line: the GB/T 9704 grid's. */
@@ -36,7 +37,7 @@ const SENTENCE_SEARCH_SHARE = 0.1;
 const HEADING_CUT_SHARE = 0.8;
 
 /** Marks after which a paragraph may be cut: sentence ends (a cut never falls inside a sentence when there is one near). */
-const SENTENCE_END = /[。！？；!?;…]/;
+const SENTENCE_END = new RegExp(charClass(CUTTABLE_AFTER_MARKS));
 
 /** Lines a block is counted as: its characters and a first-line indent of two, in lines of 28, at least one. */
 export function blockLines(block: Block): number {

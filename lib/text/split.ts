@@ -3,24 +3,48 @@
  * headings the entries point to; other text at lines that look like report titles; text with no
  * title at all becomes one report. What the split is unsure of comes back as warnings.
  */
-import { namesUnitOrPerson } from '../model/attribution.js';
 import { buildReport } from '../model/build-report.js';
 import type { Report } from '../model/report.js';
-import { WarningCode, type ConversionWarning } from '../warnings.js';
-import { isCountLine, isReportTitle, isSubtitle, isTitleShaped } from './title-detect.js';
-import { pieceNumber } from './piece-number.js';
-import { findToc, locateEntries, stripEntryNumber, type Toc } from './toc.js';
+import { WarningCode, type WarningFacts } from '../warnings.js';
+import { isCountLine } from './lexicon/furniture.js';
+import { pieceNumber, withoutPieceNumber } from './lexicon/numbering.js';
+import { hasStrayFullStop, withoutStrayFullStop } from './lexicon/punctuation.js';
+import { isReportTitle, isSubtitle, isTitleShaped } from './lexicon/title-shape.js';
+import { decide, lazy, type FallbackRule } from './decision.js';
+import { HeadVerdict, OPENS_REPORT, OpeningVerdict, ReportBoundary, RUN_END, RunEndVerdict, WRAPPED_TITLE_HEAD, type OpeningContext } from './split-rules.js';
+import { findToc, locateEntries, type Toc } from './toc.js';
+import { TUNING } from './tuning.js';
 
 export interface SplitOptions {
   /** Title to use when the text has no recognisable title (e.g. the file name's stem). */
   readonly fallbackTitle?: string;
+  /**
+   * Called with every decision the split takes about a line: each report's boundary (the rule it
+   * was opened by), whether a title-shaped line opens a report, whether the last of a numbered run is
+   * a heading, whether a line is the first half of a wrapped title. Default: none.
+   */
+  readonly onDecision?: (decision: SplitDecision) => void;
 }
 
+/** What the split decided about a line, and the rule that decided it. */
+export interface SplitDecision {
+  /** `report` for a report's boundary, `line` for any other decision. */
+  readonly kind: 'report' | 'line';
+  /** 0-based line of the cleaned text: the line decided about, or a report's first line. */
+  readonly line: number;
+  readonly text: string;
+  readonly rule: Omit<FallbackRule<string>, 'verdict'> & { readonly verdict?: string };
+}
+
+/** Where a split's decisions go, when they are asked for. */
+type Note = ((decision: SplitDecision) => void) | undefined;
+
 /**
- * A warning about the split: a {@link ConversionWarning} whose `line` is still a 0-based line index
- * of the text given to the split (splitStage turns it into a line of the input file).
+ * A warning about the split, as code and facts (the sentence comes from the message catalogue),
+ * whose `line` is still a 0-based line index of the text given to the split (splitStage turns it
+ * into a line of the input file and adds the sentence).
  */
-export type SplitWarning = ConversionWarning;
+export type SplitWarning = WarningFacts;
 
 export interface SplitResult {
   readonly reports: readonly Report[];
@@ -43,6 +67,13 @@ export const OutsideRule = {
 } as const;
 export type OutsideRule = (typeof OutsideRule)[keyof typeof OutsideRule];
 
+/** What each {@link OutsideRule} leaves out, for the trace and the removal log's readers. */
+export const OUTSIDE_RULE_DESCRIPTIONS: Readonly<Record<OutsideRule, string>> = {
+  [OutsideRule.Cover]: 'a line before the first report that is no report\'s text: a compilation\'s cover title, a count line (（5篇）)',
+  [OutsideRule.TableOfContents]: 'a table of contents: its heading (目录) and its entries, which point to the reports',
+  [OutsideRule.PieceNumber]: 'the number a compilation puts before a report\'s title (1., 第二篇, 材料三：), left out of the title',
+};
+
 /** A piece of one line of the cleaned text that no report holds. */
 export interface OutsideText {
   readonly ruleId: OutsideRule;
@@ -54,10 +85,6 @@ export interface OutsideText {
 }
 
 const DEFAULT_TITLE = 'report';
-/** A report longer than this many times its siblings' median may hold several reports. */
-const OVERSIZE_FACTOR = 3;
-/** Siblings needed before a median says anything. */
-const MIN_SIBLINGS_FOR_SIZE = 2;
 
 /** A span of lines that becomes one report: `title` and the lines after it up to `end`. */
 interface Section {
@@ -68,6 +95,8 @@ interface Section {
   readonly titleFrom?: number;
   readonly start: number;
   readonly end: number;
+  /** The rule the report was opened by. */
+  readonly openedBy: Omit<FallbackRule<string>, 'verdict'>;
 }
 
 /** Splits cleaned text (lines separated by `\n`) into reports, in reading order. */
@@ -80,11 +109,15 @@ export function splitText(text: string, options: SplitOptions = {}): SplitResult
   const lines = text.split('\n').map((line) => line.trim());
   const fallback = options.fallbackTitle?.trim() || DEFAULT_TITLE;
   const warnings: SplitWarning[] = [];
+  const note = options.onDecision;
   const toc = findToc(lines);
-  const sections = (toc && splitByToc(lines, toc, warnings)) ?? splitByTitles(lines, 0, lines.length, fallback);
+  const sections = (toc && splitByToc(lines, toc, warnings, note)) ?? splitByTitles(lines, 0, lines.length, fallback, note);
   const kept = sections
     .map((section) => ({ section, report: buildReport(section.title, lines.slice(section.start, section.end)) }))
     .filter(({ report }) => report.blocks.length > 0 || report.title !== '');
+  for (const { section, report } of kept) {
+    note?.({ kind: 'report', line: section.titleLine === -1 ? section.start : (section.titleFrom ?? section.titleLine), text: report.title, rule: section.openedBy });
+  }
   const reports = kept.map(({ report }) => report);
   warnings.push(...bodyWarnings(lines, kept.map(({ section }) => section), reports));
   // TOC warnings name no report; the rest follow report order.
@@ -123,21 +156,16 @@ function outsideText(text: string, sections: readonly Section[], toc: Toc | unde
   return [...pieces.values()].sort((a, b) => a.line - b.line);
 }
 
-function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[]): Section[] | undefined {
+function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[], note: Note): Section[] | undefined {
   const found = locateEntries(lines, toc.entries, toc.endLine);
   const matched = found.filter((at) => at !== -1).length;
   if (matched < Math.ceil(toc.entries.length / 2)) {
     // The entries could not be found in the body: still drop cover and table, then look for titles.
-    return splitByTitles(lines, toc.endLine, lines.length, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE);
+    return splitByTitles(lines, toc.endLine, lines.length, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE, note);
   }
   toc.entries.forEach((entry, k) => {
     if (found[k] !== -1) return;
-    warnings.push({
-      code: WarningCode.TocEntryMissing,
-      line: entry.line,
-      text: entry.text,
-      message: `the table of contents lists “${entry.text}”, but no report with that title was found; check whether it is missing from the input or merged into the report before it`,
-    });
+    warnings.push({ code: WarningCode.TocEntryMissing, line: entry.line, text: entry.text });
   });
 
   const sections: Section[] = [];
@@ -146,15 +174,16 @@ function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[]
   // Between the table and the first listed report: a foreword (kept under the compilation's
   // title), or reports the table does not list.
   if (lines.slice(toc.endLine, firstStart).some((line) => line !== '')) {
-    sections.push(...splitByTitles(lines, toc.endLine, firstStart, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE));
+    sections.push(...splitByTitles(lines, toc.endLine, firstStart, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE, note));
   }
   starts.forEach(({ at, entry }, k) => {
     const line = lines[at] ?? '';
     sections.push({
-      title: entry?.numbered ? stripEntryNumber(line) || line : line,
+      title: entry?.numbered ? withoutPieceNumber(line) || line : line,
       titleLine: at,
       start: at + 1,
       end: starts[k + 1]?.at ?? lines.length,
+      openedBy: ReportBoundary.TocEntry,
     });
   });
   return sections;
@@ -166,9 +195,10 @@ function coverTitle(lines: readonly string[], headerLine: number): string | unde
 }
 
 /** Sections of `lines[from, to)` opened by report titles. */
-function splitByTitles(lines: readonly string[], from: number, to: number, fallback: string): Section[] {
-  const numbered = findNumberedTitles(lines, from, to);
-  const titles = [...new Set([...findTitleLines(lines, from, to), ...numbered.keys()])].sort((a, b) => a - b);
+function splitByTitles(lines: readonly string[], from: number, to: number, fallback: string, note: Note): Section[] {
+  const numbered = findNumberedTitles(lines, from, to, note);
+  const opened = findTitleLines(lines, from, to, note);
+  const titles = [...new Set([...opened.keys(), ...numbered.keys()])].sort((a, b) => a - b);
   const titleAt = (at: number): string => numbered.get(at) ?? lines[at] ?? fallback;
   const firstContent = nextContentLine(lines, from, to);
   if (firstContent === -1) return [];
@@ -177,13 +207,13 @@ function splitByTitles(lines: readonly string[], from: number, to: number, fallb
     const first = lines[firstContent] ?? '';
     const hasBody = nextContentLine(lines, firstContent + 1, to) !== -1;
     // A report title may carry a stray full stop (`…述职报告。`); a plain sentence may not.
-    const titled = isTitleShaped(first) || (/[。.]$/.test(first) && isReportTitle(first.slice(0, -1)));
-    if (hasBody && titled) return [{ title: first, titleLine: firstContent, start: firstContent + 1, end: to }];
-    return [{ title: fallback, titleLine: -1, start: firstContent, end: to }];
+    const titled = isTitleShaped(first) || (hasStrayFullStop(first) && isReportTitle(withoutStrayFullStop(first)));
+    if (hasBody && titled) return [{ title: first, titleLine: firstContent, start: firstContent + 1, end: to, openedBy: ReportBoundary.FirstLineTitle }];
+    return [{ title: fallback, titleLine: -1, start: firstContent, end: to, openedBy: ReportBoundary.NoTitle }];
   }
 
   // A title wrapped over two lines starts on the line above (its head); titles[-1] stands for `from`.
-  const heads = titles.map((at, k) => (numbered.has(at) ? undefined : wrappedTitleHead(lines, at, k === 0 ? from : (titles[k - 1] ?? from) + 1)));
+  const heads = titles.map((at, k) => (numbered.has(at) ? undefined : wrappedTitleHead(lines, at, k === 0 ? from : (titles[k - 1] ?? from) + 1, note)));
   const sections: Section[] = [];
   const firstTitle = heads[0] ?? titles[0] ?? to;
   const preamble = lines.slice(firstContent, firstTitle).filter((line) => line !== '');
@@ -197,62 +227,64 @@ function splitByTitles(lines: readonly string[], from: number, to: number, fallb
       titleLine: titled ? firstContent : -1,
       start: titled ? firstContent + 1 : firstContent,
       end: firstTitle,
+      openedBy: ReportBoundary.TextBeforeFirstTitle,
     });
   }
   titles.forEach((at, k) => {
     const head = heads[k];
     const end = heads[k + 1] ?? titles[k + 1] ?? to;
-    sections.push(head === undefined ? { title: titleAt(at), titleLine: at, start: at + 1, end } : { title: `${lines[head]}${titleAt(at)}`, titleLine: at, titleFrom: head, start: at + 1, end });
+    const openedBy = numbered.has(at) ? ReportBoundary.NumberedPiece : (opened.get(at) ?? ReportBoundary.NumberedPiece);
+    sections.push(
+      head === undefined
+        ? { title: titleAt(at), titleLine: at, start: at + 1, end, openedBy }
+        : { title: `${lines[head]}${titleAt(at)}`, titleLine: at, titleFrom: head, start: at + 1, end, openedBy },
+    );
   });
   return sections;
 }
 
-/** Fewest characters the head of a title wrapped over two lines has: a line the copy filled. */
-const MIN_WRAPPED_HEAD = 12;
-
 /**
- * The line above the title at `at` when the two are one title wrapped over two lines
- * (`…个人对照检` / `查材料（含案例）`): the line right above (no blank line between), at least as long
- * as the title's tail and long enough to have been filled by a wrap, title-shaped but naming no genre
- * itself, and the two read together as a report title. `from` is the first line that may be the head.
+ * The line above the title at `at` when the two are one title wrapped over two lines (see
+ * {@link WRAPPED_TITLE_HEAD}). `from` is the first line that may be the head.
  */
-function wrappedTitleHead(lines: readonly string[], at: number, from: number): number | undefined {
+function wrappedTitleHead(lines: readonly string[], at: number, from: number, note: Note): number | undefined {
   const above = at - 1;
   if (above < from) return undefined;
   const head = lines[above] ?? '';
-  const tail = lines[at] ?? '';
-  if (head.length < MIN_WRAPPED_HEAD || head.length < tail.length || !isTitleShaped(head) || isReportTitle(head) || isCountLine(head)) return undefined;
-  // A signature (a unit, a person) closing the report above, not a title's first half.
-  if (namesUnitOrPerson(head)) return undefined;
-  // A title stands apart: the head opens the text or follows a blank line.
-  if (above - 1 >= from && (lines[above - 1] ?? '') !== '') return undefined;
-  return isReportTitle(`${head}${tail}`) ? above : undefined;
+  const rule = decide(WRAPPED_TITLE_HEAD, { head, tail: lines[at] ?? '', above: above - 1 >= from ? (lines[above - 1] ?? '') : undefined });
+  if (head !== '') note?.({ kind: 'line', line: above, text: head, rule });
+  return rule.verdict === HeadVerdict.Head ? above : undefined;
 }
 
 /**
  * Lines of `lines[from, to)` that open a report: a title-shaped line that names a genre (or has a
  * subtitle under it), followed by the start of a body, and not continuing the line above it.
  */
-function findTitleLines(lines: readonly string[], from: number, to: number): number[] {
-  const titles: number[] = [];
+function findTitleLines(lines: readonly string[], from: number, to: number, note: Note): Map<number, FallbackRule<OpeningVerdict>> {
+  const titles = new Map<number, FallbackRule<OpeningVerdict>>();
   for (let i = from; i < to; i++) {
-    if (opensReport(lines, i, from, to)) titles.push(i);
+    const rule = opensReport(lines, i, from, to);
+    if (rule.verdict === OpeningVerdict.Opens) titles.set(i, rule);
+    // Lines not shaped like a title are most lines: the trace names only the title-shaped ones.
+    else if (rule !== OPENS_REPORT.rules[0]) note?.({ kind: 'line', line: i, text: lines[i] ?? '', rule });
   }
   return titles;
 }
 
-function opensReport(lines: readonly string[], i: number, from: number, to: number, line: string = lines[i] ?? ''): boolean {
-  if (line === '' || !isTitleShaped(line) || isSubtitle(line)) return false;
-  const next = nextContentLine(lines, i + 1, to);
-  if (next === -1) return false;
-  const nextLine = lines[next] ?? '';
-  if (!isReportTitle(line) && !isSubtitle(nextLine)) return false;
-  const previous = i - 1 < from ? '' : (lines[i - 1] ?? '');
-  if (!finishesLine(previous)) return false;
-  if (startsBody(nextLine)) return true;
-  // An author or unit line between title and body (`XX县委书记 张XX`).
-  const after = nextContentLine(lines, next + 1, to);
-  return after !== -1 && !isReportTitle(nextLine) && startsBody(lines[after] ?? '');
+/** Whether line `i` of `lines[from, to)` opens a report (see {@link OPENS_REPORT}), taking it as `line`. */
+function opensReport(lines: readonly string[], i: number, from: number, to: number, line: string = lines[i] ?? ''): FallbackRule<OpeningVerdict> {
+  const next = lazy(() => nextContentLine(lines, i + 1, to));
+  const context: OpeningContext = {
+    line,
+    previous: i - 1 < from ? '' : (lines[i - 1] ?? ''),
+    next: () => (next() === -1 ? undefined : (lines[next()] ?? '')),
+    afterNext: () => {
+      if (next() === -1) return undefined;
+      const after = nextContentLine(lines, next() + 1, to);
+      return after === -1 ? undefined : (lines[after] ?? '');
+    },
+  };
+  return decide(OPENS_REPORT, context);
 }
 
 /**
@@ -262,7 +294,7 @@ function opensReport(lines: readonly string[], i: number, from: number, to: numb
  * own headings are numbered too (`一、2023年度工作总结`), so the run is taken only when nothing but
  * cover lines stands before it and no piece's body numbers on from its title.
  */
-function findNumberedTitles(lines: readonly string[], from: number, to: number): Map<number, string> {
+function findNumberedTitles(lines: readonly string[], from: number, to: number, note: Note): Map<number, string> {
   const numbered = new Map<number, string>();
   // Each line's piece number, read once: the candidates, the lines after them and the pieces' bodies ask.
   const numbers = lines.slice(from, to).map(pieceNumber);
@@ -271,7 +303,7 @@ function findNumberedTitles(lines: readonly string[], from: number, to: number):
   const byStyle = new Map<number, Map<number, NumberedLine[]>>();
   for (let i = from; i < to; i++) {
     const piece = numberAt(i);
-    if (!piece || !isReportTitle(piece.rest) || !opensReport(lines, i, from, to, piece.rest)) continue;
+    if (!piece || !isReportTitle(piece.rest) || opensReport(lines, i, from, to, piece.rest).verdict !== OpeningVerdict.Opens) continue;
     // A list of numbered titles is a table of contents, not titles over bodies.
     const next = numberAt(nextContentLine(lines, i + 1, to));
     if (next && isReportTitle(next.rest)) continue;
@@ -287,7 +319,15 @@ function findNumberedTitles(lines: readonly string[], from: number, to: number):
     const run = numberedRun(contentLines, byValue, to);
     if (run.length > best.length) best = run;
   }
-  if (endsWithHeading(best, contentLines, to)) best = best.slice(0, -1);
+  if (best.length > 0) {
+    const last = best.at(-1)!;
+    const rule = decide(RUN_END, {
+      titleLengths: best.map((c) => c.rest.length),
+      pieceLines: best.map((c, k) => contentLines(c.at + 1, best[k + 1]?.at ?? to)),
+    });
+    note?.({ kind: 'line', line: last.at, text: lines[last.at] ?? '', rule });
+    if (rule.verdict === RunEndVerdict.Heading) best = best.slice(0, -1);
+  }
   if (best.length < 2) return numbered;
   const before = lines.slice(from, best[0]!.at).filter((line) => line !== '');
   if (!before.every((line) => isCountLine(line) || (isTitleShaped(line) && !isReportTitle(line)))) return numbered;
@@ -307,26 +347,6 @@ function findNumberedTitles(lines: readonly string[], from: number, to: number):
   return numbered;
 }
 
-/** Characters a title that names its unit, year or person has at least (`专题民主生活会主持词`: 10). */
-const MIN_NAMING_TITLE = 8;
-
-/**
- * The last line of a run is a heading numbered on after the last title (`3.上半年工作总结` a few
- * paragraphs under `2.…专题党课讲稿`): too short to name a unit, a year or a person as titles do,
- * far shorter than the run's titles, and the piece it would end far smaller than the others.
- */
-function endsWithHeading(run: readonly NumberedLine[], contentLines: (from: number, to: number) => number, to: number): boolean {
-  if (run.length < 3) return false;
-  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1] ?? 0;
-  const last = run.at(-1)!;
-  const pieces = run.map((c, k) => contentLines(c.at + 1, run[k + 1]?.at ?? to));
-  return (
-    last.rest.length < MIN_NAMING_TITLE && last.rest.length * 2 < median(run.map((c) => c.rest.length)) && pieces.at(-2)! * 2 < median(pieces)
-  );
-}
-
-/** Fewest lines of body a numbered piece has before the next one. */
-const MIN_PIECE_LINES = 3;
 
 /** The number of non-empty lines in `[from, to)` of `lines`, by a table of counts made once. */
 function contentLineCounter(lines: readonly string[]): (from: number, to: number) => number {
@@ -353,29 +373,13 @@ function numberedRun(contentLines: (from: number, to: number) => number, byValue
   for (let value = 1, after = -1; ; value++) {
     // A report of a compilation has a body: a line numbered next a paragraph or two into the last
     // piece is a heading of that piece.
-    const options = (byValue.get(value) ?? []).filter((c) => c.at > after && (after < 0 || contentLines(after + 1, c.at) >= MIN_PIECE_LINES));
+    const options = (byValue.get(value) ?? []).filter((c) => c.at > after && (after < 0 || contentLines(after + 1, c.at) >= TUNING.split.minPieceLines));
     if (options.length === 0) return run;
     const nextAt = byValue.get(value + 1)?.find((c) => c.at > options[0]!.at)?.at ?? to;
     const pick = options.filter((c) => c.at < nextAt).reduce((a, b) => (b.rest.length > a.rest.length ? b : a));
     run.push(pick);
     after = pick.at;
   }
-}
-
-/** The line above a title: nothing, or a line that does not run on into the next one. */
-function finishesLine(line: string): boolean {
-  return line === '' || !CONTINUES.test(line);
-}
-
-/** Marks after which a sentence goes on: a title cannot follow them. */
-const CONTINUES = /[，、：:,；;（(“‘《〈【—]$/;
-
-/**
- * The first line under a title: a subtitle, a salutation (`同志们：`), a numbered heading, or
- * prose (a line with sentence or clause punctuation). Another bare title-shaped line is not.
- */
-function startsBody(line: string): boolean {
-  return isSubtitle(line) || !isTitleShaped(line);
 }
 
 function nextContentLine(lines: readonly string[], from: number, to: number = lines.length): number {
@@ -392,35 +396,23 @@ function bodyWarnings(lines: readonly string[], sections: readonly Section[], re
     const report = k + 1;
     const title = reports[k]?.title ?? '';
     if ((reports[k]?.blocks.length ?? 0) === 0) {
-      warnings.push({
-        code: WarningCode.EmptyReport,
-        report,
-        line: section.titleLine === -1 ? undefined : section.titleLine,
-        text: title,
-        message: `report “${title}” has a title but no text; check whether its body is missing from the input`,
-      });
+      warnings.push({ code: WarningCode.EmptyReport, report, line: section.titleLine === -1 ? undefined : section.titleLine, text: title });
     }
     for (let i = section.start; i < section.end; i++) {
       const line = lines[i] ?? '';
       if (line === '' || !isReportTitle(line) || isSubtitle(line)) continue;
-      warnings.push({
-        code: WarningCode.TitleInBody,
-        report,
-        line: i,
-        text: line,
-        message: `“${line}” looks like the title of another report but was left inside report “${title}”; if it is one, put a blank line before it`,
-      });
+      warnings.push({ code: WarningCode.TitleInBody, report, line: i, text: line, params: { title } });
     }
-    if (sizes.length - 1 >= MIN_SIBLINGS_FOR_SIZE) {
+    if (sizes.length - 1 >= TUNING.split.minSiblingsForSize) {
       const median = medianWithout(sorted, sizes[k] ?? 0);
       const size = sizes[k] ?? 0;
-      if (median > 0 && size > OVERSIZE_FACTOR * median) {
+      if (median > 0 && size > TUNING.split.oversizeFactor * median) {
         warnings.push({
           code: WarningCode.OversizedReport,
           report,
           line: section.titleLine === -1 ? undefined : section.titleLine,
           text: title,
-          message: `report “${title}” has ${size} characters, more than ${OVERSIZE_FACTOR}× the median of the others (${Math.round(median)}); check that it is not several reports merged`,
+          params: { size, factor: TUNING.split.oversizeFactor, median: Math.round(median) },
         });
       }
     }

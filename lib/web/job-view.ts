@@ -97,6 +97,6 @@ export async function jobView(jobId: string, jobPrefix: string, storage: UserSto
   );
   const removalsUrl = await storage.presignDownload(documentKey(path, manifest.cleaning.log), { fileName: manifest.cleaning.log, disposition: 'inline', contentType: MIME.json, expiresIn });
   const { removals, charactersRemoved, byFamily } = manifest.cleaning;
-  const warnings = manifest.warnings.map(({ code, report, line, text, message }) => ({ code, report, line, text, message }));
+  const warnings = manifest.warnings.map(({ code, report, line, text, message, params }) => ({ code, report, line, text, message, ...(params ? { params } : {}) }));
   return { ...base, state: JobViewState.Done, phase: null, ...progress, result: { reports, warnings, cleaning: { removals, charactersRemoved, byFamily }, removalsUrl } };
 }

@@ -28,6 +28,11 @@ interface RemovalLogJson {
   removals: { ruleId: string; family: string; line: number; column: number; text: string }[];
 }
 
+interface ExplainJson {
+  source: string;
+  decisions: { line: number; stage: string; kind: string; rule: string; verdict?: string; why: string; text: string }[];
+}
+
 let work: string;
 
 function run(...args: string[]) {
@@ -224,6 +229,29 @@ describe('report-press convert', () => {
     }
     expect(manifest.warnings).toEqual([expect.objectContaining({ code: 'REPORT_IN_PARTS', report: 1, text: '流水账' })]);
     expect(result.stderr).toMatch(/“流水账” is longer than one document holds .*“流水账（1）”, “流水账（2）”/);
+  });
+
+  it('writes explain.json with --explain: the rule and reason of every cut, line break and report, at its input line; and none without it', () => {
+    // prepare
+    const out = join(work, 'explain');
+    const plain = join(work, 'no-explain');
+    const name = seeds.find((seed) => seed.startsWith('001'))!;
+    const folder = name.replace(/\.txt$/, '');
+    // act
+    const explained = run('convert', join(SEEDS, name), '--out', out, '--format', 'docx', '--explain');
+    const notExplained = run('convert', join(SEEDS, name), '--out', plain, '--format', 'docx');
+    // assert
+    expect(explained.status).toBe(0);
+    expect(notExplained.status).toBe(0);
+    expect(existsSync(join(plain, folder, 'explain.json'))).toBe(false);
+    const trace = JSON.parse(readFileSync(join(out, folder, 'explain.json'), 'utf8')) as ExplainJson;
+    const log = JSON.parse(readFileSync(join(out, folder, 'removals.json'), 'utf8')) as RemovalLogJson;
+    const manifest = JSON.parse(readFileSync(join(out, folder, 'manifest.json'), 'utf8')) as ManifestJson;
+    expect(trace.decisions.every((d) => /^[a-z-]+\/[a-z-]+$/.test(d.rule) && d.why.length > 20 && d.line >= 1)).toBe(true);
+    expect(trace.decisions.filter((d) => d.kind === 'cut').map((d) => [d.line, d.rule, d.text])).toEqual(log.removals.map((r) => [r.line, r.ruleId, r.text]));
+    expect(trace.decisions.filter((d) => d.kind === 'report').map((d) => d.text)).toEqual(manifest.reports.map((r) => r.title));
+    // The same documents and logs as without it.
+    expect(readFileSync(join(out, folder, 'removals.json'))).toEqual(readFileSync(join(plain, folder, 'removals.json')));
   });
 
   it('removes documents left by an earlier, longer version of the same input', () => {

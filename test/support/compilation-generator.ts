@@ -235,20 +235,21 @@ function wrapLine(line: string, width: number, indent: boolean): string[] {
   const chars = (indent ? `\u3000\u3000${line}` : line).match(/##paid(?:begin|end)##|[\s\S]/gu) ?? [];
   const pieces: string[] = [];
   let current = '';
+  // The page width of `current`, kept as characters are added (a marker takes none).
+  let currentWidth = 0;
   for (let i = 0; i < chars.length; i++) {
     const char = chars[i] ?? '';
-    if (current !== '' && pageWidth(current + char) > width && !(SENTENCE_END.test(current) && i < chars.length)) {
+    const charWidth = char.length > 2 ? 0 : displayWidth(char);
+    if (current !== '' && currentWidth + charWidth > width && !(SENTENCE_END.test(current) && i < chars.length)) {
       pieces.push(current);
       current = '';
+      currentWidth = 0;
     }
     current += char;
+    currentWidth += charWidth;
   }
   pieces.push(current);
   return pieces;
-}
-
-function pageWidth(line: string): number {
-  return displayWidth(line.replace(/##paid(?:begin|end)##/g, ''));
 }
 
 // ---------------------------------------------------------------------------------------------

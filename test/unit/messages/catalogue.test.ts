@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FileErrorCode, InputError, InputErrorCode } from '../../../lib/errors.js';
 import { CATALOGUES, formatError, formatMessage, Lang, langFromLocale, parseLang, type MessageKey, type ParamsOf } from '../../../lib/messages/index.js';
+import { CUT_RULE_IDS } from '../../../lib/text/rule-index.js';
 import { WarningCode } from '../../../lib/warnings.js';
 
 /**
@@ -21,9 +22,9 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   DUPLICATE_NAME: { first: 'a/report.txt', folder: 'report' },
   UNWRITABLE: { action: 'create', path: '/proc/x', errno: 'ENOENT', at: '/proc' },
   TOC_ENTRY_MISSING: { text: '2023年度述职报告' },
-  TITLE_IN_BODY: { text: '个人工作总结' },
-  OVERSIZED_REPORT: undefined,
-  EMPTY_REPORT: undefined,
+  TITLE_IN_BODY: { text: '个人工作总结', title: '2023年度述职报告' },
+  OVERSIZED_REPORT: { text: '2023年度述职报告', size: 6620, median: 1200, factor: 3 },
+  EMPTY_REPORT: { text: '2023年度述职报告' },
   MISSING_GLYPH: { text: '𠮷' },
   REPORT_IN_PARTS: { text: '2023年度工作总结', parts: 9 },
   'cli.converted': { input: 'texts/a.txt', folder: 'out/a', reports: 5, cuts: 8, seconds: 1.25 },
@@ -71,6 +72,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'help.author': undefined,
   'help.json': undefined,
   'help.noProgress': undefined,
+  'help.explain': undefined,
   'help.convertAfter': undefined,
   'help.dev': undefined,
   'help.devPort': undefined,
@@ -115,6 +117,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'web.removals': { removals: 12, characters: 640 },
   'web.removalsNone': undefined,
   'web.family': { family: 'bracketed-advert' },
+  'web.rule': { ruleId: 'whitespace/hard-wrap' },
   'web.familyCount': { removals: 4 },
   'web.removalLine': { line: 17 },
   'web.whitespaceOnly': undefined,
@@ -139,7 +142,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
 const LANGUAGE_NEUTRAL = new Set<MessageKey>(['usage.other', 'cli.version']);
 
 /** Params that choose a wording rather than being shown. */
-const SELECTORS = new Set(['action', 'cause', 'fault', 'stage', 'state', 'family']);
+const SELECTORS = new Set(['action', 'cause', 'fault', 'stage', 'state', 'family', 'ruleId']);
 
 const HAN = /\p{Script=Han}/u;
 
@@ -181,6 +184,15 @@ describe('the message catalogue', () => {
       // A list may be punctuated the Chinese way (、); its items must all be there.
       for (const item of value.split(', ')) expect(chinese).toContain(item);
     }
+  });
+
+  it.each(CUT_RULE_IDS)('names the rule %s, which cuts text, in every language', (ruleId) => {
+    // act
+    const english = formatMessage('web.rule', { ruleId }, Lang.En);
+    const chinese = formatMessage('web.rule', { ruleId }, Lang.ZhCN);
+    // assert
+    expect(english).not.toBe(ruleId);
+    expect(chinese).toMatch(HAN);
   });
 
   it('words an empty file as a Chinese engineer would', () => {
