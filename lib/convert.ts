@@ -11,7 +11,7 @@ import { reportParagraphs } from './model/report.js';
 import { cleanText, type CleanOptions, type CleanResult, type Removal } from './text/clean.js';
 import { decodeText, type DecodeOptions } from './text/decode.js';
 import { countLines, inputLineOf, inputPositionOf, lineShifts, type LineShift } from './text/source-lines.js';
-import { OUTSIDE_REPORTS_FAMILY, splitText, type OutsideText, type SplitWarning } from './text/split.js';
+import { splitText, type OutsideText, type SplitWarning } from './text/split.js';
 import { documentDate } from './render/document-facts.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
 import type { StyleProfile } from './render/style.js';
@@ -363,9 +363,9 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
 function splitRemovals(outside: readonly OutsideText[], cleaned: CleanedText): Removal[] {
   if (outside.length === 0) return [];
   const lineStarts = cleanedLineStarts(cleaned.text, outside.at(-1)!.line);
-  return outside.map(({ ruleId, line, column, text }) => {
+  return outside.map(({ ruleId, family, line, column, text }) => {
     const at = inputPositionOf(cleaned.lineShifts, line, lineStarts[line]!);
-    return { ruleId, family: OUTSIDE_REPORTS_FAMILY, line: at.line, column: at.column + column, offset: at.offset + column, text };
+    return { ruleId, family, line: at.line, column: at.column + column, offset: at.offset + column, text };
   });
 }
 

@@ -10,6 +10,8 @@ import { WarningCode, type ConversionWarning } from '../warnings.js';
 import { isCountLine, isReportTitle, isSubtitle, isTitleShaped } from './title-detect.js';
 import { pieceNumber } from './piece-number.js';
 import { findToc, locateEntries, stripEntryNumber, type Toc } from './toc.js';
+import { readPage } from './zones/page-zones.js';
+import type { PageReading } from './zones/page-lines.js';
 
 export interface SplitOptions {
   /** Title to use when the text has no recognisable title (e.g. the file name's stem). */
@@ -45,7 +47,10 @@ export type OutsideRule = (typeof OutsideRule)[keyof typeof OutsideRule];
 
 /** A piece of one line of the cleaned text that no report holds. */
 export interface OutsideText {
-  readonly ruleId: OutsideRule;
+  /** An {@link OutsideRule}, or the page-furniture rule that cut it (zones/furniture-family.ts). */
+  readonly ruleId: string;
+  /** {@link OUTSIDE_REPORTS_FAMILY}, or the page-furniture family. */
+  readonly family: string;
   /** 0-based line of the cleaned text. */
   readonly line: number;
   /** 0-based column in that line where `text` starts. */
@@ -77,7 +82,9 @@ export function splitReports(text: string, options: SplitOptions = {}): Report[]
 
 /** Splits cleaned text into reports and says what it is unsure of. */
 export function splitText(text: string, options: SplitOptions = {}): SplitResult {
-  const lines = text.split('\n').map((line) => line.trim());
+  // The page's furniture out first (zones/page-zones.ts): the split reads the document's lines.
+  const page = readPage(text.split('\n'));
+  const lines = page.lines.map((line) => line.text);
   const fallback = options.fallbackTitle?.trim() || DEFAULT_TITLE;
   const warnings: SplitWarning[] = [];
   const toc = findToc(lines);
@@ -87,40 +94,46 @@ export function splitText(text: string, options: SplitOptions = {}): SplitResult
     .filter(({ report }) => report.blocks.length > 0 || report.title !== '');
   const reports = kept.map(({ report }) => report);
   warnings.push(...bodyWarnings(lines, kept.map(({ section }) => section), reports));
-  // TOC warnings name no report; the rest follow report order.
-  return { reports, warnings, outside: outsideText(text, kept.map(({ section }) => section), toc) };
+  // TOC warnings name no report; the rest follow report order. Lines are the page's: warnings name the text's.
+  const textLine = (line: number | undefined) => (line === undefined ? undefined : (page.lines[line]?.line ?? line));
+  return {
+    reports,
+    warnings: warnings.map((warning) => (warning.line === undefined ? warning : { ...warning, line: textLine(warning.line) })),
+    outside: outsideText(page, kept.map(({ section }) => section), toc),
+  };
 }
 
 /**
  * What no report holds, so that it can be logged with the cleaning's cuts: every character of the
- * input reaches a document or the removal log. Lines outside every section are a cover or a table of
- * contents; a title shorter than its line lost a piece number.
+ * input reaches a document or the removal log. The page's furniture comes cut already; lines outside
+ * every section are a cover or a table of contents; a title shorter than its line lost a piece number.
  */
-function outsideText(text: string, sections: readonly Section[], toc: Toc | undefined): OutsideText[] {
-  const raw = text.split('\n');
-  const held = new Uint8Array(raw.length);
-  const pieces = new Map<number, OutsideText>();
+function outsideText(page: PageReading, sections: readonly Section[], toc: Toc | undefined): OutsideText[] {
+  const { lines } = page;
+  const held = new Uint8Array(lines.length);
+  const pieces: OutsideText[] = [...page.cuts];
+  const outside = (ruleId: OutsideRule, at: { line: number; column: number }, text: string) =>
+    pieces.push({ ruleId, family: OUTSIDE_REPORTS_FAMILY, line: at.line, column: at.column, text });
   for (const section of sections) {
     held.fill(1, section.start, section.end);
     if (section.titleLine === -1) continue;
     const from = section.titleFrom ?? section.titleLine;
     held.fill(1, from, section.titleLine + 1);
-    const line = raw[from] ?? '';
-    const content = line.trimStart();
-    const whole = raw.slice(from, section.titleLine + 1).map((l) => l.trim()).join('');
+    const first = lines[from];
+    if (!first) continue;
+    const whole = lines.slice(from, section.titleLine + 1).map((line) => line.text).join('');
     // The title is the line without its number: what comes before it is the number.
     if (whole !== section.title && whole.endsWith(section.title)) {
       const number = whole.slice(0, whole.length - section.title.length).trimEnd();
-      if (number !== '' && content.startsWith(number)) pieces.set(from, { ruleId: OutsideRule.PieceNumber, line: from, column: line.length - content.length, text: number });
+      if (number !== '' && first.text.startsWith(number)) outside(OutsideRule.PieceNumber, first, number);
     }
   }
-  raw.forEach((line, i) => {
-    const content = line.trim();
-    if (held[i] || content === '') return;
+  lines.forEach((line, i) => {
+    if (held[i] || line.text === '') return;
     const inToc = toc !== undefined && i >= toc.headerLine && i < toc.endLine;
-    pieces.set(i, { ruleId: inToc ? OutsideRule.TableOfContents : OutsideRule.Cover, line: i, column: line.length - line.trimStart().length, text: content });
+    outside(inToc ? OutsideRule.TableOfContents : OutsideRule.Cover, line, line.text);
   });
-  return [...pieces.values()].sort((a, b) => a.line - b.line);
+  return pieces.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[]): Section[] | undefined {

@@ -1,0 +1,33 @@
+/**
+ * What a web page puts around the document a user copied, by family, and the rules that cut it.
+ * A family names what was cut (the removal log and the web page group cuts by it); a rule names why
+ * (`family/reason`), so that every cut in removals.json says which decision made it.
+ */
+
+/** Families of page furniture, as removal-log families. */
+export const FurnitureFamily = {
+  /** Site lines above the document: breadcrumbs, welcome lines, navigation and toolbars, category names, site adverts. */
+  SiteHeader: 'site-header',
+} as const;
+export type FurnitureFamily = (typeof FurnitureFamily)[keyof typeof FurnitureFamily];
+
+/** The rules of page furniture: `family/reason`. */
+export const FurnitureRule = {
+  /** A breadcrumb trail (`当前位置：首页 > 范文 > 正文`). */
+  Breadcrumb: 'site-header/breadcrumb',
+  /** A welcome line (`欢迎光临××网`). */
+  Welcome: 'site-header/welcome',
+  /** Navigation, toolbar and forum buttons (`手机版`, `返回`, `关灯`, `[复制链接]`, `发表于 … 显示全部楼层`). */
+  Toolbar: 'site-header/toolbar',
+  /** A site's name or domain on a line of its own, or an advert for its books or courses. */
+  SiteName: 'site-header/site-name',
+  /** A short line above the title that is no part of a document: a category name, a stray mark. */
+  AboveTitle: 'site-header/above-title',
+
+} as const;
+export type FurnitureRule = (typeof FurnitureRule)[keyof typeof FurnitureRule];
+
+/** The family a rule belongs to: the part of its id before the slash. */
+export function familyOf(rule: FurnitureRule): FurnitureFamily {
+  return rule.slice(0, rule.indexOf('/')) as FurnitureFamily;
+}
