@@ -8,6 +8,8 @@
 export const FurnitureFamily = {
   /** Site lines above the document: breadcrumbs, welcome lines, navigation and toolbars, category names, site adverts. */
   SiteHeader: 'site-header',
+  /** The article's meta lines near its title: date, source, author, views, share and font-size widgets. */
+  PageMeta: 'page-meta',
 } as const;
 export type FurnitureFamily = (typeof FurnitureFamily)[keyof typeof FurnitureFamily];
 
@@ -23,6 +25,11 @@ export const FurnitureRule = {
   SiteName: 'site-header/site-name',
   /** A short line above the title that is no part of a document: a category name, a stray mark. */
   AboveTitle: 'site-header/above-title',
+
+  /** A line of the article's facts: date, time, source, author, views, share, font size. */
+  MetaLine: 'page-meta/meta-line',
+  /** A short line in a block of meta lines (a category name beside the date line). */
+  MetaNeighbour: 'page-meta/meta-neighbour',
 
 } as const;
 export type FurnitureRule = (typeof FurnitureRule)[keyof typeof FurnitureRule];

@@ -2,8 +2,9 @@
  * The vocabulary of page furniture, as data: words and shapes web pages put around a document, in
  * simplified and traditional script, each with the rule it speaks for and a weight. A line is judged
  * by the sum of what it holds (furniture-score.ts), never by one word: a report may well say 来源 or
- * 整理 once. Weights: 4 = hardly ever written in a document (`当前位置`, `欢迎光临`);
- * 3 = a site's button or toolbar (`手机版`, `[复制链接]`); 2 = a name or menu a site prints (`××网`).
+ * 整理 once. Weights: 4 = hardly ever written in a document (`当前位置`, `欢迎光临`, `浏览次数`);
+ * 3 = a site's button or a field with its value (`手机版`, a date and time); 2 = a field or name a
+ * site prints (`来源：`, `××网`); 1 = a field a document may print too (`时间：`).
  *
  * Patterns stay linear on any input: bounded quantifiers only, no quantified group holding a quantifier.
  */
@@ -16,6 +17,33 @@ export interface FurnitureTerm {
   readonly source: string;
   readonly weight: number;
 }
+
+/** Where a field label stands: at the start, after white space, a separator or another field's value. */
+const FIELD_START = String.raw`(?:^|[\s|｜/,，;；\]】])`;
+/** What follows a field label: a colon, a table bar, white space or the end of the line. */
+const FIELD_END = String.raw`\s{0,3}(?:[:：|｜]|\s|$)`;
+
+/**
+ * Labels only a web page prints next to an article (a document never says `浏览次数：` or `字号：`).
+ * Government sites' disclosure tables (索引号, 组配分类 …) are among them.
+ */
+const SITE_LABELS = [
+  '(?:发布|發布|發佈|上传|上傳|更新|录入|錄入|归档|歸檔|发表|發表|创建|創建|提交|生成|成文|发文|發文|生效|废止|廢止)(?:时间|時間|日期)',
+  '(?:信息|文章|稿件)?(?:来源|來源)',
+  '(?:发布|發布|發佈)(?:人|者|机构|機構)', '投稿人', '上传人|上傳人|上传者|上傳者', '供稿', '责编|責編|责任编辑|責任編輯', '校对|校對', '终审|終審', '小编|小編', '撰稿',
+  '浏览(?:次数|量|数)?|瀏覽(?:次數|量|數)?', '回[复復]|回覆', '阅读(?:次数|量|数)|閱讀(?:次數|量|數)', '点击(?:数|量|率|次数)?|點擊(?:數|量|率|次數)?', '人气|人氣', '热度|熱度', '访问量|訪問量', '查看(?:人数|次数)|查看(?:人數|次數)', '评论|評論', '字数|字數',
+  '字号|字號', '字体|字體', '分享到', '标签|標籤|標簽', '关键[词字]|關鍵[詞字]', '栏目|欄目', '所属(?:分类|栏目)|所屬(?:分類|欄目)', '视力保护色|視力保護色', '色调调节|色調調節', '推荐访问|推薦訪問',
+  '文档编号|文檔編號', '资源ID|資源ID', '下载积分|下載積分',
+  '索引号|索引號', '组配分类|組配分類', '体裁分类|體裁分類', '主题分类|主題分類', '信息分类|信息分類', '公开方式|公開方式', '公开范围|公開範圍', '内容概述|內容概述',
+].join('|');
+
+/** Labels a document may print as well (`时间：2024年3月5日上午9时`), weighed low on their own. */
+const COMMON_LABELS = ['时间|時間', '日期', '作者', '编辑|編輯', '阅读|閱讀', '查看', '分享', '文号|文號', '名称|名稱', '格式', '页数|頁數', '大小'].join('|');
+
+/** A date as a web page prints it: with `-`, `/` or `.` (a document writes 年月日). */
+export const SITE_DATE = String.raw`(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)`;
+/** A time of day after a date (`10:36:30`), or the run of digits some sites print instead (`162217`). */
+const SITE_TIME = String.raw`${SITE_DATE}\s{0,3}(?:\d{1,2}:\d{2}(?::\d{2})?|\d{6})`;
 
 export const FURNITURE_TERMS: readonly FurnitureTerm[] = [
   // ── Family 1: site lines above the title ──────────────────────────────────────────────────
@@ -46,6 +74,16 @@ export const FURNITURE_TERMS: readonly FurnitureTerm[] = [
   { rule: FurnitureRule.Toolbar, source: '立即(?:购买|購買|报名|報名|下载|下載)|免费领取|免費領取|限时优惠|限時優惠|扫码(?:领取|购买|报名)|掃碼', weight: 2 },
   { rule: FurnitureRule.SiteName, source: '[\\p{Script=Han}\\w]{1,10}(?:网|網|文库|文庫|范文|範文|之家)(?=$|\\s|[>»›|｜]|首[页頁])', weight: 2 },
   { rule: FurnitureRule.SiteName, source: '(?:https?://|www\\.)[\\w./-]{1,80}|(?<![\\w.])[a-z0-9-]{2,30}\\.(?:com|cn|net|org|cc|tw|top|vip|info)(?:\\.cn)?(?![\\w])', weight: 2 },
+
+  // ── Family 2: meta lines ─────────────────────────────────────────────────────────────────
+  { rule: FurnitureRule.MetaLine, source: `${FIELD_START}(?:${SITE_LABELS})${FIELD_END}`, weight: 2 },
+  { rule: FurnitureRule.MetaLine, source: `${FIELD_START}(?:${COMMON_LABELS})\\s{0,3}[:：|｜]`, weight: 1 },
+  { rule: FurnitureRule.MetaLine, source: SITE_TIME, weight: 3 },
+  { rule: FurnitureRule.MetaLine, source: SITE_DATE, weight: 2 },
+  { rule: FurnitureRule.MetaLine, source: '由\\s{0,2}(?:分享|上[传傳]|提供|投稿)', weight: 3 },
+  // The font-size widget: `字号：大 中 小`, `【大 中 小】`.
+  { rule: FurnitureRule.MetaLine, source: '大\\s{0,2}中\\s{0,2}小', weight: 3 },
+  { rule: FurnitureRule.MetaLine, source: '全文\\s{0,2}\\d{2,6}\\s{0,2}字|\\d{2,6}\\s{0,2}字(?:$|\\s)', weight: 2 },
 
 ];
 

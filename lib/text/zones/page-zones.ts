@@ -2,8 +2,8 @@
  * Reading a web page as zones: page furniture before the document, the document, page furniture
  * after it. The document starts at its first sentence or salutation; its title is the nearest
  * title above that (document-title.ts); what stands above the title is the site's (breadcrumbs,
- * welcome lines, menus, category names: site-header.ts), and so may be what stands between the
- * title and the first sentence. Each line is judged by its furniture score (furniture-score.ts)
+ * welcome lines, menus, category names: site-header.ts), and what stands between the title and the
+ * first sentence may be the article's meta lines (meta-block.ts). Each line is judged by its furniture score (furniture-score.ts)
  * against the bar its shape sets (furniture-bar.ts), in the zones near the title only: the
  * document's body is not cut.
  *
@@ -16,6 +16,7 @@ import { furnitureRule, isFurnitureProse, MIN_SCORE } from './furniture-bar.js';
 import { FurnitureRule } from './furniture-family.js';
 import { scoreFurniture, type FurnitureScore } from './furniture-score.js';
 import { isProse, isSalutation } from './line-shape.js';
+import { cutMetaNeighbours } from './meta-block.js';
 import { identityReading, type PageReading } from './page-lines.js';
 import { assemble, PageDecisions } from './page-segments.js';
 import { breadcrumbSteps, isAboveTitleLine } from './site-header.js';
@@ -44,8 +45,11 @@ export function readPage(raw: readonly string[]): PageReading {
     if (line === '') continue;
     whole[i] = furnitureRule(line, score(i)) ?? (isAboveTitleLine(line, steps, title !== undefined) ? FurnitureRule.AboveTitle : undefined);
   }
-  // Between the title and the text: the post's toolbar under a forum thread's title.
-  if (title) for (let i = title.line + 1; i < bodyStart; i++) if (lines[i] !== '') whole[i] = furnitureRule(lines[i]!, score(i));
+  if (title) {
+    // Between the title and the text: the article's facts, a forum post's toolbar.
+    for (let i = title.line + 1; i < bodyStart; i++) if (lines[i] !== '') whole[i] = furnitureRule(lines[i]!, score(i));
+    cutMetaNeighbours(lines, decisions, title.line + 1, bodyStart);
+  }
 
   // Only a page with furniture is read apart from the splitter.
   return whole.some((rule) => rule !== undefined) ? assemble(raw, decisions) : identityReading(raw);
