@@ -241,7 +241,7 @@ export const en = {
   'web.removalsNone': () => 'Nothing was removed.',
   /** A family of cuts (see lib/text/clean-rules.ts CleanFamily); `family` chooses the wording. */
   'web.family': (p: { family: string }) =>
-    ({ 'paywall-marker': 'Paywall markers', 'page-number': 'Page numbers and running headers', 'bracketed-advert': 'Bracketed adverts', 'advert-line': 'Advert lines', 'advert-block': 'Advert footers', whitespace: 'White space and line breaks', 'outside-reports': 'Outside every report (cover, table of contents, piece numbers)', 'site-header': 'Site lines above the title (breadcrumbs, welcome lines, menus)', 'page-meta': 'Meta lines (date, source, author, views)' })[p.family] ??
+    ({ 'paywall-marker': 'Paywall markers', 'page-number': 'Page numbers and running headers', 'bracketed-advert': 'Bracketed adverts', 'advert-line': 'Advert lines', 'advert-block': 'Advert footers', whitespace: 'White space and line breaks', 'outside-reports': 'Outside every report (cover, table of contents, piece numbers)', 'site-header': 'Site lines above the title (breadcrumbs, welcome lines, menus)', 'page-meta': 'Meta lines (date, source, author, views)', 'site-insert': 'Site inserts and page ends (blurbs, notices, related lists)' })[p.family] ??
     'Other cuts',
   'web.familyCount': (p: { removals: number }) => count(p.removals, 'cut'),
   'web.removalLine': (p: { line: number }) => `line ${p.line}`,

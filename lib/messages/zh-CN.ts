@@ -205,7 +205,7 @@ export const zhCN: Catalogue = {
   'web.removals': (p) => `清理掉的内容（${p.removals} 处，${p.characters} 字）`,
   'web.removalsNone': () => '没有清理掉任何内容。',
   'web.family': (p) =>
-    ({ 'paywall-marker': '付费标记', 'page-number': '页码和页眉', 'bracketed-advert': '括号广告', 'advert-line': '广告行', 'advert-block': '页脚广告', whitespace: '空白和断行', 'outside-reports': '报告之外（封面、目录、篇号）', 'site-header': '标题上方的网站内容（导航、欢迎语、菜单）', 'page-meta': '文章信息（日期、来源、作者、浏览量）' })[p.family] ?? '其他',
+    ({ 'paywall-marker': '付费标记', 'page-number': '页码和页眉', 'bracketed-advert': '括号广告', 'advert-line': '广告行', 'advert-block': '页脚广告', whitespace: '空白和断行', 'outside-reports': '报告之外（封面、目录、篇号）', 'site-header': '标题上方的网站内容（导航、欢迎语、菜单）', 'page-meta': '文章信息（日期、来源、作者、浏览量）', 'site-insert': '网站插入语和页尾（导语、声明、相关推荐）' })[p.family] ?? '其他',
   'web.familyCount': (p) => `${p.removals} 处`,
   'web.removalLine': (p) => `第 ${p.line} 行`,
   'web.whitespaceOnly': () => '（空白）',

@@ -10,6 +10,8 @@ export const FurnitureFamily = {
   SiteHeader: 'site-header',
   /** The article's meta lines near its title: date, source, author, views, share and font-size widgets. */
   PageMeta: 'page-meta',
+  /** What a 范文 site writes into and after the text: editor blurbs, disclaimers, truncation notices, related lists, the page end. */
+  SiteInsert: 'site-insert',
 } as const;
 export type FurnitureFamily = (typeof FurnitureFamily)[keyof typeof FurnitureFamily];
 
@@ -30,6 +32,18 @@ export const FurnitureRule = {
   MetaLine: 'page-meta/meta-line',
   /** A short line in a block of meta lines (a category name beside the date line). */
   MetaNeighbour: 'page-meta/meta-neighbour',
+
+  /** The editor's blurb (`下面是小编为大家整理的…，供大家参考`), or a description that repeats the title. */
+  EditorBlurb: 'site-insert/editor-blurb',
+  /** A site's disclaimer or copyright notice (`…不代表本站观点`, `本文来源：http://…`). */
+  Disclaimer: 'site-insert/disclaimer',
+  /** A paywall's or a preview's notice (`因篇幅问题不能全部显示…`, `……此处隐藏8066个字……`, `全文共2886字，仅供站内会员`). */
+  Truncation: 'site-insert/truncation',
+  /** A list of links to other pages (`相关推荐`, `更多相关文章：` and the titles under it, `上一篇 / 下一篇`). */
+  RelatedList: 'site-insert/related-list',
+  /** What a page prints after the document: a login wall, a page id, a slogan, a stray mark. */
+  PageEnd: 'site-insert/page-end',
+
 
 } as const;
 export type FurnitureRule = (typeof FurnitureRule)[keyof typeof FurnitureRule];

@@ -2,9 +2,9 @@
  * The vocabulary of page furniture, as data: words and shapes web pages put around a document, in
  * simplified and traditional script, each with the rule it speaks for and a weight. A line is judged
  * by the sum of what it holds (furniture-score.ts), never by one word: a report may well say 来源 or
- * 整理 once. Weights: 4 = hardly ever written in a document (`当前位置`, `欢迎光临`, `浏览次数`);
- * 3 = a site's button or a field with its value (`手机版`, a date and time); 2 = a field or name a
- * site prints (`来源：`, `××网`); 1 = a field a document may print too (`时间：`).
+ * 整理 once. Weights: 4 = hardly ever written in a document (`当前位置`, `不代表本站观点`, `此处隐藏`);
+ * 3 = a site's formula (`小编`, `为大家整理`, `供大家参考`); 2 = a field or name a site prints
+ * (`来源：`, `××网`); 1 = context that only adds up (`以下是`, `范文`, `N篇`).
  *
  * Patterns stay linear on any input: bounded quantifiers only, no quantified group holding a quantifier.
  */
@@ -85,5 +85,55 @@ export const FURNITURE_TERMS: readonly FurnitureTerm[] = [
   { rule: FurnitureRule.MetaLine, source: '大\\s{0,2}中\\s{0,2}小', weight: 3 },
   { rule: FurnitureRule.MetaLine, source: '全文\\s{0,2}\\d{2,6}\\s{0,2}字|\\d{2,6}\\s{0,2}字(?:$|\\s)', weight: 2 },
 
+  // ── Family 3: 范文-site inserts and endings ──────────────────────────────────────────────
+  { rule: FurnitureRule.EditorBlurb, source: '小[编編]', weight: 3 },
+  {
+    rule: FurnitureRule.EditorBlurb,
+    source: '(?:精心)?[为為给給](?:大家|您|你|各位)(?:精心)?(?:整理|收集|搜集|[带帶]来|[带帶]來|推[荐薦]|分享|准[备備]|準備|提供|[汇匯][总總]|挑[选選]|[编編][辑輯])',
+    weight: 3,
+  },
+  { rule: FurnitureRule.EditorBlurb, source: '(?:整理|收集|搜集|精[选選])(?:了|的)', weight: 1 },
+  { rule: FurnitureRule.EditorBlurb, source: '(?:供|请|請)(?:大家|您|你|各位)?(?:参考|參考|参阅|參閱|借[鉴鑒]|[阅閱][读讀]|欣[赏賞])', weight: 3 },
+  { rule: FurnitureRule.EditorBlurb, source: '[仅僅]供参考|[仅僅]供參考|[欢歡]迎(?:大家)?(?:参考|參考|[阅閱][读讀]|分享|借[鉴鑒]|收藏|下[载載]|[阅閱][览覽])', weight: 3 },
+  { rule: FurnitureRule.EditorBlurb, source: '(?:希望|相信|但愿|但願)[^。！？\\n]{0,12}(?:[帮幫]助|[启啟]发|[启啟]發|收[获穫]|喜[欢歡])', weight: 2 },
+  { rule: FurnitureRule.EditorBlurb, source: '一起[来來]?看看吧|快[来來]看看吧|[赶趕]快[来來]看看', weight: 3 },
+  { rule: FurnitureRule.EditorBlurb, source: '(?:以下|下面)(?:就)?(?:是|[为為]|[给給])', weight: 1 },
+  { rule: FurnitureRule.EditorBlurb, source: '[频頻]道|本站|本[网網]|本平台', weight: 2 },
+  { rule: FurnitureRule.EditorBlurb, source: '范文|範文|精[选選]|[\\d一二三四五六七八九十]{1,3}篇', weight: 1 },
+  { rule: FurnitureRule.Disclaimer, source: '不代表本站[观觀]点|不代表本站[观觀]點|[来來]源于网友|[来來]源於網友|[网網]友上[传傳]|侵[权權]|[转轉][载載]|版[权權](?:所有|[说說]明|声明|聲明|提示)', weight: 4 },
+  { rule: FurnitureRule.Disclaimer, source: '本文[来來]源|原文[链鏈]接|文章[来來]源[:：]', weight: 4 },
+  { rule: FurnitureRule.Disclaimer, source: '原[创創]文章|咨[询詢]客服', weight: 2 },
+  { rule: FurnitureRule.Disclaimer, source: '由[会會][员員](?:分享|上[传傳])|可在[线線][阅閱][读讀]|[请請]在[^，,。\\n]{0,40}(?:搜索|下[载載])', weight: 3 },
+  {
+    rule: FurnitureRule.Truncation,
+    source:
+      '因篇幅[^，,。\\n]{0,6}(?:不能|无法|無法)全部[显顯]示|点此查看|點此查看|查看更多|更多更全|全文共\\s{0,2}\\d{1,6}\\s{0,2}字|[仅僅]供站[内內]|[会會][员員]可(?:完整)?[阅閱][读讀]|此[处處][隐隱]藏|省略\\s{0,2}\\d{1,6}\\s{0,2}字|下[载載][该該]文章|[请請]先登[录錄]|[内內]容[预預][览覽]|[阅閱][读讀]全文|[继繼][续續][阅閱][读讀]|申[请請]VIP|下[载載]本文',
+    weight: 4,
+  },
+  {
+    rule: FurnitureRule.RelatedList,
+    source: '(?:更多)?相[关關](?:推[荐薦]|文章|[阅閱][读讀]|范文|範文|[内內]容|[资資]料)|猜你喜[欢歡]|[热熱]门推[荐薦]|推[荐薦][阅閱][读讀]|延伸[阅閱][读讀]|上一篇|下一篇|推[荐薦]度|返回列表',
+    weight: 4,
+  },
 ];
 
+/** A related list's header line: a list of links to other pages follows it. */
+export const RELATED_HEADER = new RegExp(
+  '^(?:更多)?相[关關](?:推[荐薦]|文章|[阅閱][读讀]|范文|範文|[内內]容|[资資]料)|^猜你喜[欢歡]|^[热熱]门推[荐薦]|^延伸[阅閱][读讀]|^推[荐薦](?:[阅閱][读讀]|文章)',
+  'u',
+);
+
+/**
+ * Preview and paywall marks inside a line (`……此处隐藏8066个字……`,
+ * `……(快文網http://…省略434字,正式會員可完整閱讀)……`): cut out, the text on both sides kept.
+ */
+export const INLINE_TRUNCATION = new RegExp(
+  [
+    String.raw`[…\.]{0,8}\s{0,2}此[处處][隐隱]藏\s{0,2}\d{1,7}\s{0,2}[个個]?字\s{0,2}[…\.]{0,8}`,
+    String.raw`[…\.]{0,8}\s{0,2}[（(][^（）()\n]{0,80}?省略\s{0,2}\d{1,7}\s{0,2}字[^（）()\n]{0,40}[）)]\s{0,2}[…\.]{0,8}`,
+  ].join('|'),
+  'gu',
+);
+
+/** The mark a preview ends its last sentence with where it cuts it: a run of ellipses or dots. */
+export const PREVIEW_CUT_MARK = /(?:…{2,12}|\.{3,12})$/u;
