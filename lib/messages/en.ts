@@ -107,7 +107,10 @@ export const en = {
   TITLE_IN_BODY: (p: { text?: string }) =>
     `a line shaped like a report title (“${p.text ?? ''}”) is inside the report; perhaps two reports are merged`,
   OVERSIZED_REPORT: () => 'this report is far longer than the others; perhaps several reports are merged',
-  EMPTY_REPORT: () => 'this report has a title but no body text',
+  EMPTY_REPORT: (p: { text?: string }) =>
+    `the title “${p.text ?? ''}” has no text under it, so no report was made of it; check whether its text is missing from the input`,
+  NO_TITLE: (p: { text?: string }) =>
+    `no title was found above this report's text, so it is named after the file (“${p.text ?? ''}”); add the title as the first line if it has one`,
   MISSING_GLYPH: (p: { text?: string }) =>
     `no embedded font has ${p.text ?? 'some characters'}, so they are blank on the PDF pages (the text layer still holds them)`,
 
@@ -241,7 +244,7 @@ export const en = {
   'web.removalsNone': () => 'Nothing was removed.',
   /** A family of cuts (see lib/text/clean-rules.ts CleanFamily); `family` chooses the wording. */
   'web.family': (p: { family: string }) =>
-    ({ 'paywall-marker': 'Paywall markers', 'page-number': 'Page numbers and running headers', 'bracketed-advert': 'Bracketed adverts', 'advert-line': 'Advert lines', 'advert-block': 'Advert footers', whitespace: 'White space and line breaks', 'outside-reports': 'Outside every report (cover, table of contents, piece numbers)', 'site-header': 'Site lines above the title (breadcrumbs, welcome lines, menus)', 'page-meta': 'Meta lines (date, source, author, views)', 'site-insert': 'Site inserts and page ends (blurbs, notices, related lists)' })[p.family] ??
+    ({ 'paywall-marker': 'Paywall markers', 'page-number': 'Page numbers and running headers', 'bracketed-advert': 'Bracketed adverts', 'advert-line': 'Advert lines', 'advert-block': 'Advert footers', whitespace: 'White space and line breaks', 'outside-reports': 'Outside every report (cover, table of contents, piece numbers)', 'site-header': 'Site lines above the title (breadcrumbs, welcome lines, menus)', 'page-meta': 'Meta lines (date, source, author, views)', 'site-insert': 'Site inserts and page ends (blurbs, notices, related lists)', title: "The site's copies and labels of the title (tags, piece labels, counts)" })[p.family] ??
     'Other cuts',
   'web.familyCount': (p: { removals: number }) => count(p.removals, 'cut'),
   'web.removalLine': (p: { line: number }) => `line ${p.line}`,

@@ -86,7 +86,8 @@ export const zhCN: Catalogue = {
   TOC_ENTRY_MISSING: (p) => `目录中列有“${p.text ?? ''}”，但正文里没有找到这个标题的报告，请检查是否缺了这篇，或标题写法不同`,
   TITLE_IN_BODY: (p) => `报告正文中有一行像是报告标题（“${p.text ?? ''}”），可能是两篇报告连在了一起`,
   OVERSIZED_REPORT: () => '这篇报告比其他几篇长得多，可能是几篇报告连在了一起',
-  EMPTY_REPORT: () => '这篇报告只有标题，没有正文',
+  EMPTY_REPORT: (p) => `标题“${p.text ?? ''}”下面没有正文，未单独生成报告；请检查输入中是否缺了它的正文`,
+  NO_TITLE: (p) => `这篇报告的正文上方没有找到标题，已用文件名（“${p.text ?? ''}”）命名；如有标题，请把它放在第一行`,
   MISSING_GLYPH: (p) => `内嵌字体中没有${p.text ? `“${p.text}”` : '部分字符'}，这些字符在 PDF 页面上显示为方框（文字层和 DOCX 中仍然保留）`,
 
   // ── 命令行：结果 ─────────────────────────────────────────────────────────────────────────────
@@ -205,7 +206,7 @@ export const zhCN: Catalogue = {
   'web.removals': (p) => `清理掉的内容（${p.removals} 处，${p.characters} 字）`,
   'web.removalsNone': () => '没有清理掉任何内容。',
   'web.family': (p) =>
-    ({ 'paywall-marker': '付费标记', 'page-number': '页码和页眉', 'bracketed-advert': '括号广告', 'advert-line': '广告行', 'advert-block': '页脚广告', whitespace: '空白和断行', 'outside-reports': '报告之外（封面、目录、篇号）', 'site-header': '标题上方的网站内容（导航、欢迎语、菜单）', 'page-meta': '文章信息（日期、来源、作者、浏览量）', 'site-insert': '网站插入语和页尾（导语、声明、相关推荐）' })[p.family] ?? '其他',
+    ({ 'paywall-marker': '付费标记', 'page-number': '页码和页眉', 'bracketed-advert': '括号广告', 'advert-line': '广告行', 'advert-block': '页脚广告', whitespace: '空白和断行', 'outside-reports': '报告之外（封面、目录、篇号）', 'site-header': '标题上方的网站内容（导航、欢迎语、菜单）', 'page-meta': '文章信息（日期、来源、作者、浏览量）', 'site-insert': '网站插入语和页尾（导语、声明、相关推荐）', title: '网站附加的标题（重复标题、标签、篇号、篇数）' })[p.family] ?? '其他',
   'web.familyCount': (p) => `${p.removals} 处`,
   'web.removalLine': (p) => `第 ${p.line} 行`,
   'web.whitespaceOnly': () => '（空白）',

@@ -42,6 +42,8 @@ export const OutsideRule = {
   TableOfContents: 'outside-reports/table-of-contents',
   /** The number a compilation puts before a report's title (`1.`, `第二篇`, `材料三：`). */
   PieceNumber: 'outside-reports/piece-number',
+  /** A title with no text under it: no report is made of a title alone. */
+  TitleWithoutText: 'outside-reports/title-without-text',
 } as const;
 export type OutsideRule = (typeof OutsideRule)[keyof typeof OutsideRule];
 
@@ -88,18 +90,41 @@ export function splitText(text: string, options: SplitOptions = {}): SplitResult
   const fallback = options.fallbackTitle?.trim() || DEFAULT_TITLE;
   const warnings: SplitWarning[] = [];
   const toc = findToc(lines);
-  const sections = (toc && splitByToc(lines, toc, warnings)) ?? splitByTitles(lines, 0, lines.length, fallback);
-  const kept = sections
-    .map((section) => ({ section, report: buildReport(section.title, lines.slice(section.start, section.end)) }))
-    .filter(({ report }) => report.blocks.length > 0 || report.title !== '');
+  const sections = (toc && splitByToc(lines, toc, warnings, page)) ?? splitByTitles(lines, 0, lines.length, fallback, page);
+  const built = sections.map((section) => ({ section, report: buildReport(section.title, lines.slice(section.start, section.end)) }));
+  // Never a report of a title alone: it is logged and named in a warning instead.
+  const kept = built.filter(({ report }) => report.blocks.length > 0);
+  const untitled = built.filter(({ report }) => report.blocks.length === 0 && report.title !== '').map(({ section }) => section);
   const reports = kept.map(({ report }) => report);
+  warnings.push(...untitled.map(emptyTitleWarning));
   warnings.push(...bodyWarnings(lines, kept.map(({ section }) => section), reports));
+  kept.forEach(({ section }, k) => {
+    if (section.titleLine === -1 && (section.title === fallback || section.title === DEFAULT_TITLE)) warnings.push(noTitleWarning(k + 1, section.title));
+  });
   // TOC warnings name no report; the rest follow report order. Lines are the page's: warnings name the text's.
   const textLine = (line: number | undefined) => (line === undefined ? undefined : (page.lines[line]?.line ?? line));
   return {
     reports,
     warnings: warnings.map((warning) => (warning.line === undefined ? warning : { ...warning, line: textLine(warning.line) })),
-    outside: outsideText(page, kept.map(({ section }) => section), toc),
+    outside: outsideText(page, kept.map(({ section }) => section), untitled, toc),
+  };
+}
+
+function emptyTitleWarning(section: Section): SplitWarning {
+  return {
+    code: WarningCode.EmptyReport,
+    ...(section.titleLine === -1 ? {} : { line: section.titleLine }),
+    text: section.title,
+    message: `the title “${section.title}” has no text under it, so no report was made of it; check whether its text is missing from the input`,
+  };
+}
+
+function noTitleWarning(report: number, title: string): SplitWarning {
+  return {
+    code: WarningCode.NoTitle,
+    report,
+    text: title,
+    message: `no title was found above this report's text, so it is named after the file (“${title}”); add the title as the first line if it has one`,
   };
 }
 
@@ -108,7 +133,7 @@ export function splitText(text: string, options: SplitOptions = {}): SplitResult
  * input reaches a document or the removal log. The page's furniture comes cut already; lines outside
  * every section are a cover or a table of contents; a title shorter than its line lost a piece number.
  */
-function outsideText(page: PageReading, sections: readonly Section[], toc: Toc | undefined): OutsideText[] {
+function outsideText(page: PageReading, sections: readonly Section[], untitled: readonly Section[], toc: Toc | undefined): OutsideText[] {
   const { lines } = page;
   const held = new Uint8Array(lines.length);
   const pieces: OutsideText[] = [...page.cuts];
@@ -128,20 +153,23 @@ function outsideText(page: PageReading, sections: readonly Section[], toc: Toc |
       if (number !== '' && first.text.startsWith(number)) outside(OutsideRule.PieceNumber, first, number);
     }
   }
+  // A title with no text: its line (or the two of a wrapped title) under a rule of its own.
+  const lone = new Set<number>();
+  for (const section of untitled) if (section.titleLine !== -1) for (let i = section.titleFrom ?? section.titleLine; i <= section.titleLine; i++) lone.add(i);
   lines.forEach((line, i) => {
     if (held[i] || line.text === '') return;
     const inToc = toc !== undefined && i >= toc.headerLine && i < toc.endLine;
-    outside(inToc ? OutsideRule.TableOfContents : OutsideRule.Cover, line, line.text);
+    outside(inToc ? OutsideRule.TableOfContents : lone.has(i) ? OutsideRule.TitleWithoutText : OutsideRule.Cover, line, line.text);
   });
   return pieces.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[]): Section[] | undefined {
+function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[], page: PageTitles): Section[] | undefined {
   const found = locateEntries(lines, toc.entries, toc.endLine);
   const matched = found.filter((at) => at !== -1).length;
   if (matched < Math.ceil(toc.entries.length / 2)) {
     // The entries could not be found in the body: still drop cover and table, then look for titles.
-    return splitByTitles(lines, toc.endLine, lines.length, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE);
+    return splitByTitles(lines, toc.endLine, lines.length, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE, page);
   }
   toc.entries.forEach((entry, k) => {
     if (found[k] !== -1) return;
@@ -159,7 +187,7 @@ function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[]
   // Between the table and the first listed report: a foreword (kept under the compilation's
   // title), or reports the table does not list.
   if (lines.slice(toc.endLine, firstStart).some((line) => line !== '')) {
-    sections.push(...splitByTitles(lines, toc.endLine, firstStart, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE));
+    sections.push(...splitByTitles(lines, toc.endLine, firstStart, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE, page));
   }
   starts.forEach(({ at, entry }, k) => {
     const line = lines[at] ?? '';
@@ -178,10 +206,17 @@ function coverTitle(lines: readonly string[], headerLine: number): string | unde
   return lines.slice(0, headerLine).find((line) => line !== '' && !isCountLine(line));
 }
 
-/** Sections of `lines[from, to)` opened by report titles. */
-function splitByTitles(lines: readonly string[], from: number, to: number, fallback: string): Section[] {
+/** What reading the page said of titles (zones/page-zones.ts): lines that open a report whatever their shape, and lines that do not. */
+type PageTitles = Pick<PageReading, 'titles' | 'notTitles'>;
+
+const NO_PAGE_TITLES: PageTitles = { titles: new Set(), notTitles: new Set() };
+
+/** Sections of `lines[from, to)` opened by report titles, and by the titles the page gives its documents. */
+function splitByTitles(lines: readonly string[], from: number, to: number, fallback: string, page: PageTitles = NO_PAGE_TITLES): Section[] {
   const numbered = findNumberedTitles(lines, from, to);
-  const titles = [...new Set([...findTitleLines(lines, from, to), ...numbered.keys()])].sort((a, b) => a - b);
+  const given = [...page.titles].filter((at) => at >= from && at < to);
+  const found = [...findTitleLines(lines, from, to), ...numbered.keys()].filter((at) => !page.notTitles.has(at));
+  const titles = [...new Set([...found, ...given])].sort((a, b) => a - b);
   const titleAt = (at: number): string => numbered.get(at) ?? lines[at] ?? fallback;
   const firstContent = nextContentLine(lines, from, to);
   if (firstContent === -1) return [];
@@ -396,7 +431,7 @@ function nextContentLine(lines: readonly string[], from: number, to: number = li
   return -1;
 }
 
-/** Warnings about the reports themselves: title-shaped lines left in a body, outsized or empty reports. */
+/** Warnings about the reports themselves: title-shaped lines left in a body, outsized reports. */
 function bodyWarnings(lines: readonly string[], sections: readonly Section[], reports: readonly Report[]): SplitWarning[] {
   const warnings: SplitWarning[] = [];
   const sizes = reports.map((report) => report.blocks.reduce((n, block) => n + block.text.length, 0));
@@ -404,15 +439,6 @@ function bodyWarnings(lines: readonly string[], sections: readonly Section[], re
   sections.forEach((section, k) => {
     const report = k + 1;
     const title = reports[k]?.title ?? '';
-    if ((reports[k]?.blocks.length ?? 0) === 0) {
-      warnings.push({
-        code: WarningCode.EmptyReport,
-        report,
-        line: section.titleLine === -1 ? undefined : section.titleLine,
-        text: title,
-        message: `report “${title}” has a title but no text; check whether its body is missing from the input`,
-      });
-    }
     for (let i = section.start; i < section.end; i++) {
       const line = lines[i] ?? '';
       if (line === '' || !isReportTitle(line) || isSubtitle(line)) continue;

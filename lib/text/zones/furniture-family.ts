@@ -12,6 +12,8 @@ export const FurnitureFamily = {
   PageMeta: 'page-meta',
   /** What a 范文 site writes into and after the text: editor blurbs, disclaimers, truncation notices, related lists, the page end. */
   SiteInsert: 'site-insert',
+  /** What a site adds to or repeats of the document's title: copies of it, SEO tags, piece labels, counts. */
+  Title: 'title',
 } as const;
 export type FurnitureFamily = (typeof FurnitureFamily)[keyof typeof FurnitureFamily];
 
@@ -44,7 +46,14 @@ export const FurnitureRule = {
   /** What a page prints after the document: a login wall, a page id, a slogan, a stray mark. */
   PageEnd: 'site-insert/page-end',
 
-
+  /** Another copy of the document's title (the page's heading above the document's own, a damaged copy). */
+  Repeated: 'title/repeated',
+  /** An SEO or column tag on the title (`[县委书记讲话]`, `【建党百年 环院献礼】`, `一二九演讲稿：` before a full title). */
+  SeoTag: 'title/seo-tag',
+  /** A compilation page's piece label (`…篇二`, `【篇1】`, `（1）`, `通用一`, `第1篇：`, a bare `一`). */
+  PieceLabel: 'title/piece-label',
+  /** A compilation page's count and praise (`（通用6篇）`, `【十篇】`, `集锦15篇`, `2000字`, `实用`). */
+  Count: 'title/count',
 } as const;
 export type FurnitureRule = (typeof FurnitureRule)[keyof typeof FurnitureRule];
 

@@ -12,6 +12,8 @@ export interface Segment {
   readonly end: number;
   /** The rule that cuts it; absent for a kept segment. */
   readonly cut?: FurnitureRule;
+  /** A kept segment that is a document's title. */
+  readonly title?: boolean;
 }
 
 /** The decisions about a page's lines, by line of the cleaned text. */
@@ -20,6 +22,10 @@ export class PageDecisions {
   readonly whole: (FurnitureRule | undefined)[];
   /** Lines cut into segments. */
   readonly edits = new Map<number, readonly Segment[]>();
+  /** Lines that are titles of documents (the title segment of an edited line). */
+  readonly titles = new Set<number>();
+  /** Title-shaped lines that open no report. */
+  readonly notTitles = new Set<number>();
 
   constructor(lines: number) {
     this.whole = new Array<FurnitureRule | undefined>(lines);
@@ -31,25 +37,31 @@ export class PageDecisions {
   }
 }
 
-/** The reading `decisions` make of `raw`: kept segments as lines, cut lines and segments as cuts. */
+/** The reading `decisions` make of `raw`: kept segments as lines, cut lines and segments as cuts, titles by their index among the lines. */
 export function assemble(raw: readonly string[], decisions: PageDecisions): PageReading {
   const lines: PageLine[] = [];
   const cuts: ZoneCut[] = [];
+  const titles = new Set<number>();
+  const notTitles = new Set<number>();
   const cut = (rule: FurnitureRule, piece: PageLine) => {
     if (piece.text !== '') cuts.push({ ruleId: rule, family: familyOf(rule), line: piece.line, column: piece.column, text: piece.text });
   };
-  const keep = (piece: PageLine) => lines.push(piece);
+  const keep = (piece: PageLine, title: boolean, notTitle: boolean) => {
+    if (title) titles.add(lines.length);
+    if (notTitle) notTitles.add(lines.length);
+    lines.push(piece);
+  };
   raw.forEach((text, line) => {
     const rule = decisions.whole[line];
     if (rule !== undefined) return cut(rule, trimmedPiece(text, line, 0, text.length));
     const segments = decisions.edits.get(line);
-    if (!segments) return keep(trimmedPiece(text, line, 0, text.length));
+    if (!segments) return keep(trimmedPiece(text, line, 0, text.length), decisions.titles.has(line), decisions.notTitles.has(line));
     const offset = text.length - text.trimStart().length;
     for (const segment of [...segments].sort((a, b) => a.start - b.start)) {
       const piece = trimmedPiece(text, line, offset + segment.start, offset + segment.end);
       if (segment.cut !== undefined) cut(segment.cut, piece);
-      else if (piece.text !== '') keep(piece);
+      else if (piece.text !== '') keep(piece, segment.title === true, false);
     }
   });
-  return { lines, cuts };
+  return { lines, cuts, titles, notTitles };
 }

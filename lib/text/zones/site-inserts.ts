@@ -2,7 +2,8 @@
  * Family 3, what a 范文 site writes into and after the document, beyond the lines its vocabulary
  * gives away: a related list inside or after the text (its header and the short entries under it),
  * the page's end read from the last line up, a preview's mark inside a paragraph
- * (`……此处隐藏8066个字……`) and at the end of the last sentence a paywall cut (`…集中在xx…………`).
+ * (`……此处隐藏8066个字……`) and at the end of the last sentence a paywall cut (`…集中在xx…………`),
+ * and a description that opens with the title as the site tags it.
  */
 import { FurnitureFamily, FurnitureRule, familyOf } from './furniture-family.js';
 import { furnitureRule, MIN_SCORE } from './furniture-bar.js';
@@ -19,6 +20,8 @@ const MIN_TAIL_META = 4;
 const PAGE_ID = /^\d{4,12}$/u;
 /** The words every inline preview mark holds: a line without them is not looked at further. */
 const TRUNCATION_WORD = /[隐隱]藏|省略/u;
+/** Fewest characters of a title a description is recognised by. */
+const MIN_DESCRIBED_TITLE = 8;
 
 /** Cuts each related list in `lines[from, …)`: a header line (`相关推荐`, `更多相关文章：…`) and the entries under it, up to a blank line or a sentence. */
 export function cutRelatedLists(lines: readonly string[], score: (i: number) => FurnitureScore, decisions: PageDecisions, from: number): void {
@@ -96,3 +99,11 @@ export function cutPreviewMark(lines: readonly string[], decisions: PageDecision
   }
 }
 
+/**
+ * A line that opens with the title as the site tags it and goes on (`一二九演讲稿：在…上的讲话是一二九
+ * 演讲稿的经典…`): the page's description of the document. One that opens with the bare title may
+ * well be the text's first sentence (`乡镇年度工作计划是…`), and stays.
+ */
+export function describesTitle(line: string, taggedTitle: string): boolean {
+  return taggedTitle.length >= MIN_DESCRIBED_TITLE && line.length > taggedTitle.length && line.startsWith(taggedTitle);
+}
