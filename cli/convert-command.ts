@@ -70,7 +70,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
   }
   try {
     const profile = PROFILES[options.profile];
-    const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes } });
+    const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes, limitOption: '--max-size' } });
     const { reports, manifest: draft, removals: splitCuts } = splitStage(cleaned, { profile: profile.id });
     // Before the slow part: an output folder that cannot be made fails this input at once.
     await makeFolder(folder);
@@ -87,6 +87,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
     const staged: StagedFile[] = [];
     const folders = new Set<string>();
     const written = new Map<string, FileDigest>();
+    const pages = new Map<number, number>();
     // Found while rendering; completeManifest appends them after split's own.
     const warnings: ConversionWarning[] = [];
     try {
@@ -97,6 +98,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
           const rendered = await renderDocument(report, entry.index, format, { profile, fonts, timestamp, ...(options.author ? { author: options.author } : {}) });
           // The same digests the S3 chain records, so a download from either can be verified.
           written.set(entry[format], digestOf(rendered.bytes));
+          if (rendered.pages !== undefined) pages.set(entry.index, rendered.pages);
           staged.push(await stageFile(folder, { path: entry[format], bytes: rendered.bytes }, folders));
           warnings.push(...rendered.warnings);
         }
@@ -111,6 +113,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
       input: digestOf(bytes),
       document: (index, format) => written.get(draft.reports[index - 1]![format]),
       warnings,
+      pages: (index) => pages.get(index),
     });
     await writeFilesAtomically(folder, [
       { path: manifest.cleaning.log, bytes: encodeRemovalLog(cleaned, splitCuts) },

@@ -8,6 +8,8 @@ import { InputError, InputErrorCode } from './errors.js';
 import { encodeJsonBytes, encodeJsonLines } from './json-bytes.js';
 import type { Report } from './model/report.js';
 import { reportParagraphs } from './model/report.js';
+import { reportParts, type ReportPart } from './model/report-parts.js';
+import { formatMessage } from './messages/format.js';
 import { cleanText, type CleanOptions, type CleanResult, type Removal } from './text/clean.js';
 import { decodeText, type DecodeOptions } from './text/decode.js';
 import { countLines, inputLineOf, inputPositionOf, lineShifts, type LineShift } from './text/source-lines.js';
@@ -15,7 +17,7 @@ import { splitText, type OutsideText, type SplitWarning } from './text/split.js'
 import { documentDate } from './render/document-facts.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
 import type { StyleProfile } from './render/style.js';
-import type { ConversionWarning } from './warnings.js';
+import { WarningCode, type ConversionWarning } from './warnings.js';
 
 /** How much cleaning removed: the removal log in figures. */
 export interface CleaningSummary {
@@ -124,10 +126,7 @@ export function cleanStage(bytes: Uint8Array, source: string, options: CleanStag
   const cleaned = cleanText(decoded, options.clean);
   // Text first: the removal log is built when first read, and a refused input never needs it.
   if (cleaned.text.trim() === '') {
-    throw new InputError(
-      InputErrorCode.NothingLeft,
-      'nothing is left after removing adverts and paywall markers; check that this is the report text and not only a page footer',
-    );
+    throw new InputError(InputErrorCode.NothingLeft, { stage: 'clean' });
   }
   const lines = countLines(cleaned.text);
   if (lines > MAX_LINES) throw new InputError(InputErrorCode.TooManyLines, { lines, limit: MAX_LINES });
@@ -189,6 +188,13 @@ export interface ManifestReport {
   readonly paragraphs: number;
   readonly characters: number;
   readonly headings: number;
+  /**
+   * Set when a report too long for one document is written in parts (report-parts.ts): this
+   * entry's part number, how many parts there are, and the whole report's title.
+   */
+  readonly part?: { readonly number: number; readonly count: number; readonly reportTitle: string };
+  /** Pages of the PDF (see {@link completeManifest}); absent in split's draft and when no PDF was written. */
+  readonly pages?: number;
 }
 
 export interface Manifest {
@@ -327,12 +333,25 @@ function removalOffset(line: Uint8Array): number {
   return at === -1 ? Number.POSITIVE_INFINITY : Number.parseInt(window.slice(at + key.length), 10);
 }
 
-/** Stage 2: split the cleaned text into reports and describe the outputs in a manifest. */
+/**
+ * Stage 2: split the cleaned text into reports and describe the outputs in a manifest. A report too
+ * long for one document comes back as its parts (report-parts.ts), each an entry of its own with a
+ * `part`, and a `REPORT_IN_PARTS` warning says so.
+ */
 export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}): SplitStageResult {
   const split = splitText(cleaned.text, { fallbackTitle: sourceStem(cleaned.source) });
-  const { reports } = split;
-  if (reports.length === 0) {
-    throw new InputError(InputErrorCode.NothingLeft, 'no report text was found after cleaning');
+  if (split.reports.length === 0) {
+    throw new InputError(InputErrorCode.NothingLeft, { stage: 'split' });
+  }
+  const parted = split.reports.map((report) => reportParts(report));
+  // One document per part; `of` is the index of the report (in split's order) it belongs to.
+  const documents = parted.flatMap((parts, k) => parts.map((part) => ({ ...part, of: k })));
+  // The manifest index of each report's first document: split's warnings name reports, not parts.
+  const firstIndex: number[] = [];
+  let next = 1;
+  for (const parts of parted) {
+    firstIndex.push(next);
+    next += parts.length;
   }
   const cuts = splitRemovals(split.outside, cleaned);
   const summary = withSplitCuts(cleaned.summary, cuts);
@@ -340,7 +359,7 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
     source: cleaned.source,
     generator: GENERATOR,
     profile: options.profile ?? 'gbt9704',
-    reports: reports.map((report, i) => {
+    reports: documents.map(({ report, part, of }, i) => {
       const base = documentBaseName(i + 1, report.title);
       const paragraphs = reportParagraphs(report);
       return {
@@ -351,12 +370,16 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
         paragraphs: paragraphs.length,
         characters: paragraphs.reduce((n, p) => n + p.length, 0),
         headings: report.blocks.filter((b) => b.kind === 'heading' || b.runIn).length,
+        ...(part ? { part: { ...part, reportTitle: split.reports[of]!.title } } : {}),
       };
     }),
     cleaning: { log: REMOVAL_LOG, ...summary },
-    warnings: inputLineWarnings(split.warnings, cleaned),
+    warnings: [
+      ...inputLineWarnings(split.warnings, cleaned).map((w) => (w.report === undefined ? w : { ...w, report: firstIndex[w.report - 1] ?? w.report })),
+      ...partWarnings(split.reports, parted, firstIndex),
+    ].sort((a, b) => (a.report ?? 0) - (b.report ?? 0)),
   };
-  return { reports, manifest, removals: cuts };
+  return { reports: documents.map(({ report }) => report), manifest, removals: cuts };
 }
 
 /** The split's cuts as removals of the input: each piece placed by the line shifts of its line. */
@@ -388,6 +411,15 @@ function withSplitCuts(summary: CleaningSummary, cuts: readonly Removal[]): Clea
   };
 }
 
+/** A `REPORT_IN_PARTS` warning for every report written in parts, naming its first part. */
+function partWarnings(reports: readonly Report[], parted: readonly (readonly ReportPart[])[], firstIndex: readonly number[]): ConversionWarning[] {
+  return parted.flatMap((parts, k) => {
+    if (parts.length === 1) return [];
+    const text = reports[k]!.title;
+    return [{ code: WarningCode.ReportInParts, report: firstIndex[k]!, text, message: formatMessage(WarningCode.ReportInParts, { text, parts: parts.length }) }];
+  });
+}
+
 /** Split warnings with their lines given as lines of the input file, which is what users have. */
 function inputLineWarnings(warnings: readonly SplitWarning[], cleaned: CleanedText): ConversionWarning[] {
   if (warnings.length === 0) return [];
@@ -403,11 +435,14 @@ export interface ManifestCompletion {
   readonly document: (index: number, format: DocumentFormat) => FileDigest | undefined;
   /** Warnings found after splitting (e.g. by a renderer), appended after split's own. */
   readonly warnings?: readonly ConversionWarning[];
+  /** Pages of report `index`'s PDF; `undefined` when no PDF was written (or its count is not known). */
+  readonly pages?: (index: number) => number | undefined;
 }
 
 /**
  * The manifest as written, the last file of a conversion: split's manifest with the input's and
- * every document's SHA-256 and size, and any later warnings. The CLI and the chain both build it
+ * every document's SHA-256 and size, each report's PDF pages (readers such as the web page need
+ * not open the PDF to count them), and any later warnings. The CLI and the chain both build it
  * here, so both write the same bytes.
  */
 export function completeManifest(manifest: Manifest, completion: ManifestCompletion): Manifest {
@@ -423,7 +458,8 @@ export function completeManifest(manifest: Manifest, completion: ManifestComplet
         const digest = completion.document(report.index, format);
         if (digest) files[format] = digest;
       }
-      return { ...report, files };
+      const pages = completion.pages?.(report.index);
+      return { ...report, ...(pages !== undefined ? { pages } : {}), files };
     }),
     cleaning,
     warnings: [...warnings, ...(completion.warnings ?? [])],
@@ -452,6 +488,8 @@ export interface RenderStageOptions {
 export interface RenderedDocument {
   readonly bytes: Uint8Array;
   readonly warnings: readonly ConversionWarning[];
+  /** Pages of a PDF, as laid out; absent for a DOCX, whose pages the reader's word processor sets. */
+  readonly pages?: number;
 }
 
 /**
@@ -471,13 +509,13 @@ export async function renderDocument(report: Report, index: number, format: Docu
   }
   if (!options.fonts) throw new Error('renderStage: PDF rendering needs a font library (loadFontLibrary)');
   const [{ renderPdf }, { missingGlyphWarning }] = await Promise.all([import('./render/pdf/render-pdf.js'), import('./render/pdf/missing-glyphs.js')]);
-  const { bytes, missing } = await renderPdf(report, {
+  const { bytes, missing, pages } = await renderPdf(report, {
     profile: options.profile,
     fonts: options.fonts,
     timestamp,
     ...(options.author !== undefined ? { author: options.author } : {}),
   });
-  return { bytes, warnings: missingGlyphWarning(missing, index) };
+  return { bytes, warnings: missingGlyphWarning(missing, index), pages };
 }
 
 /** Stage 3 for callers that need only the bytes (see {@link renderDocument}). */

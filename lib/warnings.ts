@@ -18,6 +18,8 @@ export const WarningCode = {
   NoTitle: 'NO_TITLE',
   /** Characters drawn without a glyph (no embedded font has them); the text layer still holds them. */
   MissingGlyph: 'MISSING_GLYPH',
+  /** A report too long for one document, written in parts (`title（1）`, `title（2）` …). */
+  ReportInParts: 'REPORT_IN_PARTS',
 } as const;
 export type WarningCode = (typeof WarningCode)[keyof typeof WarningCode];
 

@@ -6,11 +6,18 @@
  * and Latin text or numbers, paths and option names exactly as typed. Sentence starts and the
  * `report-press:` prefix follow GNU's zh_CN convention of ASCII `: ` after a path.
  */
-import { en, megabytes } from './en.js';
+import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
+import { en, megabytes, percent as englishPercent } from './en.js';
 import type { FsProblem } from './types.js';
 
 /** The same keys as English, each taking the same parameters. */
 export type Catalogue = { readonly [K in keyof typeof en]: (...params: Parameters<(typeof en)[K]>) => string };
+
+/** `37%`、`不到 1%`：文件中某类字符所占的比例（0–1）。 */
+function percent(share: number): string {
+  const english = englishPercent(share);
+  return english.startsWith('under ') ? `不到 ${english.slice('under '.length)}` : english;
+}
 
 function fsReason({ errno, at }: FsProblem): string {
   switch (errno) {
@@ -49,22 +56,53 @@ export const zhCN: Catalogue = {
   // ── 输入错误 ─────────────────────────────────────────────────────────────────────────────────
   EMPTY: (p) =>
     typeof p.size === 'number' && p.size > 0 ? '文件里只有空白字符，请重新导出报告文本' : '文件为空（0 字节），请重新导出报告文本',
-  TOO_LARGE: (p) =>
-    typeof p.size === 'number' && typeof p.limit === 'number'
-      ? `文件大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，请拆分后再转换，或用 --max-size 调高上限`
-      : '文件超过了大小上限，请拆分后再转换，或用 --max-size 调高上限',
+  TOO_LARGE: (p) => {
+    const fix = p.limitOption ? `请拆分后再转换，或用 ${p.limitOption} 调高上限` : '请拆分成较小的文件';
+    return typeof p.size === 'number' && typeof p.limit === 'number'
+      ? `文件大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，${fix}`
+      : `文件超过了大小上限，${fix}`;
+  },
   TOO_MANY_LINES: (p) =>
     `清理后的文本有 ${p.lines ?? '过多的'} 行，超过了一次转换能处理的 ${p.limit ?? 500000} 行（20 MB 的正常汇编约 4 万行），请拆分文件，或检查它是否是报告正文`,
-  BINARY: (p) =>
-    p.cause === 'nul'
-      ? '文件中含有 NUL 字节，是二进制数据而不是文本，请上传纯文本（.txt）格式的报告'
-      : p.cause === 'control'
-        ? '文件内容大多是控制字符，是二进制数据而不是文本，请上传纯文本（.txt）格式的报告'
-        : '文件是二进制数据而不是文本，请上传纯文本（.txt）格式的报告',
-  UNDECODABLE: (p) =>
-    typeof p.offset === 'number'
-      ? `文本既不是 UTF-8 也不是 GB18030 编码（第 ${p.offset} 字节附近有无效的字节序列），请另存为 UTF-8 编码后再试`
-      : '文本既不是 UTF-8 也不是 GB18030 编码，请另存为 UTF-8 编码后再试',
+  BINARY: (p) => {
+    const fix = '请上传纯文本（.txt）格式的报告';
+    switch (p.cause) {
+      case 'nul':
+        return `文件中含有 NUL 字节，是二进制数据而不是文本，${fix}`;
+      case 'suspect':
+        if (typeof p.share !== 'number') break;
+        return `文件看起来不是文本（${percent(p.share)} 的字符是控制字符、私用区字符或替换字符），${fix}`;
+      case 'no-letters':
+        if (typeof p.share !== 'number') break;
+        return `文件看起来不是文本（${p.share === 0 ? '没有一个字符' : `只有 ${percent(p.share)} 的字符`}是字母或数字），${fix}`;
+      case 'control':
+        return `文件内容大多是控制字符，是二进制数据而不是文本，${fix}`;
+    }
+    return `文件是二进制数据而不是文本，${fix}`;
+  },
+  UNDECODABLE: (p) => {
+    const resave = '请另存为 UTF-8 编码后再试';
+    const share = percent(p.share ?? 0);
+    switch (p.cause) {
+      case 'bom':
+        return `文件开头是 ${p.encoding} 的字节顺序标记（BOM），但第 ${p.offset} 字节附近有无效的字节序列，${resave}`;
+      case 'invalid':
+        return `文本看起来是 ${p.encoding} 编码，但第 ${p.offset} 字节附近有无效的字节序列，${resave}`;
+      case 'mixed':
+        return `文件混用了多种编码（有的部分按 ${p.encoding} 读取，有的按 ${p.other} 读取），请统一另存为 UTF-8 编码`;
+      case 'mixed-at': {
+        const there = p.fault === 'suspect' ? `有 ${share} 的字符是控制字符、私用区字符或替换字符` : `只有 ${share} 的字符是常用汉字`;
+        return `文本按 ${p.encoding} 读取，但第 ${p.line} 行附近${there}，文件可能混用了多种编码，请统一另存为 UTF-8 编码`;
+      }
+      case 'not-chinese': {
+        const detail = p.fault === 'no-words' ? '其中的字几乎组不成中文词语' : `其中的非 ASCII 字符只有 ${share} 是常用汉字`;
+        return `文本按 UTF-8、GB18030、Big5 或 UTF-16 读取都不像中文（最接近的是 ${p.encoding}，${detail}），请用能正确显示它的编辑器打开，${resave}`;
+      }
+    }
+    return typeof p.offset === 'number'
+      ? `文本既不是 UTF-8 也不是 GB18030 编码（第 ${p.offset} 字节附近有无效的字节序列），${resave}`
+      : `文本既不是 UTF-8 也不是 GB18030 编码，${resave}`;
+  },
   NOTHING_LEFT: (p) =>
     p.stage === 'split'
       ? '清理之后没有找到报告正文'
@@ -89,6 +127,8 @@ export const zhCN: Catalogue = {
   EMPTY_REPORT: (p) => `标题“${p.text ?? ''}”下面没有正文，未单独生成报告；请检查输入中是否缺了它的正文`,
   NO_TITLE: (p) => `这篇报告的正文上方没有找到标题，已用文件名（“${p.text ?? ''}”）命名；如有标题，请把它放在第一行`,
   MISSING_GLYPH: (p) => `内嵌字体中没有${p.text ? `“${p.text}”` : '部分字符'}，这些字符在 PDF 页面上显示为方框（文字层和 DOCX 中仍然保留）`,
+  REPORT_IN_PARTS: (p) =>
+    `“${p.text ?? ''}”超出了一份文档的篇幅（${MAX_PART_LINES} 行，约 ${MAX_PART_PAGES} 页），已分${typeof p.parts === 'number' ? ` ${p.parts} ` : ''}部分输出：“${p.text ?? ''}（1）”“${p.text ?? ''}（2）”……；如果其中是几篇报告，请让每篇的标题单独成行，以便拆分`,
 
   // ── 命令行：结果 ─────────────────────────────────────────────────────────────────────────────
   'cli.converted': (p) => `${p.input} → ${p.folder}/（${p.reports} 篇报告，清除 ${p.cuts} 处，用时 ${p.seconds.toFixed(2)} 秒）`,
@@ -119,6 +159,7 @@ export const zhCN: Catalogue = {
   'usage.other': (p) => p.message,
   'usage.seeHelp': () => '（加 --help 查看用法）',
   'usage.megabytes': () => '请给出一个正数，单位为 MB，例如 20',
+  'usage.minutes': () => '请给出一个正数，单位为分钟，例如 60',
   'usage.formats': (p) => `请用 docx、pdf 或 docx,pdf（实际为${p.value === '' ? '空' : `“${p.value}”`}）`,
   'usage.profile': (p) => `请用 ${p.choices} 之一（实际为“${p.value}”）`,
   'usage.port': () => '请给出 0 到 65535 之间的 TCP 端口号',
@@ -161,17 +202,22 @@ export const zhCN: Catalogue = {
   'help.dev': () => '在本机运行 Lambda 处理链，配合内嵌在 127.0.0.1 上的 S3 兼容服务',
   'help.devPort': () => 'S3 服务的端口',
   'help.devDir': () => '存放存储桶数据的文件夹，多次运行之间保留',
+  'help.devStall': () => '任务无进展多少分钟后由巡检结束（失败，STALLED）',
   'help.devWebPort': () => '网页的端口（在浏览器中上传 .txt 文件、下载文档）',
   'help.devAfter': () =>
     [
       '把 .txt 上传到 s3://input/…，再到 s3://output/… 下取 manifest.json 和文档，例如：',
+      '  export AWS_ACCESS_KEY_ID=report-press AWS_SECRET_ACCESS_KEY=report-press AWS_DEFAULT_REGION=us-east-1',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/',
       '也可以打开它打印出的网页（默认 http://127.0.0.1:4569/），把 .txt 文件拖进去。',
-      '任何访问凭证都可以。按 Ctrl-C 停止服务。',
+      '只接受用上面这组本机凭证签名的请求。按 Ctrl-C 停止服务。',
     ].join('\n'),
   // ── 网页及其 API（web/、lib/web/）────────────────────────────────────────────────────────────
   STAGE_FAILED: () => '某个处理环节多次重试后仍然失败，请重新上传文件；如果再次失败，请把该任务的 error.json 发给 report-press 的维护人员',
+  STALLED: (p) => `任务在等待“${p.stage}”环节时 ${p.minutes} 分钟没有进展，已被终止；请重新上传文件，如果再次停滞，请把该任务的 error.json 发给 report-press 的维护人员`,
+  NO_NAME: (p) => `“${p.name}”在 .txt 前没有名称，无法据此命名输出文件夹；请给文件改名（例如 report.txt）后重新上传`,
+  KEY_TOO_LONG: (p) => `对象键长 ${p.bytes} 字节，旁边生成的文档键会超过 S3 的 1024 字节上限，只转换不超过 ${p.limit} 字节的键；请缩短文件夹名或文件名后重新上传`,
   SIGN_IN_REQUIRED: () => '请先登录：请求中没有有效的登录凭据',
   NO_SUCH_JOB: (p) => `您的上传中没有任务 ${p.jobId}，可能已被删除`,
   NO_SUCH_ROUTE: (p) => `接口中没有 ${p.method} ${p.path}`,

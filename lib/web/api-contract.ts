@@ -122,6 +122,8 @@ export const WebErrorCode = {
   BadRequest: 'BAD_REQUEST',
   /** 400: the name does not end in `.txt`. */
   NotTxt: 'NOT_TXT',
+  /** 400: nothing but dots before `.txt` (`..txt`): no output folder can be named after it. */
+  NoName: 'NO_NAME',
   /** 400: a file of 0 bytes. */
   UploadEmpty: 'UPLOAD_EMPTY',
   /** 413: over the chain's input limit. */

@@ -9,10 +9,10 @@ import { WarningCode } from '../../../lib/warnings.js';
  */
 const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   EMPTY: { size: 0 },
-  TOO_LARGE: { size: 30 * 1024 * 1024, limit: 20 * 1024 * 1024 },
+  TOO_LARGE: { size: 30 * 1024 * 1024, limit: 20 * 1024 * 1024, limitOption: '--max-size' },
   TOO_MANY_LINES: { lines: 600000, limit: 500000 },
-  BINARY: { cause: 'nul' },
-  UNDECODABLE: { offset: 1234 },
+  BINARY: { cause: 'suspect', share: 0.29 },
+  UNDECODABLE: { cause: 'mixed-at', encoding: 'GB18030', line: 1234, fault: 'not-chinese', share: 0.41 },
   NOTHING_LEFT: { stage: 'clean' },
   NOT_FOUND: undefined,
   NOT_A_FILE: undefined,
@@ -26,6 +26,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   EMPTY_REPORT: { text: '2023年度述职报告' },
   NO_TITLE: { text: 'report' },
   MISSING_GLYPH: { text: '𠮷' },
+  REPORT_IN_PARTS: { text: '2023年度工作总结', parts: 9 },
   'cli.converted': { input: 'texts/a.txt', folder: 'out/a', reports: 5, cuts: 8, seconds: 1.25 },
   'cli.summary': { files: 4, converted: 3, refused: 1, reports: 11 },
   'cli.summaryFound': { found: 4, folders: 1, folder: 'texts', skipped: 2, subfolders: 1 },
@@ -45,6 +46,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'usage.other': { message: 'error: something new' },
   'usage.seeHelp': undefined,
   'usage.megabytes': undefined,
+  'usage.minutes': undefined,
   'usage.formats': { value: 'odt' },
   'usage.profile': { value: 'fancy', choices: 'gbt9704, plain' },
   'usage.port': undefined,
@@ -74,9 +76,13 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'help.dev': undefined,
   'help.devPort': undefined,
   'help.devDir': undefined,
+  'help.devStall': undefined,
   'help.devWebPort': undefined,
   'help.devAfter': undefined,
   STAGE_FAILED: undefined,
+  STALLED: { minutes: 60, stage: 'split' },
+  NO_NAME: { name: '..txt' },
+  KEY_TOO_LONG: { bytes: 900, limit: 775 },
   SIGN_IN_REQUIRED: undefined,
   NO_SUCH_JOB: { jobId: '0f1e2d3c' },
   NO_SUCH_ROUTE: { method: 'DELETE', path: '/api/jobs' },
@@ -134,7 +140,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
 const LANGUAGE_NEUTRAL = new Set<MessageKey>(['usage.other', 'cli.version']);
 
 /** Params that choose a wording rather than being shown. */
-const SELECTORS = new Set(['action', 'cause', 'stage', 'state', 'family']);
+const SELECTORS = new Set(['action', 'cause', 'fault', 'stage', 'state', 'family']);
 
 const HAN = /\p{Script=Han}/u;
 
