@@ -2,7 +2,7 @@
  * Helpers for the page-furniture tests: a page's lines through clean and split, as an upload goes,
  * and what came out (reports, cuts with their rules, warnings).
  */
-import { cleanStage, splitStage } from '../../../../lib/convert.js';
+import { cleanStage, encodeRemovalLog, splitStage, type RemovalLog } from '../../../../lib/convert.js';
 
 const encoder = new TextEncoder();
 
@@ -20,4 +20,13 @@ export function readLines(lines: readonly string[]) {
     cuts: removals.map((removal) => [removal.ruleId, removal.text]),
     warnings: manifest.warnings,
   };
+}
+
+/** The removal log of `lines` as an upload writes it, with the input it was made from. */
+export function removalLog(lines: readonly string[]) {
+  const input = lines.join('\n');
+  const cleaned = cleanStage(encoder.encode(input), 'page.txt');
+  const { removals } = splitStage(cleaned);
+  const log = JSON.parse(new TextDecoder().decode(encodeRemovalLog(cleaned, removals))) as RemovalLog;
+  return { input, removals: log.removals };
 }

@@ -5,7 +5,7 @@
  * same words.
  */
 import { describe, expect, it } from 'vitest';
-import { BODY, BODY_B, BODY_C, readLines } from './read-page.js';
+import { BODY, BODY_B, BODY_C, readLines, removalLog } from './read-page.js';
 
 describe("a site's inserts and the page's end are cut", () => {
   it.each([
@@ -82,5 +82,20 @@ describe("a document's own sentences that use the same words stay", () => {
     // assert
     expect(cuts).toEqual([]);
     expect([reports[0]!.title, ...reports[0]!.texts]).toEqual(lines);
+  });
+});
+
+describe('the removal log holds each cut as the input has it', () => {
+  it('logs a blurb the cleaning took a space out of as the two runs of the input it is', () => {
+    // act: the cleaning cuts the space after 。, the page reading the rest of the line
+    const { input, removals } = removalLog(['2023年度个人工作总结', '一年很快过去了。 以下是小编为大家整理的工作总结范文，供大家参考。', BODY, BODY_B]);
+    // assert
+    expect(removals.map((removal) => [removal.ruleId, removal.text])).toEqual([
+      ['site-insert/editor-blurb', '一年很快过去了。'],
+      ['whitespace/beside-cjk-punctuation', ' '],
+      ['site-insert/editor-blurb', '以下是小编为大家整理的工作总结范文，供大家参考。'],
+    ]);
+    for (const removal of removals) expect(input.slice(removal.offset, removal.offset + removal.text.length)).toBe(removal.text);
+    expect(removals.map((removal) => [removal.line, removal.column])).toEqual([[2, 1], [2, 9], [2, 10]]);
   });
 });
