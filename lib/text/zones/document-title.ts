@@ -5,7 +5,8 @@
  *
  * The title is the nearest title above the text's first sentence, or glued to it by a piece label,
  * its decorations off (title-decoration.ts). A copy that lost characters inside (a site's keyword
- * filter, `校长年度：我们一直在努力` under `校长年度述职报告：我们一直在努力`) gives way to the whole one.
+ * filter, `校长年度：我们一直在努力` under `校长年度述职报告：我们一直在努力`), or the 在 of a speech's
+ * 在…上的讲话, gives way to the whole one.
  */
 import { namesUnitOrPerson } from '../../model/attribution.js';
 import { isReportTitle, isTitleLine, normalizeTitle, TITLE_ENDINGS } from '../title-detect.js';
@@ -41,6 +42,11 @@ const GENRE = `(?:${TITLE_ENDINGS.join('|')})`;
 const GLUED_LABEL = /^\s{0,2}(?:(?:[（(]\s{0,2}(?:篇\s{0,2}[\d一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,3}\s{0,2}篇)\s{0,2}[）)]|篇\s{0,2}[\d一二三四五六七八九十]{1,3})\s{0,2}){1,3}|^\d{1,2}(?=[^\d.．、%])/u;
 /** A report title and a compilation's count or label that says `篇`, glued to the first sentence. */
 const GLUED_TITLE = new RegExp(`^(.{4,40}?${GENRE})(?=\\s{0,2}(?:[（(]\\s{0,2}[\\d一二三四五六七八九十]{0,3}\\s{0,2}篇|篇\\s{0,2}[\\d一二三四五六七八九十]))`, 'u');
+/**
+ * A speech's title in the frame 在…上的讲话 (`在全县工作会议上的讲话`): a copy that lost the opening 在
+ * (`全县工作会议上的讲话`) is damaged, not the document's own heading.
+ */
+const SPEECH_FRAME = /上的(?:讲话|讲话稿|发言|致辞|报告|主持词|講話|發言|致辭)$/u;
 /** A notice that issues, forwards or approves a document named in its title. */
 const ISSUING_NOTICE = /(?:印发|转发|批转|下发|印發|轉發|批轉)[^《]{0,20}《([^《》]{4,60})》[^《》]{0,10}(?:的)?(?:通知|通告|决定)/u;
 
@@ -75,6 +81,7 @@ export function chooseTitle(
   const whole = candidates
     .filter((candidate) => {
       const other = normalizeTitle(candidate.decorated.title);
+      if (other === `在${key}` && SPEECH_FRAME.test(key)) return true;
       return other.length > key.length && !other.includes(key) && key.length >= MIN_COPY_SHARE * other.length && isSubsequence(key, other);
     })
     .sort((a, b) => b.decorated.title.length - a.decorated.title.length)[0];

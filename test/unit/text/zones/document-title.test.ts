@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanStage, splitStage } from '../../../../lib/convert.js';
 import { readTitleDecorations } from '../../../../lib/text/zones/title-decoration.js';
-import { BODY, BODY_B, BODY_C, readLines } from './read-page.js';
+import { BODY, BODY_B, BODY_C, readLines, removalLog } from './read-page.js';
 
 describe('what sites add to a title comes off, each piece under its rule', () => {
   it.each([
@@ -74,6 +74,13 @@ describe("a page's copies of the title are one title, the document's own", () =>
     expect(cuts).toContainEqual(['title/repeated', '校长年度：我们一直在努力']);
   });
 
+  it("takes a speech's whole title over the copy that lost the 在 of its 在…上的讲话", () => {
+    // act
+    const { reports } = readLines(['电脑桌面', '在某某省演讲学会第五次会员代表大会上的讲话', '', '某某省演讲学会第五次会员代表大会上的讲话', '', '同志们：', BODY]);
+    // assert
+    expect(reports.map((report) => report.title)).toEqual(['在某某省演讲学会第五次会员代表大会上的讲话']);
+  });
+
   it("takes the document's own title under the page's listing of it", () => {
     // act
     const { reports } = readLines(['手机版', '2022年度专题党课：从党史中汲取智慧和力量（精选文档）', '来源:党史学习 时间:2022-08-04 14:05:03 点击:', '专题党课：从党史中汲取智慧和力量', BODY]);
@@ -129,6 +136,20 @@ describe("a page's copies of the title are one title, the document's own", () =>
     const { reports } = readLines(['「五四」演讲赛发言稿', '', '2021-09-25 08:19:00 字数 1170 阅读 7568', '', '发言人：祝某某', '', '各位老师、各位同学：', BODY, '', '「五四」演讲比赛结束语', '', '发言人：祝某某', '', '各位老师、各位同学：', BODY_B]);
     // assert
     expect(reports.map((report) => report.title)).toEqual(['「五四」演讲赛发言稿', '「五四」演讲比赛结束语']);
+  });
+});
+
+describe("the title's pieces in the removal log", () => {
+  it('are where the input has them, past the space the cleaning took out before them', () => {
+    // act
+    const { input, removals } = removalLog(['出纳人员年度个人总结怎么写 【篇1】2000字', BODY, BODY_B]);
+    // assert
+    expect(removals.map((removal) => [removal.ruleId, removal.text, removal.column])).toEqual([
+      ['whitespace/beside-cjk-punctuation', ' ', 14],
+      ['title/piece-label', '【篇1】', 15],
+      ['title/count', '2000字', 19],
+    ]);
+    for (const removal of removals) expect(input.slice(removal.offset, removal.offset + removal.text.length)).toBe(removal.text);
   });
 });
 
