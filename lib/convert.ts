@@ -14,8 +14,9 @@ import type { LineDecision } from './explain.js';
 import { reportParts, type ReportPart } from './model/report-parts.js';
 import { cleanText, type CleanDecision, type CleanOptions, type CleanResult, type Removal } from './text/clean.js';
 import { decodeText, type DecodeOptions } from './text/decode.js';
-import { countLines, inputLineOf, inputPositionOf, lineShifts, type LineShift } from './text/source-lines.js';
-import { OUTSIDE_REPORTS_FAMILY, splitText, type OutsideText, type SplitDecision, type SplitWarning } from './text/split.js';
+import { countLines, cutsInside, inputLineOf, inputPositionAt, lineShifts, type LineShift } from './text/source-lines.js';
+import { splitText, type OutsideText, type SplitDecision, type SplitWarning } from './text/split.js';
+import { readPage } from './text/zones/page-zones.js';
 import { documentDate } from './render/document-facts.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
 import type { StyleProfile } from './render/style.js';
@@ -146,7 +147,8 @@ export function cleanStage(bytes: Uint8Array, source: string, options: CleanStag
     },
     forEachRemoval,
     summary: cleaningSummary(cleaned),
-    lineShifts: lineShifts(cleaned.text, forEachRemoval),
+    // The split cuts pieces of the lines reading the page cuts inside: their inside positions go along.
+    lineShifts: lineShifts(cleaned.text, forEachRemoval, { inside: linesCutInside(cleaned.text) }),
     ...(taken ? { decisions: cleanLineDecisions(decoded, taken) } : {}),
   };
 }
@@ -424,14 +426,29 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
   return { reports, manifest, removals: cuts, decisions };
 }
 
-/** The split's cuts as removals of the input: each piece placed by the line shifts of its line. */
+/**
+ * The split's cuts as removals of the input, placed by the line shifts of their line: a piece the
+ * cleaning cut inside (a space beside `【`, an advert) is as many removals as it is runs of the
+ * input, each exactly the characters at its offset.
+ */
 function splitRemovals(outside: readonly OutsideText[], cleaned: CleanedText): Removal[] {
   if (outside.length === 0) return [];
   const lineStarts = cleanedLineStarts(cleaned.text, outside.at(-1)!.line);
-  return outside.map(({ ruleId, line, column, text }) => {
-    const at = inputPositionOf(cleaned.lineShifts, line, lineStarts[line]!);
-    return { ruleId, family: OUTSIDE_REPORTS_FAMILY, line: at.line, column: at.column + column, offset: at.offset + column, text };
+  return outside.flatMap(({ ruleId, family, line, column, text }) => {
+    const bounds = [column, ...cutsInside(cleaned.lineShifts, line).filter((at) => at > column && at < column + text.length), column + text.length];
+    return bounds.slice(0, -1).flatMap((from, k) => {
+      const piece = text.slice(from - column, bounds[k + 1]! - column);
+      const at = inputPositionAt(cleaned.lineShifts, line, lineStarts[line]!, from);
+      return piece.trim() === '' ? [] : [{ ruleId, family, line: at.line, column: at.column, offset: at.offset, text: piece }];
+    });
   });
+}
+
+/** The lines of a cleaned text that reading its page cuts pieces of (page-zones.ts): their inside positions are kept. */
+function linesCutInside(text: string): Set<number> {
+  const lines = new Set<number>();
+  for (const cut of readPage(text.split('\n')).cuts) lines.add(cut.line);
+  return lines;
 }
 
 /** Offsets in `text` where lines 0 … `last` start. */

@@ -12,8 +12,10 @@ export const WarningCode = {
   TitleInBody: 'TITLE_IN_BODY',
   /** A report far longer than its siblings: perhaps several reports merged. */
   OversizedReport: 'OVERSIZED_REPORT',
-  /** A report with a title and no body text. */
+  /** A title with no body text under it: left out, not made a report of its own. */
   EmptyReport: 'EMPTY_REPORT',
+  /** A report whose text has no title: it is named after the input file. */
+  NoTitle: 'NO_TITLE',
   /** Characters drawn without a glyph (no embedded font has them); the text layer still holds them. */
   MissingGlyph: 'MISSING_GLYPH',
   /** A report too long for one document, written in parts (`title（1）`, `title（2）` …). */

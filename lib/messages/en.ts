@@ -85,6 +85,23 @@ const RULE_NAMES: Readonly<Record<string, string>> = {
   'outside-reports/cover': 'cover line',
   'outside-reports/table-of-contents': 'table of contents',
   'outside-reports/piece-number': 'piece number',
+  'outside-reports/title-without-text': 'title without text',
+  'site-header/breadcrumb': 'breadcrumb trail',
+  'site-header/welcome': 'site welcome line',
+  'site-header/toolbar': 'navigation and toolbar',
+  'site-header/site-name': 'site name or advert',
+  'site-header/above-title': 'category line above the title',
+  'page-meta/meta-line': 'date, source and views line',
+  'page-meta/meta-neighbour': 'line beside the meta lines',
+  'site-insert/editor-blurb': "editor's blurb",
+  'site-insert/disclaimer': 'disclaimer or copyright notice',
+  'site-insert/truncation': 'paywall or preview notice',
+  'site-insert/related-list': 'related links',
+  'site-insert/page-end': 'page end',
+  'title/repeated': 'repeated title',
+  'title/seo-tag': 'site tag on the title',
+  'title/piece-label': 'piece label',
+  'title/count': 'piece count',
 };
 
 export const en = {
@@ -198,7 +215,10 @@ export const en = {
       : `report “${p.text ?? ''}” has ${p.size} characters, more than ${p.factor ?? 3}× the median of the others (${p.median}); check that it is not several reports merged`,
   /** `text`: the report's title. */
   EMPTY_REPORT: (p: { text?: string }) =>
-    p.text === undefined ? 'this report has a title but no text; check whether its body is missing from the input' : `report “${p.text}” has a title but no text; check whether its body is missing from the input`,
+    `the title “${p.text ?? ''}” has no text under it, so no report was made of it; check whether its text is missing from the input`,
+  /** `text`: the title the report was given instead (the file's name). */
+  NO_TITLE: (p: { text?: string }) =>
+    `no title was found above this report's text, so it is named after the file (“${p.text ?? ''}”); add the title as the first line if it has one`,
   MISSING_GLYPH: (p: { text?: string }) =>
     `no embedded font has ${p.text ?? 'some characters'}, so they are blank on the PDF pages (the text layer still holds them)`,
   REPORT_IN_PARTS: (p: { text?: string; parts?: number }) =>
@@ -345,7 +365,7 @@ export const en = {
   'web.removalsNone': () => 'Nothing was removed.',
   /** A family of cuts (see lib/text/clean-rules.ts CleanFamily); `family` chooses the wording. */
   'web.family': (p: { family: string }) =>
-    ({ 'paywall-marker': 'Paywall markers', 'page-number': 'Page numbers and running headers', 'bracketed-advert': 'Bracketed adverts', 'advert-line': 'Advert lines', 'advert-block': 'Advert footers', whitespace: 'White space and line breaks', 'outside-reports': 'Outside every report (cover, table of contents, piece numbers)' })[p.family] ??
+    ({ 'paywall-marker': 'Paywall markers', 'page-number': 'Page numbers and running headers', 'bracketed-advert': 'Bracketed adverts', 'advert-line': 'Advert lines', 'advert-block': 'Advert footers', whitespace: 'White space and line breaks', 'outside-reports': 'Outside every report (cover, table of contents, piece numbers)', 'site-header': 'Site lines above the title (breadcrumbs, welcome lines, menus)', 'page-meta': 'Meta lines (date, source, author, views)', 'site-insert': 'Site inserts and page ends (blurbs, notices, related lists)', title: "The site's copies and labels of the title (tags, piece labels, counts)" })[p.family] ??
     'Other cuts',
   /** The rule a cut was made by (see lib/text/rule-index.ts CUT_RULE_IDS); an unknown id is shown as it is. */
   'web.rule': (p: { ruleId: string }) => RULE_NAMES[p.ruleId] ?? p.ruleId,

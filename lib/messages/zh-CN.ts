@@ -75,6 +75,23 @@ const RULE_NAMES: Readonly<Record<string, string>> = {
   'outside-reports/cover': '封面',
   'outside-reports/table-of-contents': '目录',
   'outside-reports/piece-number': '篇号',
+  'outside-reports/title-without-text': '无正文的标题',
+  'site-header/breadcrumb': '面包屑导航',
+  'site-header/welcome': '网站欢迎语',
+  'site-header/toolbar': '导航和工具栏',
+  'site-header/site-name': '网站名称和广告',
+  'site-header/above-title': '标题上方的栏目名',
+  'page-meta/meta-line': '日期、来源、浏览量等文章信息',
+  'page-meta/meta-neighbour': '文章信息旁的短行',
+  'site-insert/editor-blurb': '小编导语',
+  'site-insert/disclaimer': '免责和版权声明',
+  'site-insert/truncation': '付费和预览提示',
+  'site-insert/related-list': '相关推荐和上下篇',
+  'site-insert/page-end': '页尾内容',
+  'title/repeated': '重复的标题',
+  'title/seo-tag': '标题上的网站标签',
+  'title/piece-label': '篇号标签',
+  'title/count': '篇数和推荐语',
 };
 
 export const zhCN: Catalogue = {
@@ -155,7 +172,8 @@ export const zhCN: Catalogue = {
     p.size === undefined || p.median === undefined
       ? '这篇报告比其他几篇长得多，请检查是否是几篇报告连在了一起'
       : `报告“${p.text ?? ''}”有 ${p.size} 字，超过其他报告中位数（${p.median} 字）的 ${p.factor ?? 3} 倍，请检查是否是几篇报告连在了一起`,
-  EMPTY_REPORT: (p) => (p.text === undefined ? '这篇报告只有标题，没有正文，请检查输入里是否缺了正文' : `报告“${p.text}”只有标题，没有正文，请检查输入里是否缺了正文`),
+  EMPTY_REPORT: (p) => `标题“${p.text ?? ''}”下面没有正文，未单独生成报告；请检查输入中是否缺了它的正文`,
+  NO_TITLE: (p) => `这篇报告的正文上方没有找到标题，已用文件名（“${p.text ?? ''}”）命名；如有标题，请把它放在第一行`,
   MISSING_GLYPH: (p) => `内嵌字体中没有${p.text ? `“${p.text}”` : '部分字符'}，这些字符在 PDF 页面上显示为方框（文字层和 DOCX 中仍然保留）`,
   REPORT_IN_PARTS: (p) =>
     `“${p.text ?? ''}”超出了一份文档的篇幅（${MAX_PART_LINES} 行，约 ${MAX_PART_PAGES} 页），已分${typeof p.parts === 'number' ? ` ${p.parts} ` : ''}部分输出：“${p.text ?? ''}（1）”“${p.text ?? ''}（2）”……；如果其中是几篇报告，请让每篇的标题单独成行，以便拆分`,
@@ -283,7 +301,7 @@ export const zhCN: Catalogue = {
   'web.removals': (p) => `清理掉的内容（${p.removals} 处，${p.characters} 字）`,
   'web.removalsNone': () => '没有清理掉任何内容。',
   'web.family': (p) =>
-    ({ 'paywall-marker': '付费标记', 'page-number': '页码和页眉', 'bracketed-advert': '括号广告', 'advert-line': '广告行', 'advert-block': '页脚广告', whitespace: '空白和断行', 'outside-reports': '报告之外（封面、目录、篇号）' })[p.family] ?? '其他',
+    ({ 'paywall-marker': '付费标记', 'page-number': '页码和页眉', 'bracketed-advert': '括号广告', 'advert-line': '广告行', 'advert-block': '页脚广告', whitespace: '空白和断行', 'outside-reports': '报告之外（封面、目录、篇号）', 'site-header': '标题上方的网站内容（导航、欢迎语、菜单）', 'page-meta': '文章信息（日期、来源、作者、浏览量）', 'site-insert': '网站插入语和页尾（导语、声明、相关推荐）', title: '网站附加的标题（重复标题、标签、篇号、篇数）' })[p.family] ?? '其他',
   'web.rule': (p) => RULE_NAMES[p.ruleId] ?? p.ruleId,
   'web.familyCount': (p) => `${p.removals} 处`,
   'web.removalLine': (p) => `第 ${p.line} 行`,

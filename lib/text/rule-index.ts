@@ -8,6 +8,7 @@ import { OUTSIDE_REPORTS_FAMILY, OUTSIDE_RULE_DESCRIPTIONS } from './split.js';
 import { tableRules } from './decision.js';
 import { BREAK_RULES } from './hard-wrap.js';
 import { RUNNING_HEADER } from './page-furniture.js';
+import { familyOf, FURNITURE_RULE_DESCRIPTIONS, type FurnitureRule } from './zones/furniture-family.js';
 import { OPENS_REPORT, OpeningVerdict, ReportBoundary, RUN_END, WRAPPED_TITLE_HEAD } from './split-rules.js';
 
 /** What a rule decides. */
@@ -41,6 +42,7 @@ function knownRules(): Map<string, KnownRule> {
     ...DEFAULT_CLEAN_PASSES.flatMap((pass): KnownRule[] =>
       (pass.rules ?? [pass]).map((rule) => ({ id: rule.id, kind: RuleKind.Cut, stage: 'clean', why: rule.description, family: rule.family })),
     ),
+    ...Object.entries(FURNITURE_RULE_DESCRIPTIONS).map(([id, why]): KnownRule => ({ id, kind: RuleKind.Cut, stage: 'split', why, family: familyOf(id as FurnitureRule) })),
     ...Object.entries(OUTSIDE_RULE_DESCRIPTIONS).map(([id, why]): KnownRule => ({ id, kind: RuleKind.Cut, stage: 'split', why, family: OUTSIDE_REPORTS_FAMILY })),
     ...tableRules(BREAK_RULES).map(({ id, why }): KnownRule => ({ id, kind: RuleKind.Break, stage: 'clean', why })),
     ...tableRules(RUNNING_HEADER).map(({ id, why }): KnownRule => ({ id, kind: RuleKind.Furniture, stage: 'clean', why })),

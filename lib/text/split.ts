@@ -14,6 +14,8 @@ import { decide, lazy, type FallbackRule } from './decision.js';
 import { HeadVerdict, OPENS_REPORT, OpeningVerdict, ReportBoundary, RUN_END, RunEndVerdict, WRAPPED_TITLE_HEAD, type OpeningContext } from './split-rules.js';
 import { findToc, locateEntries, type Toc } from './toc.js';
 import { TUNING } from './tuning.js';
+import { readPage } from './zones/page-zones.js';
+import type { PageReading } from './zones/page-lines.js';
 
 export interface SplitOptions {
   /** Title to use when the text has no recognisable title (e.g. the file name's stem). */
@@ -64,6 +66,8 @@ export const OutsideRule = {
   TableOfContents: 'outside-reports/table-of-contents',
   /** The number a compilation puts before a report's title (`1.`, `第二篇`, `材料三：`). */
   PieceNumber: 'outside-reports/piece-number',
+  /** A title with no text under it: no report is made of a title alone. */
+  TitleWithoutText: 'outside-reports/title-without-text',
 } as const;
 export type OutsideRule = (typeof OutsideRule)[keyof typeof OutsideRule];
 
@@ -72,11 +76,15 @@ export const OUTSIDE_RULE_DESCRIPTIONS: Readonly<Record<OutsideRule, string>> = 
   [OutsideRule.Cover]: 'a line before the first report that is no report\'s text: a compilation\'s cover title, a count line (（5篇）)',
   [OutsideRule.TableOfContents]: 'a table of contents: its heading (目录) and its entries, which point to the reports',
   [OutsideRule.PieceNumber]: 'the number a compilation puts before a report\'s title (1., 第二篇, 材料三：), left out of the title',
+  [OutsideRule.TitleWithoutText]: 'a title with no text under it: no report is made of it (an EMPTY_REPORT warning names it)',
 };
 
 /** A piece of one line of the cleaned text that no report holds. */
 export interface OutsideText {
-  readonly ruleId: OutsideRule;
+  /** An {@link OutsideRule}, or the page-furniture rule that cut it (zones/furniture-family.ts). */
+  readonly ruleId: string;
+  /** {@link OUTSIDE_REPORTS_FAMILY}, or the page-furniture family. */
+  readonly family: string;
   /** 0-based line of the cleaned text. */
   readonly line: number;
   /** 0-based column in that line where `text` starts. */
@@ -106,62 +114,94 @@ export function splitReports(text: string, options: SplitOptions = {}): Report[]
 
 /** Splits cleaned text into reports and says what it is unsure of. */
 export function splitText(text: string, options: SplitOptions = {}): SplitResult {
-  const lines = text.split('\n').map((line) => line.trim());
+  // The page's furniture out first (zones/page-zones.ts): the split reads the document's lines.
+  const page = readPage(text.split('\n'));
+  const lines = page.lines.map((line) => line.text);
   const fallback = options.fallbackTitle?.trim() || DEFAULT_TITLE;
   const warnings: SplitWarning[] = [];
   const note = options.onDecision;
   const toc = findToc(lines);
-  const sections = (toc && splitByToc(lines, toc, warnings, note)) ?? splitByTitles(lines, 0, lines.length, fallback, note);
-  const kept = sections
-    .map((section) => ({ section, report: buildReport(section.title, lines.slice(section.start, section.end)) }))
-    .filter(({ report }) => report.blocks.length > 0 || report.title !== '');
+  const sections = (toc && splitByToc(lines, toc, warnings, note, page)) ?? splitByTitles(lines, 0, lines.length, fallback, note, page);
+  const built = sections.map((section) => ({ section, report: buildReport(section.title, lines.slice(section.start, section.end)) }));
+  // Never a report of a title alone: it is logged and named in a warning instead.
+  const kept = built.filter(({ report }) => report.blocks.length > 0);
+  const untitled = built.filter(({ report }) => report.blocks.length === 0 && report.title !== '').map(({ section }) => section);
   for (const { section, report } of kept) {
     note?.({ kind: 'report', line: section.titleLine === -1 ? section.start : (section.titleFrom ?? section.titleLine), text: report.title, rule: section.openedBy });
   }
   const reports = kept.map(({ report }) => report);
+  warnings.push(...untitled.map(emptyTitleWarning));
   warnings.push(...bodyWarnings(lines, kept.map(({ section }) => section), reports));
-  // TOC warnings name no report; the rest follow report order.
-  return { reports, warnings, outside: outsideText(text, kept.map(({ section }) => section), toc) };
+  kept.forEach(({ section }, k) => {
+    if (section.titleLine === -1 && (section.title === fallback || section.title === DEFAULT_TITLE)) warnings.push(noTitleWarning(k + 1, section.title));
+  });
+  // TOC warnings name no report; the rest follow report order. Lines are the page's: warnings name the text's.
+  const textLine = (line: number | undefined) => (line === undefined ? undefined : (page.lines[line]?.line ?? line));
+  return {
+    reports,
+    warnings: warnings.map((warning) => (warning.line === undefined ? warning : { ...warning, line: textLine(warning.line) })),
+    outside: outsideText(page, kept.map(({ section }) => section), untitled, toc),
+  };
+}
+
+function emptyTitleWarning(section: Section): SplitWarning {
+  return {
+    code: WarningCode.EmptyReport,
+    ...(section.titleLine === -1 ? {} : { line: section.titleLine }),
+    text: section.title,
+  };
+}
+
+function noTitleWarning(report: number, title: string): SplitWarning {
+  return {
+    code: WarningCode.NoTitle,
+    report,
+    text: title,
+  };
 }
 
 /**
  * What no report holds, so that it can be logged with the cleaning's cuts: every character of the
- * input reaches a document or the removal log. Lines outside every section are a cover or a table of
- * contents; a title shorter than its line lost a piece number.
+ * input reaches a document or the removal log. The page's furniture comes cut already; lines outside
+ * every section are a cover or a table of contents; a title shorter than its line lost a piece number.
  */
-function outsideText(text: string, sections: readonly Section[], toc: Toc | undefined): OutsideText[] {
-  const raw = text.split('\n');
-  const held = new Uint8Array(raw.length);
-  const pieces = new Map<number, OutsideText>();
+function outsideText(page: PageReading, sections: readonly Section[], untitled: readonly Section[], toc: Toc | undefined): OutsideText[] {
+  const { lines } = page;
+  const held = new Uint8Array(lines.length);
+  const pieces: OutsideText[] = [...page.cuts];
+  const outside = (ruleId: OutsideRule, at: { line: number; column: number }, text: string) =>
+    pieces.push({ ruleId, family: OUTSIDE_REPORTS_FAMILY, line: at.line, column: at.column, text });
   for (const section of sections) {
     held.fill(1, section.start, section.end);
     if (section.titleLine === -1) continue;
     const from = section.titleFrom ?? section.titleLine;
     held.fill(1, from, section.titleLine + 1);
-    const line = raw[from] ?? '';
-    const content = line.trimStart();
-    const whole = raw.slice(from, section.titleLine + 1).map((l) => l.trim()).join('');
+    const first = lines[from];
+    if (!first) continue;
+    const whole = lines.slice(from, section.titleLine + 1).map((line) => line.text).join('');
     // The title is the line without its number: what comes before it is the number.
     if (whole !== section.title && whole.endsWith(section.title)) {
       const number = whole.slice(0, whole.length - section.title.length).trimEnd();
-      if (number !== '' && content.startsWith(number)) pieces.set(from, { ruleId: OutsideRule.PieceNumber, line: from, column: line.length - content.length, text: number });
+      if (number !== '' && first.text.startsWith(number)) outside(OutsideRule.PieceNumber, first, number);
     }
   }
-  raw.forEach((line, i) => {
-    const content = line.trim();
-    if (held[i] || content === '') return;
+  // A title with no text: its line (or the two of a wrapped title) under a rule of its own.
+  const lone = new Set<number>();
+  for (const section of untitled) if (section.titleLine !== -1) for (let i = section.titleFrom ?? section.titleLine; i <= section.titleLine; i++) lone.add(i);
+  lines.forEach((line, i) => {
+    if (held[i] || line.text === '') return;
     const inToc = toc !== undefined && i >= toc.headerLine && i < toc.endLine;
-    pieces.set(i, { ruleId: inToc ? OutsideRule.TableOfContents : OutsideRule.Cover, line: i, column: line.length - line.trimStart().length, text: content });
+    outside(inToc ? OutsideRule.TableOfContents : lone.has(i) ? OutsideRule.TitleWithoutText : OutsideRule.Cover, line, line.text);
   });
-  return [...pieces.values()].sort((a, b) => a.line - b.line);
+  return pieces.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[], note: Note): Section[] | undefined {
+function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[], note: Note, page: PageTitles): Section[] | undefined {
   const found = locateEntries(lines, toc.entries, toc.endLine);
   const matched = found.filter((at) => at !== -1).length;
   if (matched < Math.ceil(toc.entries.length / 2)) {
     // The entries could not be found in the body: still drop cover and table, then look for titles.
-    return splitByTitles(lines, toc.endLine, lines.length, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE, note);
+    return splitByTitles(lines, toc.endLine, lines.length, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE, note, page);
   }
   toc.entries.forEach((entry, k) => {
     if (found[k] !== -1) return;
@@ -174,7 +214,7 @@ function splitByToc(lines: readonly string[], toc: Toc, warnings: SplitWarning[]
   // Between the table and the first listed report: a foreword (kept under the compilation's
   // title), or reports the table does not list.
   if (lines.slice(toc.endLine, firstStart).some((line) => line !== '')) {
-    sections.push(...splitByTitles(lines, toc.endLine, firstStart, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE, note));
+    sections.push(...splitByTitles(lines, toc.endLine, firstStart, coverTitle(lines, toc.headerLine) ?? DEFAULT_TITLE, note, page));
   }
   starts.forEach(({ at, entry }, k) => {
     const line = lines[at] ?? '';
@@ -194,11 +234,18 @@ function coverTitle(lines: readonly string[], headerLine: number): string | unde
   return lines.slice(0, headerLine).find((line) => line !== '' && !isCountLine(line));
 }
 
-/** Sections of `lines[from, to)` opened by report titles. */
-function splitByTitles(lines: readonly string[], from: number, to: number, fallback: string, note: Note): Section[] {
+/** What reading the page said of titles (zones/page-zones.ts): lines that open a report whatever their shape, and lines that do not. */
+type PageTitles = Pick<PageReading, 'titles' | 'notTitles'>;
+
+const NO_PAGE_TITLES: PageTitles = { titles: new Set(), notTitles: new Set() };
+
+/** Sections of `lines[from, to)` opened by report titles, and by the titles the page gives its documents. */
+function splitByTitles(lines: readonly string[], from: number, to: number, fallback: string, note: Note, page: PageTitles = NO_PAGE_TITLES): Section[] {
   const numbered = findNumberedTitles(lines, from, to, note);
   const opened = findTitleLines(lines, from, to, note);
-  const titles = [...new Set([...opened.keys(), ...numbered.keys()])].sort((a, b) => a - b);
+  const given = [...page.titles].filter((at) => at >= from && at < to);
+  const found = [...opened.keys(), ...numbered.keys()].filter((at) => !page.notTitles.has(at));
+  const titles = [...new Set([...found, ...given])].sort((a, b) => a - b);
   const titleAt = (at: number): string => numbered.get(at) ?? lines[at] ?? fallback;
   const firstContent = nextContentLine(lines, from, to);
   if (firstContent === -1) return [];
@@ -387,7 +434,7 @@ function nextContentLine(lines: readonly string[], from: number, to: number = li
   return -1;
 }
 
-/** Warnings about the reports themselves: title-shaped lines left in a body, outsized or empty reports. */
+/** Warnings about the reports themselves: title-shaped lines left in a body, outsized reports. */
 function bodyWarnings(lines: readonly string[], sections: readonly Section[], reports: readonly Report[]): SplitWarning[] {
   const warnings: SplitWarning[] = [];
   const sizes = reports.map((report) => report.blocks.reduce((n, block) => n + block.text.length, 0));
@@ -395,9 +442,6 @@ function bodyWarnings(lines: readonly string[], sections: readonly Section[], re
   sections.forEach((section, k) => {
     const report = k + 1;
     const title = reports[k]?.title ?? '';
-    if ((reports[k]?.blocks.length ?? 0) === 0) {
-      warnings.push({ code: WarningCode.EmptyReport, report, line: section.titleLine === -1 ? undefined : section.titleLine, text: title });
-    }
     for (let i = section.start; i < section.end; i++) {
       const line = lines[i] ?? '';
       if (line === '' || !isReportTitle(line) || isSubtitle(line)) continue;

@@ -227,7 +227,10 @@ describe('report-press convert', () => {
     for (const entry of manifest.reports) {
       expect(entry.pages).toBe((await PDFDocument.load(readFileSync(join(out, '流水账', entry.pdf!)), { updateMetadata: false })).getPageCount());
     }
-    expect(manifest.warnings).toEqual([expect.objectContaining({ code: 'REPORT_IN_PARTS', report: 1, text: '流水账' })]);
+    expect(manifest.warnings).toEqual([
+      expect.objectContaining({ code: 'NO_TITLE', report: 1, text: '流水账' }),
+      expect.objectContaining({ code: 'REPORT_IN_PARTS', report: 1, text: '流水账' }),
+    ]);
     expect(result.stderr).toMatch(/“流水账” is longer than one document holds .*“流水账（1）”, “流水账（2）”/);
   });
 

@@ -25,6 +25,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   TITLE_IN_BODY: { text: '个人工作总结', title: '2023年度述职报告' },
   OVERSIZED_REPORT: { text: '2023年度述职报告', size: 6620, median: 1200, factor: 3 },
   EMPTY_REPORT: { text: '2023年度述职报告' },
+  NO_TITLE: { text: 'report' },
   MISSING_GLYPH: { text: '𠮷' },
   REPORT_IN_PARTS: { text: '2023年度工作总结', parts: 9 },
   'cli.converted': { input: 'texts/a.txt', folder: 'out/a', reports: 5, cuts: 8, seconds: 1.25 },

@@ -97,7 +97,10 @@ describe('the split stage on a report longer than one document holds', () => {
     expect(manifest.reports.map((r) => [r.index, r.title, r.docx, r.part])).toEqual(
       reports.map((_, i) => [i + 1, `流水账（${i + 1}）`, `${String(i + 1).padStart(2, '0')}-流水账（${i + 1}）.docx`, { number: i + 1, count: 10, reportTitle: '流水账' }]),
     );
-    expect(manifest.warnings).toEqual([expect.objectContaining({ code: WarningCode.ReportInParts, report: 1, text: '流水账' })]);
+    expect(manifest.warnings).toEqual([
+      expect.objectContaining({ code: WarningCode.NoTitle, report: 1, text: '流水账' }),
+      expect.objectContaining({ code: WarningCode.ReportInParts, report: 1, text: '流水账' }),
+    ]);
   });
 
   it('numbers the reports after a report in parts on from its last part, and points their warnings at them', () => {

@@ -228,12 +228,24 @@ describe('warnings', () => {
     expect(manifest.warnings).toEqual([expect.objectContaining({ code: 'OVERSIZED_REPORT', report: 3, line: 7 })]);
   });
 
-  it('flags a report with a title and no text', () => {
+  it('makes no report of a title with no text, logs it and says so', () => {
     const lines = ['目 录', '1.2023年度述职报告', '2.2022年度述职报告', '', '2023年度述职报告', '2022年度述职报告', BODY_B];
 
-    const { manifest } = convert(lines);
+    const { manifest, reports, removals } = convert(lines);
 
-    expect(manifest.warnings).toEqual([expect.objectContaining({ code: 'EMPTY_REPORT', report: 1, line: 5 })]);
+    expect(titles(reports)).toEqual(['2022年度述职报告']);
+    expect(manifest.warnings).toEqual([expect.objectContaining({ code: 'EMPTY_REPORT', line: 5, text: '2023年度述职报告' })]);
+    expect(manifest.warnings[0]).not.toHaveProperty('report');
+    expect(removals).toContainEqual(expect.objectContaining({ ruleId: 'outside-reports/title-without-text', line: 5, text: '2023年度述职报告' }));
+  });
+
+  it('says when a report has no title and is named after the file', () => {
+    const lines = [BODY_A, BODY_C];
+
+    const { manifest, reports } = convert(lines);
+
+    expect(titles(reports)).toEqual(['compilation']);
+    expect(manifest.warnings).toEqual([expect.objectContaining({ code: 'NO_TITLE', report: 1, text: 'compilation' })]);
   });
 
   it('words every warning from the catalogue: the manifest\'s English and the page\'s Chinese give the same facts', () => {
