@@ -6,6 +6,7 @@
 import { namesUnitOrPerson } from '../model/attribution.js';
 import { type DecisionTable, type FallbackRule } from './decision.js';
 import { isCountLine } from './lexicon/furniture.js';
+import { COLLECTION_ENDING } from './lexicon/genres.js';
 import { charClass, RUNS_ON_MARKS } from './lexicon/punctuation.js';
 import { isReportTitle, isSubtitle, isTitleShaped } from './lexicon/title-shape.js';
 import { TUNING } from './tuning.js';
@@ -193,6 +194,12 @@ export const WRAPPED_TITLE_HEAD: DecisionTable<HeadContext, HeadVerdict> = {
       why: 'the line above names a unit or a person: a signature closing the report above',
       verdict: HeadVerdict.NotHead,
       test: ({ head }) => namesUnitOrPerson(head),
+    },
+    {
+      id: 'title-head/names-a-collection',
+      why: 'the line above ends with a collection word (汇编, 合集, 大全 …): a compilation\'s cover title above its first report',
+      verdict: HeadVerdict.NotHead,
+      test: ({ head }) => COLLECTION_ENDING.test(head),
     },
     {
       id: 'title-head/not-apart',

@@ -17,6 +17,12 @@ export const TITLE_ENDINGS: readonly string[] = [
 /** A genre word at the end of a text. */
 export const GENRE_ENDING = new RegExp(`(?:${TITLE_ENDINGS.join('|')})$`);
 
+/** Words a compilation's cover title ends with (`2024年度党建工作材料汇编`, `述职报告范文大全`). */
+export const COLLECTION_ENDINGS: readonly string[] = ['汇编', '匯編', '合集', '选编', '選編', '大全', '精选', '精選', '集锦', '集錦', '汇总', '彙總', '文集', '范文', '範文'];
+
+/** A collection word at the end of a text: the line names a compilation, not one report. */
+export const COLLECTION_ENDING = new RegExp(`(?:${COLLECTION_ENDINGS.join('|')})$`);
+
 /**
  * Endings of a unit's name (organ, company, Party organisation, school, community …). Single
  * characters only where no common word ends so (`局`, `委`, `厅`, `处`, `科`).

@@ -8,6 +8,7 @@ import {
   CUTTABLE_AFTER_MARKS,
   endsSentence,
   FULL_WIDTH_PUNCTUATION,
+  COLLECTION_ENDING,
   GENRE_ENDING,
   hasStrayFullStop,
   holdsStatementMark,
@@ -199,6 +200,10 @@ describe('genre words', () => {
   recognises('a genre word at the end', (text) => GENRE_ENDING.test(text), {
     valid: ['2024年述职报告', '在全县大会上的讲话', '专题民主生活会对照检查材料', '实施方案', '主持词'],
     invalid: ['述职报告会议', '工作情况', '学习'],
+  });
+  recognises('a collection word at the end (a compilation\'s cover)', (text) => COLLECTION_ENDING.test(text), {
+    valid: ['2024年度党建工作材料汇编', '述职报告范文大全', '心得体会合集', '讲话稿精选'],
+    invalid: ['2024年度述职报告', '汇编工作的总结', '关于做好资料汇编工作的'],
   });
 });
 
