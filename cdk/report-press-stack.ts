@@ -28,13 +28,16 @@ import {
   STAGES,
   StageName,
   TriggerKind,
+  scheduleOf,
   stagesHandlingFailureOf,
   triggerKeyPattern,
   type FailureTrigger,
   type ObjectTrigger,
+  type ScheduleTrigger,
   type StageDefinition,
 } from '../lib/pipeline/stages.js';
-import { AUTHOR_ENV, bucketEnvironment } from '../functions/environment.js';
+import { DEFAULT_SWEEP_SETTINGS } from '../lib/pipeline/sweep-settings.js';
+import { AUTHOR_ENV, bucketEnvironment, SWEEP_STALL_MINUTES_ENV } from '../functions/environment.js';
 import { PROJECT_ROOT, stageBundling } from './bundling.js';
 import { STAGE_SIZING } from './stage-sizing.js';
 import { WebSite } from './web-site.js';
@@ -53,6 +56,13 @@ export interface ReportPressStackProps extends StackProps {
   readonly documentAuthor?: string;
   /** Days before replaced versions in the output bucket expire. Default 30. */
   readonly outputNoncurrentVersionDays?: number;
+  /** Days before replaced (or deleted) uploads in the input bucket expire. Default 30. */
+  readonly inputNoncurrentVersionDays?: number;
+  /**
+   * Minutes without a new fact after which the sweep settles a running job and, if it still runs,
+   * fails it `STALLED` (the sweep function's REPORT_PRESS_STALL_MINUTES). Default 60.
+   */
+  readonly stallMinutes?: number;
 }
 
 /** The stages that write documents, and so take the author. */
@@ -110,8 +120,15 @@ export class ReportPressStack extends Stack {
         removalPolicy: RemovalPolicy.RETAIN,
         ...extra,
       });
+    // Replaced versions are kept long enough to recover from a mistake, not forever.
+    const noncurrentExpiry = (days: number): s3.LifecycleRule => ({ noncurrentVersionExpiration: Duration.days(days), expiredObjectDeleteMarker: true });
     this.buckets = {
-      input: bucket(BucketRole.Input, { versioned: true }),
+      input: bucket(BucketRole.Input, {
+        versioned: true,
+        lifecycleRules: [noncurrentExpiry(props.inputNoncurrentVersionDays ?? 30)],
+        // The publisher hears every upload through EventBridge (clean through a notification).
+        eventBridgeEnabled: true,
+      }),
       work: bucket(BucketRole.Work, {
         // Intermediates only; anything here can be rebuilt by uploading the input again.
         lifecycleRules: [{ expiration: Duration.days(props.workExpirationDays ?? 7) }],
@@ -119,9 +136,8 @@ export class ReportPressStack extends Stack {
       }),
       output: bucket(BucketRole.Output, {
         versioned: true,
-        // status.json is rewritten as a job runs and replaced documents leave old versions: keep
-        // them long enough to recover from a mistake, not forever.
-        lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(props.outputNoncurrentVersionDays ?? 30), expiredObjectDeleteMarker: true }],
+        // status.json is rewritten as a job runs and replaced documents leave old versions.
+        lifecycleRules: [noncurrentExpiry(props.outputNoncurrentVersionDays ?? 30)],
       }),
     };
 
@@ -133,6 +149,7 @@ export class ReportPressStack extends Stack {
       const viaEventBridge = new Map<BucketRole, ObjectTrigger[]>();
       for (const trigger of stage.triggers) {
         if (trigger.kind === TriggerKind.StageFailure) Object.assign(failureRules, this.addFailureRules(stage, trigger));
+        else if (trigger.kind === TriggerKind.Schedule) this.addSchedule(stage, trigger);
         else if (trigger.kind === TriggerKind.Notification) this.addNotification(stage, trigger);
         else viaEventBridge.set(trigger.bucket, [...(viaEventBridge.get(trigger.bucket) ?? []), trigger]);
       }
@@ -216,6 +233,7 @@ export class ReportPressStack extends Stack {
         POWERTOOLS_SERVICE_NAME: 'report-press',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...(props.documentAuthor && RENDER_STAGES.has(stage.name) ? { [AUTHOR_ENV]: props.documentAuthor } : {}),
+        ...(scheduleOf(stage) ? { [SWEEP_STALL_MINUTES_ENV]: String(props.stallMinutes ?? DEFAULT_SWEEP_SETTINGS.stallMinutes) } : {}),
       },
       retryAttempts: RETRY_ATTEMPTS,
       maxEventAge: MAX_EVENT_AGE,
@@ -252,12 +270,25 @@ export class ReportPressStack extends Stack {
     });
   }
 
+  /** An EventBridge schedule rule that invokes the stage's function every `everyMinutes` minutes. */
+  private addSchedule(stage: StageDefinition, trigger: ScheduleTrigger): void {
+    const { fn, deadLetterQueue } = this.stages[stage.name];
+    new events.Rule(this, `${titleCase(stage.name)}Schedule`, {
+      description: `report-press ${stage.name}: every ${trigger.everyMinutes} minutes`,
+      schedule: events.Schedule.rate(Duration.minutes(trigger.everyMinutes)),
+      // A missed run is made good by the next one: no point retrying it for hours.
+      targets: [new targets.LambdaFunction(fn, { deadLetterQueue, retryAttempts: RETRY_ATTEMPTS, maxEventAge: Duration.minutes(trigger.everyMinutes) })],
+    });
+  }
+
   /** One EventBridge rule per stage and bucket, matching any of the stage's key patterns there. */
   private addEventBridgeRule(stage: StageDefinition, bucketRole: BucketRole, triggers: readonly ObjectTrigger[]): void {
     const { fn, deadLetterQueue } = this.stages[stage.name];
     const patterns = triggers.map(triggerKeyPattern);
     if (triggers.some((t) => t.event !== ObjectEvent.Created)) throw new Error(`stage ${stage.name}: EventBridge triggers for removals are not wired (cdk/report-press-stack.ts)`);
-    new events.Rule(this, `${titleCase(stage.name)}Rule`, {
+    // The work bucket's rules came first and keep their ids; a rule on another bucket names it.
+    const id = `${titleCase(stage.name)}${bucketRole === BucketRole.Work ? '' : titleCase(bucketRole)}Rule`;
+    new events.Rule(this, id, {
       description: `report-press ${stage.name}: objects created in the ${bucketRole} bucket matching ${patterns.join(' or ')}`,
       eventPattern: {
         source: ['aws.s3'],

@@ -33,16 +33,32 @@
  * figures and the line shifts), so split grows with the lines of the text: one block object and
  * ~40 bytes of JSON per line, at most MAX_LINES lines.
  *
- * - render-docx: ~10 ms per report warm, ~0.3 s for the first (module load + JIT), under 150 MB RSS.
- * - render-pdf: ~9.4 ms per report warm. Cold, the built bundle in a fresh process as the runtime
- *   loads it (`npm run bench`, one full x86-64 core, idle): init 111 ms + first render 154 ms =
- *   263 ms median (258–266 over 5 runs), 131 MB peak RSS. Lambda CPU scales with memory (1769 MB =
- *   1 vCPU): at 1536 MB a function has ~0.87 of an arm64 vCPU, ~0.3 s for the same work at the
- *   bench's per-core speed, so the 800 ms cold target holds on a core up to 2.5 times slower.
- *   Memory is not what binds (131 MB used): 1536 MB is kept for its CPU share (half of it would
- *   double the cold render, ~0.6 s). A single report of 2 M characters (6 MB of text, 3,500 pages) took
- *   3.8 s and 365 MB in the CLI: the 20 MB limit stays within the timeouts and memory below.
+ * Render-docx and render-pdf are sized from the largest document one invocation renders. A report
+ * longer than MAX_PART_LINES lines (lib/model/report-parts.ts: 50,000 lines of 28 characters, about
+ * 2,270 pages) is rendered in parts, so no invocation renders more, whatever the input. Before parts,
+ * 450,000 lines of 工作很好。 (7.2 MB) were one report of 20,000 pages: render-docx peaked at
+ * 1,218 MB against its 1,024 MB, render-pdf at 1,856 MB against its 1,536 MB (fresh process each).
+ *
+ * Figures behind RENDER_STAGE_FIGURES (`npm run bench`, section "render worst cases": the largest
+ * document of each input rendered by each render step in a fresh process; +MB = above the process
+ * with its bundle loaded, and for PDF the fonts parsed, 67 and 98 MB):
+ *
+ *   input: its largest document                         render-docx RSS   +MB   CPU    render-pdf RSS   +MB   CPU
+ *   450k lines of 工作很好。: 1 of 10 parts, 50,000 lines      235 MB       168   1.2 s       343 MB       245   2.1 s
+ *   20 MB short lines: 1 of 10 parts, 50,000 lines           244 MB       176   1.4 s       351 MB       253   2.6 s
+ *   20 MB on one line: 1 of 6 parts, 1.4 M characters         98 MB        31   0.2 s       527 MB       429   3.3 s
+ *   19 MB compilation: 1 of 2,391 reports, 166 lines          79 MB        12   0.1 s       125 MB        27   0.3 s
+ *
+ * Cold, the render-pdf bundle in a fresh process as the runtime loads it (`npm run bench`, one full
+ * x86-64 core, idle): init 111 ms + first render 154 ms = 263 ms median (258–266 over 5 runs), 131 MB
+ * peak RSS; warm, ~9.4 ms per report (render-docx ~10 ms, ~0.3 s for the first). Lambda CPU scales
+ * with memory (1769 MB = 1 vCPU): at 1536 MB render-pdf has ~0.87 of an arm64 vCPU, ~0.3 s for that
+ * cold render at the bench's per-core speed, so the 800 ms cold target holds on a core up to 2.5
+ * times slower. Memory is not what binds either render function: both keep the memory they had for
+ * its CPU share (the work is CPU-bound, so less memory would cost as much and take longer), which is
+ * about twice what their largest document needs.
  */
+import { MAX_PART_LINES } from '../lib/model/report-parts.js';
 import { StageName } from '../lib/pipeline/stages.js';
 import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
 
@@ -73,6 +89,44 @@ export const TEXT_STAGE_FIGURES = {
   [StageName.Split]: { runtimeMb: 85, rssPerInputMb: 11, cpuSecondsPerInputMb: 0.1 },
 } as const satisfies Readonly<Record<string, TextStageFigures>>;
 
+/** How a render stage's peak memory and CPU time grow with the document it renders (see the table above). */
+export interface RenderStageFigures {
+  /** RSS of the function after init (Node, AWS SDK, Powertools, lib; for PDF the parsed fonts too). */
+  readonly runtimeMb: number;
+  /** What a first render adds, however short the document (code compiled, templates and caches filled). */
+  readonly firstRenderMb: number;
+  /** Peak RSS above that per 1,000 lines of the document (as report-parts.ts counts them), on the worst case measured. */
+  readonly rssPerThousandLines: number;
+  /** CPU seconds of a first render of a short document, on one core. */
+  readonly firstRenderCpuSeconds: number;
+  /** CPU seconds per 1,000 lines above that, on one core, on the worst case measured. */
+  readonly cpuSecondsPerThousandLines: number;
+  /** Memory kept for the CPU share it buys, where that is more than the documents need. */
+  readonly cpuShareMb: number;
+}
+
+/**
+ * From the table above, rounded up. First render: the largest report of the 19 MB compilation (166
+ * lines): render-docx 12 MB and 0.1 s, render-pdf 27 MB and 0.34 s above the loaded process. Per
+ * 1,000 lines beyond it, the worst case: render-docx, short lines (3.2 MB, 0.025 s); render-pdf, a
+ * paragraph of 1.4 M characters (7.9 MB, 0.06 s). The runtime is the bundled function's RSS before
+ * its first event (85 MB; 120 MB with the fonts).
+ */
+export const RENDER_STAGE_FIGURES = {
+  [StageName.RenderDocx]: { runtimeMb: 85, firstRenderMb: 16, rssPerThousandLines: 4, firstRenderCpuSeconds: 0.2, cpuSecondsPerThousandLines: 0.03, cpuShareMb: 1024 },
+  [StageName.RenderPdf]: { runtimeMb: 120, firstRenderMb: 32, rssPerThousandLines: 9, firstRenderCpuSeconds: 0.4, cpuSecondsPerThousandLines: 0.07, cpuShareMb: 1536 },
+} as const satisfies Readonly<Record<string, RenderStageFigures>>;
+
+/** Peak RSS above the loaded function that a render of a document of `lines` lines takes, by the figures. */
+export function renderPeakAboveRuntimeMb(figures: RenderStageFigures, lines: number): number {
+  return figures.firstRenderMb + figures.rssPerThousandLines * (lines / 1000);
+}
+
+/** CPU seconds on one core that a render of a document of `lines` lines takes, by the figures. */
+export function renderCpuSeconds(figures: RenderStageFigures, lines: number): number {
+  return figures.firstRenderCpuSeconds + figures.cpuSecondsPerThousandLines * (lines / 1000);
+}
+
 const MB = 1024 * 1024;
 /** Lambda allocates CPU in proportion to memory: one vCPU at 1769 MB. */
 const MB_PER_VCPU = 1769;
@@ -101,6 +155,25 @@ export function textStageTimeoutSeconds(figures: TextStageFigures, memoryMb: num
   return Math.max(MIN_TIMEOUT_SECONDS, Math.ceil((cpuSeconds / vcpus) * TIME_HEADROOM));
 }
 
+/**
+ * Memory a render stage needs for a document of `maxLines` lines (default: the largest part), with
+ * the same headroom as the text stages, rounded up to a multiple of 64 MB; not counting the CPU share.
+ */
+export function renderStageMemoryNeededMb(figures: RenderStageFigures, maxLines: number = MAX_PART_LINES): number {
+  const peakMb = figures.runtimeMb + renderPeakAboveRuntimeMb(figures, maxLines);
+  return Math.ceil((peakMb * MEMORY_HEADROOM) / 64) * 64;
+}
+
+/** The memory a render stage is given: what its largest document needs, or more for the CPU share. */
+export function renderStageMemoryMb(figures: RenderStageFigures, maxLines: number = MAX_PART_LINES): number {
+  return Math.max(renderStageMemoryNeededMb(figures, maxLines), figures.cpuShareMb);
+}
+
+/** Seconds a render stage needs, at the CPU share of `memoryMb`, for a document of `maxLines` lines, with headroom. */
+export function renderStageSecondsNeeded(figures: RenderStageFigures, memoryMb: number, maxLines: number = MAX_PART_LINES): number {
+  return (renderCpuSeconds(figures, maxLines) / Math.min(1, memoryMb / MB_PER_VCPU)) * TIME_HEADROOM;
+}
+
 function textStageSizing(figures: TextStageFigures): StageSizing {
   const memoryMb = textStageMemoryMb(figures);
   return { memoryMb, timeoutSeconds: textStageTimeoutSeconds(figures, memoryMb) };
@@ -109,9 +182,14 @@ function textStageSizing(figures: TextStageFigures): StageSizing {
 export const STAGE_SIZING: { readonly [S in StageName]: StageSizing } = {
   [StageName.Clean]: textStageSizing(TEXT_STAGE_FIGURES[StageName.Clean]),
   [StageName.Split]: textStageSizing(TEXT_STAGE_FIGURES[StageName.Split]),
-  [StageName.RenderDocx]: { memoryMb: 1024, timeoutSeconds: 60, reservedConcurrency: 10 },
-  [StageName.RenderPdf]: { memoryMb: 1536, timeoutSeconds: 90, reservedConcurrency: 10 },
+  // Timeouts well above renderStageSecondsNeeded (~5 and ~8 s for the largest part): a cold start,
+  // fonts parsed, the work object read and the document written.
+  [StageName.RenderDocx]: { memoryMb: renderStageMemoryMb(RENDER_STAGE_FIGURES[StageName.RenderDocx]), timeoutSeconds: 60, reservedConcurrency: 10 },
+  [StageName.RenderPdf]: { memoryMb: renderStageMemoryMb(RENDER_STAGE_FIGURES[StageName.RenderPdf]), timeoutSeconds: 90, reservedConcurrency: 10 },
   // Publishing is S3 requests, not CPU: a 630-report compilation copies 1,260 documents, 8 at a time.
   [StageName.Publish]: { memoryMb: 512, timeoutSeconds: 120 },
   [StageName.RecordFailure]: { memoryMb: 256, timeoutSeconds: 30 },
+  // S3 requests too: a listing of the input bucket, one status GET per upload of the look-back,
+  // and a settle per stalled job; whatever a run leaves, the next one (10 minutes on) takes up.
+  [StageName.Sweep]: { memoryMb: 256, timeoutSeconds: 300 },
 };

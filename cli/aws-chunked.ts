@@ -4,7 +4,7 @@
  * trailing headers (`x-amz-checksum-crc32:…\r\n`) and an empty line. AWS SDKs and the AWS CLI use
  * it by default for streamed uploads; s3rver does not know it and would store the framing.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { crc32 } from 'node:zlib';
 import { ReportPressError } from '../lib/errors.js';
@@ -36,14 +36,27 @@ export class AwsChunkedError extends ReportPressError {
 /** Trailing headers sent after the last chunk, names in lower case (e.g. `x-amz-checksum-crc32`). */
 export type AwsChunkedTrailers = Readonly<Record<string, string>>;
 
+/** One chunk as it arrived: the signature on its size line (if any) and the SHA-256 (hex) of its data. */
+export interface AwsChunk {
+  readonly signature?: string;
+  readonly sha256: string;
+}
+
 export interface AwsChunkedBody {
   readonly payload: Buffer;
   readonly trailers: AwsChunkedTrailers;
+  /** Every chunk, the final zero-size one included, when the decoder was asked to record them. */
+  readonly chunks: readonly AwsChunk[];
 }
 
 export interface DecodeAwsChunkedOptions {
   /** The `x-amz-decoded-content-length` the client announced; checked when given. */
   readonly decodedContentLength?: number;
+}
+
+export interface AwsChunkedDecoderOptions {
+  /** Record each chunk's signature and data hash, for a caller that checks the chain of chunk signatures. Default false. */
+  readonly recordChunks?: boolean;
 }
 
 /** A size line is a few hex digits and at most one signature; anything longer is not aws-chunked. */
@@ -72,8 +85,8 @@ export function isAwsChunked(headers: IncomingHttpHeaders): boolean {
 
 /**
  * Decodes aws-chunked framing piece by piece, so a body can be decoded as it arrives without
- * holding the framed bytes. Chunk signatures are skipped, not checked: the local server accepts
- * any credentials, so there is nothing to check them against.
+ * holding the framed bytes. Chunk signatures are not checked here; with `recordChunks` the decoder
+ * keeps what a signature check needs (see sigv4-verifier.ts).
  */
 export class AwsChunkedDecoder {
   private state: State = State.SizeLine;
@@ -82,6 +95,16 @@ export class AwsChunkedDecoder {
   private remaining = 0;
   private decodedLength = 0;
   private readonly trailers: Record<string, string> = {};
+  private readonly recorded: AwsChunk[] = [];
+  /** The chunk being read, while chunks are recorded. */
+  private current?: { readonly signature?: string; readonly hash: Hash };
+
+  constructor(private readonly options: AwsChunkedDecoderOptions = {}) {}
+
+  /** Every chunk read so far (empty unless `recordChunks`). */
+  get chunks(): readonly AwsChunk[] {
+    return this.recorded;
+  }
 
   /**
    * Takes the next bytes of the framed body and returns the payload bytes they complete (views
@@ -95,10 +118,14 @@ export class AwsChunkedDecoder {
       if (this.state === State.Data) {
         const take = Math.min(this.remaining, input.length - at);
         out.push(input.subarray(at, at + take));
+        this.current?.hash.update(input.subarray(at, at + take));
         this.remaining -= take;
         this.decodedLength += take;
         at += take;
-        if (this.remaining === 0) this.state = State.DataEnd;
+        if (this.remaining === 0) {
+          this.finishChunk();
+          this.state = State.DataEnd;
+        }
         continue;
       }
       if (this.state === State.Done) {
@@ -135,6 +162,12 @@ export class AwsChunkedDecoder {
     return { ...this.trailers };
   }
 
+  private finishChunk(): void {
+    if (!this.current) return;
+    this.recorded.push({ ...(this.current.signature !== undefined ? { signature: this.current.signature } : {}), sha256: this.current.hash.digest('hex') });
+    this.current = undefined;
+  }
+
   /** The line without its CRLF; a bare LF is refused because the format requires CRLF. */
   private takeLine(): string {
     const line = this.line;
@@ -153,7 +186,16 @@ export class AwsChunkedDecoder {
           throw new AwsChunkedError(AwsChunkedErrorCode.Malformed, `aws-chunked body has ${JSON.stringify(line.slice(0, 40))} where a chunk size in hex was expected; each chunk must start with "<hex size>[;chunk-signature=…]\\r\\n"`);
         }
         this.remaining = Number.parseInt(sizeField, 16);
-        this.state = this.remaining === 0 ? State.Trailers : State.Data;
+        if (this.options.recordChunks) {
+          const signature = /;\s*chunk-signature=([^;\s]*)/.exec(line)?.[1];
+          this.current = { ...(signature !== undefined ? { signature } : {}), hash: createHash('sha256') };
+        }
+        if (this.remaining === 0) {
+          this.finishChunk();
+          this.state = State.Trailers;
+        } else {
+          this.state = State.Data;
+        }
         return;
       }
       case State.DataEnd:
@@ -181,11 +223,11 @@ export class AwsChunkedDecoder {
 }
 
 /** Decodes a whole aws-chunked body at once. Throws {@link AwsChunkedError} when it is not valid. */
-export function decodeAwsChunked(body: Uint8Array, options: DecodeAwsChunkedOptions = {}): AwsChunkedBody {
-  const decoder = new AwsChunkedDecoder();
+export function decodeAwsChunked(body: Uint8Array, options: DecodeAwsChunkedOptions & AwsChunkedDecoderOptions = {}): AwsChunkedBody {
+  const decoder = new AwsChunkedDecoder(options);
   const pieces = decoder.write(body);
   const trailers = decoder.end(options);
-  return { payload: Buffer.concat(pieces), trailers };
+  return { payload: Buffer.concat(pieces), trailers, chunks: decoder.chunks };
 }
 
 /** How to compute each trailing checksum Node can compute itself, as S3 encodes it (base64). */

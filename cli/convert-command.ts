@@ -1,6 +1,22 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { cleanStage, completeManifest, digestOf, DocumentFormat, encodeJson, encodeRemovalLog, MANIFEST, manifestListing, renderDocument, splitStage, staleDocuments, type FileDigest, type Manifest } from '../lib/convert.js';
+import {
+  cleanStage,
+  completeManifest,
+  digestOf,
+  DocumentFormat,
+  encodeJson,
+  encodeRemovalLog,
+  forEachCut,
+  MANIFEST,
+  manifestListing,
+  renderDocument,
+  splitStage,
+  staleDocuments,
+  type FileDigest,
+  type Manifest,
+} from '../lib/convert.js';
+import { encodeExplanation, EXPLANATION, explanation } from '../lib/explain.js';
 import { FileErrorCode, isInputError } from '../lib/errors.js';
 import type { MessageParams } from '../lib/messages/index.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
@@ -18,6 +34,8 @@ export interface ConvertCommandOptions {
   readonly maxBytes: number;
   /** Author in the documents' properties (`--author`); unset, the renderers' default. */
   readonly author?: string;
+  /** Write `explain.json` beside the manifest: the rule of every decision (`--explain`). */
+  readonly explain?: boolean;
 }
 
 /**
@@ -70,8 +88,9 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
   }
   try {
     const profile = PROFILES[options.profile];
-    const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes } });
-    const { reports, manifest: draft, removals: splitCuts } = splitStage(cleaned, { profile: profile.id });
+    const explain = options.explain === true;
+    const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes, limitOption: '--max-size' }, explain });
+    const { reports, manifest: draft, removals: splitCuts, decisions } = splitStage(cleaned, { profile: profile.id, explain });
     // Before the slow part: an output folder that cannot be made fails this input at once.
     await makeFolder(folder);
     // What this folder's last manifest listed: the only documents a re-conversion may remove.
@@ -87,6 +106,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
     const staged: StagedFile[] = [];
     const folders = new Set<string>();
     const written = new Map<string, FileDigest>();
+    const pages = new Map<number, number>();
     // Found while rendering; completeManifest appends them after split's own.
     const warnings: ConversionWarning[] = [];
     try {
@@ -97,6 +117,7 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
           const rendered = await renderDocument(report, entry.index, format, { profile, fonts, timestamp, ...(options.author ? { author: options.author } : {}) });
           // The same digests the S3 chain records, so a download from either can be verified.
           written.set(entry[format], digestOf(rendered.bytes));
+          if (rendered.pages !== undefined) pages.set(entry.index, rendered.pages);
           staged.push(await stageFile(folder, { path: entry[format], bytes: rendered.bytes }, folders));
           warnings.push(...rendered.warnings);
         }
@@ -111,9 +132,14 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
       input: digestOf(bytes),
       document: (index, format) => written.get(draft.reports[index - 1]![format]),
       warnings,
+      pages: (index) => pages.get(index),
     });
+    const trace = explain
+      ? [{ path: EXPLANATION, bytes: encodeExplanation(explanation({ source, forEachCut: (visit) => forEachCut(cleaned, splitCuts, visit), clean: cleaned.decisions ?? [], split: decisions ?? [] })) }]
+      : [];
     await writeFilesAtomically(folder, [
       { path: manifest.cleaning.log, bytes: encodeRemovalLog(cleaned, splitCuts) },
+      ...trace,
       { path: MANIFEST, bytes: encodeJson(writtenManifest(manifest, options.formats)) },
     ]);
     // Only after the new manifest is in place: documents of an earlier, longer version of the input.

@@ -4,11 +4,12 @@
  * removes is routed through the stage table, as S3 notifications or EventBridge events shaped
  * exactly as AWS delivers them, to the same handler functions the Lambda functions run. An
  * invocation that fails on every retry goes where Lambda's on-failure destination sends it on AWS
- * (record-failure), and finished jobs are announced as on EventBridge, here as a line of output.
+ * (record-failure), finished jobs are announced as on EventBridge, here as a line of output, and
+ * the sweep runs on a timer as the deployed schedule runs it.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { documentPath, inputVersion, statusKey } from '../lib/pipeline/keys.js';
-import { invocationFailureRecord, JOB_EVENT_SOURCE, type JobEventSink, type JobFinishedDetail, type StageFailureEvent } from '../lib/pipeline/job-events.js';
+import { checkInputKey, documentPath, inputVersion, statusKey } from '../lib/pipeline/keys.js';
+import { invocationFailureRecord, JOB_EVENT_SOURCE, scheduledEvent, type JobEventSink, type JobFinishedDetail, type StageFailureEvent } from '../lib/pipeline/job-events.js';
 import { JobState, type JobStatus } from '../lib/pipeline/job-status.js';
 import { eventBridgeObjectCreatedEvent, s3NotificationEvent, s3RemovalNotificationEvent } from '../lib/pipeline/object-events.js';
 import {
@@ -17,6 +18,7 @@ import {
   ObjectEvent,
   STAGES,
   TriggerKind,
+  scheduleOf,
   stagesHandlingFailureOf,
   triggerFor,
   type ObjectTrigger,
@@ -26,15 +28,15 @@ import {
 import { fontLibraryFrom } from '../functions/fonts.js';
 import { HANDLER_FACTORIES, type HandlerDeps } from '../functions/handlers.js';
 import { s3ObjectStore, scopedObjectStore } from '../functions/object-store.js';
-import { createS3Client } from '../functions/s3-client.js';
+import { createS3Client, LOCAL_CREDENTIALS } from '../functions/s3-client.js';
 import type { StageHandler } from '../functions/stage-handler.js';
 import { FONT_DIR } from './fonts.js';
+import { shownPath } from './shown-path.js';
 import { BUCKETS, ObjectChangeType, startLocalS3, type ObjectChange } from './local-s3.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PageCountCache } from '../lib/web/pdf-pages.js';
 import { buildWebPage } from '../web/build.js';
 import { createWebS3Client, s3UserStorage } from '../functions/web-storage.js';
 import { startWebServer, type WebServer } from './web-server.js';
@@ -84,6 +86,17 @@ export interface DevServerOptions {
   readonly author?: string;
   /** Serve the web page and its API on 127.0.0.1 at this port (0 picks a free one); no page when absent. */
   readonly web?: { readonly port: number };
+  /**
+   * The sweep (lib/pipeline/job-sweep.ts), as the deployed schedule runs it: every `everyMinutes`
+   * (default: the stage table's schedule), failing jobs with nothing recorded for `stallMinutes`
+   * (default: lib's). Fractions of a minute are fine (tests).
+   */
+  readonly sweep?: { readonly everyMinutes?: number; readonly stallMinutes?: number };
+  /**
+   * Loses chosen object events before they reach a stage, as S3 or EventBridge may lose one
+   * (tests: the sweep must then end the job). Called once per stage an event would trigger.
+   */
+  readonly drops?: (delivery: { readonly stage: StageName; readonly key: string }) => boolean;
 }
 
 /** An invocation that failed on every attempt: what AWS would put in the stage's dead-letter queue. */
@@ -139,7 +152,8 @@ function usage(endpoint: string, dataDir: string): string {
   return [
     `report-press dev: S3-compatible server on ${endpoint} (objects kept in ${dataDir})`,
     `  buckets: ${BUCKETS.input} (upload .txt here) → ${BUCKETS.work} (intermediates) → ${BUCKETS.output} (status, manifests, documents, error records)`,
-    '  any credentials are accepted, with the AWS CLI or SDK defaults:',
+    '  sign with the local credentials (unsigned and other requests are refused), AWS CLI or SDK defaults otherwise:',
+    `    export AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey} AWS_DEFAULT_REGION=us-east-1`,
     `    ${aws} s3 cp report.txt s3://${BUCKETS.input}/2024/report.txt`,
     `    ${aws} s3 cp s3://${BUCKETS.output}/2024/report/status.json -   # running, done or failed`,
     `    ${aws} s3 ls --recursive s3://${BUCKETS.output}/2024/report/   # manifest.json and NN-<title>.docx/.pdf, or error.json`,
@@ -157,6 +171,9 @@ function awsEventFor(trigger: ObjectTrigger, change: ObjectChange): unknown {
   }
   return trigger.event === ObjectEvent.Created ? s3NotificationEvent(change) : s3RemovalNotificationEvent(change);
 }
+
+/** The key an invocation of a scheduled stage is logged under. */
+const SCHEDULED = 'schedule';
 
 /** A stand-in ARN, for the invocation records of failures (AWS names the real function). */
 const localFunctionArn = (stage: StageName) => `arn:aws:lambda:us-east-1:000000000000:function:report-press-${stage}`;
@@ -190,7 +207,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const webClient = web ? createWebS3Client({ endpoint }) : undefined;
   if (web && webClient) {
     const storage = s3UserStorage(webClient, { input: BUCKETS.input, output: BUCKETS.output });
-    web.serveApi({ api: { storageFor: () => storage, newJobId: randomUUID, now: () => new Date(), pageCounts: new PageCountCache() }, connectSources: [endpoint] });
+    web.serveApi({ api: { storageFor: () => storage, newJobId: randomUUID, now: () => new Date() }, connectSources: [endpoint] });
   }
 
   const client = createS3Client({ endpoint });
@@ -208,6 +225,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     fonts: () => fontLibraryFrom(fontDir),
     events,
     ...(options.author ? { author: options.author } : {}),
+    ...(options.sweep?.stallMinutes !== undefined ? { sweep: { stallMinutes: options.sweep.stallMinutes } } : {}),
   };
   // Each stage reads, writes and deletes only what its deployed IAM policy would allow.
   const handlers = new Map<StageName, StageHandler>(
@@ -241,7 +259,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         await options.faults?.({ stage: stage.name, key, attempt, delivery });
         const outcome = await handler(event);
         const ms = Math.round(performance.now() - started);
-        log(outcome.rejected > 0 ? `✗ ${stage.name} ${key}: bad input, see status.json and error.json in ${BUCKETS.output}` : `✓ ${stage.name} ${key} (${ms} ms)`);
+        // A scheduled run that found nothing to do is not worth a line every few minutes.
+        if (key === SCHEDULED && outcome.done === 0) return;
+        log(outcome.rejected > 0 ? `✗ ${stage.name} ${shownPath(key)}: bad input, see status.json and error.json in ${BUCKETS.output}` : `✓ ${stage.name} ${shownPath(key)} (${ms} ms)`);
         return;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -250,7 +270,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
           continue;
         }
         deadLetters.push({ stage: stage.name, key, error: message });
-        log(`✗ ${stage.name} ${key}: ${message} (gave up after ${attempt + 1} attempts; on AWS this lands in the stage's dead-letter queue)`);
+        log(`✗ ${stage.name} ${shownPath(key)}: ${shownPath(message)} (gave up after ${attempt + 1} attempts; on AWS this lands in the stage's dead-letter queue)`);
         // Lambda's on-failure destination: the invocation record, routed as the failure rules route it.
         const failure: StageFailureEvent = {
           stage: stage.name,
@@ -274,19 +294,37 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const event = change.type === ObjectChangeType.Created ? ObjectEvent.Created : ObjectEvent.Removed;
     for (const stage of STAGES) {
       const trigger = triggerFor(stage, role, change.key, event);
+      if (!trigger || options.drops?.({ stage: stage.name, key: change.key })) continue;
       // s3rver reports the key as stored; hand the handler the event AWS would deliver for this trigger.
-      if (trigger) deliver(stage, awsEventFor(trigger, change), change.key);
+      deliver(stage, awsEventFor(trigger, change), change.key);
     }
   }
 
   s3.onObjectChange(route);
+
+  // The stages on a clock (the sweep): what the deployed schedule rules do. A run still going when
+  // the next is due is not doubled (on AWS two would overlap harmlessly; here they would queue).
+  const timers = STAGES.flatMap((stage) => {
+    const schedule = scheduleOf(stage);
+    if (!schedule) return [];
+    let running = false;
+    const everyMs = (options.sweep?.everyMinutes ?? schedule.everyMinutes) * 60_000;
+    const tick = () => {
+      if (running || closing) return;
+      running = true;
+      const event = scheduledEvent({ ruleArn: `arn:aws:events:us-east-1:000000000000:rule/report-press-${stage.name}` });
+      const run = (limits.get(stage.name) as ConcurrencyLimit).run(() => invoke(stage, event, SCHEDULED, 0)).finally(() => (running = false));
+      track(run);
+    };
+    return [setInterval(tick, everyMs)];
+  });
 
   /**
    * Every input whose current upload has no finished job, and every output folder whose input is
    * gone, announced again as S3 announced it the first time: the chain itself picks up from there.
    */
   async function resume(): Promise<string[]> {
-    const inputs = (await store.list(BUCKETS.input, '', { recursive: true })).filter((o) => o.key.endsWith(INPUT_SUFFIX));
+    const inputs = (await store.list(BUCKETS.input, '', { recursive: true })).filter((o) => o.key.endsWith(INPUT_SUFFIX) && checkInputKey(o.key).kind !== 'ignore');
     const resumed: string[] = [];
     for (const input of inputs) {
       const status = parseStatus((await store.get(BUCKETS.output, statusKey(documentPath(input.key))))?.body);
@@ -310,7 +348,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   log(usage(endpoint, dataDir));
   if (web) log(`report-press dev: web page on ${web.url} (upload .txt files in the browser; API and page as deployed)`);
   const resumed = await resume();
-  if (resumed.length > 0) log(`resuming ${resumed.length} unfinished job${resumed.length === 1 ? '' : 's'}: ${resumed.join(', ')}`);
+  if (resumed.length > 0) log(`resuming ${resumed.length} unfinished job${resumed.length === 1 ? '' : 's'}: ${resumed.map(shownPath).join(', ')}`);
 
   return {
     endpoint,
@@ -323,6 +361,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     idle,
     async close() {
       closing = true;
+      timers.forEach(clearInterval);
       await web?.close();
       await idle();
       client.destroy();

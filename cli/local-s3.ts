@@ -2,22 +2,31 @@
  * The embedded S3-compatible server of `report-press dev` (s3rver on 127.0.0.1), with the buckets
  * `input`, `work` and `output`. A thin HTTP layer in front makes it keep the S3 behaviour the chain
  * relies on, which s3rver (unmaintained since 2021) lacks:
- * - any credentials are let in, and the aws-chunked uploads of default AWS CLI / SDK settings are
- *   decoded (s3rver would store the framing as part of the object);
+ * - nobody in but the local credentials: every request must carry a valid SigV4 signature (header
+ *   or presigned query, chunk signatures of signed aws-chunked uploads too) made with them, as S3
+ *   verifies it (sigv4-verifier.ts); a presigned URL works for exactly the key, size and type signed;
+ * - nothing outside `--dir`: a bucket name, key, upload id or copy source that does not normalise to
+ *   itself (`..`, `.`, empty segments, a leading `/`, backslashes, NUL) is refused before anything
+ *   touches the disk, and read once, as s3rver reads it, for the locks and checks below too;
+ * - no web page in but the dev page: requests must name the server as 127.0.0.1 or localhost (a
+ *   rebound DNS name is refused), requests from any other page's origin are refused, and so are
+ *   browser form uploads (POST Object), which a page could send without a CORS preflight;
+ * - the aws-chunked uploads of default AWS CLI / SDK settings are decoded (s3rver would store the
+ *   framing as part of the object);
  * - a PUT is atomic (see s3rver-store.ts), and readers of a key wait while it is being written;
  * - conditional writes: `If-None-Match: *` and `If-Match: <etag>` on PutObject answer
  *   412 PreconditionFailed (404 NoSuchKey for If-Match on a missing key), as S3 has since 2024;
- * - a multi-object delete (`aws s3 rm --recursive`) announces each removed key, as S3 does;
- * - presigned URLs (query-string SigV4) are verified as S3 verifies them, against the local
- *   credentials: a URL signed for one key, size or type works for exactly that (see presigned-url.ts).
+ * - a multi-object delete (`aws s3 rm --recursive`) announces each removed key, as S3 does.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import { atomicFilesystemStore } from './s3rver-store.js';
-import { isPresigned, verifyPresignedRequest } from './presigned-url.js';
+import { pipeline, Readable, Transform } from 'node:stream';
+import { atomicFilesystemStore, deleteObjectsKeys, s3rverError } from './s3rver-store.js';
+import { checkRequestTarget, hasParam, objectKeyProblem, type S3RequestTarget } from './s3-request-target.js';
+import { PayloadSigning, verifyRequestSignature, type VerifiedRequest } from './sigv4-verifier.js';
 import { LOCAL_CREDENTIALS } from '../functions/s3-client.js';
 import { BUCKET_CORS } from '../lib/web/api-contract.js';
 import type { BucketRole } from '../lib/pipeline/stages.js';
@@ -26,29 +35,26 @@ import { AwsChunkedDecoder, AwsChunkedError, AwsChunkedErrorCode, isAwsChunked, 
 /** Bucket names by role on the local server. */
 export const BUCKETS: Readonly<Record<BucketRole, string>> = { input: 'input', work: 'work', output: 'output' };
 
-/** s3rver's only account; requests signed with any other key are re-labelled to it. */
+/** s3rver's only account; requests (verified as signed with the local credentials first) are re-labelled to it. */
 const S3RVER_ACCESS_KEY = 'S3RVER';
 
 /**
- * Lets any credentials in: s3rver knows one access key and does not verify V4 signatures, so
- * naming its key in the request is enough. Users keep whatever AWS credentials they have.
+ * Names s3rver's own access key in a request this layer has verified: s3rver knows one key and
+ * does not verify V4 signatures, so naming its key is all it asks.
  */
-function acceptAnyCredentials(req: IncomingMessage): void {
+function labelForS3rver(req: IncomingMessage): void {
   const auth = req.headers.authorization;
-  if (auth) {
-    req.headers.authorization = auth.replace(/Credential=[^/,\s]+\//, `Credential=${S3RVER_ACCESS_KEY}/`).replace(/^AWS [^:]+:/, `AWS ${S3RVER_ACCESS_KEY}:`);
-  }
-  if (req.url?.includes('X-Amz-Credential=') || req.url?.includes('AWSAccessKeyId=')) {
-    req.url = req.url
-      .replace(/X-Amz-Credential=[^%&/]+(%2F|\/)/i, `X-Amz-Credential=${S3RVER_ACCESS_KEY}$1`)
-      .replace(/AWSAccessKeyId=[^&]+/, `AWSAccessKeyId=${S3RVER_ACCESS_KEY}`);
-  }
+  if (auth) req.headers.authorization = auth.replace(/Credential=[^/,\s]+\//, `Credential=${S3RVER_ACCESS_KEY}/`);
+  if (req.url?.includes('X-Amz-Credential=')) req.url = req.url.replace(/X-Amz-Credential=[^%&/]+(%2F|\/)/i, `X-Amz-Credential=${S3RVER_ACCESS_KEY}$1`);
 }
 
-/** Reads an aws-chunked body whole, draining the request even when the framing is wrong so a 400 can still be sent. */
-function readAwsChunked(req: IncomingMessage): Promise<AwsChunkedBody> {
+/**
+ * Reads an aws-chunked body whole, draining the request even when the framing is wrong so a 400 can
+ * still be sent. With `recordChunks`, keeps each chunk's signature and hash for the signature check.
+ */
+function readAwsChunked(req: IncomingMessage, recordChunks: boolean): Promise<AwsChunkedBody> {
   return new Promise((resolveBody, reject) => {
-    const decoder = new AwsChunkedDecoder();
+    const decoder = new AwsChunkedDecoder({ recordChunks });
     const pieces: Buffer[] = [];
     let failure: unknown;
     req.on('data', (chunk: Buffer) => {
@@ -65,14 +71,56 @@ function readAwsChunked(req: IncomingMessage): Promise<AwsChunkedBody> {
         if (failure !== undefined) throw failure;
         const declared = Number.parseInt(String(req.headers['x-amz-decoded-content-length'] ?? ''), 10);
         const trailers = decoder.end({ decodedContentLength: Number.isNaN(declared) ? undefined : declared });
-        const payload = Buffer.concat(pieces);
-        verifyTrailingChecksums(payload, trailers);
-        resolveBody({ payload, trailers });
+        resolveBody({ payload: Buffer.concat(pieces), trailers, chunks: decoder.chunks });
       } catch (error) {
         reject(error);
       }
     });
   });
+}
+
+/** Bodies this layer reads whole before s3rver sees them (key lists, part lists): S3's own are a few MB at most. */
+const MAX_BUFFERED_BODY_BYTES = 8 * 1024 * 1024;
+
+/** A body read whole, or undefined when it is longer than `limit` (the rest is drained). */
+function readBody(req: IncomingMessage, limit = MAX_BUFFERED_BODY_BYTES): Promise<Buffer | undefined> {
+  return new Promise((resolveBody, reject) => {
+    const pieces: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) pieces.push(chunk);
+    });
+    req.on('error', reject);
+    req.on('end', () => resolveBody(size > limit ? undefined : Buffer.concat(pieces)));
+  });
+}
+
+const sha256Hex = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+const EMPTY_SHA256 = sha256Hex(Buffer.alloc(0));
+
+const payloadMismatch = () => ({ status: 400, code: 'XAmzContentSHA256Mismatch', message: "The provided 'x-amz-content-sha256' header does not match what was computed." });
+
+/**
+ * The body of `req` as it streams on to s3rver, failing at its end (so the store keeps nothing, see
+ * s3rver-store.ts) when it does not hash to the SHA-256 the signature covers.
+ */
+function hashCheckedBody(req: IncomingMessage, expected: string): Readable {
+  const hash = createHash('sha256');
+  const checked = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      if (hash.digest('hex') === expected) return callback();
+      const { status, code, message } = payloadMismatch();
+      callback(s3rverError(code, message, status));
+    },
+  });
+  // Errors reach s3rver through `checked`, which pipeline destroys with them.
+  pipeline(req, checked, () => {});
+  return checked;
 }
 
 /**
@@ -92,11 +140,13 @@ function withDecodedBody(req: IncomingMessage, payload: Buffer): IncomingMessage
   return replayed(req, headers, payload);
 }
 
-/** The request again, with a body this layer had to read first (a multi-object delete's key list). */
-function replayed(req: IncomingMessage, headers: IncomingHttpHeaders, payload: Buffer): IncomingMessage {
-  const body = new Readable({ read() {} });
-  body.push(payload);
-  body.push(null);
+/** The request again, with a body this layer read first (a multi-object delete's key list) or checks as it streams. */
+function replayed(req: IncomingMessage, headers: IncomingHttpHeaders, payload: Buffer | Readable): IncomingMessage {
+  const body = Buffer.isBuffer(payload) ? new Readable({ read() {} }) : payload;
+  if (Buffer.isBuffer(payload)) {
+    body.push(payload);
+    body.push(null);
+  }
   return Object.assign(body, {
     method: req.method,
     url: req.url,
@@ -138,7 +188,8 @@ export interface LocalS3Options {
   readonly dir: string;
   /**
    * Origins whose pages may PUT to the input bucket and GET from the output bucket through
-   * presigned URLs (the bucket CORS rules of the deployed site); none by default.
+   * presigned URLs (the bucket CORS rules of the deployed site); none by default. Requests from
+   * pages at any other origin are refused.
    */
   readonly corsOrigins?: readonly string[];
 }
@@ -242,45 +293,15 @@ class KeyLocks {
   }
 }
 
-/** The bucket and key a path-style request addresses, and its query. */
-function requestTarget(req: IncomingMessage): { readonly bucket?: string; readonly key?: string; readonly query: URLSearchParams } {
-  const url = new URL(req.url ?? '/', 'http://local');
-  const [, bucket, ...rest] = url.pathname.split('/');
-  const key = rest.length > 0 && rest.join('/') !== '' ? decodeURIComponent(rest.join('/')) : undefined;
-  return { bucket: bucket ? decodeURIComponent(bucket) : undefined, key, query: url.searchParams };
-}
-
 /** How a request touches the object it names: read, write, or not as an object at all. */
-function lockMode(req: IncomingMessage, target: ReturnType<typeof requestTarget>): 'shared' | 'exclusive' | undefined {
+function lockMode(method: string | undefined, target: S3RequestTarget): 'shared' | 'exclusive' | undefined {
   if (!target.key) return undefined;
-  if (req.method === 'GET' || req.method === 'HEAD') return 'shared';
+  if (method === 'GET' || method === 'HEAD') return 'shared';
   // Uploading a part changes no object; completing the upload does.
-  if (req.method === 'PUT') return target.query.has('partNumber') ? undefined : 'exclusive';
-  if (req.method === 'DELETE') return target.query.has('uploadId') ? undefined : 'exclusive';
-  if (req.method === 'POST') return target.query.has('uploadId') ? 'exclusive' : undefined;
+  if (method === 'PUT') return hasParam(target, 'partNumber') ? undefined : 'exclusive';
+  if (method === 'DELETE') return hasParam(target, 'uploadId') ? undefined : 'exclusive';
+  if (method === 'POST') return hasParam(target, 'uploadId') ? 'exclusive' : undefined;
   return undefined;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolveBody, reject) => {
-    const pieces: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => pieces.push(chunk));
-    req.on('error', reject);
-    req.on('end', () => resolveBody(Buffer.concat(pieces)));
-  });
-}
-
-const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decodeXmlText = (text: string) =>
-  text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-    return XML_ENTITIES[name] ?? entity;
-  });
-
-/** The keys a DeleteObjects request body names. */
-function keysToDelete(body: Buffer): string[] {
-  return [...body.toString('utf8').matchAll(/<Key>([\s\S]*?)<\/Key>/g)].map((match) => decodeXmlText(match[1] ?? ''));
 }
 
 const unquote = (etag: string) => etag.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
@@ -320,7 +341,7 @@ async function refusedCondition(req: IncomingMessage, store: StoreView, bucket: 
   return undefined;
 }
 
-/** Starts s3rver on 127.0.0.1 with the buckets `input`, `work` and `output`, accepting any credentials. */
+/** Starts s3rver on 127.0.0.1 with the buckets `input`, `work` and `output`, behind the checks described above. */
 export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   const dataDir = resolve(options.dir);
   mkdirSync(dataDir, { recursive: true });
@@ -363,55 +384,127 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   if (middleware[0]?.name === 'logger') middleware.shift();
   const s3Listener = s3rver.callback();
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // A CORS preflight carries the URL's query but is not itself signed.
-    if (req.method !== 'OPTIONS' && isPresigned(req.url ?? '')) {
-      const refused = verifyPresignedRequest({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers }, (id) => (id === LOCAL_CREDENTIALS.accessKeyId ? LOCAL_CREDENTIALS.secretAccessKey : undefined));
-      if (refused) {
-        req.resume();
-        sendS3Error(res, 403, refused.code, refused.message, req.url ?? '/');
-        return;
-      }
+  /** The Host values the server answers to, known once it listens (a rebound DNS name is none of them). */
+  let hosts: readonly string[] = [];
+  const origins = options.corsOrigins ?? [];
+
+  /** Drains what the client sends and answers with the S3 error. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, refusal: { readonly status: number; readonly code: string; readonly message: string }) => {
+    req.resume();
+    sendS3Error(res, refusal.status, refusal.code, refusal.message, req.url ?? '/');
+  };
+
+  /**
+   * Why a request must be refused before its signature is even looked at, or undefined: a Host
+   * other than this server's, another web page's origin, a name that leaves its folder, or a
+   * browser form upload.
+   */
+  function refusedUpFront(req: IncomingMessage): { refused: { status: number; code: string; message: string } } | { target: S3RequestTarget } {
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!hosts.includes(host)) {
+      return { refused: { status: 403, code: 'AccessDenied', message: `The local S3 server answers only as ${hosts.join(' or ')}, not as "${host}".` } };
     }
-    acceptAnyCredentials(req);
-    const target = requestTarget(req);
-    const multiDelete = req.method === 'POST' && !target.key && target.query.has('delete') && target.bucket !== undefined;
-    const body = multiDelete ? await readBody(req) : undefined;
-    const keys = multiDelete && body ? keysToDelete(body) : target.key ? [target.key] : [];
-    const mode = multiDelete ? 'exclusive' : lockMode(req, target);
-    const release = mode && target.bucket ? await locks.acquire(keys.map((key) => `${target.bucket}/${key}`), mode === 'exclusive') : () => {};
+    // Browsers name the page's origin on every cross-origin request and every POST; other clients send none.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !origins.includes(origin)) {
+      return { refused: { status: 403, code: 'AccessDenied', message: `The local S3 server takes no requests from web pages at ${origin}${origins.length > 0 ? `, only from ${origins.join(' and ')}` : ''}.` } };
+    }
+    const checked = checkRequestTarget(req.url ?? '/', req.headers);
+    if (checked.refused) return { refused: checked.refused };
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const formPost = req.method === 'POST' && (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded' || (checked.target.key === undefined && !hasParam(checked.target, 'delete')));
+    if (formPost) {
+      return { refused: { status: 403, code: 'AccessDenied', message: 'The local S3 server takes no browser form uploads (POST Object); upload with PUT: aws s3 cp, an AWS SDK, or a presigned URL.' } };
+    }
+    return { target: checked.target };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const upFront = refusedUpFront(req);
+    if ('refused' in upFront) return refuse(req, res, upFront.refused);
+    const target = upFront.target;
+    // A CORS preflight is never signed; s3rver answers it from the bucket's CORS rules (and reads the presigned URL's key id).
+    if (req.method === 'OPTIONS') {
+      labelForS3rver(req);
+      return s3Listener(req, res);
+    }
+    const signature = await verifyRequestSignature({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers }, { credentials: LOCAL_CREDENTIALS });
+    if (signature.refused) return refuse(req, res, signature.refused);
+    const verified = signature.verified;
+    labelForS3rver(req);
+
+    const uploading = req.method === 'PUT' || req.method === 'POST';
+    const chunked = uploading && isAwsChunked(req.headers);
+    const streaming = verified.payload === PayloadSigning.StreamingSigned || verified.payload === PayloadSigning.StreamingUnsigned;
+    if (chunked !== streaming) {
+      return refuse(req, res, { status: 400, code: 'InvalidRequest', message: 'An aws-chunked body needs a STREAMING-… x-amz-content-sha256, and a STREAMING-… x-amz-content-sha256 an aws-chunked PUT or POST body.' });
+    }
+    // What s3rver gets to read: aws-chunked decoded, small bodies read whole and checked, a PUT's body checked as it streams.
+    let forward: IncomingMessage = req;
+    let body: Buffer | undefined;
+    if (chunked) {
+      body = await readChunkedBody(req, res, verified);
+      if (!body) return;
+      forward = withDecodedBody(req, body);
+    } else if (req.method === 'PUT') {
+      if (verified.payload === PayloadSigning.Hashed) forward = replayed(req, req.headers, hashCheckedBody(req, verified.payloadSha256 ?? ''));
+    } else if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+      if (verified.payload === PayloadSigning.Hashed && verified.payloadSha256 !== EMPTY_SHA256) return refuse(req, res, payloadMismatch());
+    } else {
+      body = await readBody(req);
+      if (!body) return refuse(req, res, { status: 400, code: 'MaxMessageLengthExceeded', message: `Your request was too big: the local S3 server reads at most ${MAX_BUFFERED_BODY_BYTES} bytes of a ${req.method} body.` });
+      if (verified.payload === PayloadSigning.Hashed && sha256Hex(body) !== verified.payloadSha256) return refuse(req, res, payloadMismatch());
+      forward = replayed(req, req.headers, body);
+    }
+
+    const multiDelete = req.method === 'POST' && !target.key && hasParam(target, 'delete') && target.bucket !== undefined;
+    // The keys exactly as s3rver will parse them from the body, so none of them can leave the bucket either.
+    const keys = multiDelete && body ? deleteObjectsKeys(body) : target.key ? [target.key] : [];
+    const bad = keys.findIndex((key) => typeof key !== 'string' || objectKeyProblem(key) !== undefined);
+    if (bad >= 0) {
+      const key = keys[bad];
+      const problem = typeof key === 'string' ? objectKeyProblem(key) : 'it is missing or not text';
+      return refuse(req, res, { status: 400, code: 'InvalidArgument', message: `The local S3 server stores each key as a file below its bucket's folder, and ${JSON.stringify(String(key))} does not name exactly one such file: ${problem}.` });
+    }
+    const names = keys as string[];
+    const mode = multiDelete ? 'exclusive' : lockMode(req.method, target);
+    const release = mode && target.bucket ? await locks.acquire(names.map((key) => `${target.bucket}/${key}`), mode === 'exclusive') : () => {};
     res.once('finish', release);
     res.once('close', release);
 
     if (req.method === 'PUT' && mode === 'exclusive' && target.bucket && target.key) {
       const refusal = await refusedCondition(req, storeView, target.bucket, target.key);
-      if (refusal) {
-        // The body is not wanted; drain it so the connection stays usable.
-        req.resume();
-        sendS3Error(res, refusal.status, refusal.code, refusal.message, req.url ?? '/');
-        return;
-      }
+      // The body is not wanted; drain it so the connection stays usable.
+      if (refusal) return refuse(forward, res, refusal);
     }
-    if (multiDelete && body && target.bucket) {
+    if (multiDelete && target.bucket) {
       const bucket = target.bucket;
-      const existing = (await Promise.all(keys.map(async (key) => ((await storeView.existsObject(bucket, key)) ? key : undefined)))).filter((k) => k !== undefined);
+      const existing = (await Promise.all(names.map(async (key) => ((await storeView.existsObject(bucket, key)) ? key : undefined)))).filter((k) => k !== undefined);
       // S3 announces every key a DeleteObjects request removed; s3rver announces none.
       res.once('finish', () => existing.forEach((key) => announce({ type: ObjectChangeType.Removed, bucket, key, size: 0 })));
-      s3Listener(replayed(req, req.headers, body), res);
-      return;
     }
-    // s3rver would store the aws-chunked framing (the SDKs' default for streamed uploads) as part of the object.
-    if ((req.method === 'PUT' || req.method === 'POST') && isAwsChunked(req.headers)) {
-      try {
-        const { payload } = await readAwsChunked(req);
-        s3Listener(withDecodedBody(req, payload), res);
-      } catch (error) {
-        if (error instanceof AwsChunkedError) sendS3Error(res, 400, S3_ERROR_CODES[error.code], error.message, req.url ?? '/');
-        else throw error;
+    s3Listener(forward, res);
+  }
+
+  /**
+   * The payload of an aws-chunked upload, once its framing, its chunk signatures (when signed) and
+   * its trailing checksums hold; otherwise answers the request itself and resolves to undefined.
+   */
+  async function readChunkedBody(req: IncomingMessage, res: ServerResponse, verified: VerifiedRequest): Promise<Buffer | undefined> {
+    try {
+      const { payload, trailers, chunks } = await readAwsChunked(req, verified.payload === PayloadSigning.StreamingSigned);
+      const refused = verified.verifyChunks(chunks, trailers);
+      if (refused) {
+        sendS3Error(res, refused.status, refused.code, refused.message, req.url ?? '/');
+        return undefined;
       }
-      return;
+      verifyTrailingChecksums(payload, trailers);
+      return payload;
+    } catch (error) {
+      if (!(error instanceof AwsChunkedError)) throw error;
+      sendS3Error(res, 400, S3_ERROR_CODES[error.code], error.message, req.url ?? '/');
+      return undefined;
     }
-    s3Listener(req, res);
   }
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -424,8 +517,10 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolveListen());
   });
+  const { port } = server.address() as AddressInfo;
+  hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    endpoint: `http://127.0.0.1:${port}`,
     buckets: BUCKETS,
     dataDir,
     onObjectCreated(listener) {

@@ -7,11 +7,13 @@ import { DocumentFormat } from '../lib/convert.js';
 import { FileErrorCode } from '../lib/errors.js';
 import { formatError, Lang, messages, parseLang, type Catalogue } from '../lib/messages/index.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
+import { DEFAULT_SWEEP_SETTINGS } from '../lib/pipeline/sweep-settings.js';
 import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
 import { convertFile, type InputFailure, type InputOutcome } from './convert-command.js';
 import { collectInputs, outputFolder, type FolderScan, type InputProblem } from './inputs.js';
 import { localiseHelp, localiseUsageErrors } from './localise-commander.js';
 import { createProgress } from './progress.js';
+import { shownParams, shownPath } from './shown-path.js';
 import { isOutputError, makeFolder } from './write-files.js';
 
 const MB = 1024 * 1024;
@@ -41,6 +43,12 @@ function parseProfile({ m }: Speaker, value: string): ProfileId {
   throw new InvalidArgumentError(m['usage.profile']({ value, choices: Object.keys(PROFILES).join(', ') }));
 }
 
+function parseMinutes({ m }: Speaker, value: string): number {
+  const minutes = Number(value);
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new InvalidArgumentError(m['usage.minutes']());
+  return minutes;
+}
+
 function parsePort({ m }: Speaker, value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError(m['usage.port']());
@@ -61,16 +69,21 @@ interface ConvertFlags {
   author?: string;
   recursive?: boolean;
   json?: boolean;
+  explain?: boolean;
   progress: boolean;
 }
 
-/** One plain line on stderr: what failed and why, no stack trace. */
+/**
+ * One plain line on stderr: what failed and why, no stack trace. Every path in a line that is
+ * printed goes through {@link shownPath}, so that a file name cannot break the line.
+ */
 function say(line: string): void {
   process.stderr.write(`report-press: ${line}\n`);
 }
 
-function failureText({ lang }: Speaker, failure: InputFailure | InputProblem): string {
-  return formatError({ code: failure.code, params: failure.params, message: 'message' in failure ? failure.message : undefined }, lang);
+/** Why an input failed; `shown` for a printed line (paths through {@link shownPath}), else as stored (JSON). */
+function failureText({ lang }: Speaker, failure: InputFailure | InputProblem, shown: boolean): string {
+  return formatError({ code: failure.code, params: shown ? shownParams(failure.params) : failure.params, message: 'message' in failure ? failure.message : undefined }, lang);
 }
 
 /** The closing line of a call with several inputs or a folder: counts, and what folders held. */
@@ -80,7 +93,7 @@ function summaryLine({ m }: Speaker, outcomes: readonly InputOutcome[], folders:
   let line = m['cli.summary']({ files: outcomes.length, converted: converted.length, refused: outcomes.length - converted.length, reports });
   if (folders.length > 0) {
     const total = (key: 'found' | 'skipped' | 'subfolders') => folders.reduce((sum, f) => sum + f[key], 0);
-    line += m['cli.summaryFound']({ found: total('found'), folders: folders.length, folder: folders[0]!.folder, skipped: total('skipped'), subfolders: total('subfolders') });
+    line += m['cli.summaryFound']({ found: total('found'), folders: folders.length, folder: shownPath(folders[0]!.folder), skipped: total('skipped'), subfolders: total('subfolders') });
   }
   return line;
 }
@@ -98,7 +111,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
     } catch (error) {
       if (!isOutputError(error)) throw error;
       const params = { action: error.action, path: error.path, errno: error.errno, at: error.at };
-      say(m.UNWRITABLE(params));
+      say(m.UNWRITABLE(shownParams(params)));
       if (flags.json) {
         const inputs = entries.map((e) => ({ input: e.input, ok: false, code: FileErrorCode.Unwritable, reason: m.UNWRITABLE(params), params }));
         process.stdout.write(`${JSON.stringify({ out: flags.out, inputs, folders, converted: 0, failed: inputs.length }, null, 2)}\n`);
@@ -126,18 +139,18 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
         continue;
       }
       claimed.set(entry.folder, entry.input);
-      const options = { folder: outputFolder(flags.out, entry.folder), profile: flags.profile, formats: flags.format, maxBytes: flags.maxSize, ...(flags.author ? { author: flags.author } : {}) };
+      const options = { folder: outputFolder(flags.out, entry.folder), profile: flags.profile, formats: flags.format, maxBytes: flags.maxSize, ...(flags.author ? { author: flags.author } : {}), ...(flags.explain ? { explain: true } : {}) };
       outcomes.push(await convertFile(entry.input, options, progress));
     }
   } finally {
     progress.stop();
   }
   for (const outcome of outcomes) {
-    if (!outcome.ok) say(`${outcome.input}: ${failureText(speaker, outcome)}`);
+    if (!outcome.ok) say(`${shownPath(outcome.input)}: ${failureText(speaker, outcome, true)}`);
     else {
       for (const warning of outcome.manifest.warnings) {
-        const message = formatError({ code: warning.code, message: warning.message, params: { text: warning.text, report: warning.report, line: warning.line } }, lang);
-        say(m['cli.warning']({ input: outcome.input, report: warning.report, line: warning.line, message }));
+        const message = formatError({ code: warning.code, message: warning.message, params: { text: warning.text, report: warning.report, line: warning.line, ...warning.params } }, lang);
+        say(m['cli.warning']({ input: shownPath(outcome.input), report: warning.report, line: warning.line, message }));
       }
     }
   }
@@ -148,7 +161,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
       inputs: outcomes.map((o) =>
         o.ok
           ? { input: o.input, ok: true, folder: o.folder, reports: o.manifest.reports.length, removals: o.manifest.cleaning.removals, warnings: o.manifest.warnings, seconds: Number(o.seconds.toFixed(3)) }
-          : { input: o.input, ok: false, code: o.code, reason: failureText(speaker, o), params: o.params },
+          : { input: o.input, ok: false, code: o.code, reason: failureText(speaker, o, false), params: o.params },
       ),
       folders,
       converted: outcomes.length - failed,
@@ -158,7 +171,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
   } else {
     for (const outcome of outcomes) {
       if (outcome.ok) {
-        const line = m['cli.converted']({ input: outcome.input, folder: outcome.folder, reports: outcome.manifest.reports.length, cuts: outcome.manifest.cleaning.removals, seconds: outcome.seconds });
+        const line = m['cli.converted']({ input: shownPath(outcome.input), folder: shownPath(outcome.folder), reports: outcome.manifest.reports.length, cuts: outcome.manifest.cleaning.removals, seconds: outcome.seconds });
         process.stdout.write(`${line}\n`);
       }
     }
@@ -174,6 +187,7 @@ interface DevFlags {
   webPort: number;
   dir: string;
   author?: string;
+  stallMinutes: number;
 }
 
 /** Runs the local chain until Ctrl-C (SIGINT) or SIGTERM, then shuts it down cleanly. */
@@ -184,7 +198,13 @@ async function runDev({ m }: Speaker, flags: DevFlags): Promise<void> {
   // require, not import(): the bundle may run from a V8 code cache (bin/report-press.js), where
   // dynamic import() has no loader.
   const { startDevServer } = createRequire(devServerModule)(devServerModule) as typeof import('./dev-server.js');
-  const server = await startDevServer({ port: flags.port, dir: resolve(flags.dir), web: { port: flags.webPort }, ...(flags.author ? { author: flags.author } : {}) });
+  const server = await startDevServer({
+    port: flags.port,
+    dir: resolve(flags.dir),
+    web: { port: flags.webPort },
+    sweep: { stallMinutes: flags.stallMinutes },
+    ...(flags.author ? { author: flags.author } : {}),
+  });
   await new Promise<void>((resolveStop) => {
     const stop = () => {
       process.stdout.write(`\n${m['cli.devStopping']()}\n`);
@@ -194,7 +214,7 @@ async function runDev({ m }: Speaker, flags: DevFlags): Promise<void> {
     process.once('SIGTERM', stop);
   });
   await server.close();
-  process.stdout.write(`${m['cli.devStopped']({ dir: server.dataDir })}\n`);
+  process.stdout.write(`${m['cli.devStopped']({ dir: shownPath(server.dataDir) })}\n`);
 }
 
 /** The package version, for `--version` and support requests. */
@@ -235,6 +255,7 @@ export function buildProgram(options: ProgramOptions): Command {
     .addOption(new Option('--max-size <MB>', m['help.maxSize']()).argParser((value) => parseMegabytes(speaker, value)).default(DEFAULT_MAX_BYTES, String(DEFAULT_MAX_BYTES / MB)))
     .option('--author <name>', m['help.author']())
     .option('--json', m['help.json']())
+    .option('--explain', m['help.explain']())
     .option('--no-progress', m['help.noProgress']())
     .addHelpText('after', `\n${m['help.convertAfter']()}`)
     .action(async (inputs: string[], flags: ConvertFlags) => {
@@ -247,6 +268,11 @@ export function buildProgram(options: ProgramOptions): Command {
     .addOption(new Option('--port <port>', m['help.devPort']()).argParser((value) => parsePort(speaker, value)).default(4568))
     .addOption(new Option('--web-port <port>', m['help.devWebPort']()).argParser((value) => parsePort(speaker, value)).default(4569))
     .option('--dir <DATA_DIR>', m['help.devDir'](), '.dev-data')
+    .addOption(
+      new Option('--stall-minutes <minutes>', m['help.devStall']())
+        .argParser((value) => parseMinutes(speaker, value))
+        .default(DEFAULT_SWEEP_SETTINGS.stallMinutes),
+    )
     .option('--author <name>', m['help.author']())
     .addHelpText('after', `\n${m['help.devAfter']()}`)
     .action(async (flags: DevFlags) => {

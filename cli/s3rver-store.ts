@@ -4,15 +4,72 @@
  * can meet half an object, and a process killed mid-write leaves a truncated object behind with an
  * ETag computed from the truncated bytes. Here every object is written beside its target and
  * renamed into place, its MD5 and metadata first; a killed write leaves only a `.partial` file,
- * which no listing shows and the next start sweeps away.
+ * which no listing shows and the next start sweeps away. And no path it builds leaves its folder:
+ * s3rver joins bucket names, keys and upload ids into paths as given (`../` and all); the HTTP
+ * layer refuses such names first (s3-request-target.ts), and the store refuses them again.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, readdirSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, posix } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { createRequire } from 'node:module';
+import { ReportPressError } from '../lib/errors.js';
+
+/** A path s3rver built from a request's names lies outside the folder it belongs in. */
+export class OutsideStoreError extends ReportPressError {
+  override readonly name = 'OutsideStoreError';
+  constructor(readonly path: string, readonly folder: string) {
+    super(`refused to touch ${path}: it is outside ${folder}; the request named a bucket, key or upload that does not normalise to itself`);
+  }
+}
+
+/** `path` itself when it lies strictly inside `folder` (at most `depth` levels down when given), else throws. */
+function inside(folder: string, path: string, depth = Infinity): string {
+  const rel = relative(folder, path);
+  const parts = rel.split(/[\\/]/);
+  if (rel === '' || isAbsolute(rel) || parts.includes('..') || parts.length > depth) throw new OutsideStoreError(path, folder);
+  return path;
+}
+
+/** s3rver's modules, loaded on first use from its own install (it stays external to the CLI bundle). */
+function s3rverRequire(): NodeRequire {
+  return createRequire(createRequire(typeof __filename === 'string' ? __filename : import.meta.url).resolve('s3rver/lib/s3rver.js'));
+}
+
+interface S3rverErrorInstance extends Error {
+  status: number;
+  expose: boolean;
+}
+
+/**
+ * An error s3rver answers as the S3 error `code` with `status` (it answers any other error as a
+ * 500 InternalError), for failures raised while s3rver reads a body this layer checks.
+ */
+export function s3rverError(code: string, message: string, status: number): Error {
+  const S3Error = s3rverRequire()('./models/error') as new (code: string, message: string) => S3rverErrorInstance;
+  const error = new S3Error(code, message);
+  error.status = status;
+  error.expose = status < 500;
+  return error;
+}
+
+/**
+ * The keys of a DeleteObjects request body exactly as s3rver reads them (its own XML parser and
+ * entity decoder, which knows `&period;` and friends), or none when s3rver would refuse the body as
+ * malformed. Keys are not always strings: s3rver's parser turns `<Key>7</Key>` into a number.
+ */
+export function deleteObjectsKeys(body: Buffer): unknown[] {
+  const local = s3rverRequire();
+  const xmlParser = local('fast-xml-parser') as { validate(xml: string): true | object; parse(xml: string, options: object): unknown };
+  const he = local('he') as { decode(text: string): string };
+  const xml = body.toString('utf8');
+  if (xmlParser.validate(xml) !== true) return [];
+  const parsed = xmlParser.parse(xml, { tagValueProcessor: (value: string) => he.decode(value) }) as { Delete?: { Object?: unknown } };
+  const objects = parsed.Delete?.Object;
+  return objects === undefined ? [] : ([] as unknown[]).concat(objects).map((object) => (object as { Key?: unknown } | null)?.Key);
+}
 
 /** The parts of s3rver's store API this subclass overrides or calls. */
 interface FilesystemStoreBase {
@@ -93,9 +150,9 @@ async function sweepPartials(dir: string): Promise<void> {
  */
 export function atomicFilesystemStore(): new (rootDirectory: string) => FilesystemStoreBase & { sweep(): Promise<void> } {
   // s3rver stays external to the CLI bundle; its store and object model are loaded from it.
-  const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
-  const FilesystemStore = require('s3rver/lib/stores/filesystem') as FilesystemStoreClass;
-  const S3Object = require('s3rver/lib/models/object') as S3ObjectClass;
+  const require = s3rverRequire();
+  const FilesystemStore = require('./stores/filesystem') as FilesystemStoreClass;
+  const S3Object = require('./models/object') as S3ObjectClass;
 
   class AtomicFilesystemStore extends FilesystemStore {
     /**
@@ -111,6 +168,40 @@ export function atomicFilesystemStore(): new (rootDirectory: string) => Filesyst
       const id = `${bucket}/${key}`;
       this.described.delete(id);
       this.generations.set(id, (this.generations.get(id) ?? 0) + 1);
+    }
+
+    /** As s3rver's, but only ever a folder directly inside the store's root. */
+    override getBucketPath(bucket: string): string {
+      return inside(this.rootDirectory, super.getBucketPath(bucket), 1);
+    }
+
+    /** As s3rver's, but only ever a path inside the bucket's folder. */
+    override getResourcePath(bucket: string, key: string | undefined, resource: string): string {
+      return inside(this.getBucketPath(bucket), super.getResourcePath(bucket, key, resource));
+    }
+
+    /**
+     * As s3rver's, but inside the bucket's folder only, and through `pipeline`, so a body that fails
+     * mid-way (a client gone, a payload hash that does not match) fails the request instead of
+     * leaving it waiting forever (s3rver pipes without listening for the source's errors).
+     */
+    async putPart(bucket: string, uploadId: string, partNumber: number | string, content: Readable): Promise<{ size: number; md5: string }> {
+      const uploads = this.getResourcePath(bucket, undefined, 'uploads');
+      const partPath = inside(uploads, join(uploads, uploadId, String(partNumber)), 2);
+      await mkdir(dirname(partPath), { recursive: true });
+      const md5 = createHash('md5');
+      let size = 0;
+      const measure = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          md5.update(chunk);
+          size += chunk.length;
+          callback(null, chunk);
+        },
+      });
+      await pipeline(content, measure, createWriteStream(partPath));
+      const digest = md5.digest('hex');
+      await writeFile(`${partPath}.md5`, digest);
+      return { size, md5: digest };
     }
 
     /** Sweeps what an earlier, killed process left half-written. */

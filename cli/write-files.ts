@@ -1,4 +1,4 @@
-import { lstat, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -91,22 +91,84 @@ export interface StagedFile {
 
 let staged = 0;
 
+/** The name of a staged file: hidden, the writing process's id, a number, `.partial`. */
+const partialName = (pid: number, sequence: number) => `.${pid}-${sequence}.partial`;
+const PARTIAL_NAME = /^\.(\d+)-\d+\.partial$/;
+
+/**
+ * Age from which a partial file is stale even though a process with its id runs: ids are reused,
+ * and no run keeps a staged file for long (each waits only for the rest of its input's documents;
+ * the largest input renders in minutes).
+ */
+export const PARTIAL_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** True while a process with this id exists (ours or another user's). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return errnoOf(error) === 'EPERM';
+  }
+}
+
+/**
+ * Removes from `folder` the staged files of runs that were killed before they could commit or
+ * discard them: regular files named as {@link stageFile} names them whose process no longer runs,
+ * or older than {@link PARTIAL_MAX_AGE_MS}. Nothing else is touched, and a staged file of a run
+ * still going (this one, another at the same time) stays. Best effort: a folder that cannot be
+ * read or a file that cannot be removed is left as it is, since the run that asked can go on.
+ *
+ * @returns the names removed.
+ */
+export async function sweepPartials(folder: string, now: Date = new Date()): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = PARTIAL_NAME.exec(name);
+    if (!match) continue;
+    const path = join(folder, name);
+    const found = await statOrErrno(path, false);
+    if (typeof found === 'string' || !found.isFile()) continue;
+    const pid = Number(match[1]);
+    const stale = pid === 0 || !Number.isSafeInteger(pid) || !isRunning(pid) || now.getTime() - found.mtimeMs > PARTIAL_MAX_AGE_MS;
+    if (!stale) continue;
+    try {
+      await rm(path);
+      removed.push(name);
+    } catch {
+      // Removed meanwhile, or not ours to remove: either way nothing this run needs.
+    }
+  }
+  return removed;
+}
+
 /**
  * Writes a file under a temporary name beside its target (a hidden `.partial` file) and returns it
  * staged: {@link commitStaged} renames it into place, {@link discardStaged} removes it. Lets a caller
  * write each document as soon as it exists, so that memory holds one document and not all of them,
  * while no document of a run replaces an older one until the whole run has succeeded. Any failure is
  * an {@link OutputError} naming the file.
+ *
+ * The first time a folder is met (not in `made`), the partial files killed runs left there are swept
+ * ({@link sweepPartials}): a kill cannot clean up after itself, so the next run into the folder does.
  */
 export async function stageFile(folder: string, file: OutputFile, made: Set<string> = new Set()): Promise<StagedFile> {
   const target = join(folder, file.path);
   const parent = dirname(target);
   if (!made.has(parent)) {
     await makeFolder(parent);
+    await sweepPartials(parent);
     made.add(parent);
   }
   staged += 1;
-  const temporary = join(parent, `.${process.pid}-${staged}.partial`);
+  const temporary = join(parent, partialName(process.pid, staged));
   try {
     // Synchronous on purpose: an asynchronous write is three thread-pool round trips (open, write,
     // close) with the thread idle in between, ~120 ms of a 1 s run of 40 reports (`npm run bench`).

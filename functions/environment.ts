@@ -20,3 +20,6 @@ export const EVENTS_ENDPOINT_ENV = 'REPORT_PRESS_EVENTS_ENDPOINT';
 
 /** Optional: the author written into the documents' properties (DOCX and PDF); unset, `report-press`. */
 export const AUTHOR_ENV = 'REPORT_PRESS_AUTHOR';
+
+/** The sweep's stall time in minutes (lib/pipeline/job-sweep.ts); unset, its default. */
+export const SWEEP_STALL_MINUTES_ENV = 'REPORT_PRESS_STALL_MINUTES';

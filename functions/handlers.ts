@@ -1,17 +1,20 @@
 /**
  * The handler of every stage, built from its dependencies. The Lambda entries (clean.ts, split.ts,
- * render-docx.ts, render-pdf.ts, publish.ts, record-failure.ts) build them from the environment;
+ * render-docx.ts, render-pdf.ts, publish.ts, record-failure.ts, sweep.ts) build them from the environment;
  * the local dev server and the tests build them around the embedded S3 server.
  */
 import { DocumentFormat } from '../lib/convert.js';
 import type { JobEventSink } from '../lib/pipeline/job-events.js';
+import type { SweepSettings } from '../lib/pipeline/sweep-settings.js';
 import { cleanStep, renderStep, splitStep } from '../lib/pipeline/stage-steps.js';
 import { StageName, stageNamed } from '../lib/pipeline/stages.js';
 import type { FontLibrary } from '../lib/render/pdf/font-library.js';
 import { GBT9704 } from '../lib/render/style.js';
+import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
 import { createPublishHandler as publishHandler } from './publish-handler.js';
 import { createRecordFailureHandler as recordFailureHandler } from './record-failure-handler.js';
 import { createStageHandler, type StageHandler, type StageHandlerDeps } from './stage-handler.js';
+import { createSweepHandler as sweepHandler } from './sweep-handler.js';
 
 export interface HandlerDeps extends StageHandlerDeps {
   /** The PDF fonts, parsed on first call and reused (only the PDF stage calls it). */
@@ -20,6 +23,8 @@ export interface HandlerDeps extends StageHandlerDeps {
   readonly events: JobEventSink;
   /** Author in the documents' properties (render stages); unset, the renderers' default. */
   readonly author?: string;
+  /** The sweep's stall time and look-back; unset, lib's defaults. */
+  readonly sweep?: Partial<SweepSettings>;
 }
 
 /** The render options the stages share: the profile, and the author when one is configured. */
@@ -27,7 +32,10 @@ const renderOptions = (deps: Pick<HandlerDeps, 'author'>) => ({ profile, ...(dep
 
 const profile = GBT9704;
 
-export const createCleanHandler = (deps: StageHandlerDeps): StageHandler => createStageHandler(stageNamed(StageName.Clean), cleanStep(), deps);
+// The clean step refuses an input over the size limit while decoding; the handler refuses it from
+// its size before reading it (DEFAULT_MAX_BYTES, the step's limit too).
+export const createCleanHandler = (deps: StageHandlerDeps): StageHandler =>
+  createStageHandler(stageNamed(StageName.Clean), cleanStep(), deps, { maxSourceBytes: DEFAULT_MAX_BYTES });
 
 export const createSplitHandler = (deps: StageHandlerDeps): StageHandler =>
   createStageHandler(stageNamed(StageName.Split), splitStep({ profile: profile.id }), deps);
@@ -42,6 +50,8 @@ export const createPublishHandler = (deps: HandlerDeps): StageHandler => publish
 
 export const createRecordFailureHandler = (deps: StageHandlerDeps): StageHandler => recordFailureHandler(deps);
 
+export const createSweepHandler = (deps: HandlerDeps): StageHandler => sweepHandler(deps);
+
 /** Every stage's handler factory, keyed by the stage table's names (the compiler checks none is missing). */
 export const HANDLER_FACTORIES: { readonly [S in StageName]: (deps: HandlerDeps) => StageHandler } = {
   [StageName.Clean]: createCleanHandler,
@@ -50,4 +60,5 @@ export const HANDLER_FACTORIES: { readonly [S in StageName]: (deps: HandlerDeps)
   [StageName.RenderPdf]: createRenderPdfHandler,
   [StageName.Publish]: createPublishHandler,
   [StageName.RecordFailure]: createRecordFailureHandler,
+  [StageName.Sweep]: createSweepHandler,
 };

@@ -4,7 +4,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { StageName } from '../lib/pipeline/stages.js';
-import { AUTHOR_ENV, BucketEnv, EVENTS_ENDPOINT_ENV, S3_ENDPOINT_ENV } from './environment.js';
+import { AUTHOR_ENV, BucketEnv, EVENTS_ENDPOINT_ENV, S3_ENDPOINT_ENV, SWEEP_STALL_MINUTES_ENV } from './environment.js';
 import { eventBridgeSink } from './event-sink.js';
 import { bundledFontDir, fontLibraryFrom } from './fonts.js';
 import type { HandlerDeps } from './handlers.js';
@@ -27,5 +27,15 @@ export function lambdaDeps(stage: StageName): HandlerDeps {
     fonts: () => fontLibraryFrom(bundledFontDir()),
     events: eventBridgeSink({ endpoint: process.env[EVENTS_ENDPOINT_ENV], region: process.env.AWS_REGION }),
     ...(process.env[AUTHOR_ENV] ? { author: process.env[AUTHOR_ENV] } : {}),
+    sweep: positiveNumberEnv(SWEEP_STALL_MINUTES_ENV, 'stallMinutes'),
   };
+}
+
+/** `{ [field]: value }` for a set variable holding a positive number; a bad value is a deployment mistake. */
+function positiveNumberEnv<K extends string>(name: string, field: K): Partial<Record<K, number>> {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return {};
+  const value = Number(raw);
+  if (!(value > 0)) throw new Error(`${name} must be a positive number (got "${raw}"); the CDK stack sets it from its props`);
+  return { [field]: value } as Partial<Record<K, number>>;
 }

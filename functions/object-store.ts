@@ -11,7 +11,7 @@ import {
   S3ServiceException,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { bareEtag, PreconditionFailedError, type ObjectInfo, type ObjectStore } from '../lib/pipeline/object-store.js';
+import { bareEtag, ObjectTooLargeError, PreconditionFailedError, type ObjectInfo, type ObjectStore } from '../lib/pipeline/object-store.js';
 import { stageMayDelete, stageMayList, stageMayRead, stageMayWrite, type BucketRole, type StageDefinition } from '../lib/pipeline/stages.js';
 
 export type { ObjectStore } from '../lib/pipeline/object-store.js';
@@ -22,12 +22,20 @@ const isMissing = (error: unknown) => status(error) === 404;
 /** An {@link ObjectStore} over an S3 client (see `createS3Client`). */
 export function s3ObjectStore(client: S3Client): ObjectStore {
   return {
-    async get(bucket, key) {
+    async get(bucket, key, options = {}) {
       try {
         const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         if (!response.Body) throw new Error(`s3://${bucket}/${key} came back without a body`);
+        const info = { key, etag: bareEtag(response.ETag ?? ''), lastModified: response.LastModified ?? new Date(0) };
+        const { maxBytes } = options;
+        if (maxBytes !== undefined && response.ContentLength !== undefined && response.ContentLength > maxBytes) {
+          // Closes the connection instead of downloading the body: the caller is sized for maxBytes.
+          (response.Body as { destroy?: () => void }).destroy?.();
+          throw new ObjectTooLargeError({ ...info, size: response.ContentLength }, maxBytes);
+        }
         const body = await response.Body.transformToByteArray();
-        return { key, body, size: body.byteLength, etag: bareEtag(response.ETag ?? ''), lastModified: response.LastModified ?? new Date(0) };
+        if (maxBytes !== undefined && body.byteLength > maxBytes) throw new ObjectTooLargeError({ ...info, size: body.byteLength }, maxBytes);
+        return { ...info, body, size: body.byteLength };
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw error;
@@ -95,9 +103,9 @@ export function scopedObjectStore(store: ObjectStore, stage: StageDefinition, bu
     return role !== undefined && test(stage, role, key);
   };
   return {
-    get(bucket, key) {
+    get(bucket, key, options) {
       check(may(stageMayRead, bucket, key), 'read', `${bucket}/${key}`, patterns(stage.reads));
-      return store.get(bucket, key);
+      return store.get(bucket, key, options);
     },
     head(bucket, key) {
       check(may(stageMayRead, bucket, key), 'read', `${bucket}/${key}`, patterns(stage.reads));

@@ -9,7 +9,7 @@ export interface S3ClientOptions {
   readonly region?: string;
 }
 
-/** Credentials the local server accepts (it accepts any); AWS never sees them. */
+/** The only credentials the local server accepts (it verifies every request's SigV4 signature against them); AWS never sees them. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'report-press', secretAccessKey: 'report-press' } as const;
 
 /**

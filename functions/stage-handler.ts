@@ -6,12 +6,12 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { encodeJson } from '../lib/convert.js';
-import { isInputError } from '../lib/errors.js';
-import { jobFactKey, jobOfSource, JobFact } from '../lib/pipeline/keys.js';
+import { InputError, InputErrorCode, isInputError } from '../lib/errors.js';
+import { checkInputKey, jobFactKey, jobOfSource, JobFact } from '../lib/pipeline/keys.js';
 import { objectRefsFromEvent, type ObjectRef } from '../lib/pipeline/object-events.js';
-import type { ObjectStore } from '../lib/pipeline/object-store.js';
+import { ObjectTooLargeError, type ObjectInfo, type ObjectStore, type StoredObject } from '../lib/pipeline/object-store.js';
 import { ContentType, type ObjectWrite, type StageStep } from '../lib/pipeline/stage-steps.js';
-import { stageListensTo, type BucketRole, type StageDefinition } from '../lib/pipeline/stages.js';
+import { BucketRole, stageListensTo, type StageDefinition } from '../lib/pipeline/stages.js';
 import { inputErrorRecord } from '../lib/pipeline/work-items.js';
 
 export interface StageHandlerDeps {
@@ -26,7 +26,7 @@ export interface StageHandlerDeps {
 export interface StageOutcome {
   /** Objects the stage ran on successfully. */
   readonly done: number;
-  /** Objects rejected as bad input (an error fact was written). */
+  /** Objects rejected as bad input (an error fact was written, or the publisher records the refused key). */
   readonly rejected: number;
   /** Objects outside this stage's triggers (a wiring mistake; logged, not retried). */
   readonly ignored: number;
@@ -41,9 +41,40 @@ export function bucketRole(buckets: Readonly<Record<BucketRole, string>>, bucket
   return (Object.keys(buckets) as BucketRole[]).find((role) => buckets[role] === bucketName);
 }
 
+export interface StageHandlerOptions {
+  /**
+   * Largest source object the step takes (the clean stage: the input size limit). A larger one is
+   * refused as `TOO_LARGE` from the size S3 gives before its body is read, so the function's
+   * memory only ever holds an input under the limit (a 400 MB upload must not end the function).
+   */
+  readonly maxSourceBytes?: number;
+}
+
 /** Builds the handler of `stage` around its `step`. */
-export function createStageHandler(stage: StageDefinition, step: StageStep, deps: StageHandlerDeps): StageHandler {
+export function createStageHandler(stage: StageDefinition, step: StageStep, deps: StageHandlerDeps, options: StageHandlerOptions = {}): StageHandler {
   const now = deps.now ?? (() => new Date());
+
+  /** Records bad input as the job's error fact, for the publisher to end the job `failed` (no retry). */
+  async function reject(ref: ObjectRef, source: ObjectInfo, error: InputError, log: Logger): Promise<'rejected'> {
+    const job = jobOfSource(stage.name, ref.key, source);
+    if (!job) throw new Error(`the ${stage.name} stage cannot tell which job ${ref.key} belongs to; its key does not follow lib/pipeline/keys.ts`);
+    const record = inputErrorRecord(ref.key, stage.name, error, now());
+    const key = jobFactKey(job, JobFact.Error);
+    await deps.store.put(deps.buckets.work, key, encodeJson(record), ContentType.Json);
+    log.warn('input rejected; error fact written for the publisher', { code: error.code, reason: error.message, errorFact: `${deps.buckets.work}/${key}` });
+    return 'rejected';
+  }
+
+  /** The source object, `undefined` when it is gone, or the refusal of one over `maxSourceBytes`. */
+  async function read(ref: ObjectRef): Promise<StoredObject | undefined | ObjectTooLargeError> {
+    const { maxSourceBytes } = options;
+    try {
+      return await deps.store.get(ref.bucket, ref.key, maxSourceBytes !== undefined ? { maxBytes: maxSourceBytes } : {});
+    } catch (error) {
+      if (error instanceof ObjectTooLargeError) return error;
+      throw error;
+    }
+  }
 
   async function process(ref: ObjectRef, log: Logger): Promise<keyof StageOutcome> {
     const role = bucketRole(deps.buckets, ref.bucket);
@@ -51,8 +82,17 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
       log.warn('ignored an object outside this stage’s triggers; check the trigger filter', { bucket: ref.bucket, key: ref.key, event: ref.event });
       return 'ignored';
     }
+    // An upload the chain does not convert is not even read: the publisher records why from its key.
+    const keyCheck = role === BucketRole.Input ? checkInputKey(ref.key) : undefined;
+    if (keyCheck && keyCheck.kind !== 'convert') {
+      log.info('this key is not converted; the publisher records why in its output folder (see lib/pipeline/keys.ts checkInputKey)', { key: ref.key, ...keyCheck });
+      return keyCheck.kind === 'refuse' ? 'rejected' : 'ignored';
+    }
     const started = performance.now();
-    const object = await deps.store.get(ref.bucket, ref.key);
+    const object = await read(ref);
+    if (object instanceof ObjectTooLargeError) {
+      return reject(ref, object.object, new InputError(InputErrorCode.TooLarge, { size: object.object.size, limit: object.maxBytes }), log);
+    }
     if (!object) {
       log.info('the object is gone (deleted after the event was sent); nothing to do', { bucket: ref.bucket, key: ref.key });
       return 'gone';
@@ -80,13 +120,7 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
         log.error('stage failed; the invocation will be retried', { error: error as Error, durationMs: Math.round(performance.now() - started) });
         throw error;
       }
-      const job = jobOfSource(stage.name, ref.key, object);
-      if (!job) throw new Error(`the ${stage.name} stage cannot tell which job ${ref.key} belongs to; its key does not follow lib/pipeline/keys.ts`);
-      const record = inputErrorRecord(ref.key, stage.name, error, now());
-      const key = jobFactKey(job, JobFact.Error);
-      await deps.store.put(deps.buckets.work, key, encodeJson(record), ContentType.Json);
-      log.warn('input rejected; error fact written for the publisher', { code: error.code, reason: error.message, errorFact: `${deps.buckets.work}/${key}` });
-      return 'rejected';
+      return reject(ref, object, error, log);
     }
   }
 

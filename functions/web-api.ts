@@ -10,7 +10,6 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { URL_EXPIRY_SECONDS, WebApiEnv } from '../lib/web/api-contract.js';
-import { PageCountCache } from '../lib/web/pdf-pages.js';
 import { handleWebApiRequest, type WebApiOptions } from '../lib/web/web-api.js';
 import { BucketEnv, S3_ENDPOINT_ENV } from './environment.js';
 import { userCredentials, type UserCredentials } from './web-credentials.js';
@@ -54,7 +53,6 @@ export function createWebApiHandler(options: WebApiHandlerOptions): WebApiHandle
     storageFor: async (userId) => s3UserStorage(await options.s3For(userId), options.buckets),
     newJobId: options.newJobId ?? randomUUID,
     now: options.now ?? (() => new Date()),
-    pageCounts: new PageCountCache(),
   };
   return async (event) => {
     const origin = event.headers?.origin ?? event.headers?.Origin;

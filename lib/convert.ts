@@ -6,16 +6,21 @@
 import { createHash } from 'node:crypto';
 import { InputError, InputErrorCode } from './errors.js';
 import { encodeJsonBytes, encodeJsonLines } from './json-bytes.js';
+import { formatMessage } from './messages/format.js';
+import { Lang } from './messages/lang.js';
 import type { Report } from './model/report.js';
 import { reportParagraphs } from './model/report.js';
-import { cleanText, type CleanOptions, type CleanResult, type Removal } from './text/clean.js';
+import type { LineDecision } from './explain.js';
+import { reportParts, type ReportPart } from './model/report-parts.js';
+import { cleanText, type CleanDecision, type CleanOptions, type CleanResult, type Removal } from './text/clean.js';
 import { decodeText, type DecodeOptions } from './text/decode.js';
-import { countLines, inputLineOf, inputPositionOf, lineShifts, type LineShift } from './text/source-lines.js';
-import { OUTSIDE_REPORTS_FAMILY, splitText, type OutsideText, type SplitWarning } from './text/split.js';
+import { countLines, cutsInside, inputLineOf, inputPositionAt, lineShifts, type LineShift } from './text/source-lines.js';
+import { splitText, type OutsideText, type SplitDecision, type SplitWarning } from './text/split.js';
+import { readPage } from './text/zones/page-zones.js';
 import { documentDate } from './render/document-facts.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
 import type { StyleProfile } from './render/style.js';
-import type { ConversionWarning } from './warnings.js';
+import { WarningCode, type ConversionWarning } from './warnings.js';
 
 /** How much cleaning removed: the removal log in figures. */
 export interface CleaningSummary {
@@ -44,11 +49,15 @@ export interface CleanedDocument extends CleanedText {
   readonly removals: readonly Removal[];
   /** Visits every cut in offset order without building the log. */
   forEachRemoval(visit: (removal: Removal) => void): void;
+  /** With {@link CleanStageOptions.explain}: the cleaning's decisions about lines, in input order (see explain.ts). */
+  readonly decisions?: readonly LineDecision[];
 }
 
 export interface CleanStageOptions {
   readonly decode?: DecodeOptions;
   readonly clean?: CleanOptions;
+  /** Record the rule of every decision about a line, for a trace (`--explain`). Default false. */
+  readonly explain?: boolean;
 }
 
 /** Output base name of a report: `NN-<title>` with the title made file-name safe. */
@@ -121,13 +130,11 @@ export function sourceStem(source: string): string {
  */
 export function cleanStage(bytes: Uint8Array, source: string, options: CleanStageOptions = {}): CleanedDocument {
   const decoded = decodeText(bytes, options.decode);
-  const cleaned = cleanText(decoded, options.clean);
+  const taken: CleanDecision[] | undefined = options.explain ? [] : undefined;
+  const cleaned = cleanText(decoded, taken ? { ...options.clean, onDecision: (decision) => taken.push(decision) } : options.clean);
   // Text first: the removal log is built when first read, and a refused input never needs it.
   if (cleaned.text.trim() === '') {
-    throw new InputError(
-      InputErrorCode.NothingLeft,
-      'nothing is left after removing adverts and paywall markers; check that this is the report text and not only a page footer',
-    );
+    throw new InputError(InputErrorCode.NothingLeft, { stage: 'clean' });
   }
   const lines = countLines(cleaned.text);
   if (lines > MAX_LINES) throw new InputError(InputErrorCode.TooManyLines, { lines, limit: MAX_LINES });
@@ -140,8 +147,31 @@ export function cleanStage(bytes: Uint8Array, source: string, options: CleanStag
     },
     forEachRemoval,
     summary: cleaningSummary(cleaned),
-    lineShifts: lineShifts(cleaned.text, forEachRemoval),
+    // The split cuts pieces of the lines reading the page cuts inside: their inside positions go along.
+    lineShifts: lineShifts(cleaned.text, forEachRemoval, { inside: linesCutInside(cleaned.text) }),
+    ...(taken ? { decisions: cleanLineDecisions(decoded, taken) } : {}),
   };
+}
+
+/**
+ * The cleaning's decisions at their input lines, in input order. The repeated passes decide a kept
+ * line break again in every round; the last decision about each line is the one that stood.
+ */
+function cleanLineDecisions(input: string, taken: readonly CleanDecision[]): LineDecision[] {
+  const last = new Map<string, CleanDecision>();
+  for (const decision of taken) last.set(`${decision.kind} ${decision.offset}`, decision);
+  const decisions = [...last.values()].sort((a, b) => a.offset - b.offset);
+  const placed: LineDecision[] = [];
+  let line = 1;
+  let at = 0;
+  for (const { offset, kind, text, rule } of decisions) {
+    for (let newline = input.indexOf('\n', at); newline !== -1 && newline < offset; newline = input.indexOf('\n', newline + 1)) {
+      line++;
+      at = newline + 1;
+    }
+    placed.push({ line, kind, text, rule });
+  }
+  return placed;
 }
 
 function cleaningSummary(cleaned: CleanResult): CleaningSummary {
@@ -190,6 +220,13 @@ export interface ManifestReport {
   readonly paragraphs: number;
   readonly characters: number;
   readonly headings: number;
+  /**
+   * Set when a report too long for one document is written in parts (report-parts.ts): this
+   * entry's part number, how many parts there are, and the whole report's title.
+   */
+  readonly part?: { readonly number: number; readonly count: number; readonly reportTitle: string };
+  /** Pages of the PDF (see {@link completeManifest}); absent in split's draft and when no PDF was written. */
+  readonly pages?: number;
 }
 
 export interface Manifest {
@@ -218,11 +255,15 @@ export interface SplitStageResult {
    * contents, piece numbers). The removal log lists them with the cleaning's ({@link encodeRemovalLog}).
    */
   readonly removals: readonly Removal[];
+  /** With {@link SplitStageOptions.explain}: the split's decisions about lines, at their input lines. */
+  readonly decisions?: readonly LineDecision[];
 }
 
 export interface SplitStageOptions {
   /** Style profile id recorded in the manifest. */
   readonly profile?: string;
+  /** Record the rule of every decision about a line, for a trace (`--explain`). Default false. */
+  readonly explain?: boolean;
 }
 
 export const GENERATOR = 'report-press';
@@ -261,19 +302,23 @@ export function encodeRemovalLog(cleaned: Pick<CleanedDocument, 'source' | 'summ
     `${head}[\n`,
     (line) => {
       let count = 0;
-      let next = 0;
-      const emit = (removal: Removal) => {
+      forEachCut(cleaned, split, (removal) => {
         count++;
         line(`    ${JSON.stringify(removal)}${count < total ? ',' : ''}\n`);
-      };
-      cleaned.forEachRemoval((removal) => {
-        while (next < split.length && split[next]!.offset <= removal.offset) emit(split[next++]!);
-        emit(removal);
       });
-      while (next < split.length) emit(split[next++]!);
     },
     '  ]\n}\n',
   );
+}
+
+/** Visits every cut of a converted input in offset order: the cleaning's and the split's (`split`). */
+export function forEachCut(cleaned: Pick<CleanedDocument, 'forEachRemoval'>, split: readonly Removal[], visit: (removal: Removal) => void): void {
+  let next = 0;
+  cleaned.forEachRemoval((removal) => {
+    while (next < split.length && split[next]!.offset <= removal.offset) visit(split[next++]!);
+    visit(removal);
+  });
+  while (next < split.length) visit(split[next++]!);
 }
 
 /**
@@ -328,12 +373,26 @@ function removalOffset(line: Uint8Array): number {
   return at === -1 ? Number.POSITIVE_INFINITY : Number.parseInt(window.slice(at + key.length), 10);
 }
 
-/** Stage 2: split the cleaned text into reports and describe the outputs in a manifest. */
+/**
+ * Stage 2: split the cleaned text into reports and describe the outputs in a manifest. A report too
+ * long for one document comes back as its parts (report-parts.ts), each an entry of its own with a
+ * `part`, and a `REPORT_IN_PARTS` warning says so.
+ */
 export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}): SplitStageResult {
-  const split = splitText(cleaned.text, { fallbackTitle: sourceStem(cleaned.source) });
-  const { reports } = split;
-  if (reports.length === 0) {
-    throw new InputError(InputErrorCode.NothingLeft, 'no report text was found after cleaning');
+  const taken: SplitDecision[] | undefined = options.explain ? [] : undefined;
+  const split = splitText(cleaned.text, { fallbackTitle: sourceStem(cleaned.source), ...(taken ? { onDecision: (decision: SplitDecision) => taken.push(decision) } : {}) });
+  if (split.reports.length === 0) {
+    throw new InputError(InputErrorCode.NothingLeft, { stage: 'split' });
+  }
+  const parted = split.reports.map((report) => reportParts(report));
+  // One document per part; `of` is the index of the report (in split's order) it belongs to.
+  const documents = parted.flatMap((parts, k) => parts.map((part) => ({ ...part, of: k })));
+  // The manifest index of each report's first document: split's warnings name reports, not parts.
+  const firstIndex: number[] = [];
+  let next = 1;
+  for (const parts of parted) {
+    firstIndex.push(next);
+    next += parts.length;
   }
   const cuts = splitRemovals(split.outside, cleaned);
   const summary = withSplitCuts(cleaned.summary, cuts);
@@ -341,7 +400,7 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
     source: cleaned.source,
     generator: GENERATOR,
     profile: options.profile ?? 'gbt9704',
-    reports: reports.map((report, i) => {
+    reports: documents.map(({ report, part, of }, i) => {
       const base = documentBaseName(i + 1, report.title);
       const paragraphs = reportParagraphs(report);
       return {
@@ -352,22 +411,45 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
         paragraphs: paragraphs.length,
         characters: paragraphs.reduce((n, p) => n + p.length, 0),
         headings: report.blocks.filter((b) => b.kind === 'heading' || b.runIn).length,
+        ...(part ? { part: { ...part, reportTitle: split.reports[of]!.title } } : {}),
       };
     }),
     cleaning: { log: REMOVAL_LOG, ...summary },
-    warnings: inputLineWarnings(split.warnings, cleaned),
+    warnings: [
+      ...inputLineWarnings(split.warnings, cleaned).map((w) => (w.report === undefined ? w : { ...w, report: firstIndex[w.report - 1] ?? w.report })),
+      ...partWarnings(split.reports, parted, firstIndex),
+    ].sort((a, b) => (a.report ?? 0) - (b.report ?? 0)),
   };
-  return { reports, manifest, removals: cuts };
+  const reports = documents.map(({ report }) => report);
+  if (!taken) return { reports, manifest, removals: cuts };
+  const inputLine = inputLineOf(cleaned.lineShifts);
+  const decisions = taken.map(({ kind, line, text, rule }): LineDecision => ({ line: inputLine(line), kind, text, rule }));
+  return { reports, manifest, removals: cuts, decisions };
 }
 
-/** The split's cuts as removals of the input: each piece placed by the line shifts of its line. */
+/**
+ * The split's cuts as removals of the input, placed by the line shifts of their line: a piece the
+ * cleaning cut inside (a space beside `【`, an advert) is as many removals as it is runs of the
+ * input, each exactly the characters at its offset.
+ */
 function splitRemovals(outside: readonly OutsideText[], cleaned: CleanedText): Removal[] {
   if (outside.length === 0) return [];
   const lineStarts = cleanedLineStarts(cleaned.text, outside.at(-1)!.line);
-  return outside.map(({ ruleId, line, column, text }) => {
-    const at = inputPositionOf(cleaned.lineShifts, line, lineStarts[line]!);
-    return { ruleId, family: OUTSIDE_REPORTS_FAMILY, line: at.line, column: at.column + column, offset: at.offset + column, text };
+  return outside.flatMap(({ ruleId, family, line, column, text }) => {
+    const bounds = [column, ...cutsInside(cleaned.lineShifts, line).filter((at) => at > column && at < column + text.length), column + text.length];
+    return bounds.slice(0, -1).flatMap((from, k) => {
+      const piece = text.slice(from - column, bounds[k + 1]! - column);
+      const at = inputPositionAt(cleaned.lineShifts, line, lineStarts[line]!, from);
+      return piece.trim() === '' ? [] : [{ ruleId, family, line: at.line, column: at.column, offset: at.offset, text: piece }];
+    });
   });
+}
+
+/** The lines of a cleaned text that reading its page cuts pieces of (page-zones.ts): their inside positions are kept. */
+function linesCutInside(text: string): Set<number> {
+  const lines = new Set<number>();
+  for (const cut of readPage(text.split('\n')).cuts) lines.add(cut.line);
+  return lines;
 }
 
 /** Offsets in `text` where lines 0 … `last` start. */
@@ -389,11 +471,27 @@ function withSplitCuts(summary: CleaningSummary, cuts: readonly Removal[]): Clea
   };
 }
 
+/** A `REPORT_IN_PARTS` warning for every report written in parts, naming its first part. */
+function partWarnings(reports: readonly Report[], parted: readonly (readonly ReportPart[])[], firstIndex: readonly number[]): ConversionWarning[] {
+  return parted.flatMap((parts, k) => {
+    if (parts.length === 1) return [];
+    const text = reports[k]!.title;
+    return [{ code: WarningCode.ReportInParts, report: firstIndex[k]!, text, message: formatMessage(WarningCode.ReportInParts, { text, parts: parts.length }) }];
+  });
+}
+
 /** Split warnings with their lines given as lines of the input file, which is what users have. */
 function inputLineWarnings(warnings: readonly SplitWarning[], cleaned: CleanedText): ConversionWarning[] {
   if (warnings.length === 0) return [];
   const inputLine = inputLineOf(cleaned.lineShifts);
-  return warnings.map(({ line, ...rest }) => (line === undefined ? rest : { ...rest, line: inputLine(line) }));
+  return warnings.map(({ code, report, line, text, params }) => ({
+    code,
+    ...(report === undefined ? {} : { report }),
+    ...(text === undefined ? {} : { text }),
+    message: formatMessage(code, { text, ...params }, Lang.En),
+    ...(line === undefined ? {} : { line: inputLine(line) }),
+    ...(params === undefined ? {} : { params }),
+  }));
 }
 
 /** The digests {@link completeManifest} adds to split's manifest once the documents exist. */
@@ -404,11 +502,14 @@ export interface ManifestCompletion {
   readonly document: (index: number, format: DocumentFormat) => FileDigest | undefined;
   /** Warnings found after splitting (e.g. by a renderer), appended after split's own. */
   readonly warnings?: readonly ConversionWarning[];
+  /** Pages of report `index`'s PDF; `undefined` when no PDF was written (or its count is not known). */
+  readonly pages?: (index: number) => number | undefined;
 }
 
 /**
  * The manifest as written, the last file of a conversion: split's manifest with the input's and
- * every document's SHA-256 and size, and any later warnings. The CLI and the chain both build it
+ * every document's SHA-256 and size, each report's PDF pages (readers such as the web page need
+ * not open the PDF to count them), and any later warnings. The CLI and the chain both build it
  * here, so both write the same bytes.
  */
 export function completeManifest(manifest: Manifest, completion: ManifestCompletion): Manifest {
@@ -424,7 +525,8 @@ export function completeManifest(manifest: Manifest, completion: ManifestComplet
         const digest = completion.document(report.index, format);
         if (digest) files[format] = digest;
       }
-      return { ...report, files };
+      const pages = completion.pages?.(report.index);
+      return { ...report, ...(pages !== undefined ? { pages } : {}), files };
     }),
     cleaning,
     warnings: [...warnings, ...(completion.warnings ?? [])],
@@ -453,6 +555,8 @@ export interface RenderStageOptions {
 export interface RenderedDocument {
   readonly bytes: Uint8Array;
   readonly warnings: readonly ConversionWarning[];
+  /** Pages of a PDF, as laid out; absent for a DOCX, whose pages the reader's word processor sets. */
+  readonly pages?: number;
 }
 
 /**
@@ -472,13 +576,13 @@ export async function renderDocument(report: Report, index: number, format: Docu
   }
   if (!options.fonts) throw new Error('renderStage: PDF rendering needs a font library (loadFontLibrary)');
   const [{ renderPdf }, { missingGlyphWarning }] = await Promise.all([import('./render/pdf/render-pdf.js'), import('./render/pdf/missing-glyphs.js')]);
-  const { bytes, missing } = await renderPdf(report, {
+  const { bytes, missing, pages } = await renderPdf(report, {
     profile: options.profile,
     fonts: options.fonts,
     timestamp,
     ...(options.author !== undefined ? { author: options.author } : {}),
   });
-  return { bytes, warnings: missingGlyphWarning(missing, index) };
+  return { bytes, warnings: missingGlyphWarning(missing, index), pages };
 }
 
 /** Stage 3 for callers that need only the bytes (see {@link renderDocument}). */

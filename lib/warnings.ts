@@ -12,12 +12,18 @@ export const WarningCode = {
   TitleInBody: 'TITLE_IN_BODY',
   /** A report far longer than its siblings: perhaps several reports merged. */
   OversizedReport: 'OVERSIZED_REPORT',
-  /** A report with a title and no body text. */
+  /** A title with no body text under it: left out, not made a report of its own. */
   EmptyReport: 'EMPTY_REPORT',
+  /** A report whose text has no title: it is named after the input file. */
+  NoTitle: 'NO_TITLE',
   /** Characters drawn without a glyph (no embedded font has them); the text layer still holds them. */
   MissingGlyph: 'MISSING_GLYPH',
+  /** A report too long for one document, written in parts (`title（1）`, `title（2）` …). */
+  ReportInParts: 'REPORT_IN_PARTS',
 } as const;
 export type WarningCode = (typeof WarningCode)[keyof typeof WarningCode];
+
+import type { MessageParams } from './messages/types.js';
 
 /** One warning, naming the report and the input line it is about. */
 export interface ConversionWarning {
@@ -28,6 +34,14 @@ export interface ConversionWarning {
   readonly line?: number;
   /** The text concerned: the entry, the line, the characters. */
   readonly text?: string;
-  /** What to look at, in words a user can act on. */
+  /** What to look at, in words a user can act on: the catalogue's English sentence for the code and facts. */
   readonly message: string;
+  /**
+   * The facts the sentence is built from beyond `text`, `report` and `line` (a report's title, its
+   * size), so that it can be rendered again in any language (`formatMessage(code, { text, ...params })`).
+   */
+  readonly params?: MessageParams;
 }
+
+/** A warning as a stage finds it: its code and facts only; the sentence comes from the catalogue. */
+export type WarningFacts = Omit<ConversionWarning, 'message'>;

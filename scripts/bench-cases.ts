@@ -144,3 +144,12 @@ export function shortLines(bytes: number, seed = 8): string {
     return `${line}。\n`;
   });
 }
+
+/**
+ * One short sentence on every line, `lines` times: the issue-21 render case (450,000 lines of
+ * `工作很好。`, 7.2 MB). No title splits it, so it is one report of as many paragraphs: the most
+ * lines a report of an accepted input sets, and so the most pages.
+ */
+export function repeatedLine(lines: number, sentence = '工作很好。'): string {
+  return `${sentence}\n`.repeat(lines);
+}

@@ -14,20 +14,25 @@
  *    stage in a fresh process (scripts/bench-stage.ts, bundled like a Lambda function) for honest
  *    peak RSS, checked against the memory cdk/stage-sizing.ts derives from the size limit.
  *    `npm run bench -- --worst-cli` also runs the whole CLI (DOCX + PDF) on each.
- * 7. The Lambda bundles: size and cold require time.
+ * 7. Render worst cases: the largest document of the inputs that make the longest reports (the
+ *    issue-21 case, 450,000 lines of 工作很好。, among them), rendered by render-docx and by
+ *    render-pdf, each in a fresh process, checked against the memory cdk/stage-sizing.ts gives them.
+ * 8. The Lambda bundles: size and cold require time.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { STAGE_SIZING, TEXT_STAGE_FIGURES } from '../cdk/stage-sizing.js';
+import { RENDER_STAGE_FIGURES, renderCpuSeconds, renderPeakAboveRuntimeMb, renderStageMemoryNeededMb, STAGE_SIZING, TEXT_STAGE_FIGURES } from '../cdk/stage-sizing.js';
 import { cleanStage, DocumentFormat, renderStage, splitStage } from '../lib/convert.js';
 import { StageName } from '../lib/pipeline/stages.js';
 import type { Report } from '../lib/model/report.js';
 import { GBT9704 } from '../lib/render/style.js';
-import { fontLibrary } from '../cli/fonts.js';
-import { bracketFlood, closedAdverts, hardWrapped, longLine, paywallMarkers, randomAdverts, shortLines, tinyLines } from './bench-cases.js';
+import { FONT_DIR, fontLibrary } from '../cli/fonts.js';
+import { MAX_PART_LINES, reportLines } from '../lib/model/report-parts.js';
+import { decodeReportItem } from '../lib/pipeline/work-items.js';
+import { bracketFlood, closedAdverts, hardWrapped, longLine, paywallMarkers, randomAdverts, repeatedLine, shortLines, tinyLines } from './bench-cases.js';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../functions/s3-client.js';
 import { startLocalS3 } from '../cli/local-s3.js';
@@ -301,6 +306,8 @@ interface StageRun {
   readonly cpuMs: number;
   readonly baseRssMb: number;
   readonly peakRssMb: number;
+  /** Report items split wrote (split only). */
+  readonly reports: number;
   readonly code?: string;
 }
 function runStage(...args: string[]): StageRun {
@@ -339,6 +346,53 @@ for (const stage of [StageName.Clean, StageName.Split] as const) {
     `${stage}: worst ${worst[stage].rss.toFixed(1)} MB and ${worst[stage].cpu.toFixed(2)} CPU s per input MB; ` +
       `stage-sizing.ts assumes ${assumed.rssPerInputMb} MB and ${assumed.cpuSecondsPerInputMb} s → ${STAGE_SIZING[stage].memoryMb} MB, ` +
       `${STAGE_SIZING[stage].timeoutSeconds} s${fits ? '' : '  ** MEASURED ABOVE THE SIZING: update cdk/stage-sizing.ts **'}`,
+  );
+}
+
+console.log('\n# render worst cases: the largest document of each input, rendered by each render stage in a fresh process (bundled like its Lambda function)');
+// Inputs that make the longest reports: no title splits them, so each is one report, in parts.
+const RENDER_CASES: readonly (readonly [string, () => string])[] = [
+  ['450k lines of 工作很好。', () => repeatedLine(450_000)],
+  ['20 MB short lines', () => shortLines(20 * MB)],
+  ['20 MB one line', () => longLine(20 * MB)],
+  ['19 MB compilation', () => compilationOf(19 * MB)],
+];
+const RENDER_STAGES = [StageName.RenderDocx, StageName.RenderPdf] as const;
+// Per stage: the largest peak, and whether every case stayed within what the figures predict.
+const worstRender = { [StageName.RenderDocx]: { peak: 0, fits: true }, [StageName.RenderPdf]: { peak: 0, fits: true } };
+row('case', 'MB', 'documents', 'largest: lines', 'characters', ...RENDER_STAGES.flatMap((stage) => [`${stage} ms`, 'cpu ms', 'RSS MB', '+MB', 'sized +MB']));
+for (const [name, generate] of RENDER_CASES) {
+  const input = join(work, 'render.txt');
+  const workItem = join(work, 'render.json');
+  const reportItem = join(work, 'render-report.json');
+  writeFileSync(input, generate());
+  const megabytes = readFileSync(input).length / MB;
+  runStage('clean', input, workItem);
+  const split = runStage('split', workItem, reportItem);
+  const { report } = decodeReportItem(readFileSync(reportItem));
+  const lines = reportLines(report);
+  const cells = RENDER_STAGES.flatMap((stage) => {
+    const run = stage === StageName.RenderDocx ? runStage(stage, reportItem) : runStage(stage, reportItem, FONT_DIR);
+    const figures = RENDER_STAGE_FIGURES[stage];
+    const sizedMb = renderPeakAboveRuntimeMb(figures, lines);
+    const worst = worstRender[stage];
+    worst.peak = Math.max(worst.peak, run.peakRssMb);
+    worst.fits &&= run.peakRssMb - run.baseRssMb <= sizedMb && run.cpuMs / 1000 <= renderCpuSeconds(figures, lines);
+    return [run.ms, run.cpuMs, run.peakRssMb, run.peakRssMb - run.baseRssMb, sizedMb.toFixed(0)];
+  });
+  row(name, megabytes.toFixed(1), split.reports, lines, report.blocks.reduce((n, b) => n + b.text.length, 0), ...cells);
+}
+console.log(rows.splice(0).join('\n'));
+console.log(
+  '(largest: the largest report item split wrote, its lines as report-parts.ts counts them; RSS MB: peak of the process; ' +
+    '+MB: above the process with its bundle loaded (and fonts parsed); sized +MB: what cdk/stage-sizing.ts allows a document of those lines)',
+);
+for (const stage of RENDER_STAGES) {
+  const { memoryMb, timeoutSeconds } = STAGE_SIZING[stage];
+  const { peak, fits } = worstRender[stage];
+  console.log(
+    `${stage}: peak ${peak} MB of ${memoryMb} MB (${timeoutSeconds} s); the largest part (${MAX_PART_LINES} lines) is sized at ` +
+      `${renderStageMemoryNeededMb(RENDER_STAGE_FIGURES[stage])} MB${fits && peak <= memoryMb ? '' : '  ** MEASURED ABOVE THE SIZING: update cdk/stage-sizing.ts **'}`,
   );
 }
 

@@ -41,7 +41,7 @@ function warningList(warnings: readonly JobViewWarning[]): HTMLElement | undefin
     'section',
     { class: 'warnings', 'aria-label': m['web.warnings']() },
     h('h4', {}, m['web.warnings']()),
-    h('ul', {}, ...warnings.map((w) => h('li', {}, h('span', { class: 'where' }, m['web.warningAt']({ report: w.report, line: w.line })), ' ', formatMessage(w.code, { text: w.text }, Lang.ZhCN)))),
+    h('ul', {}, ...warnings.map((w) => h('li', {}, h('span', { class: 'where' }, m['web.warningAt']({ report: w.report, line: w.line })), ' ', formatMessage(w.code, { text: w.text, ...w.params }, Lang.ZhCN)))),
   );
 }
 
@@ -108,7 +108,13 @@ function removalGroups(removals: readonly RemovalEntry[]): HTMLElement {
           {},
           ...listed.map((r) => {
             const text = shownChange(r);
-            return h('li', {}, h('span', { class: 'where' }, m['web.removalLine']({ line: r.line })), h('code', {}, text.trim() === '' ? m['web.whitespaceOnly']() : text));
+            return h(
+              'li',
+              {},
+              h('span', { class: 'where' }, m['web.removalLine']({ line: r.line })),
+              h('span', { class: 'rule', title: r.ruleId }, m['web.rule']({ ruleId: r.ruleId })),
+              h('code', {}, text.trim() === '' ? m['web.whitespaceOnly']() : text),
+            );
           }),
         ),
         rest > 0 ? h('p', { class: 'muted' }, m['web.moreRemovals']({ count: rest })) : undefined,

@@ -6,6 +6,8 @@
 import type { FileErrorCode, InputErrorCode } from '../errors.js';
 import type { WarningCode } from '../warnings.js';
 import type { WebErrorCode } from '../web/api-contract.js';
+import type { KeyErrorCode, StageErrorCode } from '../pipeline/error-codes.js';
+import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
 import type { FsProblem } from './types.js';
 
 /** `1 report`, `2 reports`: English needs the count to pick the noun form. */
@@ -17,6 +19,12 @@ function count(n: number, one: string, many = `${one}s`): string {
 export function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+/** `37%`, `under 1%`: a share (0–1) of a file's characters, as the decoder measured it. */
+export function percent(share: number): string {
+  const value = share * 100;
+  return value > 0 && value < 1 ? 'under 1%' : `${Math.round(value)}%`;
 }
 
 function fsReason({ errno, at }: FsProblem): string {
@@ -54,6 +62,59 @@ function readReason(errno: string): string {
   return `the system reported ${errno}`;
 }
 
+/** The name of each rule that cuts text, as the removal log on the web page shows it. */
+const RULE_NAMES: Readonly<Record<string, string>> = {
+  'whitespace/double-spacing': 'double spacing',
+  'page-number/running-header': 'running header or footer',
+  'whitespace/invisible': 'invisible characters',
+  'paywall-marker/paid-section': 'paywall marker',
+  'page-number/page-line': 'page number',
+  'bracketed-advert/junk-before-wrapped-tag': 'junk before a wrapped advert tag',
+  'bracketed-advert/search-tag': '“search for more” advert tag',
+  'bracketed-advert/site-name': 'document-site name',
+  'bracketed-advert/search-tag-alt-brackets': 'advert tag in other brackets',
+  'whitespace/hard-wrap': 'hard line break',
+  'advert-line/promotion': 'promotional line',
+  'advert-block/footer-neighbour': 'advert footer line',
+  'whitespace/indent': 'indentation',
+  'whitespace/trailing': 'trailing spaces',
+  'whitespace/beside-cjk-punctuation': 'space beside Chinese punctuation',
+  'whitespace/blank-lines': 'extra blank lines',
+  'whitespace/leading-lines': 'blank lines before the text',
+  'whitespace/trailing-lines': 'blank lines after the text',
+  'outside-reports/cover': 'cover line',
+  'outside-reports/table-of-contents': 'table of contents',
+  'outside-reports/piece-number': 'piece number',
+  'outside-reports/title-without-text': 'title without text',
+  'site-header/breadcrumb': 'breadcrumb trail',
+  'site-header/welcome': 'site welcome line',
+  'site-header/toolbar': 'navigation and toolbar',
+  'site-header/site-name': 'site name or advert',
+  'site-header/above-title': 'category line above the title',
+  'page-meta/meta-line': 'date, source and views line',
+  'page-meta/meta-neighbour': 'line beside the meta lines',
+  'site-insert/editor-blurb': "editor's blurb",
+  'site-insert/disclaimer': 'disclaimer or copyright notice',
+  'site-insert/truncation': 'paywall or preview notice',
+  'site-insert/related-list': 'related links',
+  'site-insert/page-end': 'page end',
+  'title/repeated': 'repeated title',
+  'title/seo-tag': 'site tag on the title',
+  'title/piece-label': 'piece label',
+  'title/count': 'piece count',
+  'html-debris/block-tag': 'HTML block tag',
+  'html-debris/inline-tag': 'HTML inline tag',
+  'viewer-layer/chunk-number': "document viewer's chunk number",
+  'viewer-layer/page-footer': 'page footer inside a word',
+  'viewer-layer/preview-snippet': 'preview snippet repeating the opening',
+  'viewer-layer/flattened-break': 'line break restored in a flattened paragraph',
+  'converter-pinyin/annotation': "script converter's pinyin",
+  'watermark/stray-mark': 'anti-copy mark',
+  'watermark/dash-line': 'dash line where a page broke',
+  'punctuation/half-width-mark': 'half-width mark made full-width',
+  'punctuation/half-width-bracket': 'half-width bracket made full-width',
+};
+
 export const en = {
   // ── Input errors (lib/errors.ts InputErrorCode) ──────────────────────────────────────────────
   /** `size` > 0 means the file holds only white space. */
@@ -61,24 +122,73 @@ export const en = {
     typeof p.size === 'number' && p.size > 0
       ? 'the file contains only white space; export the report text again'
       : 'the file is empty (0 bytes); export the report text again',
-  TOO_LARGE: (p: { size?: number; limit?: number }) =>
-    typeof p.size === 'number' && typeof p.limit === 'number'
-      ? `the file is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; split it or raise --max-size`
-      : 'the file is over the size limit; split it or raise --max-size',
+  /**
+   * `limitOption`: how the reader raises the limit (the CLI's `--max-size`); absent where the
+   * reader cannot (an upload to the chain or the web page), which only says to split the file.
+   */
+  TOO_LARGE: (p: { size?: number; limit?: number; limitOption?: string }) => {
+    const fix = p.limitOption ? `split it or raise ${p.limitOption}` : 'split it into smaller files';
+    return typeof p.size === 'number' && typeof p.limit === 'number'
+      ? `the file is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; ${fix}`
+      : `the file is over the size limit; ${fix}`;
+  },
   TOO_MANY_LINES: (p: { lines?: number; limit?: number }) =>
     `the text has ${p.lines ?? 'too many'} lines after cleaning, more than the ${p.limit ?? 500000} one conversion handles (a real compilation of 20 MB has about 40,000); split the file or check that it is report text`,
-  /** `cause`: `nul` (NUL bytes) or `control` (mostly control characters). */
-  BINARY: (p: { cause?: string }) =>
-    p.cause === 'nul'
-      ? 'the file contains NUL bytes, so it is binary data rather than text; upload the report as a plain .txt file'
-      : p.cause === 'control'
-        ? 'the file is mostly control characters, so it is binary data rather than text; upload the report as a plain .txt file'
-        : 'the file is binary data rather than text; upload the report as a plain .txt file',
-  /** `offset`: the byte near which the text stops being valid UTF-8. */
-  UNDECODABLE: (p: { offset?: number }) =>
-    typeof p.offset === 'number'
-      ? `the text is neither UTF-8 nor GB18030 (invalid byte sequence near byte ${p.offset}); re-save it as UTF-8`
-      : 'the text is neither UTF-8 nor GB18030; re-save it as UTF-8',
+  /**
+   * `cause`: `nul` (NUL bytes), `suspect` (`share` of the characters are control, private-use or
+   * replacement characters), `no-letters` (only `share` are letters or digits), `control` (records
+   * of older versions).
+   */
+  BINARY: (p: { cause?: string; share?: number }) => {
+    const fix = 'upload the report as a plain .txt file';
+    switch (p.cause) {
+      case 'nul':
+        return `the file contains NUL bytes, so it is binary data rather than text; ${fix}`;
+      case 'suspect':
+        if (typeof p.share !== 'number') break;
+        return `the file does not look like text (${percent(p.share)} of its characters are control, private-use or replacement characters); ${fix}`;
+      case 'no-letters':
+        if (typeof p.share !== 'number') break;
+        return `the file does not look like text (${p.share === 0 ? 'none' : `only ${percent(p.share)}`} of its characters are letters or digits); ${fix}`;
+      case 'control':
+        return `the file is mostly control characters, so it is binary data rather than text; ${fix}`;
+    }
+    return `the file is binary data rather than text; ${fix}`;
+  },
+  /**
+   * `cause` says what the decoder found, with `encoding` (and `other`) the encodings' names:
+   * `bom` and `invalid`, an invalid byte sequence near byte `offset`; `mixed`, parts in `encoding`
+   * and parts in `other`; `mixed-at`, a stretch near `line` that does not read as `encoding`
+   * (`fault`: `suspect` or `not-chinese`, with the `share` of such characters there); `not-chinese`,
+   * no encoding reads as Chinese (`fault`: `no-words`, or `rare-characters` with the `share` of
+   * common ones). Without a cause (records of older versions), `offset` alone.
+   */
+  UNDECODABLE: (p: { cause?: string; encoding?: string; other?: string; offset?: number; line?: number; fault?: string; share?: number }) => {
+    const resave = 're-save it as UTF-8';
+    const share = percent(p.share ?? 0);
+    switch (p.cause) {
+      case 'bom':
+        return `the file starts with a ${p.encoding} byte-order mark but has an invalid byte sequence near byte ${p.offset}; ${resave}`;
+      case 'invalid':
+        return `the text looks like ${p.encoding} but has an invalid byte sequence near byte ${p.offset}; ${resave}`;
+      case 'mixed':
+        return `the file mixes encodings (parts read as ${p.encoding}, others as ${p.other}); re-save it in one encoding, UTF-8`;
+      case 'mixed-at': {
+        const there =
+          p.fault === 'suspect'
+            ? `${share} of the characters there are control, private-use or replacement characters`
+            : `only ${share} of the characters there are common Chinese ones`;
+        return `the text reads as ${p.encoding} except near line ${p.line} (${there}), so the file may mix encodings; re-save it in one encoding, UTF-8`;
+      }
+      case 'not-chinese': {
+        const detail = p.fault === 'no-words' ? 'its characters form almost no Chinese words' : `only ${share} of its non-ASCII characters are common Chinese ones`;
+        return `the text does not read as Chinese in UTF-8, GB18030, Big5 or UTF-16 (read as ${p.encoding}, the closest, ${detail}); open it in an editor that shows it correctly and ${resave}`;
+      }
+    }
+    return typeof p.offset === 'number'
+      ? `the text is neither UTF-8 nor GB18030 (invalid byte sequence near byte ${p.offset}); ${resave}`
+      : `the text is neither UTF-8 nor GB18030; ${resave}`;
+  },
   /** `stage`: `clean` (nothing after removing adverts) or `split` (no report found). */
   NOTHING_LEFT: (p: { stage?: string }) =>
     p.stage === 'split'
@@ -103,13 +213,27 @@ export const en = {
 
   // ── Warnings (lib/warnings.ts WarningCode) ───────────────────────────────────────────────────
   TOC_ENTRY_MISSING: (p: { text?: string }) =>
-    `the table of contents lists “${p.text ?? ''}”, but no report with that title was found in the text; check whether it is missing or titled differently`,
-  TITLE_IN_BODY: (p: { text?: string }) =>
-    `a line shaped like a report title (“${p.text ?? ''}”) is inside the report; perhaps two reports are merged`,
-  OVERSIZED_REPORT: () => 'this report is far longer than the others; perhaps several reports are merged',
-  EMPTY_REPORT: () => 'this report has a title but no body text',
+    `the table of contents lists “${p.text ?? ''}”, but no report with that title was found; check whether it is missing from the input or merged into the report before it`,
+  /** `text`: the line; `title`: the report it was left in. */
+  TITLE_IN_BODY: (p: { text?: string; title?: string }) =>
+    p.title === undefined
+      ? `a line shaped like a report title (“${p.text ?? ''}”) is inside the report; if it opens another report, put a blank line before it`
+      : `“${p.text ?? ''}” looks like the title of another report but was left inside report “${p.title}”; if it is one, put a blank line before it`,
+  /** `text`: the report's title; `size`: its characters; `median`: the others' median; `factor`: the limit (3). */
+  OVERSIZED_REPORT: (p: { text?: string; size?: number; median?: number; factor?: number }) =>
+    p.size === undefined || p.median === undefined
+      ? 'this report is far longer than the others; check that it is not several reports merged'
+      : `report “${p.text ?? ''}” has ${p.size} characters, more than ${p.factor ?? 3}× the median of the others (${p.median}); check that it is not several reports merged`,
+  /** `text`: the report's title. */
+  EMPTY_REPORT: (p: { text?: string }) =>
+    `the title “${p.text ?? ''}” has no text under it, so no report was made of it; check whether its text is missing from the input`,
+  /** `text`: the title the report was given instead (the file's name). */
+  NO_TITLE: (p: { text?: string }) =>
+    `no title was found above this report's text, so it is named after the file (“${p.text ?? ''}”); add the title as the first line if it has one`,
   MISSING_GLYPH: (p: { text?: string }) =>
     `no embedded font has ${p.text ?? 'some characters'}, so they are blank on the PDF pages (the text layer still holds them)`,
+  REPORT_IN_PARTS: (p: { text?: string; parts?: number }) =>
+    `“${p.text ?? ''}” is longer than one document holds (${MAX_PART_LINES.toLocaleString('en')} lines, about ${MAX_PART_PAGES.toLocaleString('en')} pages), so it is written in ${typeof p.parts === 'number' ? `${p.parts} parts` : 'parts'}, “${p.text ?? ''}（1）”, “${p.text ?? ''}（2）” …; if it is several reports, give each its title on a line of its own so that they are split apart`,
 
   // ── The command line: results ────────────────────────────────────────────────────────────────
   'cli.converted': (p: { input: string; folder: string; reports: number; cuts: number; seconds: number }) =>
@@ -148,6 +272,7 @@ export const en = {
   'usage.other': (p: { message: string }) => p.message,
   'usage.seeHelp': () => '(run with --help for usage)',
   'usage.megabytes': () => 'give a positive number of megabytes, e.g. 20',
+  'usage.minutes': () => 'give a positive number of minutes, e.g. 60',
   'usage.formats': (p: { value: string }) => `use docx, pdf or docx,pdf (got ${p.value === '' ? 'nothing' : `"${p.value}"`})`,
   'usage.profile': (p: { value: string; choices: string }) => `use one of ${p.choices} (got "${p.value}")`,
   'usage.port': () => 'give a TCP port from 0 to 65535',
@@ -176,6 +301,7 @@ export const en = {
   'help.author': () => 'author written into the documents\' properties (default: report-press)',
   'help.json': () => 'print a machine-readable summary on stdout',
   'help.noProgress': () => 'never show a progress bar',
+  'help.explain': () => 'also write explain.json: the rule behind every cut, line break and report boundary, with its line',
   'help.convertAfter': () =>
     [
       'A folder input converts the .txt files in it (with --recursive, in its subfolders too):',
@@ -191,18 +317,27 @@ export const en = {
   'help.dev': () => 'run the Lambda chain locally against an embedded S3-compatible server on 127.0.0.1',
   'help.devPort': () => 'port of the S3 endpoint',
   'help.devDir': () => 'where the buckets are kept between runs',
+  'help.devStall': () => 'minutes a job may go without progress before the sweep ends it (failed, STALLED)',
   'help.devWebPort': () => 'port of the web page (upload .txt files in the browser, download the documents)',
   'help.devAfter': () =>
     [
       'Upload a .txt to s3://input/… and find manifest.json and the documents under s3://output/…, e.g.',
+      '  export AWS_ACCESS_KEY_ID=report-press AWS_SECRET_ACCESS_KEY=report-press AWS_DEFAULT_REGION=us-east-1',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/',
       'Or open the web page it prints (http://127.0.0.1:4569/ by default) and drop .txt files on it.',
-      'Any credentials are accepted. Ctrl-C stops the server.',
+      'Only requests signed with these local credentials are accepted. Ctrl-C stops the server.',
     ].join('\n'),
   // ── The web page and its API (web/, lib/web/) ───────────────────────────────────────────────
   /** An error record of a stage that failed on every retry (record-failure). */
   STAGE_FAILED: () => 'a processing stage failed on every retry; upload the file again, and if it fails again, send its error.json to whoever runs report-press',
+  /** An error record of the sweep (lib/pipeline/job-sweep.ts): `stage` is the one the job waited for. */
+  STALLED: (p: { minutes: number; stage: string }) =>
+    `the job made no progress for ${count(p.minutes, 'minute')} while waiting for the ${p.stage} stage, so it was stopped; upload the file again, and if it stalls again, send its error.json to whoever runs report-press`,
+  /** A file name with nothing but dots before `.txt` (the chain's error.json, the API's refusal). */
+  NO_NAME: (p: { name: string }) => `“${p.name}” has no name before .txt, so no output folder can be named after it; rename the file (e.g. report.txt) and upload it again`,
+  KEY_TOO_LONG: (p: { bytes: number; limit: number }) =>
+    `the object key is ${p.bytes} bytes long; the documents' keys beside it would pass S3's limit of 1,024 bytes, so only keys of up to ${p.limit} bytes are converted: upload it again under shorter folder or file names`,
   SIGN_IN_REQUIRED: () => 'sign in first: the request carries no valid token',
   NO_SUCH_JOB: (p: { jobId: string }) => `there is no job ${p.jobId} among your uploads; it may have been removed`,
   NO_SUCH_ROUTE: (p: { method: string; path: string }) => `the API has no ${p.method} ${p.path}`,
@@ -254,7 +389,13 @@ export const en = {
       'viewer-layer': "A document viewer's text layer (chunk numbers, page footers, flattened paragraphs, preview snippets)",
       'html-debris': 'HTML tags served as text',
       'outside-reports': 'Outside every report (cover, table of contents, piece numbers)',
+      'site-header': 'Site lines above the title (breadcrumbs, welcome lines, menus)',
+      'page-meta': 'Meta lines (date, source, author, views)',
+      'site-insert': 'Site inserts and page ends (blurbs, notices, related lists)',
+      title: "The site's copies and labels of the title (tags, piece labels, counts)",
     })[p.family] ?? 'Other cuts',
+  /** The rule a cut was made by (see lib/text/rule-index.ts CUT_RULE_IDS); an unknown id is shown as it is. */
+  'web.rule': (p: { ruleId: string }) => RULE_NAMES[p.ruleId] ?? p.ruleId,
   'web.familyCount': (p: { removals: number }) => count(p.removals, 'cut'),
   'web.removalLine': (p: { line: number }) => `line ${p.line}`,
   'web.whitespaceOnly': () => '(white space)',
@@ -276,6 +417,6 @@ export const en = {
 } satisfies Codes;
 
 /** Every code a user can meet must have a message: the compiler checks these keys are present. */
-type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode | WebErrorCode]: (params: never) => string } & {
+type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode | WebErrorCode | StageErrorCode | KeyErrorCode]: (params: never) => string } & {
   readonly [key: string]: (params: never) => string;
 };

@@ -6,11 +6,18 @@
  * and Latin text or numbers, paths and option names exactly as typed. Sentence starts and the
  * `report-press:` prefix follow GNU's zh_CN convention of ASCII `: ` after a path.
  */
-import { en, megabytes } from './en.js';
+import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
+import { en, megabytes, percent as englishPercent } from './en.js';
 import type { FsProblem } from './types.js';
 
 /** The same keys as English, each taking the same parameters. */
 export type Catalogue = { readonly [K in keyof typeof en]: (...params: Parameters<(typeof en)[K]>) => string };
+
+/** `37%`、`不到 1%`：文件中某类字符所占的比例（0–1）。 */
+function percent(share: number): string {
+  const english = englishPercent(share);
+  return english.startsWith('under ') ? `不到 ${english.slice('under '.length)}` : english;
+}
 
 function fsReason({ errno, at }: FsProblem): string {
   switch (errno) {
@@ -45,26 +52,110 @@ function readReason(errno: string): string {
   return `系统报告错误 ${errno}`;
 }
 
+/** 每条删除规则在网页删除记录里显示的名称。 */
+const RULE_NAMES: Readonly<Record<string, string>> = {
+  'whitespace/double-spacing': '隔行空行',
+  'page-number/running-header': '页眉页脚',
+  'whitespace/invisible': '不可见字符',
+  'paywall-marker/paid-section': '付费标记',
+  'page-number/page-line': '页码',
+  'bracketed-advert/junk-before-wrapped-tag': '折行广告标签前的杂字符',
+  'bracketed-advert/search-tag': '“搜索素材”广告标签',
+  'bracketed-advert/site-name': '文库网站名',
+  'bracketed-advert/search-tag-alt-brackets': '其他括号里的广告标签',
+  'whitespace/hard-wrap': '硬换行',
+  'advert-line/promotion': '推广广告行',
+  'advert-block/footer-neighbour': '页脚广告行',
+  'whitespace/indent': '行首缩进',
+  'whitespace/trailing': '行尾空格',
+  'whitespace/beside-cjk-punctuation': '中文标点旁的空格',
+  'whitespace/blank-lines': '多余空行',
+  'whitespace/leading-lines': '开头空行',
+  'whitespace/trailing-lines': '结尾空行',
+  'outside-reports/cover': '封面',
+  'outside-reports/table-of-contents': '目录',
+  'outside-reports/piece-number': '篇号',
+  'outside-reports/title-without-text': '无正文的标题',
+  'site-header/breadcrumb': '面包屑导航',
+  'site-header/welcome': '网站欢迎语',
+  'site-header/toolbar': '导航和工具栏',
+  'site-header/site-name': '网站名称和广告',
+  'site-header/above-title': '标题上方的栏目名',
+  'page-meta/meta-line': '日期、来源、浏览量等文章信息',
+  'page-meta/meta-neighbour': '文章信息旁的短行',
+  'site-insert/editor-blurb': '小编导语',
+  'site-insert/disclaimer': '免责和版权声明',
+  'site-insert/truncation': '付费和预览提示',
+  'site-insert/related-list': '相关推荐和上下篇',
+  'site-insert/page-end': '页尾内容',
+  'title/repeated': '重复的标题',
+  'title/seo-tag': '标题上的网站标签',
+  'title/piece-label': '篇号标签',
+  'title/count': '篇数和推荐语',
+  'html-debris/block-tag': 'HTML 段落标签',
+  'html-debris/inline-tag': 'HTML 行内标签',
+  'viewer-layer/chunk-number': '文档预览的分块编号',
+  'viewer-layer/page-footer': '夹在词中的页脚',
+  'viewer-layer/preview-snippet': '重复开头的内容摘要',
+  'viewer-layer/flattened-break': '恢复压平段落的换行',
+  'converter-pinyin/annotation': '繁简转换器加注的拼音',
+  'watermark/stray-mark': '防复制符号',
+  'watermark/dash-line': '分页处的短横线',
+  'punctuation/half-width-mark': '半角标点改为全角',
+  'punctuation/half-width-bracket': '半角括号改为全角',
+};
+
 export const zhCN: Catalogue = {
   // ── 输入错误 ─────────────────────────────────────────────────────────────────────────────────
   EMPTY: (p) =>
     typeof p.size === 'number' && p.size > 0 ? '文件里只有空白字符，请重新导出报告文本' : '文件为空（0 字节），请重新导出报告文本',
-  TOO_LARGE: (p) =>
-    typeof p.size === 'number' && typeof p.limit === 'number'
-      ? `文件大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，请拆分后再转换，或用 --max-size 调高上限`
-      : '文件超过了大小上限，请拆分后再转换，或用 --max-size 调高上限',
+  TOO_LARGE: (p) => {
+    const fix = p.limitOption ? `请拆分后再转换，或用 ${p.limitOption} 调高上限` : '请拆分成较小的文件';
+    return typeof p.size === 'number' && typeof p.limit === 'number'
+      ? `文件大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，${fix}`
+      : `文件超过了大小上限，${fix}`;
+  },
   TOO_MANY_LINES: (p) =>
     `清理后的文本有 ${p.lines ?? '过多的'} 行，超过了一次转换能处理的 ${p.limit ?? 500000} 行（20 MB 的正常汇编约 4 万行），请拆分文件，或检查它是否是报告正文`,
-  BINARY: (p) =>
-    p.cause === 'nul'
-      ? '文件中含有 NUL 字节，是二进制数据而不是文本，请上传纯文本（.txt）格式的报告'
-      : p.cause === 'control'
-        ? '文件内容大多是控制字符，是二进制数据而不是文本，请上传纯文本（.txt）格式的报告'
-        : '文件是二进制数据而不是文本，请上传纯文本（.txt）格式的报告',
-  UNDECODABLE: (p) =>
-    typeof p.offset === 'number'
-      ? `文本既不是 UTF-8 也不是 GB18030 编码（第 ${p.offset} 字节附近有无效的字节序列），请另存为 UTF-8 编码后再试`
-      : '文本既不是 UTF-8 也不是 GB18030 编码，请另存为 UTF-8 编码后再试',
+  BINARY: (p) => {
+    const fix = '请上传纯文本（.txt）格式的报告';
+    switch (p.cause) {
+      case 'nul':
+        return `文件中含有 NUL 字节，是二进制数据而不是文本，${fix}`;
+      case 'suspect':
+        if (typeof p.share !== 'number') break;
+        return `文件看起来不是文本（${percent(p.share)} 的字符是控制字符、私用区字符或替换字符），${fix}`;
+      case 'no-letters':
+        if (typeof p.share !== 'number') break;
+        return `文件看起来不是文本（${p.share === 0 ? '没有一个字符' : `只有 ${percent(p.share)} 的字符`}是字母或数字），${fix}`;
+      case 'control':
+        return `文件内容大多是控制字符，是二进制数据而不是文本，${fix}`;
+    }
+    return `文件是二进制数据而不是文本，${fix}`;
+  },
+  UNDECODABLE: (p) => {
+    const resave = '请另存为 UTF-8 编码后再试';
+    const share = percent(p.share ?? 0);
+    switch (p.cause) {
+      case 'bom':
+        return `文件开头是 ${p.encoding} 的字节顺序标记（BOM），但第 ${p.offset} 字节附近有无效的字节序列，${resave}`;
+      case 'invalid':
+        return `文本看起来是 ${p.encoding} 编码，但第 ${p.offset} 字节附近有无效的字节序列，${resave}`;
+      case 'mixed':
+        return `文件混用了多种编码（有的部分按 ${p.encoding} 读取，有的按 ${p.other} 读取），请统一另存为 UTF-8 编码`;
+      case 'mixed-at': {
+        const there = p.fault === 'suspect' ? `有 ${share} 的字符是控制字符、私用区字符或替换字符` : `只有 ${share} 的字符是常用汉字`;
+        return `文本按 ${p.encoding} 读取，但第 ${p.line} 行附近${there}，文件可能混用了多种编码，请统一另存为 UTF-8 编码`;
+      }
+      case 'not-chinese': {
+        const detail = p.fault === 'no-words' ? '其中的字几乎组不成中文词语' : `其中的非 ASCII 字符只有 ${share} 是常用汉字`;
+        return `文本按 UTF-8、GB18030、Big5 或 UTF-16 读取都不像中文（最接近的是 ${p.encoding}，${detail}），请用能正确显示它的编辑器打开，${resave}`;
+      }
+    }
+    return typeof p.offset === 'number'
+      ? `文本既不是 UTF-8 也不是 GB18030 编码（第 ${p.offset} 字节附近有无效的字节序列），${resave}`
+      : `文本既不是 UTF-8 也不是 GB18030 编码，${resave}`;
+  },
   NOTHING_LEFT: (p) =>
     p.stage === 'split'
       ? '清理之后没有找到报告正文'
@@ -83,11 +174,20 @@ export const zhCN: Catalogue = {
   UNWRITABLE: (p) => `${p.action === 'create' ? '无法创建文件夹' : '无法写入'} ${p.path}：${fsReason(p)}`,
 
   // ── 警告 ─────────────────────────────────────────────────────────────────────────────────────
-  TOC_ENTRY_MISSING: (p) => `目录中列有“${p.text ?? ''}”，但正文里没有找到这个标题的报告，请检查是否缺了这篇，或标题写法不同`,
-  TITLE_IN_BODY: (p) => `报告正文中有一行像是报告标题（“${p.text ?? ''}”），可能是两篇报告连在了一起`,
-  OVERSIZED_REPORT: () => '这篇报告比其他几篇长得多，可能是几篇报告连在了一起',
-  EMPTY_REPORT: () => '这篇报告只有标题，没有正文',
+  TOC_ENTRY_MISSING: (p) => `目录中列有“${p.text ?? ''}”，但正文里没有找到这个标题的报告，请检查输入里是否缺了这篇，或它是否并进了前一篇`,
+  TITLE_IN_BODY: (p) =>
+    p.title === undefined
+      ? `报告正文中有一行像是报告标题（“${p.text ?? ''}”）；如果它是另一篇报告的开头，请在它前面加一个空行`
+      : `“${p.text ?? ''}”像是另一篇报告的标题，却留在了报告“${p.title}”的正文里；如果确实是，请在它前面加一个空行`,
+  OVERSIZED_REPORT: (p) =>
+    p.size === undefined || p.median === undefined
+      ? '这篇报告比其他几篇长得多，请检查是否是几篇报告连在了一起'
+      : `报告“${p.text ?? ''}”有 ${p.size} 字，超过其他报告中位数（${p.median} 字）的 ${p.factor ?? 3} 倍，请检查是否是几篇报告连在了一起`,
+  EMPTY_REPORT: (p) => `标题“${p.text ?? ''}”下面没有正文，未单独生成报告；请检查输入中是否缺了它的正文`,
+  NO_TITLE: (p) => `这篇报告的正文上方没有找到标题，已用文件名（“${p.text ?? ''}”）命名；如有标题，请把它放在第一行`,
   MISSING_GLYPH: (p) => `内嵌字体中没有${p.text ? `“${p.text}”` : '部分字符'}，这些字符在 PDF 页面上显示为方框（文字层和 DOCX 中仍然保留）`,
+  REPORT_IN_PARTS: (p) =>
+    `“${p.text ?? ''}”超出了一份文档的篇幅（${MAX_PART_LINES} 行，约 ${MAX_PART_PAGES} 页），已分${typeof p.parts === 'number' ? ` ${p.parts} ` : ''}部分输出：“${p.text ?? ''}（1）”“${p.text ?? ''}（2）”……；如果其中是几篇报告，请让每篇的标题单独成行，以便拆分`,
 
   // ── 命令行：结果 ─────────────────────────────────────────────────────────────────────────────
   'cli.converted': (p) => `${p.input} → ${p.folder}/（${p.reports} 篇报告，清除 ${p.cuts} 处，用时 ${p.seconds.toFixed(2)} 秒）`,
@@ -118,6 +218,7 @@ export const zhCN: Catalogue = {
   'usage.other': (p) => p.message,
   'usage.seeHelp': () => '（加 --help 查看用法）',
   'usage.megabytes': () => '请给出一个正数，单位为 MB，例如 20',
+  'usage.minutes': () => '请给出一个正数，单位为分钟，例如 60',
   'usage.formats': (p) => `请用 docx、pdf 或 docx,pdf（实际为${p.value === '' ? '空' : `“${p.value}”`}）`,
   'usage.profile': (p) => `请用 ${p.choices} 之一（实际为“${p.value}”）`,
   'usage.port': () => '请给出 0 到 65535 之间的 TCP 端口号',
@@ -144,6 +245,7 @@ export const zhCN: Catalogue = {
   'help.maxSize': () => '输入文件超过这个大小（MB）就不转换',
   'help.author': () => '写入文档属性的作者（默认 report-press）',
   'help.json': () => '在标准输出打印机器可读的汇总（JSON）',
+  'help.explain': () => '同时写出 explain.json：每处删除、每个换行和每篇报告的起点由哪条规则决定、理由和所在行',
   'help.noProgress': () => '不显示进度条',
   'help.convertAfter': () =>
     [
@@ -160,17 +262,22 @@ export const zhCN: Catalogue = {
   'help.dev': () => '在本机运行 Lambda 处理链，配合内嵌在 127.0.0.1 上的 S3 兼容服务',
   'help.devPort': () => 'S3 服务的端口',
   'help.devDir': () => '存放存储桶数据的文件夹，多次运行之间保留',
+  'help.devStall': () => '任务无进展多少分钟后由巡检结束（失败，STALLED）',
   'help.devWebPort': () => '网页的端口（在浏览器中上传 .txt 文件、下载文档）',
   'help.devAfter': () =>
     [
       '把 .txt 上传到 s3://input/…，再到 s3://output/… 下取 manifest.json 和文档，例如：',
+      '  export AWS_ACCESS_KEY_ID=report-press AWS_SECRET_ACCESS_KEY=report-press AWS_DEFAULT_REGION=us-east-1',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 cp report.txt s3://input/2024/report.txt',
       '  aws --endpoint-url http://127.0.0.1:4568 s3 ls s3://output/2024/report/',
       '也可以打开它打印出的网页（默认 http://127.0.0.1:4569/），把 .txt 文件拖进去。',
-      '任何访问凭证都可以。按 Ctrl-C 停止服务。',
+      '只接受用上面这组本机凭证签名的请求。按 Ctrl-C 停止服务。',
     ].join('\n'),
   // ── 网页及其 API（web/、lib/web/）────────────────────────────────────────────────────────────
   STAGE_FAILED: () => '某个处理环节多次重试后仍然失败，请重新上传文件；如果再次失败，请把该任务的 error.json 发给 report-press 的维护人员',
+  STALLED: (p) => `任务在等待“${p.stage}”环节时 ${p.minutes} 分钟没有进展，已被终止；请重新上传文件，如果再次停滞，请把该任务的 error.json 发给 report-press 的维护人员`,
+  NO_NAME: (p) => `“${p.name}”在 .txt 前没有名称，无法据此命名输出文件夹；请给文件改名（例如 report.txt）后重新上传`,
+  KEY_TOO_LONG: (p) => `对象键长 ${p.bytes} 字节，旁边生成的文档键会超过 S3 的 1024 字节上限，只转换不超过 ${p.limit} 字节的键；请缩短文件夹名或文件名后重新上传`,
   SIGN_IN_REQUIRED: () => '请先登录：请求中没有有效的登录凭据',
   NO_SUCH_JOB: (p) => `您的上传中没有任务 ${p.jobId}，可能已被删除`,
   NO_SUCH_ROUTE: (p) => `接口中没有 ${p.method} ${p.path}`,
@@ -218,7 +325,12 @@ export const zhCN: Catalogue = {
       'viewer-layer': '文档预览层残留（分块编号、页脚、压平的段落、摘要）',
       'html-debris': '网页代码残留（HTML 标签）',
       'outside-reports': '报告之外（封面、目录、篇号）',
+      'site-header': '标题上方的网站内容（导航、欢迎语、菜单）',
+      'page-meta': '文章信息（日期、来源、作者、浏览量）',
+      'site-insert': '网站插入语和页尾（导语、声明、相关推荐）',
+      title: '网站附加的标题（重复标题、标签、篇号、篇数）',
     })[p.family] ?? '其他',
+  'web.rule': (p) => RULE_NAMES[p.ruleId] ?? p.ruleId,
   'web.familyCount': (p) => `${p.removals} 处`,
   'web.removalLine': (p) => `第 ${p.line} 行`,
   'web.whitespaceOnly': () => '（空白）',

@@ -5,7 +5,9 @@
  * paragraphs with their role (attribution.ts).
  */
 import { markAttribution } from './attribution.js';
-import { matchHeadingNumber } from './heading-number.js';
+import { matchHeadingNumber } from '../text/lexicon/numbering.js';
+import { charClass, SENTENCE_FINAL_WITH_ASCII } from '../text/lexicon/punctuation.js';
+import { TUNING } from '../text/tuning.js';
 import type { Block, Report } from './report.js';
 
 export interface BuildReportOptions {
@@ -15,11 +17,8 @@ export interface BuildReportOptions {
   readonly maxRunInLength?: number;
 }
 
-const DEFAULT_MAX_HEADING_LENGTH = 60;
-const DEFAULT_MAX_RUN_IN_LENGTH = 60;
-
 /** Marks that end a heading sentence. `；` and `：` do not: they continue it. */
-const FULL_STOP = /[。！？!?]/;
+const FULL_STOP = new RegExp(charClass(SENTENCE_FINAL_WITH_ASCII));
 
 /**
  * A report from its title and body lines (blank lines are skipped; lines are trimmed), with an
@@ -39,8 +38,8 @@ export function buildReport(title: string, lines: readonly string[], options: Bu
  * merely open with `一是` are paragraphs.
  */
 export function classifyLine(line: string, options: BuildReportOptions = {}): Block {
-  const maxHeading = options.maxHeadingLength ?? DEFAULT_MAX_HEADING_LENGTH;
-  const maxRunIn = options.maxRunInLength ?? DEFAULT_MAX_RUN_IN_LENGTH;
+  const maxHeading = options.maxHeadingLength ?? TUNING.report.maxHeadingLength;
+  const maxRunIn = options.maxRunInLength ?? TUNING.report.maxRunInLength;
   const number = matchHeadingNumber(line);
   if (!number || line.length <= number.length) {
     return number ? { kind: 'heading', level: number.level, text: line } : { kind: 'paragraph', text: line };

@@ -113,3 +113,37 @@ export function invocationFailureRecord(options: InvocationFailureOptions): Invo
     responsePayload: { errorType: error.name, errorMessage: error.message, trace: [] },
   };
 }
+
+/** What an EventBridge schedule rule delivers to its target. */
+export interface ScheduledEvent {
+  readonly version: '0';
+  readonly id: string;
+  readonly 'detail-type': 'Scheduled Event';
+  readonly source: 'aws.events';
+  readonly account: string;
+  readonly time: string;
+  readonly region: string;
+  readonly resources: readonly string[];
+  readonly detail: Record<string, never>;
+}
+
+/** A scheduled event as EventBridge delivers it (the dev runner's timer hands the same to the stage). */
+export function scheduledEvent(options: { readonly ruleArn: string; readonly time?: Date; readonly region?: string }): ScheduledEvent {
+  const time = options.time ?? new Date();
+  return {
+    version: '0',
+    id: `local-${time.getTime().toString(16)}`,
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '000000000000',
+    time: time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    region: options.region ?? 'us-east-1',
+    resources: [options.ruleArn],
+    detail: {},
+  };
+}
+
+/** True for an event a schedule rule delivered. */
+export function isScheduledEvent(event: unknown): boolean {
+  return isRecord(event) && event.source === 'aws.events' && event['detail-type'] === 'Scheduled Event';
+}

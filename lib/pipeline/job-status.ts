@@ -8,7 +8,7 @@
 import { DocumentFormat } from '../convert.js';
 import type { ObjectInfo } from './object-store.js';
 import { parseRenderedName, parseRenderWarningsName, JobFact } from './keys.js';
-import { StageErrorCode, type ErrorRecord, type InputFact, type PlanFact } from './work-items.js';
+import { isStageErrorCode, type ErrorRecord, type InputFact, type PlanFact } from './work-items.js';
 
 /** A job's state in `status.json`. */
 export const JobState = { Running: 'running', Done: 'done', Failed: 'failed' } as const;
@@ -50,6 +50,11 @@ export interface JobStatus {
   readonly manifest?: string;
   /** The error record's key, once failed. */
   readonly error?: string;
+  /**
+   * Once finished: `false` until the `Job Finished` event is on the bus, then `true`. A status of
+   * an older report-press without the field counts as announced.
+   */
+  readonly announced?: boolean;
 }
 
 /** A rendered document in a job folder. */
@@ -57,6 +62,8 @@ export interface RenderedFact {
   readonly index: number;
   readonly format: DocumentFormat;
   readonly sha256: string;
+  /** Pages of a PDF, from its name (keys.ts `renderedName`). */
+  readonly pages?: number;
   readonly object: ObjectInfo;
 }
 
@@ -128,7 +135,7 @@ export type JobDecision =
  * - Bad input (an error from a stage reading the input) fails the job at once.
  * - Every planned document rendered: done, even if one attempt of a render failed (a duplicate
  *   delivery may have rendered it after all).
- * - An error otherwise (a stage that failed on every retry): failed.
+ * - An error otherwise (a stage that failed on every retry, a job the sweep found stalled): failed.
  * - A finished status for this very upload is final: a job never goes back to running, and is
  *   announced once.
  */
@@ -138,7 +145,7 @@ export function decideJob(version: string, facts: JobFacts, status: JobStatus | 
   const finished = status?.input.version === version && status.state !== JobState.Running ? status.state : undefined;
   if (finished === JobState.Done) return complete ? { kind: JobState.Done } : { kind: 'keep' };
   if (finished === JobState.Failed) return facts.error ? { kind: JobState.Failed, error: facts.error } : { kind: 'keep' };
-  if (facts.error && facts.error.code !== StageErrorCode.StageFailed) return { kind: JobState.Failed, error: facts.error };
+  if (facts.error && !isStageErrorCode(facts.error.code)) return { kind: JobState.Failed, error: facts.error };
   if (complete) return { kind: JobState.Done };
   if (facts.error) return { kind: JobState.Failed, error: facts.error };
   return { kind: JobState.Running, phase: facts.plan ? JobPhase.Rendering : JobPhase.Cleaning };
@@ -172,18 +179,21 @@ export function statusFor(decision: Exclude<JobDecision, { kind: 'keep' }>, fact
       return { state: JobState.Running, phase, ...base, documents: counts };
     }
     case JobState.Done:
-      return { state: JobState.Done, ...base, documents: counts, manifest: options.manifestKey };
+      return { state: JobState.Done, ...base, documents: counts, manifest: options.manifestKey, announced: false };
     case JobState.Failed:
-      return { state: JobState.Failed, ...base, documents: { done: 0, total: counts.total }, error: options.errorKey };
+      return { state: JobState.Failed, ...base, documents: { done: 0, total: counts.total }, error: options.errorKey, announced: false };
   }
 }
 
-/** True when two statuses say the same, whenever they were written. */
+/** True when two statuses say the same about the job, whenever they were written and whether or not its end was announced yet. */
 export function sameStatus(a: JobStatus, b: JobStatus): boolean {
-  const { updated: _a, ...restA } = a;
-  const { updated: _b, ...restB } = b;
+  const { updated: _a, announced: _x, ...restA } = a;
+  const { updated: _b, announced: _y, ...restB } = b;
   return JSON.stringify(restA) === JSON.stringify(restB);
 }
+
+/** True when a finished status still owes its `Job Finished` event (see {@link JobStatus.announced}). */
+export const announcementOwed = (status: JobStatus): boolean => isFinished(status.state) && status.announced === false;
 
 /** True for the states a job ends in. */
 export const isFinished = (state: JobState): state is typeof JobState.Done | typeof JobState.Failed => state !== JobState.Running;

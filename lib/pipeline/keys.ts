@@ -8,6 +8,7 @@
  * writes under its output folder. `<version>` names one upload of the input (see {@link inputVersion}).
  */
 import { DocumentFormat, MANIFEST, REMOVAL_LOG, sourceStem } from '../convert.js';
+import { KeyErrorCode } from './error-codes.js';
 import { bareEtag, type ObjectInfo } from './object-store.js';
 import { INPUT_SUFFIX, StageName, WorkPrefix } from './stages.js';
 
@@ -19,15 +20,75 @@ export interface JobRef {
   readonly version: string;
 }
 
-/** The document path of an input key: the key without the extension of its last segment. */
+/**
+ * A file name with nothing but dots before its `.txt` (once or more): `.txt`, `..txt`, `...txt`,
+ * `.txt.txt`. Without the extension it would name no folder, or `.`/`..`; the chain refuses it.
+ */
+const NAMELESS = /^\.*(?:\.txt)+$/;
+
+/**
+ * The document path of an input key: the key without the extension of its last segment. A
+ * nameless `.txt` key (see {@link checkInputKey}) keeps its whole name, so that its refusal has a
+ * folder of its own: no other `.txt` key maps there (its name would be nameless too), and no path
+ * segment is ever `.` or `..`.
+ */
 export function documentPath(inputKey: string): string {
   const slash = inputKey.lastIndexOf('/');
-  return inputKey.slice(0, slash + 1) + sourceStem(inputKey.slice(slash + 1));
+  const name = inputKey.slice(slash + 1);
+  if (NAMELESS.test(name)) return inputKey;
+  return inputKey.slice(0, slash + 1) + (name.endsWith(INPUT_SUFFIX) ? name.slice(0, -INPUT_SUFFIX.length) : sourceStem(name));
 }
 
-/** The input key a document path comes from: the chain only reads `.txt` uploads. */
+/** The `.txt` input key a document path comes from: the inverse of {@link documentPath}. */
 export function inputKeyOfPath(path: string): string {
-  return `${path}${INPUT_SUFFIX}`;
+  return NAMELESS.test(path.slice(path.lastIndexOf('/') + 1)) ? path : `${path}${INPUT_SUFFIX}`;
+}
+
+/** S3's limit on the length of a key, in UTF-8 bytes. */
+export const MAX_KEY_BYTES = 1024;
+
+/**
+ * The longest document name in an output folder: `NN-<title>.docx`, NN at most 6 digits (one
+ * report per line at most, and MAX_LINES is 500,000), the title cut to 80 UTF-16 units by
+ * documentBaseName (lib/convert.ts), each at most 3 bytes of UTF-8.
+ */
+const MAX_DOCUMENT_NAME_BYTES = 6 + 1 + 80 * 3 + '.docx'.length;
+/**
+ * The longest key of all the chain derives from an input's path is that of a document in the
+ * output folder; the work keys are shorter (`jobs/<path>/<version>/NN.<sha256>.docx`, with a
+ * version of at most 49 bytes, is <path> + 132 bytes).
+ */
+const MAX_CONVERTED_PATH_BYTES = MAX_KEY_BYTES - '/'.length - MAX_DOCUMENT_NAME_BYTES;
+/** The longest `.txt` key the chain converts: 775 bytes. */
+export const MAX_CONVERTED_KEY_BYTES = MAX_CONVERTED_PATH_BYTES + INPUT_SUFFIX.length;
+/** The longest path beside which `status.json` (and `error.json`) still fit under the key limit. */
+const MAX_STATUS_PATH_BYTES = MAX_KEY_BYTES - '/status.json'.length;
+
+export { KeyErrorCode } from './error-codes.js';
+
+/** What the chain does with an object put in the input bucket. */
+export type InputKeyCheck =
+  | { readonly kind: 'convert' }
+  /** Not converted: the publisher ends its job failed with this code, in the key's own folder. */
+  | { readonly kind: 'refuse'; readonly code: typeof KeyErrorCode.NoName; readonly params: { readonly name: string } }
+  | { readonly kind: 'refuse'; readonly code: typeof KeyErrorCode.TooLong; readonly params: { readonly bytes: number; readonly limit: number } }
+  /**
+   * Left alone, with no status: the key does not end in `.txt` (S3's event filters are
+   * case-sensitive, so `REPORT.TXT` never reaches the chain), or it is so long that not even its
+   * `status.json` key would fit under S3's limit.
+   */
+  | { readonly kind: 'ignore' };
+
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/** What the chain does with an object put at `inputKey` (see {@link InputKeyCheck}). */
+export function checkInputKey(inputKey: string): InputKeyCheck {
+  if (!inputKey.endsWith(INPUT_SUFFIX) || utf8Bytes(documentPath(inputKey)) > MAX_STATUS_PATH_BYTES) return { kind: 'ignore' };
+  const name = inputFileName(inputKey);
+  if (NAMELESS.test(name)) return { kind: 'refuse', code: KeyErrorCode.NoName, params: { name } };
+  const bytes = utf8Bytes(inputKey);
+  if (bytes > MAX_CONVERTED_KEY_BYTES) return { kind: 'refuse', code: KeyErrorCode.TooLong, params: { bytes, limit: MAX_CONVERTED_KEY_BYTES } };
+  return { kind: 'convert' };
 }
 
 /** The input's file name without folders, as the CLI records it in the manifest (`report.txt`). */
@@ -92,9 +153,13 @@ export function jobFactKey(job: JobRef, fact: JobFact): string {
   return `${jobFolder(job)}${fact}`;
 }
 
-/** A rendered document in the job folder: `NN.<sha256>.<format>`, its digest readable from a listing. */
-export function renderedName(index: number, format: DocumentFormat, sha256: string): string {
-  return `${nn(index)}.${sha256}.${format}`;
+/**
+ * A rendered document in the job folder: `NN.<sha256>.<format>`, or `NN.<sha256>.<pages>p.pdf` for
+ * a PDF whose pages are counted, so that one listing tells the publisher each document's digest and
+ * pages (the manifest's `pages`) without reading any document.
+ */
+export function renderedName(index: number, format: DocumentFormat, sha256: string, pages?: number): string {
+  return `${nn(index)}.${sha256}${pages !== undefined ? `.${pages}p` : ''}.${format}`;
 }
 
 /** The warnings a renderer had about one document, written before the document: `NN.<format>.warnings.json`. */
@@ -103,13 +168,17 @@ export function renderWarningsName(index: number, format: DocumentFormat): strin
 }
 
 const FORMATS = Object.values(DocumentFormat).join('|');
-const RENDERED = new RegExp(`^(\\d+)\\.([0-9a-f]{64})\\.(${FORMATS})$`);
+const RENDERED = new RegExp(`^(\\d+)\\.([0-9a-f]{64})(?:\\.(\\d+)p)?\\.(${FORMATS})$`);
 const WARNINGS = new RegExp(`^(\\d+)\\.(${FORMATS})\\.warnings\\.json$`);
 
-/** The report, digest and format of a rendered document's name. */
-export function parseRenderedName(name: string): { readonly index: number; readonly sha256: string; readonly format: DocumentFormat } | undefined {
+/** The report, digest, format and (when the name gives them) pages of a rendered document's name. */
+export function parseRenderedName(
+  name: string,
+): { readonly index: number; readonly sha256: string; readonly format: DocumentFormat; readonly pages?: number } | undefined {
   const match = RENDERED.exec(name);
-  return match ? { index: Number(match[1]), sha256: match[2]!, format: match[3] as DocumentFormat } : undefined;
+  if (!match) return undefined;
+  const found = { index: Number(match[1]), sha256: match[2]!, format: match[4] as DocumentFormat };
+  return match[3] === undefined ? found : { ...found, pages: Number(match[3]) };
 }
 
 /** The report and format of a render-warnings name. */
@@ -173,6 +242,7 @@ export function jobOfSource(stage: StageName, sourceKey: string, source?: Pick<O
     case StageName.Publish:
       return parseJobKey(sourceKey);
     case StageName.RecordFailure:
+    case StageName.Sweep:
       return undefined;
   }
 }

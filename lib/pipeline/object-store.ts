@@ -31,9 +31,18 @@ export interface PutCondition {
   readonly ifNoneMatch?: '*';
 }
 
+/** How to read an object. */
+export interface GetOptions {
+  /**
+   * Largest body to read: a larger object throws {@link ObjectTooLargeError} from its size as the
+   * response headers give it, its body left unread, so a reader sized for the limit never holds it.
+   */
+  readonly maxBytes?: number;
+}
+
 export interface ObjectStore {
   /** The object, or `undefined` when the key does not exist. */
-  get(bucket: string, key: string): Promise<StoredObject | undefined>;
+  get(bucket: string, key: string, options?: GetOptions): Promise<StoredObject | undefined>;
   /** The object's metadata, or `undefined` when the key does not exist. */
   head(bucket: string, key: string): Promise<ObjectInfo | undefined>;
   /** Resolves to the new object's ETag (bare). */
@@ -55,4 +64,15 @@ export class PreconditionFailedError extends ReportPressError {
 /** An ETag as S3 sends it in headers (`"…"`) or events (bare), always bare. */
 export function bareEtag(etag: string): string {
   return etag.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+}
+
+/** An object larger than a read's `maxBytes` (see {@link GetOptions}): what its headers said; its body was not read. */
+export class ObjectTooLargeError extends ReportPressError {
+  override readonly name = 'ObjectTooLargeError';
+  constructor(
+    readonly object: ObjectInfo,
+    readonly maxBytes: number,
+  ) {
+    super(`${object.key} is ${object.size} bytes, over the ${maxBytes} bytes this reader takes; its body was left unread`);
+  }
 }

@@ -9,13 +9,16 @@
  * - failed: no documents or manifest; `error.json`, then `status.json` "failed";
  * - input deleted: everything the chain put in the folder removed.
  * `status.json` is written with S3 conditional writes (If-Match / If-None-Match), so the one
- * publisher that moves a job to done or failed is the one that announces it. Because it always
+ * publisher that moves a job to done or failed is the one that announces it; the final status says
+ * `"announced": false` until its `Job Finished` event is on the bus, so an event lost to a crash or
+ * a refused PutEvents is put by the next settle instead (at least once). Because it always
  * works towards the current upload and checks after writing that the upload is still current, a
  * late publisher of an older upload repairs what it may have overwritten instead of leaving it.
  */
 import { createHash } from 'node:crypto';
 import {
   completeManifest,
+  DocumentFormat,
   encodeJson,
   isDocumentFileName,
   MANIFEST,
@@ -27,6 +30,7 @@ import {
 import { ReportPressError } from '../errors.js';
 import { FinishedState, JobEventType, type JobEventSink, type JobFinishedDetail } from './job-events.js';
 import {
+  announcementOwed,
   decideJob,
   documentCounts,
   documentSlot,
@@ -41,11 +45,12 @@ import {
   type JobFacts,
   type JobStatus,
 } from './job-status.js';
-import { documentKey, documentPath, errorKey, inputVersion, jobFactKey, jobFolder, JobFact, manifestKey, statusKey, type JobRef } from './keys.js';
+import { checkInputKey, documentKey, documentPath, errorKey, inputVersion, jobFactKey, jobFolder, JobFact, manifestKey, statusKey, type JobRef } from './keys.js';
+import { inParallel } from './in-parallel.js';
 import { PreconditionFailedError, type ObjectInfo, type ObjectStore, type StoredObject } from './object-store.js';
 import { ContentType, documentContentType } from './stage-steps.js';
-import type { BucketRole } from './stages.js';
-import { decodeErrorRecord, decodeInputFact, decodePlanFact, decodeRenderWarnings, WorkItemError } from './work-items.js';
+import { StageName, type BucketRole } from './stages.js';
+import { catalogueErrorRecord, decodeErrorRecord, decodeInputFact, decodePlanFact, decodeRenderWarnings, WorkItemError } from './work-items.js';
 
 export interface PublishDeps {
   readonly store: ObjectStore;
@@ -55,15 +60,27 @@ export interface PublishDeps {
   readonly now?: () => Date;
   /** Documents copied at once while publishing. Default 8. */
   readonly parallelism?: number;
+  /**
+   * How long a finished status may owe its `Job Finished` event before a publisher other than the
+   * one that wrote it puts the event. Default {@link ANNOUNCE_GRACE_MS}.
+   */
+  readonly announceGraceMs?: number;
 }
+
+/**
+ * 30 s: far longer than a healthy publisher takes from its final status write to its mark (one
+ * PutEvents), shorter than Lambda's first retry of a failed invocation (about a minute).
+ */
+export const ANNOUNCE_GRACE_MS = 30_000;
 
 /** What one settling did. */
 export interface SettleOutcome {
   readonly inputKey: string;
   /** The upload settled for; absent when the input is gone. */
   readonly version?: string;
-  readonly state: JobState | 'removed';
-  /** True when this call finished the job (and announced it). */
+  /** `ignored`: a key the chain leaves alone (see keys.ts `checkInputKey`). */
+  readonly state: JobState | 'removed' | 'ignored';
+  /** True when this call put the job's `Job Finished` event (it finished the job, or found its event owed). */
   readonly finished: boolean;
   /** Output keys written and deleted. */
   readonly written: readonly string[];
@@ -76,22 +93,15 @@ export class PublishContentionError extends ReportPressError {
 }
 
 const MAX_PASSES = 16;
+const NO_FACTS: JobFacts = { objects: new Map(), rendered: new Map(), warnings: [] };
 const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
 const decoder = new TextDecoder();
 
 /** The names the chain owns in an output folder; anything else there is the user's and is left alone. */
 const isChainOutput = (name: string) => [MANIFEST, REMOVAL_LOG, 'error.json', 'status.json'].includes(name) || isDocumentFileName(name);
 
-/** Runs `task` over `items`, at most `limit` at once. */
-async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-function parseStatus(object: StoredObject | undefined): JobStatus | undefined {
+/** The status users read, or `undefined` for none or one this version cannot read. */
+export function parseStatus(object: StoredObject | undefined): JobStatus | undefined {
   if (!object) return undefined;
   try {
     const value = JSON.parse(decoder.decode(object.body)) as JobStatus;
@@ -110,10 +120,13 @@ function parseStatus(object: StoredObject | undefined): JobStatus | undefined {
 export async function settleJob(inputKey: string, deps: PublishDeps): Promise<SettleOutcome> {
   const { store, buckets } = deps;
   const path = documentPath(inputKey);
+  const check = checkInputKey(inputKey);
+  if (check.kind === 'ignore') return { inputKey, state: 'ignored', finished: false, written: [], deleted: [] };
   const written: string[] = [];
   const deleted: string[] = [];
   const now = deps.now ?? (() => new Date());
   const parallelism = deps.parallelism ?? 8;
+  const announceGraceMs = deps.announceGraceMs ?? ANNOUNCE_GRACE_MS;
 
   const put = async (key: string, body: Uint8Array, contentType: string) => {
     await store.put(buckets.output, key, body, contentType);
@@ -195,6 +208,7 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
         return rendered ? { sha256: rendered.sha256, bytes: rendered.object.size } : undefined;
       },
       warnings: rendererWarnings,
+      pages: (index) => facts.rendered.get(documentSlot(index, DocumentFormat.Pdf))?.pages,
     });
     const manifestBytes = encodeJson(manifest);
 
@@ -251,13 +265,18 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
 
     const version = inputVersion(current);
     const job = { path, version };
-    const facts = await readFacts(job, inputKey, status.value);
+    // A key the chain refuses has no work facts (their keys might not even fit under S3's limit):
+    // its job is decided from the key alone, dated by the upload so every publisher writes the same.
+    const facts: JobFacts =
+      check.kind === 'refuse'
+        ? { ...NO_FACTS, error: catalogueErrorRecord(inputKey, StageName.Clean, check.code, check.params, current.lastModified) }
+        : await readFacts(job, inputKey, status.value);
     const decision: JobDecision = decideJob(version, facts, status.value);
-    // A status that already shows this upload running means whoever wrote it hid any manifest and
-    // error record first (and a late publisher of an older upload re-settles after writing).
-    const hidden = decision.kind === JobState.Running && status.value?.input.version === version && status.value.state === JobState.Running;
-    const present = hidden ? new Map<string, ObjectInfo>() : await outputs();
     if (decision.kind === 'keep') return { state: status.value?.state ?? JobState.Running, finished: false, version };
+    // Listed on every pass, even when the status already shows this upload running: a publisher of
+    // an older upload may have written its manifest or error record after that status (held up
+    // between its HEAD and its write), and one that died right after such a write never re-settles.
+    const present = await outputs();
 
     const statusOptions = {
       inputKey,
@@ -302,11 +321,36 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
 
     const next = statusFor(decision, facts, statusOptions);
     const after = await writeStatus(next, seen);
-    // Announced by the one writer that moved this upload's status to its final state.
     const before = status.value;
-    const finished = after !== seen && isFinished(next.state) && !(before?.input.version === version && before.state === next.state);
-    if (finished) await deps.events.publish(JobEventType.Finished, jobFinishedDetail(next, facts, manifest, decision));
+    const movedHere = after !== seen && !(before?.input.version === version && before.state === next.state);
+    const finished = await announce(after, movedHere, (value) => jobFinishedDetail(value, facts, manifest, decision));
     return { state: next.state, finished, version };
+  }
+
+  /**
+   * Puts the `Job Finished` event a finished status still owes, then marks the status announced
+   * (If-Match: a status replaced meanwhile needs no mark). The publisher that moved the status to
+   * its final state sends at once; any other only once that status is older than the grace, so its
+   * writer has died or failed to put the event (its invocation is then retried, and the sweep
+   * settles the job too). An event is lost never; it is sent twice only when the finishing
+   * publisher takes longer than the grace between its status write and its mark.
+   */
+  async function announce(status: StatusSeen, movedHere: boolean, detail: (status: JobStatus) => JobFinishedDetail): Promise<boolean> {
+    const value = status.value;
+    if (!value || !announcementOwed(value)) return false;
+    const abandoned = Date.parse(value.updated) + announceGraceMs <= now().getTime();
+    if (!movedHere && !abandoned) return false;
+    await deps.events.publish(JobEventType.Finished, detail(value));
+    const marked: JobStatus = { ...value, announced: true, updated: now().toISOString() };
+    const condition = status.etag !== undefined ? { ifMatch: status.etag } : { ifNoneMatch: '*' as const };
+    try {
+      await store.put(buckets.output, statusKey(path), encodeJson(marked), ContentType.Json, condition);
+      written.push(statusKey(path));
+    } catch (error) {
+      // Marked by another announcer, or replaced by a newer upload's job: the event is out either way.
+      if (!(error instanceof PreconditionFailedError)) throw error;
+    }
+    return true;
   }
 
   function jobFinishedDetail(status: JobStatus, facts: JobFacts, manifest: Manifest | undefined, decision: JobDecision): JobFinishedDetail {

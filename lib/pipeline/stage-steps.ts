@@ -163,8 +163,8 @@ export function splitStep(options: SplitStageOptions = {}): StageStep {
 export type DocumentRenderer = (report: Report, index: number, format: DocumentFormat, options: RenderStageOptions) => Promise<RenderedDocument>;
 
 /**
- * Render: work `reports/<path>/<version>/NN.json` → job fact `NN.<sha256>.<format>` (after its
- * warnings, if any). The publisher copies it to `<path>/NN-<title>.<format>` once all are there.
+ * Render: work `reports/<path>/<version>/NN.json` → job fact `NN.<sha256>.<format>` (a PDF:
+ * `NN.<sha256>.<pages>p.pdf`), after its warnings, if any. The publisher copies it to `<path>/NN-<title>.<format>` once all are there.
  * The documents are dated by the upload's LastModified, which the version names, as the CLI dates
  * them by the file's mtime.
  */
@@ -174,14 +174,15 @@ export function renderStep(format: DocumentFormat, options: () => RenderStageOpt
     if (!parsed) throw new WorkItemError(`"${key}" is not a report key (reports/<path>/<version>/NN.json)`);
     const item = decodeReportItem(object.body);
     const timestamp = inputVersionTime(parsed.version);
-    const { bytes, warnings } = await renderer(item.report, item.index, format, { ...options(), ...(timestamp ? { timestamp } : {}) });
+    const { bytes, warnings, pages } = await renderer(item.report, item.index, format, { ...options(), ...(timestamp ? { timestamp } : {}) });
     const folder = jobFolder(parsed);
     const writes: ObjectWrite[] = [];
     if (warnings.length > 0) {
       const sidecar: RenderWarnings = { warnings };
       writes.push(json(BucketRole.Work, `${folder}${renderWarningsName(item.index, format)}`, sidecar));
     }
-    writes.push({ bucket: BucketRole.Work, key: `${folder}${renderedName(item.index, format, digestOf(bytes).sha256)}`, body: bytes, contentType: documentContentType(format) });
+    const name = renderedName(item.index, format, digestOf(bytes).sha256, pages);
+    writes.push({ bucket: BucketRole.Work, key: `${folder}${name}`, body: bytes, contentType: documentContentType(format) });
     return { writes, facts: { reports: 1, bytesWritten: totalBytes(writes) } };
   };
 }

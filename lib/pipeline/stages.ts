@@ -22,6 +22,7 @@ export const StageName = {
   RenderPdf: 'render-pdf',
   Publish: 'publish',
   RecordFailure: 'record-failure',
+  Sweep: 'sweep',
 } as const;
 export type StageName = (typeof StageName)[keyof typeof StageName];
 
@@ -36,6 +37,8 @@ export const TriggerKind = {
    * destination (EventBridge) routes the invocation record here; locally the dev runner does.
    */
   StageFailure: 'stage-failure',
+  /** A clock: an EventBridge schedule on AWS, a timer in the dev runner. */
+  Schedule: 'schedule',
 } as const;
 export type TriggerKind = (typeof TriggerKind)[keyof typeof TriggerKind];
 
@@ -62,7 +65,13 @@ export interface FailureTrigger {
   readonly stages: readonly StageName[];
 }
 
-export type StageTrigger = ObjectTrigger | FailureTrigger;
+/** A stage run every `everyMinutes` minutes, whatever happens to objects. */
+export interface ScheduleTrigger {
+  readonly kind: typeof TriggerKind.Schedule;
+  readonly everyMinutes: number;
+}
+
+export type StageTrigger = ObjectTrigger | FailureTrigger | ScheduleTrigger;
 
 /** Objects a stage reads, writes or deletes: `keyPattern` is an IAM-style pattern where `*` matches any characters. */
 export interface ObjectTarget {
@@ -127,7 +136,8 @@ const renderTargets = (format: 'docx' | 'pdf'): ObjectTarget[] => [
  * The chain: clean → split → render (DOCX and PDF in parallel from the same work object), each
  * recording facts in the upload's job folder; the publisher turns the facts into what users see
  * (status, then documents and manifest, or the error record), and record-failure turns an
- * invocation that failed on every retry into a fact too.
+ * invocation that failed on every retry into a fact too. The sweep, on a clock, ends the jobs that
+ * nothing moves any more.
  */
 export const STAGES: readonly StageDefinition[] = [
   {
@@ -193,10 +203,13 @@ export const STAGES: readonly StageDefinition[] = [
     description: 'Publish status, documents and manifest of the current upload; remove outputs of deleted inputs.',
     // The facts that change what users see; split's draft manifest and removal log come before its
     // plan, and a renderer's warnings before its document, so those need no invocation of their own.
+    // The upload itself too: the job shows running at once, and a key the chain refuses (keys.ts
+    // checkInputKey) gets its failed status although no stage records a fact for it.
     triggers: [
       ...['/input.json', '/plan.json', '/error.json', '.docx', '.pdf'].map(
         (suffix): ObjectTrigger => ({ kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Work, prefix: WorkPrefix.Jobs, suffix }),
       ),
+      { kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Input, prefix: '', suffix: INPUT_SUFFIX },
       { kind: TriggerKind.Notification, event: ObjectEvent.Removed, bucket: BucketRole.Input, prefix: '', suffix: INPUT_SUFFIX },
     ],
     reads: [
@@ -223,6 +236,24 @@ export const STAGES: readonly StageDefinition[] = [
     bound: 'io',
     entry: 'functions/record-failure.ts',
   },
+  {
+    name: StageName.Sweep,
+    description: 'Settle every job without progress for the stall time, and fail it STALLED if it still runs; put Job Finished events still owed.',
+    // Nothing else bounds a job's life: a lost S3 or EventBridge event, or a record-failure that
+    // failed too, would leave it running. The sweep runs the publisher's own settling.
+    triggers: [{ kind: TriggerKind.Schedule, everyMinutes: 10 }],
+    reads: [
+      { bucket: BucketRole.Input, keyPattern: `*${INPUT_SUFFIX}` },
+      { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*` },
+      { bucket: BucketRole.Output, keyPattern: '*/status.json' },
+    ],
+    lists: [BucketRole.Input, BucketRole.Work, BucketRole.Output],
+    targets: [...published, jobError],
+    deletes: published,
+    publishesJobEvents: true,
+    bound: 'io',
+    entry: 'functions/sweep.ts',
+  },
 ];
 
 /** The stage called `name`. */
@@ -232,9 +263,14 @@ export function stageNamed(name: StageName): StageDefinition {
   return stage;
 }
 
-/** The stage's object triggers (not its failure triggers). */
+/** The stage's object triggers (not its failure or schedule triggers). */
 export function objectTriggers(stage: StageDefinition): ObjectTrigger[] {
-  return stage.triggers.filter((t): t is ObjectTrigger => t.kind !== TriggerKind.StageFailure);
+  return stage.triggers.filter((t): t is ObjectTrigger => t.kind === TriggerKind.Notification || t.kind === TriggerKind.EventBridge);
+}
+
+/** The stage's schedule, if it runs on a clock. */
+export function scheduleOf(stage: StageDefinition): ScheduleTrigger | undefined {
+  return stage.triggers.find((t): t is ScheduleTrigger => t.kind === TriggerKind.Schedule);
 }
 
 /** True when the (decoded) key of an object in a bucket of this role passes the filter. */

@@ -6,10 +6,11 @@
  */
 import type { CleanedText, DocumentFormat, FileDigest } from '../convert.js';
 import { ReportPressError, type InputError } from '../errors.js';
-import { formatError, Lang } from '../messages/index.js';
+import { formatError, formatMessage, Lang, type MessageParams } from '../messages/index.js';
 import type { Report } from '../model/report.js';
 import type { Removal } from '../text/clean.js';
 import type { ConversionWarning } from '../warnings.js';
+import { StageErrorCode } from './error-codes.js';
 import type { StageName } from './stages.js';
 
 /**
@@ -63,11 +64,10 @@ export interface RenderWarnings {
   readonly warnings: readonly ConversionWarning[];
 }
 
-/** Codes of error records that are not about the input itself. */
-export const StageErrorCode = {
-  /** A stage failed on every retry (its event waits in the stage's dead-letter queue). */
-  StageFailed: 'STAGE_FAILED',
-} as const;
+export { StageErrorCode } from './error-codes.js';
+
+/** True for the codes of a chain that gave up, not of an input refused: a job that completes after all is done. */
+export const isStageErrorCode = (code: string): boolean => (Object.values(StageErrorCode) as string[]).includes(code);
 
 /**
  * `<path>/error.json` in the output bucket (and job fact `error.json`): why an input produced no
@@ -94,6 +94,15 @@ export interface ErrorRecord {
 export function inputErrorRecord(source: string, stage: StageName, error: InputError, time: Date): ErrorRecord {
   const reasons = Object.fromEntries(Object.values(Lang).map((lang) => [lang, formatError(error, lang)])) as Record<Lang, string>;
   return { source, stage, code: error.code, reason: error.message, reasons, time: time.toISOString() };
+}
+
+/**
+ * An error record from a message-catalogue code and its params, worded in every language: the
+ * refusals the chain decides without an InputError (a key it cannot convert, a stalled job).
+ */
+export function catalogueErrorRecord(source: string, stage: StageName, code: string, params: MessageParams, time: Date): ErrorRecord {
+  const reasons = Object.fromEntries(Object.values(Lang).map((lang) => [lang, formatMessage(code, params, lang)])) as Record<Lang, string>;
+  return { source, stage, code, reason: reasons[Lang.En], reasons, time: time.toISOString() };
 }
 
 /** A work object that does not have the shape its stage expects. */

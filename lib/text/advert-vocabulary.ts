@@ -81,8 +81,8 @@ export interface AdvertScore {
 export function scoreAdvert(line: string): AdvertScore {
   let score = 0;
   let strongTerms = 0;
-  combined.lastIndex = 0;
-  for (let match = combined.exec(line); match !== null; match = combined.exec(line)) {
+  // matchAll advances a copy of the pattern: `combined` keeps no state between calls.
+  for (const match of line.matchAll(combined)) {
     for (let group = 1; group < match.length; group++) {
       if (match[group] !== undefined) {
         const weight = ADVERT_TERMS[group - 1]?.weight ?? 0;

@@ -3,6 +3,9 @@
  * applies them and logs every cut. Patterns must stay linear on any input: bounded quantifiers
  * only, never a quantified group that itself contains a quantifier.
  */
+import { JUNK, LINE_SPACE, PAGE_NUMBER, SITE_SUFFIXES, TAG_WORDS } from './lexicon/furniture.js';
+import { charClass, FULL_WIDTH_PUNCTUATION } from './lexicon/punctuation.js';
+import { TUNING } from './tuning.js';
 
 /** What a rule removes; removals are summarised by family. */
 export const CleanFamily = {
@@ -58,102 +61,47 @@ export interface CleanRule {
   readonly minStrongTerms?: number;
 }
 
-/** When a {@link CleanStep} runs. */
-export const StepPhase = {
-  /**
-   * Before the rules, in every round of them (after double spacing and running headers are undone):
-   * a cut of a rule can make a step's pattern whole (a watermark whose word a paywall marker split).
-   */
-  Before: 'before',
-  /** Once, after the rules, on what is left: normalisations, so that no rule judges or cuts what they put in. */
-  After: 'after',
-} as const;
-export type StepPhase = (typeof StepPhase)[keyof typeof StepPhase];
-
 /**
- * Reports one cut of a step: `[start, end)` of the text it was given, logged under `ruleId`; for a
- * normalisation, with the one character that takes its place (logged as the removal's `replacement`).
+ * A rule a pass decides by in code rather than by one pattern (it counts, pairs or looks around):
+ * what its cuts are logged under (see clean-passes.ts `CleanPass.rules`).
  */
-export type StepCut = (start: number, end: number, ruleId: string, replacement?: string) => void;
-
-/**
- * A cleaning step that a pattern alone cannot express (it counts, pairs or looks around): its own
- * module finds the cuts, each under one of its rules; the engine applies and logs them.
- */
-export interface CleanStep {
+export interface PassRule {
+  readonly id: string;
   readonly family: CleanFamily;
-  readonly phase: StepPhase;
-  /** The rules the step applies; `CleanOptions.disable` takes their ids. */
-  readonly rules: readonly { readonly id: string; readonly description: string }[];
-  /** Calls `cut` for every cut in `text`, in text order, never overlapping, never empty. */
-  find(text: string, cut: StepCut): void;
+  readonly description: string;
 }
 
-/** Characters scattered into and around adverts to defeat exact-match filters. */
-export const JUNK = String.raw`[#$%&*@^~|_=+!·•]`;
+/**
+ * Reports one cut of such a rule: `[start, end)` of the text it was given, logged under `ruleId`;
+ * for a normalisation, with the one character that takes its place (logged as the removal's
+ * `replacement`). Cuts come in text order and never overlap.
+ */
+export type RuleCut = (start: number, end: number, ruleId: string, replacement?: string) => void;
+
+/** Full-width punctuation, beside which a space is a copy-paste artefact. */
+const PUNCTUATION = charClass(FULL_WIDTH_PUNCTUATION);
 
 /** `term` with up to two junk characters allowed between its characters (`素#材`, `文*库`). */
 function fuzzy(term: string): string {
   return [...term].join(`${JUNK}{0,2}`);
 }
 
-/** Words of a "more material: search our library" tag. Two of them inside one bracket make an advert. */
-const TAG_WORDS = ['更多', '素材', '搜索', '文库', '宝库', '下载', '资料', '公众号', '关注', '范文', '免费', '会员', '网盘', '微信']
-  .map(fuzzy)
-  .join('|');
-
-/** Names of document sites end in one of these: 【某某素材库】, 【某某文库】, 【笔杆子宝库】. */
-const SITE_SUFFIXES = ['素材库', '文库', '宝库', '资料库', '范文网', '材料网'].map(fuzzy).join('|');
+const TAG_WORD = TAG_WORDS.map(fuzzy).join('|');
+const SITE_SUFFIX = SITE_SUFFIXES.map(fuzzy).join('|');
 
 const TAG_CHAR = String.raw`[^【】〖〗\[\]［］\n]`;
 
 // Junk before the bracket is always part of the advert; junk after it only when no word
 // follows, so that `】*公司` keeps its redaction mark.
 const JUNK_BEFORE = `${JUNK}{0,3}`;
-const JUNK_AFTER = String.raw`(?:${JUNK}{1,3}(?![#$%&*@^~|_=+!·•\p{L}\p{N}]))?`;
+const JUNK_AFTER = String.raw`(?:${JUNK}{1,3}(?!${JUNK}|[\p{L}\p{N}]))?`;
 
 /** A bracket holding two tag words: 【更多素材搜索…文库】. */
 function bracketedTag(open: string, close: string): RegExp {
   return new RegExp(
-    String.raw`${JUNK_BEFORE}${open}${TAG_CHAR}{0,20}?(?:${TAG_WORDS})${TAG_CHAR}{0,20}?(?:${TAG_WORDS})${TAG_CHAR}{0,20}${close}${JUNK_AFTER}`,
+    String.raw`${JUNK_BEFORE}${open}${TAG_CHAR}{0,20}?(?:${TAG_WORD})${TAG_CHAR}{0,20}?(?:${TAG_WORD})${TAG_CHAR}{0,20}${close}${JUNK_AFTER}`,
     'gu',
   );
-}
-
-/** Line spaces that are not `\n`: ASCII and ideographic space, tab, NBSP and the typographic spaces. */
-const LINE_SPACE = String.raw`[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]`;
-
-/**
- * The forms a PDF prints a page number in: between dashes (GB/T 9704's `— 3 —`, `-3-`, `－3－`),
- * `第3页`, `第3页 共12页`, `Page 3 of 12`. A bare number is not among them: a table flattened
- * into lines has numbers alone on a line too.
- */
-const PAGE_NUMBER = [
-  String.raw`[—–\-－]{1,2}${LINE_SPACE}{0,2}\d{1,4}${LINE_SPACE}{0,2}[—–\-－]{1,2}`,
-  String.raw`第${LINE_SPACE}{0,2}\d{1,4}${LINE_SPACE}{0,2}页(?:${LINE_SPACE}{0,3}[,，/／]?${LINE_SPACE}{0,3}共${LINE_SPACE}{0,2}\d{1,4}${LINE_SPACE}{0,2}页)?`,
-  String.raw`[Pp]age ${LINE_SPACE}{0,2}\d{1,4}(?:${LINE_SPACE}{1,2}of${LINE_SPACE}{1,2}\d{1,4})?`,
-].join('|');
-
-const PAGE_NUMBER_LINE = new RegExp(String.raw`^${LINE_SPACE}{0,40}(?:${PAGE_NUMBER})${LINE_SPACE}{0,40}$`, 'u');
-
-/** True for a line (without its line break) that is only a page number, as `page-number/page-line` cuts it. */
-export function isPageNumberLine(line: string): boolean {
-  return line.length <= 120 && PAGE_NUMBER_LINE.test(line);
-}
-
-const PAGE_NUMBER_BESIDE_TEXT = new RegExp(
-  String.raw`^${LINE_SPACE}{0,40}(?:(\S.{2,58}?)${LINE_SPACE}{1,40}(?:${PAGE_NUMBER})|(?:${PAGE_NUMBER})${LINE_SPACE}{1,40}(\S.{2,58}?))${LINE_SPACE}{0,40}$`,
-  'u',
-);
-
-/**
- * The text a line prints beside its page number (`2024年度党建工作材料汇编    第3页`, `— 3 —  XX县委办公室`),
- * as a PDF's footer or header sets both on one line; undefined for any other line.
- */
-export function textBesidePageNumber(line: string): string | undefined {
-  if (line.length > 120) return undefined;
-  const match = PAGE_NUMBER_BESIDE_TEXT.exec(line);
-  return match ? (match[1] ?? match[2]) : undefined;
 }
 
 /**
@@ -193,7 +141,7 @@ export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [
     family: CleanFamily.BracketedAdvert,
     description: 'junk characters left at the end of a line when a hard wrap moved the tag they belong to onto the next line',
     pattern: new RegExp(
-      String.raw`${JUNK}{1,3}(?=${LINE_SPACE}{0,8}\n${LINE_SPACE}{0,8}${JUNK}{0,3}【${TAG_CHAR}{0,20}?(?:${TAG_WORDS})${TAG_CHAR}{0,20}?(?:${TAG_WORDS})${TAG_CHAR}{0,20}】)`,
+      String.raw`${JUNK}{1,3}(?=${LINE_SPACE}{0,8}\n${LINE_SPACE}{0,8}${JUNK}{0,3}【${TAG_CHAR}{0,20}?(?:${TAG_WORD})${TAG_CHAR}{0,20}?(?:${TAG_WORD})${TAG_CHAR}{0,20}】)`,
       'gu',
     ),
   },
@@ -207,7 +155,7 @@ export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [
     id: 'bracketed-advert/site-name',
     family: CleanFamily.BracketedAdvert,
     description: 'a bracketed document-site name (【某某素材库】, 【某某宝库】) with the junk characters around it',
-    pattern: new RegExp(String.raw`${JUNK_BEFORE}【${TAG_CHAR}{0,12}?(?:${SITE_SUFFIXES})】${JUNK_AFTER}`, 'gu'),
+    pattern: new RegExp(String.raw`${JUNK_BEFORE}【${TAG_CHAR}{0,12}?(?:${SITE_SUFFIX})】${JUNK_AFTER}`, 'gu'),
   },
   {
     id: 'bracketed-advert/search-tag-alt-brackets',
@@ -221,9 +169,9 @@ export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [
     description: 'a line dense with promotional vocabulary (公众号, 素材库, 会员, 客服, 代笔, 下载, contact handles)',
     scope: RuleScope.Line,
     pattern: /^[^\n]{1,600}$/,
-    minAdvertScore: 7,
-    minAdvertDensity: 0.05,
-    minStrongTerms: 1,
+    minAdvertScore: TUNING.advert.line.minScore,
+    minAdvertDensity: TUNING.advert.line.minDensity,
+    minStrongTerms: TUNING.advert.line.minStrongTerms,
   },
   {
     id: 'advert-block/footer-neighbour',
@@ -231,8 +179,8 @@ export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [
     description: 'a weaker promotional line without a full stop, next to an advert line (a footer block)',
     scope: RuleScope.Block,
     pattern: /^[^。\n]{1,160}$/,
-    minAdvertScore: 3,
-    minAdvertDensity: 0.08,
+    minAdvertScore: TUNING.advert.block.minScore,
+    minAdvertDensity: TUNING.advert.block.minDensity,
   },
   {
     id: 'whitespace/indent',
@@ -253,8 +201,10 @@ export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [
     id: 'whitespace/beside-cjk-punctuation',
     family: CleanFamily.Whitespace,
     description: 'spaces between a Chinese character or full-width punctuation and full-width punctuation',
-    pattern:
-      /(?<=[\p{Script=Han}，。、；：？！“”‘’（）《》【】〔〕「」『』…—])[ \u00a0]+(?=[，。、；：？！“”‘’（）《》【】〔〕「」『』…—])|(?<=[，。、；：？！“”‘’（）《》【】〔〕「」『』…—])[ \u00a0]+(?=\p{Script=Han})/gu,
+    pattern: new RegExp(
+      String.raw`(?<=\p{Script=Han}|${PUNCTUATION})[ \u00a0]+(?=${PUNCTUATION})|(?<=${PUNCTUATION})[ \u00a0]+(?=\p{Script=Han})`,
+      'gu',
+    ),
   },
   {
     id: 'whitespace/blank-lines',

@@ -6,25 +6,13 @@
  * current text back to the input is a list of kept segments (one per cut), cuts live in typed
  * arrays, and lines are visited one at a time instead of being split into arrays up front.
  */
-import { mayScore, scoreAdvert } from './advert-vocabulary.js';
-import {
-  CleanFamily,
-  DEFAULT_CLEAN_RULES,
-  DOUBLE_SPACING_RULE_ID,
-  HARD_WRAP_RULE_ID,
-  RuleScope,
-  RUNNING_HEADER_RULE_ID,
-  StepPhase,
-  type CleanRule,
-  type CleanStep,
-} from './clean-rules.js';
+import { CleanFamily, type CleanRule } from './clean-rules.js';
+import { CleanPhase, lineRuleSet, firstMatch, passesInForce, type CleanDecisionKind, type CleanPass, type PassContext, type RuleTag } from './clean-passes.js';
+import type { FallbackRule } from './decision.js';
 import { CutList } from './cut-list.js';
-import { forEachDoubleSpacingCut } from './double-spacing.js';
-import { displayWidth, forEachWrapBreak } from './hard-wrap.js';
-import { IN_DOCUMENT_STEPS } from './in-document.js';
-import { forEachRunningHeaderCut } from './page-furniture.js';
+import { displayWidth } from './hard-wrap.js';
 import { countLines } from './source-lines.js';
-import { isBlank } from './white-space.js';
+import { TUNING } from './tuning.js';
 
 export {
   CleanFamily,
@@ -35,6 +23,17 @@ export {
   RUNNING_HEADER_RULE_ID,
   type CleanRule,
 } from './clean-rules.js';
+export { CleanDecisionKind, CleanPhase, DEFAULT_CLEAN_PASSES, type CleanPass, type PassContext } from './clean-passes.js';
+
+/** A decision a cleaning pass took about a line, by a rule of a decision table. */
+export interface CleanDecision {
+  readonly kind: CleanDecisionKind;
+  /** 0-based offset in the text given to cleanText: the line break decided on, or the start of the line. */
+  readonly offset: number;
+  /** The line decided about, trimmed. */
+  readonly text: string;
+  readonly rule: FallbackRule<string>;
+}
 
 /** One contiguous run of input characters that cleaning removed. */
 export interface Removal {
@@ -71,102 +70,77 @@ export interface CleanResult {
 }
 
 export interface CleanOptions {
-  /** Extra rules, applied after the default ones. */
+  /** Extra rules: inline ones run after the default passes, line and block ones with the default line rules. */
   readonly rules?: readonly CleanRule[];
-  /** Ids of rules to switch off (default rules, extra rules, the steps' rules, `whitespace/hard-wrap`, `whitespace/double-spacing`, `page-number/running-header`). */
+  /** Ids of passes or rules to switch off (see DEFAULT_CLEAN_PASSES and DEFAULT_CLEAN_RULES). */
   readonly disable?: readonly string[];
+  /**
+   * Called with every decision a pass takes by a rule of a decision table (a line break under a
+   * full line kept or joined, a line beside page numbers taken for a running header or not). A
+   * break the repeated passes decide again is reported again. Default: none.
+   */
+  readonly onDecision?: (decision: CleanDecision) => void;
 }
 
-/** The rule sequence is repeated until a pass changes nothing; this caps pathological inputs. */
-const MAX_PASSES = 10;
-
-const HARD_WRAP_FAMILY = CleanFamily.Whitespace;
-
-/** What a cut is logged as; cuts carry an index into a table of these. */
-interface RuleTag {
-  readonly id: string;
-  readonly family: string;
-}
-
-/** A rule with its index in the tag table. */
-interface IndexedRule {
-  readonly rule: CleanRule;
-  readonly index: number;
+/** The rule ids and families cuts are logged under: each pass's rules, or the pass itself. */
+function tagsOf(passes: readonly CleanPass[]): RuleTag[] {
+  return passes.flatMap((pass): RuleTag[] => (pass.rules ? pass.rules.map(({ id, family }) => ({ id, family })) : [{ id: pass.id, family: pass.family }]));
 }
 
 /**
- * Cleans `text` and reports what was removed. Idempotent: cleaning the result again removes
- * nothing. Never throws on any string.
+ * Cleans `text` and reports what was removed: the passes in force (DEFAULT_CLEAN_PASSES, with
+ * `options`) run in their order, the `prepare` ones once, the `repeat` ones until a round cuts
+ * nothing, the `finish` ones once. Idempotent: cleaning the result again removes nothing. Never
+ * throws on any string.
  */
 export function cleanText(text: string, options: CleanOptions = {}): CleanResult {
-  const disabled = new Set(options.disable ?? []);
-  const rules = [...DEFAULT_CLEAN_RULES, ...(options.rules ?? [])].filter((rule) => !disabled.has(rule.id));
-  const hardWrap = !disabled.has(HARD_WRAP_RULE_ID);
-  const bracketRules = rules.filter(
-    (rule) => rule.family === CleanFamily.BracketedAdvert && (rule.scope ?? RuleScope.Inline) === RuleScope.Inline,
-  );
-  const tags: RuleTag[] = [
-    ...rules,
-    { id: HARD_WRAP_RULE_ID, family: HARD_WRAP_FAMILY },
-    { id: DOUBLE_SPACING_RULE_ID, family: HARD_WRAP_FAMILY },
-    { id: RUNNING_HEADER_RULE_ID, family: CleanFamily.PageNumber },
-  ];
-  const stepTags = new Map<string, number>();
-  for (const step of IN_DOCUMENT_STEPS) {
-    for (const { id } of step.rules) {
-      if (!disabled.has(id)) stepTags.set(id, tags.push({ id, family: step.family }) - 1);
-    }
+  const passes = passesInForce(options);
+  // Cuts carry the index of their tag in this table (a typed array holds numbers, not strings).
+  const tags: RuleTag[] = [];
+  const tagIndex = new Map<string, number>();
+  for (const tag of tagsOf(passes)) {
+    if (tagIndex.has(tag.id)) continue;
+    tagIndex.set(tag.id, tags.length);
+    tags.push(tag);
   }
-  const hardWrapIndex = rules.length;
-  const doubleSpacingIndex = rules.length + 1;
-  const runningHeaderIndex = rules.length + 2;
-  const indexed = rules.map((rule, index) => ({ rule, index }));
-  const lineRules = indexed.filter(({ rule }) => rule.scope === RuleScope.Line);
-  const blockRules = indexed.filter(({ rule }) => rule.scope === RuleScope.Block);
-  const lines: LineRules = { lineRules, blockRules, bracketRules, tags };
-  const isAdvert = (rule: number) => tags[rule]?.family === CleanFamily.BracketedAdvert;
+  const isAdvert = (tag: number) => tags[tag]?.family === CleanFamily.BracketedAdvert;
+  const lineRules = lineRuleSet(passes);
 
   const state = new CleaningState(text);
   const cuts = new CutList();
-  // First of all: every other rule judges lines and their neighbours, which the blank lines hide.
-  if (hardWrap && !disabled.has(DOUBLE_SPACING_RULE_ID)) {
-    forEachDoubleSpacingCut(state.text, (start, end) => cuts.push(start, end, doubleSpacingIndex));
+  const { onDecision } = options;
+  const note: PassContext['note'] =
+    onDecision && ((kind, position, line, rule) => onDecision({ kind, offset: state.inputOffset(position), text: line, rule }));
+  const run = (pass: CleanPass) => {
+    const own = tagIndex.get(pass.id) ?? -1;
+    const context: PassContext = {
+      text: state.text,
+      cut: (start, end, ruleId, replacement) => {
+        const tag = ruleId === undefined ? own : (tagIndex.get(ruleId) ?? (pass.rules ? undefined : own));
+        // A rule of the pass that is switched off.
+        if (tag === undefined) return;
+        if (replacement === undefined) return cuts.push(start, end, tag);
+        // One character, so that a later cut takes all of it or none (see CleaningState).
+        if (replacement.length !== 1) throw new Error(`clean pass ${pass.id}: a replacement must be one UTF-16 character`);
+        cuts.pushReplacement(start, end, tag, replacement);
+      },
+      removedAdvertWidths: () => removedAdvertWidths(state, text, isAdvert),
+      lineRule: (line) => firstMatch(lineRules.line, line, lineRules.brackets),
+      blockRule: (line) => firstMatch(lineRules.block, line, lineRules.brackets),
+      ...(note ? { note } : {}),
+    };
+    pass.run(context);
     state.apply(cuts);
-  }
-  // Before the page numbers go: a running header is found by standing beside them.
-  if (!disabled.has(RUNNING_HEADER_RULE_ID)) {
-    forEachRunningHeaderCut(state.text, (start, end) => cuts.push(start, end, runningHeaderIndex));
-    state.apply(cuts);
-  }
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
+  };
+
+  for (const pass of passes) if (pass.phase === CleanPhase.Prepare) run(pass);
+  const repeated = passes.filter((pass) => pass.phase === CleanPhase.Repeat);
+  for (let round = 0; round < TUNING.clean.maxRounds; round++) {
     const before = state.removed.length;
-    runSteps(StepPhase.Before, state, stepTags, cuts);
-    let linesDone = false;
-    for (const { rule, index } of indexed) {
-      const scope = rule.scope ?? RuleScope.Inline;
-      if (scope === RuleScope.Inline) {
-        inlineCuts(state.text, rule, index, cuts);
-        state.apply(cuts);
-      } else if (!linesDone) {
-        // Wrapped lines are re-joined just before the line rules, so that these judge whole lines
-        // (a wrapped advert is an advert only as a whole). Line and block rules run together:
-        // block rules need to see which lines were cut.
-        if (hardWrap) {
-          wrapCuts(state, text, isAdvert, hardWrapIndex, cuts, (line) => firstMatch(lineRules, line, bracketRules) !== undefined);
-          state.apply(cuts);
-        }
-        lineCuts(state.text, lines, cuts);
-        state.apply(cuts);
-        linesDone = true;
-      }
-    }
-    if (hardWrap && !linesDone) {
-      wrapCuts(state, text, isAdvert, hardWrapIndex, cuts);
-      state.apply(cuts);
-    }
+    for (const pass of repeated) run(pass);
     if (state.removed.length === before) break;
   }
-  runSteps(StepPhase.After, state, stepTags, cuts);
+  for (const pass of passes) if (pass.phase === CleanPhase.Finish) run(pass);
 
   // The log is built on first use: an input that cleans to nothing is refused without ever
   // building its (possibly millions of) entries.
@@ -189,22 +163,6 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
     removalCount: removed.length,
     forEachRemoval,
   };
-}
-
-/** Runs the in-document steps of `phase` (in-document.ts), each on the text the one before left. */
-function runSteps(phase: StepPhase, state: CleaningState, stepTags: ReadonlyMap<string, number>, cuts: CutList): void {
-  for (const step of IN_DOCUMENT_STEPS as readonly CleanStep[]) {
-    if (step.phase !== phase || !step.rules.some(({ id }) => stepTags.has(id))) continue;
-    step.find(state.text, (start, end, ruleId, replacement) => {
-      const tag = stepTags.get(ruleId);
-      if (tag === undefined || end <= start) return;
-      // One character, so that a later cut takes all of it or none (see CleaningState).
-      if (replacement !== undefined && replacement.length !== 1) throw new Error(`clean step ${ruleId}: a replacement must be one UTF-16 character`);
-      if (replacement !== undefined) cuts.pushReplacement(start, end, tag, replacement);
-      else cuts.push(start, end, tag);
-    });
-    state.apply(cuts);
-  }
 }
 
 /** Rule index that marks a kept piece in CleaningState.apply. */
@@ -363,20 +321,6 @@ class TextPieces {
   }
 }
 
-function wrapCuts(
-  state: CleaningState,
-  input: string,
-  isAdvert: (rule: number) => boolean,
-  rule: number,
-  cuts: CutList,
-  isAdvertLine?: (line: string) => boolean,
-): void {
-  forEachWrapBreak(state.text, (start, end) => cuts.push(start, end, rule), {
-    removedWidths: removedAdvertWidths(state, input, isAdvert),
-    ...(isAdvertLine ? { isAdvertLine } : {}),
-  });
-}
-
 /**
  * For each line of the current text, the page width of the bracketed adverts already cut from
  * it: they filled the line when the text was wrapped, so a wrapped line stays full without them.
@@ -410,154 +354,6 @@ function removedAdvertWidths(state: CleaningState, input: string, isAdvert: (rul
     lineStart = newline + 1;
   }
   return widths;
-}
-
-function inlineCuts(text: string, rule: CleanRule, index: number, cuts: CutList): void {
-  const pattern = rule.pattern.global ? rule.pattern : new RegExp(rule.pattern.source, `${rule.pattern.flags}g`);
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    if (match[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
-    cuts.push(match.index, match.index + match[0].length, index);
-  }
-}
-
-interface LineRules {
-  readonly lineRules: readonly IndexedRule[];
-  readonly blockRules: readonly IndexedRule[];
-  readonly bracketRules: readonly CleanRule[];
-  readonly tags: readonly RuleTag[];
-}
-
-/** The first of `rules` that `line` satisfies (pattern and advert thresholds), if any. */
-function firstMatch(rules: readonly IndexedRule[], line: string, bracketRules: readonly CleanRule[]): IndexedRule | undefined {
-  if (rules.length === 0 || isBlank(line)) return undefined;
-  let score: ReturnType<typeof scoreAdvert> | undefined;
-  for (const candidate of rules) {
-    const { rule } = candidate;
-    rule.pattern.lastIndex = 0;
-    if (!rule.pattern.test(line)) continue;
-    if (rule.minAdvertScore === undefined && rule.minAdvertDensity === undefined && rule.minStrongTerms === undefined) {
-      return candidate;
-    }
-    const minScore = rule.minAdvertScore ?? 0;
-    const minDensity = rule.minAdvertDensity ?? 0;
-    const minStrong = rule.minStrongTerms ?? 0;
-    // A line without a single character of any advert term scores 0 however its tags are taken
-    // out: most lines of prose are settled here without building the tag-free copy.
-    if ((minScore > 0 || minDensity > 0 || minStrong > 0) && !mayScore(line)) continue;
-    // Judge the line without its bracketed tags: a title glued to 【更多素材搜索…】 is not an advert.
-    score ??= scoreAdvert(withoutMatches(line, bracketRules));
-    if (score.score >= minScore && score.density >= minDensity && score.strongTerms >= minStrong) return candidate;
-  }
-  return undefined;
-}
-
-/**
- * Line and block rules: lines a line rule cuts whole, then block-rule lines next to a cut line
- * (blank lines between allowed), spreading forwards and then backwards. Lines are visited one at
- * a time; only the cut lines are remembered.
- */
-function lineCuts(text: string, rules: LineRules, cuts: CutList): void {
-  const { lineRules, blockRules, bracketRules, tags } = rules;
-  if (lineRules.length === 0 && blockRules.length === 0) return;
-
-  // Forward: line rules on every line, and block rules on lines below a cut line.
-  const cutLines = new CutList();
-  let neighbourCut = false;
-  for (let start = 0; ; ) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, end);
-    const lineRule = firstMatch(lineRules, line, bracketRules);
-    if (lineRule) {
-      cutLines.push(start, end, lineRule.index);
-      neighbourCut = true;
-    } else if (!isBlank(line)) {
-      const blockRule: IndexedRule | undefined = neighbourCut ? firstMatch(blockRules, line, bracketRules) : undefined;
-      if (blockRule) cutLines.push(start, end, blockRule.index);
-      neighbourCut = blockRule !== undefined;
-    }
-    if (newline === -1) break;
-    start = newline + 1;
-  }
-  if (cutLines.length === 0) return;
-
-  // Backward: block rules on the lines above each cut line, up to the cut line before it.
-  const above = new CutList();
-  if (blockRules.length > 0) {
-    for (let c = cutLines.length - 1; c >= 0; c--) {
-      const previousCutEnd = c > 0 ? (cutLines.ends[c - 1] as number) : -1;
-      let lineEnd = (cutLines.starts[c] as number) - 1;
-      while (lineEnd >= 0 && lineEnd !== previousCutEnd) {
-        const lineStart = lineEnd === 0 ? 0 : text.lastIndexOf('\n', lineEnd - 1) + 1;
-        const line = text.slice(lineStart, lineEnd);
-        if (!isBlank(line)) {
-          const blockRule = firstMatch(blockRules, line, bracketRules);
-          if (!blockRule) break;
-          above.push(lineStart, lineEnd, blockRule.index);
-        }
-        lineEnd = lineStart - 1;
-      }
-    }
-  }
-
-  // Both lists in text order; `above` was filled bottom-up.
-  let a = above.length - 1;
-  for (let c = 0; c < cutLines.length || a >= 0; ) {
-    const takeAbove = a >= 0 && (c >= cutLines.length || (above.starts[a] as number) < (cutLines.starts[c] as number));
-    const list = takeAbove ? above : cutLines;
-    const i = takeAbove ? a-- : c++;
-    const lineStart = list.starts[i] as number;
-    const lineEnd = list.ends[i] as number;
-    const hasNewlineAfter = lineEnd < text.length;
-    const begin = hasNewlineAfter || lineStart === 0 ? lineStart : lineStart - 1;
-    pushMerged(cuts, begin, lineEnd + (hasNewlineAfter ? 1 : 0), list.rules[i] as number, tags);
-  }
-  dropEmpty(cuts);
-}
-
-/**
- * Adds a whole-line cut, merging it into the previous one when they touch and come from the same
- * rule, so that a removal never starts mid-way through another.
- */
-function pushMerged(cuts: CutList, start: number, end: number, rule: number, tags: readonly RuleTag[]): void {
-  const last = cuts.length - 1;
-  if (last >= 0) {
-    const lastEnd = cuts.ends[last] as number;
-    if (lastEnd >= start && tags[cuts.rules[last] as number]?.id === tags[rule]?.id) {
-      cuts.ends[last] = Math.max(lastEnd, end);
-      return;
-    }
-    if (lastEnd > start) {
-      cuts.push(lastEnd, end, rule);
-      return;
-    }
-  }
-  cuts.push(start, end, rule);
-}
-
-function dropEmpty(cuts: CutList): void {
-  let kept = 0;
-  for (let i = 0; i < cuts.length; i++) {
-    if ((cuts.ends[i] as number) <= (cuts.starts[i] as number)) continue;
-    cuts.starts[kept] = cuts.starts[i] as number;
-    cuts.ends[kept] = cuts.ends[i] as number;
-    cuts.rules[kept] = cuts.rules[i] as number;
-    kept++;
-  }
-  cuts.length = kept;
-}
-
-function withoutMatches(line: string, rules: readonly CleanRule[]): string {
-  let result = line;
-  for (const rule of rules) {
-    rule.pattern.lastIndex = 0;
-    result = result.replace(rule.pattern, '');
-  }
-  return result;
 }
 
 /**

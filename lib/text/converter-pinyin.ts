@@ -9,7 +9,7 @@
  * (`(digital signal processing)`, `(1)`, `(试行)` are content and stay). A syllable without a tone
  * mark (`們(men)`) counts only on a page that carries toned readings too.
  */
-import { CleanFamily, StepPhase, type CleanStep, type StepCut } from './clean-rules.js';
+import { CleanFamily, type PassRule, type RuleCut } from './clean-rules.js';
 
 export const CONVERTER_PINYIN_RULE_ID = 'converter-pinyin/annotation';
 
@@ -48,7 +48,7 @@ const HAN = /^\p{Script=Han}$/u;
  * that has enough of those (a converter's page), also a toned one after a character the page's
  * mojibake replaced (`碓O(shè)備`) and an untoned one after a Chinese character.
  */
-export function findConverterPinyin(text: string, cut: StepCut): void {
+export function findConverterPinyin(text: string, cut: RuleCut): void {
   const candidates: { start: number; end: number; afterHan: boolean; toned: boolean; syllables: string[] }[] = [];
   let tonedAfterHan = 0;
   for (const match of text.matchAll(READING)) {
@@ -75,10 +75,5 @@ export function findConverterPinyin(text: string, cut: StepCut): void {
   }
 }
 
-/** The step: converter pinyin goes before anything judges lines, whose widths it changed. */
-export const CONVERTER_PINYIN_STEP: CleanStep = {
-  family: CleanFamily.ConverterPinyin,
-  phase: StepPhase.Before,
-  rules: [{ id: CONVERTER_PINYIN_RULE_ID, description: 'pinyin a simplified-to-traditional converter put after characters: 績(jì)效, 考核(kǎo hé)' }],
-  find: findConverterPinyin,
-};
+/** The rule the converter-pinyin pass cuts by (clean-passes.ts runs it before anything judges lines, whose widths the readings changed). */
+export const CONVERTER_PINYIN_RULES: readonly PassRule[] = [{ id: CONVERTER_PINYIN_RULE_ID, family: CleanFamily.ConverterPinyin, description: 'pinyin a simplified-to-traditional converter put after characters: 績(jì)效, 考核(kǎo hé)' }];

@@ -1,6 +1,7 @@
 /**
  * Bytes of an uploaded `.txt` file to a string. Chinese text arrives as UTF-8 (with or without a
  * BOM), UTF-16 (with or without a BOM), legacy GB18030/GBK or Big5; line endings may be CRLF or CR.
+ * A Western European text may come in Windows-1252 (ISO-8859-1).
  * What is not text — noise, binary files, a file in an encoding none of these read as Chinese —
  * is refused with a message that says what the file looks like and what to do.
  */
@@ -14,6 +15,7 @@ import {
   MAX_SUSPECT_SHARE,
   notTextReason,
   rankPlausible,
+  restsOnFewCharacters,
   settlesUtf8,
   TextEncoding,
   type EncodingAssessment,
@@ -21,12 +23,19 @@ import {
   type SampleOptions,
 } from './detect-encoding.js';
 import { profileText, type TextProfile } from './text-profile.js';
+import { readWestern, WINDOWS_1252 } from './western-text.js';
 
 export { TextEncoding } from './detect-encoding.js';
 
 export interface DecodeOptions {
   /** Largest accepted input in bytes (default 20 MB). */
   readonly maxBytes?: number;
+  /**
+   * How the reader can raise {@link maxBytes} (the CLI's `--max-size`), for the `TOO_LARGE` message
+   * to name; unset where the reader cannot (an upload to the S3 chain or the web page), and then the
+   * message only says to split the file.
+   */
+  readonly limitOption?: string;
   /** How a BOM-less legacy file is sampled to choose its encoding (defaults suit any size). */
   readonly sample?: SampleOptions;
 }
@@ -34,13 +43,12 @@ export interface DecodeOptions {
 /** Default size limit: 20 MB. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-const MEGABYTE = 1024 * 1024;
-
 /** A decoded file and the encoding it was read in. */
 export interface DecodedText {
   /** The text with `\n` line endings and no BOM. */
   readonly text: string;
-  readonly encoding: TextEncoding;
+  /** A candidate for Chinese text, or Windows-1252 for Western European text (see western-text.ts). */
+  readonly encoding: TextEncoding | typeof WINDOWS_1252;
   /** The file started with a byte-order mark, which decided the encoding. */
   readonly bom: boolean;
 }
@@ -62,7 +70,8 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): stri
  * A BOM decides (UTF-8, UTF-16LE, UTF-16BE). Otherwise strict UTF-8, which other encodings' Chinese
  * text never is. Otherwise GB18030, Big5, UTF-16LE and UTF-16BE are each decoded on samples of the
  * file and the one that reads best as Chinese text is taken, if any does; the whole decoding is then
- * checked once more, so that a part in another encoding is not passed off as text.
+ * checked once more, so that a part in another encoding is not passed off as text. When none does,
+ * Western European text in Windows-1252 (ISO-8859-1) is the last reading tried.
  *
  * @throws {InputError} `EMPTY`, `TOO_LARGE`, `BINARY` (noise, control characters, NUL bytes) or
  * `UNDECODABLE` (invalid bytes, no plausible encoding, mixed encodings), with a message that says
@@ -71,48 +80,51 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): stri
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    throw new InputError(
-      InputErrorCode.TooLarge,
-      `the file is ${formatMegabytes(bytes.length)}, over the ${formatMegabytes(maxBytes)} limit; split it or raise --max-size`,
-    );
+    throw new InputError(InputErrorCode.TooLarge, { size: bytes.length, limit: maxBytes, ...(options.limitOption ? { limitOption: options.limitOption } : {}) });
   }
-  if (bytes.length === 0) {
-    throw new InputError(InputErrorCode.Empty, 'the file is empty (0 bytes); export the report text again');
-  }
+  if (bytes.length === 0) throw new InputError(InputErrorCode.Empty, { size: 0 });
 
   const bom = detectBom(bytes);
   if (bom) {
     const body = bytes.subarray(bom.length);
     const text = decodeStrict(body, bom.encoding);
     if (text === undefined) {
-      throw new InputError(
-        InputErrorCode.Undecodable,
-        `the file starts with a ${ENCODING_NAMES[bom.encoding]} byte-order mark but has an invalid byte sequence near byte ${bom.length + firstInvalidOffset(body, bom.encoding)}; re-save it as UTF-8`,
-      );
+      throw new InputError(InputErrorCode.Undecodable, {
+        cause: 'bom',
+        encoding: ENCODING_NAMES[bom.encoding],
+        offset: bom.length + firstInvalidOffset(body, bom.encoding),
+      });
     }
     refuseIfNotText(text, profileText(text));
-    return finish(text, bom.encoding, true);
+    return finish(text, bom.encoding, true, bytes.length);
   }
 
   const utf8 = readUtf8(bytes);
   if (utf8.taken) return utf8.taken;
 
   const assessments = assessEncodings(bytes, options.sample);
+  const ranked = rankPlausible(assessments);
+  // French, German, Spanish … saved as Windows-1252 or ISO-8859-1 are converted as the same text in
+  // UTF-8 is. Read so only when no Chinese reading has more than a few characters for it: a handful
+  // of accents reads as a few Chinese characters too (`Noël` → `No雔`), a Chinese text as many.
+  const contested = ranked.length > 0;
+  const western = !contested || restsOnFewCharacters(ranked[0]!.profile) ? readWestern(bytes, { contested }) : undefined;
+  if (western !== undefined) return finish(western, WINDOWS_1252, false, bytes.length);
   const failed = new Set<TextEncoding>();
   let mixed: InputError | undefined;
-  for (const candidate of rankPlausible(assessments)) {
+  for (const candidate of ranked) {
     const text = decodeStrict(bytes, candidate.encoding);
     if (text === undefined) {
       failed.add(candidate.encoding);
       continue;
     }
     const block = findImplausibleBlock(text);
-    if (block === undefined) return finish(text, candidate.encoding, false);
+    if (block === undefined) return finish(text, candidate.encoding, false, bytes.length);
     mixed ??= mixedEncodingsError(candidate.encoding, block, text);
   }
 
   // A short UTF-8 text of a few non-Chinese characters that no legacy encoding reads as Chinese.
-  if (utf8.fallback !== undefined) return finish(utf8.fallback, TextEncoding.Utf8, false);
+  if (utf8.fallback !== undefined) return finish(utf8.fallback, TextEncoding.Utf8, false, bytes.length);
   throw mixed ?? utf8.refusal ?? refusal(bytes, assessments, failed);
 }
 
@@ -130,17 +142,16 @@ function readUtf8(bytes: Uint8Array): { taken?: DecodedText; fallback?: string; 
   const profile = profileText(text);
   const reason = notText(profile, text);
   if (settlesUtf8(profile)) {
-    if (reason === undefined) return { taken: finish(text, TextEncoding.Utf8, false) };
+    if (reason === undefined) return { taken: finish(text, TextEncoding.Utf8, false, bytes.length) };
     if (reason !== 'nul') throw notTextError(reason, profile);
   }
   return reason === undefined ? { fallback: text } : { refusal: notTextError(reason, profile) };
 }
 
-function finish(text: string, encoding: TextEncoding, bom: boolean): DecodedText {
+/** `size`: the file's bytes, for the `EMPTY` message (more than 0: white space, or a BOM, only). */
+function finish(text: string, encoding: DecodedText['encoding'], bom: boolean, size: number): DecodedText {
   const normalised = text.replace(/\r\n?/g, '\n');
-  if (normalised.trim() === '') {
-    throw new InputError(InputErrorCode.Empty, 'the file contains only white space; export the report text again');
-  }
+  if (normalised.trim() === '') throw new InputError(InputErrorCode.Empty, { size });
   return { text: normalised, encoding, bom };
 }
 
@@ -162,79 +173,53 @@ function refusal(bytes: Uint8Array, assessments: readonly EncodingAssessment[], 
   const why = explainRefusal(assessments, failed);
   switch (why.kind) {
     case 'mixed':
-      return new InputError(
-        InputErrorCode.Undecodable,
-        `the file mixes encodings (parts read as ${ENCODING_NAMES[why.encodings[0]]}, others as ${ENCODING_NAMES[why.encodings[1]]}); re-save it in one encoding, UTF-8`,
-      );
+      return new InputError(InputErrorCode.Undecodable, { cause: 'mixed', encoding: ENCODING_NAMES[why.encodings[0]], other: ENCODING_NAMES[why.encodings[1]] });
     case 'not-text': {
       const { profile } = why.closest;
       const suspect = profile.suspect / profile.characters > MAX_SUSPECT_SHARE;
       return notTextError(bytes.includes(0) ? 'nul' : suspect ? 'suspect' : 'no-letters', profile);
     }
     case 'invalid':
-      return new InputError(
-        InputErrorCode.Undecodable,
-        `the text looks like ${ENCODING_NAMES[why.closest.encoding]} but has an invalid byte sequence near byte ${firstInvalidOffset(bytes, why.closest.encoding)}; re-save it as UTF-8`,
-      );
-    case 'not-chinese': {
-      const closest = `read as ${ENCODING_NAMES[why.closest.encoding]}, the closest`;
-      const detail =
-        why.reason === 'no-words'
-          ? `${closest}, its characters form almost no Chinese words`
-          : `${closest}, only ${percent(chineseShare(why.closest.profile))} of its non-ASCII characters are common Chinese ones`;
-      return new InputError(
-        InputErrorCode.Undecodable,
-        `the text does not read as Chinese in UTF-8, GB18030, Big5 or UTF-16 (${detail}); open it in an editor that shows it correctly and re-save it as UTF-8`,
-      );
-    }
+      return new InputError(InputErrorCode.Undecodable, {
+        cause: 'invalid',
+        encoding: ENCODING_NAMES[why.closest.encoding],
+        offset: firstInvalidOffset(bytes, why.closest.encoding),
+      });
+    case 'not-chinese':
+      return new InputError(InputErrorCode.Undecodable, {
+        cause: 'not-chinese',
+        encoding: ENCODING_NAMES[why.closest.encoding],
+        fault: why.reason,
+        ...(why.reason === 'rare-characters' ? { share: chineseShare(why.closest.profile) } : {}),
+      });
   }
 }
 
 function notTextError(reason: NotText, profile: TextProfile): InputError {
   switch (reason) {
     case 'nul':
-      return new InputError(
-        InputErrorCode.Binary,
-        'the file contains NUL bytes, so it is binary data rather than text; upload the report as a plain .txt file',
-      );
+      return new InputError(InputErrorCode.Binary, { cause: 'nul' });
     case 'suspect':
-      return new InputError(
-        InputErrorCode.Binary,
-        `the file does not look like text (${percent(profile.suspect / profile.characters)} of its characters are control, private-use or replacement characters); upload the report as a plain .txt file`,
-      );
+      return new InputError(InputErrorCode.Binary, { cause: 'suspect', share: profile.suspect / profile.characters });
     case 'no-letters':
-      return new InputError(
-        InputErrorCode.Binary,
-        `the file does not look like text (${profile.letters === 0 ? 'none' : `only ${percent(profile.letters / profile.characters)}`} of its characters are letters or digits); upload the report as a plain .txt file`,
-      );
+      return new InputError(InputErrorCode.Binary, { cause: 'no-letters', share: profile.letters / profile.characters });
   }
 }
 
 function mixedEncodingsError(encoding: TextEncoding, block: ImplausibleBlock, text: string): InputError {
   const { profile } = block;
-  const there =
-    block.reason === 'suspect'
-      ? `${percent(profile.suspect / profile.characters)} of the characters there are control, private-use or replacement characters`
-      : `only ${percent(chineseShare(profile))} of the characters there are common Chinese ones`;
-  return new InputError(
-    InputErrorCode.Undecodable,
-    `the text reads as ${ENCODING_NAMES[encoding]} except near line ${lineAt(text, block.offset)} (${there}), so the file may mix encodings; re-save it in one encoding, UTF-8`,
-  );
+  return new InputError(InputErrorCode.Undecodable, {
+    cause: 'mixed-at',
+    encoding: ENCODING_NAMES[encoding],
+    line: lineAt(text, block.offset),
+    fault: block.reason,
+    share: block.reason === 'suspect' ? profile.suspect / profile.characters : chineseShare(profile),
+  });
 }
 
 /** The 1-based line of `offset`, with any line endings (the text is not normalised yet). */
 function lineAt(text: string, offset: number): number {
   return text.slice(0, offset).split(/\r\n?|\n/).length;
-}
-
-function percent(share: number): string {
-  const value = share * 100;
-  return value > 0 && value < 1 ? 'under 1%' : `${Math.round(value)}%`;
-}
-
-function formatMegabytes(bytes: number): string {
-  const mb = bytes / MEGABYTE;
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
 function detectBom(bytes: Uint8Array): { encoding: TextEncoding; length: number } | undefined {

@@ -172,6 +172,14 @@ export function isPlausibleChinese(reading: PartReading, encoding?: TextEncoding
 }
 
 /**
+ * True when a reading has fewer than {@link FEW_CHARACTERS} non-ASCII characters, so that whether
+ * they read as Chinese is weak evidence: a Western text with a handful of accents gives as much.
+ */
+export function restsOnFewCharacters(profile: TextProfile): boolean {
+  return profile.characters - profile.ascii < FEW_CHARACTERS;
+}
+
+/**
  * Non-ASCII characters from which valid UTF-8 is no chance: GB18030 or Big5 text is valid UTF-8
  * only when a few characters happen to form UTF-8 sequences (`目 录` in GB18030 reads `Ŀ ¼`).
  */

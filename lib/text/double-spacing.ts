@@ -5,12 +5,10 @@
  * cleaner can halve every run of blank lines first.
  */
 import { forEachWrapBreak } from './hard-wrap.js';
+import { TUNING } from './tuning.js';
 import { isBlankRange } from './white-space.js';
 
-/** Share of the gaps between two text lines that must be exactly one blank line. */
-const MIN_SINGLE_BLANK_SHARE = 0.8;
-/** Fewest text lines for the text to count as double-spaced. */
-const MIN_TEXT_LINES = 8;
+const { minSingleBlankShare: MIN_SINGLE_BLANK_SHARE, minTextLines: MIN_TEXT_LINES } = TUNING.doubleSpacing;
 
 /** The blank-line runs between text lines, as cuts that halve them, and the counts that decide. */
 interface BlankRuns {

@@ -5,12 +5,15 @@
  * when `一是` stood inside that paragraph, and ends it when `一是` opened it.
  */
 
+import { CHINESE_COUNTING, numeralValue } from './lexicon/numerals.js';
+import { AsciiMark, Mark, STATEMENT_MARKS } from './lexicon/punctuation.js';
+
 /** The words that make an item of a numeral (`一是`, `二要`), and the numerals, as data. */
 export const ENUMERATION = {
   itemWords: '是要',
-  numerals: '一二三四五六七八九十',
-  /** Marks after which an inline item starts (a sentence or clause end). */
-  before: '。！？；：!?;:',
+  numerals: CHINESE_COUNTING,
+  /** Marks after which an inline item starts: a sentence's end, a semicolon or a colon. */
+  before: STATEMENT_MARKS + Mark.Colon + AsciiMark.Colon,
 } as const;
 
 /** An item, also one a hard wrap split (`二` / `是…`). */
@@ -18,12 +21,10 @@ const ITEM = new RegExp(`([${ENUMERATION.numerals}]{1,2})(?:[ \\t\\u3000]{0,4}\\
 const ITEM_AT_START = new RegExp(`^([${ENUMERATION.numerals}]{1,2})[${ENUMERATION.itemWords}]`, 'u');
 const SPACE = /[ \t\u3000\u00a0]/;
 
-/** 一 … 十九 as a number; 0 for anything else. */
+/** 一 … 九十九 as a number (0 for what is none, such as `二二`). */
 function numeral(text: string): number {
-  const digit = (char: string) => ENUMERATION.numerals.indexOf(char) + 1;
-  if (text.length === 1) return digit(text);
-  if (text[0] === '十') return 10 + digit(text[1] as string);
-  return 0;
+  const value = numeralValue(text);
+  return Number.isInteger(value) && value > 0 ? value : 0;
 }
 
 /** The item number `line` opens with (`二是…` → 2), or 0. */

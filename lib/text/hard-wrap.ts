@@ -2,19 +2,29 @@
  * Hard-wrapped text (copied out of a PDF) breaks every line at the page width, mid-sentence.
  * Finds those breaks so they can be removed, without merging real paragraphs.
  */
-import { isBracketedDateLine } from '../model/attribution.js';
-import { startsWithHeadingNumber } from '../model/heading-number.js';
-import { JUNK } from './clean-rules.js';
+import { isBracketedDateLine } from './lexicon/dates.js';
+import { isTocLine, UNCLOSED_TAIL } from './lexicon/furniture.js';
+import { startsWithHeadingNumber, startsWithOrdinal, withoutPieceNumber } from './lexicon/numbering.js';
+import {
+  charClass,
+  endsSentence,
+  LINE_START_FORBIDDEN,
+  SENTENCE_FINAL,
+  SENTENCE_OR_CLAUSE_MARKS,
+  TITLE_CLAUSE_MARKS,
+  withoutStrayFullStop,
+} from './lexicon/punctuation.js';
+import { decide, lazy, type DecisionTable, type FallbackRule } from './decision.js';
 import { enumerationItems, ParagraphEnumeration } from './enumeration.js';
+import { isRemarkLine, isReportTitle, isSubtitle, isTitleLine, withoutTrailingRemark } from './lexicon/title-shape.js';
 import { countLines } from './source-lines.js';
-import { isReportTitle, isSubtitle, isTitleLine } from './title-detect.js';
-import { stripEntryNumber } from './toc.js';
+import { TUNING } from './tuning.js';
 import { contentEnd, contentStart } from './white-space.js';
 
 export interface HardWrapOptions {
-  /** Fewest lines at the wrap width before the text is treated as wrapped (default 3). */
+  /** Fewest lines at the wrap width before the text is treated as wrapped (default {@link TUNING}). */
   readonly minWrappedLines?: number;
-  /** Share of non-blank lines that must sit at the wrap width (default 0.2). */
+  /** Share of non-blank lines that must sit at the wrap width (default {@link TUNING}). */
   readonly minWrappedShare?: number;
   /**
    * Extra width each line had on the page, in half-width units, for characters already taken
@@ -27,15 +37,28 @@ export interface HardWrapOptions {
    * into, out with the advert. Default: no line is.
    */
   readonly isAdvertLine?: (line: string) => boolean;
+  /**
+   * Called for every line break under a full line (the breaks the rules decide on; a break under a
+   * shorter line ends a paragraph and is not asked about), in text order, with the rule that
+   * decided whether to keep or join it. Default: none.
+   */
+  readonly onDecision?: (decision: WrapDecision) => void;
 }
 
-/** Narrowest and widest wrap width considered, in half-width units (a CJK character is 2). */
-const MIN_WRAP_WIDTH = 20;
-const MAX_WRAP_WIDTH = 200;
+/** Whether a line break is kept (a paragraph or a title ends there) or joined (a wrap). */
+export const BreakVerdict = { Keep: 'keep', Join: 'join' } as const;
+export type BreakVerdict = (typeof BreakVerdict)[keyof typeof BreakVerdict];
 
-/** A line ending in one of these (before closing quotes and brackets) ends a sentence. */
-const SENTENCE_END = /[。！？；：!?;:…]$/;
-const CLOSERS = /[”’」』）)》〉]{1,4}$/;
+/** A decision about one line break under a full line. */
+export interface WrapDecision {
+  /** Where the line break is in the text. */
+  readonly at: number;
+  /** The full line, trimmed. */
+  readonly line: string;
+  readonly rule: FallbackRule<BreakVerdict>;
+}
+
+const MAX_WRAP_WIDTH = TUNING.hardWrap.maxWrapWidth;
 
 /** Display width in half-width units: CJK and full-width forms count 2, everything else 1. */
 export function displayWidth(line: string): number {
@@ -87,9 +110,10 @@ export function findWrapBreaks(text: string, options: HardWrapOptions = {}): Wra
  * form. Lines are visited in place: the only per-line storage is one byte of width each.
  */
 export function forEachWrapBreak(text: string, onBreak: (start: number, end: number) => void, options: HardWrapOptions = {}): void {
-  const minLines = options.minWrappedLines ?? 3;
-  const minShare = options.minWrappedShare ?? 0.2;
+  const minLines = options.minWrappedLines ?? TUNING.hardWrap.minWrappedLines;
+  const minShare = options.minWrappedShare ?? TUNING.hardWrap.minWrappedShare;
   const isAdvertLine = options.isAdvertLine ?? (() => false);
+  const { onDecision } = options;
   const widths = lineWidths(text, options.removedWidths);
   const band = findWrapBand(statisticsWidths(text, widths), minLines, minShare);
   if (band === undefined) return;
@@ -117,21 +141,27 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
       const nextContentStart = contentStart(text, nextStart, nextEnd);
       const next = text.slice(nextContentStart, contentEnd(text, nextStart, nextEnd));
       const line = trimmedLine(start, end);
-      const context: LineContext = {
+      const previousLineStart = previousStart;
+      const previousLineEnd = previousEnd;
+      const context: BreakContext = {
         line,
         next,
         isAdvertLine,
         nextIsFull: near(i + 1),
-        afterNext: () => (nextEnd < text.length ? trimmedLine(nextEnd + 1, lineEnd(text, nextEnd + 1)) : ''),
-        startsParagraph: () => {
+        nextTitle: lazy(() => withoutStrayFullStop(next.replace(UNCLOSED_TAIL, ''))),
+        afterNext: lazy(() => (nextEnd < text.length ? trimmedLine(nextEnd + 1, lineEnd(text, nextEnd + 1)) : '')),
+        startsParagraph: lazy(() => {
           if (i === 0 || widths[i - 1] === 0 || !near(i - 1)) return true;
-          const previous = trimmedLine(previousStart, previousEnd);
-          return endsSentence(previous) || isTocEntry(previous) || isNumberedTitle(previous) || isAdvertLine(previous);
-        },
+          const previous = trimmedLine(previousLineStart, previousLineEnd);
+          return endsSentence(previous) || isTocLine(previous) || isNumberedTitle(previous) || isAdvertLine(previous);
+        }),
+        indentMarksParagraphs,
+        nextIndented: () => isIndented(text, nextStart, nextEnd),
+        nextContinuesEnumeration: () => enumeration.continuesInside(next),
       };
-      const continues = () =>
-        indentMarksParagraphs ? !isIndented(text, nextStart, nextEnd) : unfinishedLine(line, next, near(i + 1)) || enumeration.continuesInside(next);
-      if (!startsWithHeadingNumber(next) && (CLOSING_START.test(next) || (!keepsBreak(context) && continues()))) {
+      const rule = decide(BREAK_RULES, context);
+      onDecision?.({ at: end, line, rule });
+      if (rule.verdict === BreakVerdict.Join) {
         onBreak(contentEnd(text, start, end), nextContentStart);
         joined = true;
       }
@@ -148,52 +178,145 @@ export function forEachWrapBreak(text: string, onBreak: (start: number, end: num
  * Punctuation no line may start with (kinsoku): under a full line it is that line's end, pushed
  * over by a wrap that counted characters, even under a title.
  */
-const CLOSING_START = /^[。，、；：？！）」』》】”’.,;:?!)]/u;
+const CLOSING_START = new RegExp(`^${charClass(LINE_START_FORBIDDEN)}`, 'u');
 
 /** A full line, the line under it and what else a decision about the break between them needs. */
-interface LineContext {
+export interface BreakContext {
+  /** The full line and the line under it, trimmed. */
   readonly line: string;
   readonly next: string;
   readonly isAdvertLine: (line: string) => boolean;
   readonly nextIsFull: boolean;
+  /** The line under it as a title: without an unclosed remark or tag a wrap left at its end, and without a stray full stop. */
+  readonly nextTitle: () => string;
   readonly afterNext: () => string;
   /** The line opens a paragraph: first, after a blank, short or advert line, or after a finished sentence. */
   readonly startsParagraph: () => boolean;
+  /** Indentation marks where paragraphs start in this text (see marksParagraphsByIndent). */
+  readonly indentMarksParagraphs: boolean;
+  readonly nextIndented: () => boolean;
+  /** The next line opens the item after the last one the paragraph so far holds inside it (`…一是…。` above `二是…`; see enumeration.ts). */
+  readonly nextContinuesEnumeration: () => boolean;
 }
 
 /**
- * Breaks that are never wrap points, whatever the widths say: around titles, subtitles and
- * table-of-contents entries, which a wrapped paragraph's lines never are.
+ * Whether the line break under a full line is kept or joined, by the first rule that fires. Breaks
+ * around titles, subtitles and table-of-contents entries, which a wrapped paragraph's lines never
+ * are, are kept whatever the widths say; then indentation decides where paragraphs start when the
+ * text indents them, and punctuation and heading numbers do when it does not.
  */
-function keepsBreak({ line, next, isAdvertLine, nextIsFull, afterNext, startsParagraph }: LineContext): boolean {
-  const nextTitle = next.replace(UNCLOSED_TAIL, '').replace(/[。.]$/, '');
-  return (
-    titleAfterSentence(line, next, nextIsFull, afterNext) ||
-    // A title under an advert line (`更多精彩材料请关注公众号…` above `关于…方案【公文素材库】`).
-    (isReportTitle(nextTitle) && isAdvertLine(line)) ||
-    // A short report title under a full line, unless the two are the halves of one title.
-    (isReportTitle(next) && !nextIsFull && !wrappedTitle(line, next)) ||
-    isSubtitle(line) ||
-    isTocEntry(line) ||
-    PIECE_NUMBER.test(next) ||
-    // Two titles in a row (a table-of-contents entry above a body title, that one perhaps wrapped
-    // inside an advert tag after it, or wrapped full before its last words) are two lines.
-    (isReportTitle(stripEntryNumber(line)) &&
-      !endsTitle(line, next) &&
-      (isReportTitle(nextTitle) || (nextIsFull && (endsTitle(next, afterNext()) || wrappedTitle(next, afterNext()))))) ||
-    // A report title (numbered as a piece or not) that fills the width at a paragraph start is a
-    // line of its own: prose rarely runs a whole line without a comma and ends in a genre word
-    // exactly at the margin. So is a document named alone in book-title marks (`《关于…的报告》`),
-    // which an advert cut from its end made look full.
-    ((isReportTitle(stripEntryNumber(line)) && !endsTitle(line, next)) || BOOK_TITLE_LINE.test(line)) && startsParagraph()
-  );
-}
+export const BREAK_RULES: DecisionTable<BreakContext, BreakVerdict> = {
+  rules: [
+    {
+      id: 'wrap/next-heading-number',
+      why: 'the next line opens with a heading number (一、, （一）, 1.), and a heading starts a line of its own',
+      verdict: BreakVerdict.Keep,
+      test: ({ next }) => startsWithHeadingNumber(next),
+    },
+    {
+      id: 'wrap/closing-mark-starts-next',
+      why: 'the next line starts with punctuation no line may start with: the wrap pushed the full line\'s last mark over',
+      verdict: BreakVerdict.Join,
+      test: ({ next }) => CLOSING_START.test(next),
+    },
+    {
+      id: 'wrap/title-after-sentence',
+      why: 'a finished sentence is followed by a title (a short title-shaped line, or a full report title), never by its own tail',
+      verdict: BreakVerdict.Keep,
+      test: ({ line, next, nextIsFull, afterNext }) => titleAfterSentence(line, next, nextIsFull, afterNext),
+    },
+    {
+      id: 'wrap/title-under-advert',
+      why: 'a report title stands under an advert line, which must not take the title with it when it is cut',
+      verdict: BreakVerdict.Keep,
+      test: ({ line, nextTitle, isAdvertLine }) => isReportTitle(nextTitle()) && isAdvertLine(line),
+    },
+    {
+      id: 'wrap/short-title-under-full-line',
+      why: 'a short report title stands under a full line, and the two are not the halves of one title',
+      verdict: BreakVerdict.Keep,
+      test: ({ line, next, nextIsFull }) => isReportTitle(next) && !nextIsFull && !wrappedTitle(line, next),
+    },
+    {
+      id: 'wrap/subtitle',
+      why: 'the full line is a subtitle (——在…上的讲话), a line of its own',
+      verdict: BreakVerdict.Keep,
+      test: ({ line }) => isSubtitle(line),
+    },
+    {
+      id: 'wrap/table-of-contents-entry',
+      why: 'the full line is a table-of-contents entry, which fills the line with leaders by design',
+      verdict: BreakVerdict.Keep,
+      test: ({ line }) => isTocLine(line),
+    },
+    {
+      id: 'wrap/ordinal-starts-next',
+      why: 'the next line opens with an ordinal (第三篇, 第二章): the next part of a compilation starts there',
+      verdict: BreakVerdict.Keep,
+      test: ({ next }) => startsWithOrdinal(next),
+    },
+    {
+      // A table-of-contents entry above a body title, that one perhaps wrapped inside an advert tag
+      // after it, or wrapped full before its last words.
+      id: 'wrap/two-titles',
+      why: 'two report titles stand one above the other (an entry above a body title): two lines, not one wrapped',
+      verdict: BreakVerdict.Keep,
+      test: ({ line, next, nextIsFull, nextTitle, afterNext }) =>
+        isReportTitle(withoutPieceNumber(line)) &&
+        !endsTitle(line, next) &&
+        (isReportTitle(nextTitle()) || (nextIsFull && (endsTitle(next, afterNext()) || wrappedTitle(next, afterNext())))),
+    },
+    {
+      // Prose rarely runs a whole line without a comma and ends in a genre word exactly at the
+      // margin; a document named alone in 《》 may look full because an advert was cut from its end.
+      id: 'wrap/title-alone-at-paragraph-start',
+      why: 'a report title, or a document named alone in 《》, fills the line where a paragraph starts: a line of its own',
+      verdict: BreakVerdict.Keep,
+      test: ({ line, next, startsParagraph }) =>
+        ((isReportTitle(withoutPieceNumber(line)) && !endsTitle(line, next)) || BOOK_TITLE_LINE.test(line)) && startsParagraph(),
+    },
+    {
+      id: 'wrap/indented-paragraph-start',
+      why: 'the text indents its paragraphs, and the next line is indented: a paragraph starts there',
+      verdict: BreakVerdict.Keep,
+      test: ({ indentMarksParagraphs, nextIndented }) => indentMarksParagraphs && nextIndented(),
+    },
+    {
+      id: 'wrap/flush-continuation',
+      why: 'the text indents its paragraphs, and the next line is not indented: it goes on with the full line',
+      verdict: BreakVerdict.Join,
+      test: ({ indentMarksParagraphs }) => indentMarksParagraphs,
+    },
+    {
+      id: 'wrap/inline-enumeration',
+      why: 'the full line ends a sentence, and the next opens the next item of an enumeration whose item before stood inside the paragraph (…一是…。 / 二是…): the paragraph runs its items inline',
+      verdict: BreakVerdict.Join,
+      test: ({ nextContinuesEnumeration }) => nextContinuesEnumeration(),
+    },
+    {
+      // A full line that ends a sentence may still be mid-paragraph, but merging two real
+      // paragraphs is the worse mistake; the one sign taken is an enumeration run inline (above).
+      id: 'wrap/sentence-end',
+      why: 'the full line ends a sentence, and without indentation to go by a paragraph may end there',
+      verdict: BreakVerdict.Keep,
+      test: ({ line }) => endsSentence(line),
+    },
+    {
+      id: 'wrap/numbered-heading-above',
+      why: 'the full line is a numbered heading that happens to fill the width, above a line of body',
+      verdict: BreakVerdict.Keep,
+      test: ({ line, next, nextIsFull }) => isHeadingAbove(line, next, nextIsFull),
+    },
+  ],
+  otherwise: {
+    id: 'wrap/unfinished-line',
+    why: 'the full line stops mid-sentence at the wrap width: the next line goes on with it',
+    verdict: BreakVerdict.Join,
+  },
+};
 
 /** A line that is one book title in 《》 and nothing else. */
 const BOOK_TITLE_LINE = /^《[^《》\n]{2,60}》$/u;
-
-/** An unclosed remark or advert tag at a line's end, with the junk characters sites put before a tag. */
-const UNCLOSED_TAIL = new RegExp(String.raw`${JUNK}{0,3}[（(【][^）)】]{0,20}$`, 'u');
 
 /**
  * A finished sentence followed by a title: a short title-shaped line, or a full one that is a
@@ -206,50 +329,39 @@ function titleAfterSentence(line: string, next: string, nextIsFull: boolean, aft
   // `…总结*【更多素材` / `搜索…】`) is still a title.
   const title = next.replace(UNCLOSED_TAIL, '');
   if (!isTitleLine(title)) return false;
-  return !nextIsFull || isReportTitle(title.replace(/[。.]$/, '')) || wrappedTitle(next, afterNext());
+  return !nextIsFull || isReportTitle(withoutStrayFullStop(title)) || wrappedTitle(next, afterNext());
 }
 
 /** `line` and `next` are the two halves of one wrapped title: no clause marks, a title together. */
 function wrappedTitle(line: string, next: string): boolean {
   // A piece number (`3、`) is no clause mark.
-  const title = stripEntryNumber(line);
-  return !/[，、,]/.test(title) && isTitleLine(title) && isReportTitle(title + next.replace(/[。.]$/, ''));
+  const title = withoutPieceNumber(line);
+  return !TITLE_CLAUSE.test(title) && isTitleLine(title) && isReportTitle(title + withoutStrayFullStop(next));
 }
 
-/** A bracketed remark on its own (`（范文）`, `（2篇）`): the end of a title wrapped just before it. */
-const REMARK_LINE = /^[（(【][^（）()【】]{1,12}[）)】]$/;
-/** A bracketed remark at the end of a line (`…材料（范文）`). */
-const TAIL_REMARK = /[（(【][^（）()【】]{1,12}[）)】]$/u;
-/** Longest tail of a title a wrap may leave on the next line (`讲稿`, `材料`, `（范文）`). */
-const MAX_TITLE_TAIL = 8;
+const TITLE_CLAUSE = new RegExp(charClass(TITLE_CLAUSE_MARKS));
+const SENTENCE_OR_CLAUSE = new RegExp(charClass(SENTENCE_OR_CLAUSE_MARKS));
+const SENTENCE_FINAL_MARK = new RegExp(charClass(SENTENCE_FINAL));
 
 /** `next` is the rest of the title `line` wrapped early: a remark, or a short tail it ends with. */
 function endsTitle(line: string, next: string): boolean {
   // A date in brackets is the line under a speech's title, never the title's wrapped tail.
-  if (REMARK_LINE.test(next)) return !isBracketedDateLine(next);
+  if (isRemarkLine(next)) return !isBracketedDateLine(next);
   // The tail is judged without the stray full stop copied titles carry (`讲稿。`) and without a
   // remark it ends with: `材料（范文）` is not a title of its own.
-  const bare = next.replace(/[。.]$/, '');
-  const tail = bare.replace(TAIL_REMARK, '');
-  return bare.length <= MAX_TITLE_TAIL && !isTitleLine(tail) && !/[。！？，；：]/.test(bare) && isReportTitle(stripEntryNumber(line) + bare);
+  const bare = withoutStrayFullStop(next);
+  const tail = withoutTrailingRemark(bare);
+  return (
+    bare.length <= TUNING.title.maxWrappedTail && !isTitleLine(tail) && !SENTENCE_OR_CLAUSE.test(bare) && isReportTitle(withoutPieceNumber(line) + bare)
+  );
 }
 
 /** A numbered title (`3、…述职报告`): the last entry of a table of contents, never a paragraph's line. */
 function isNumberedTitle(line: string): boolean {
-  const title = stripEntryNumber(line);
+  const title = withoutPieceNumber(line);
   return title !== line && isReportTitle(title);
 }
 
-/** `第三篇`, `第二章`, `第一部分`: the next entry or part of a compilation starts here. */
-const PIECE_NUMBER = /^第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分)/;
-
-/** Dot leaders (or a gap) and a page number: a table-of-contents entry, which fills the line by design. */
-const TOC_ENTRY_END = /(?:[.．·…_]{3}|\s{2})\s{0,4}\d{1,4}$/;
-
-/** Tested on the line's end only, so that a line of a million dots costs no more than a short one. */
-function isTocEntry(line: string): boolean {
-  return TOC_ENTRY_END.test(line.slice(-12));
-}
 
 /**
  * Widths for finding the wrap width: table-of-contents entries run to the margin with leaders and
@@ -260,7 +372,7 @@ function statisticsWidths(text: string, widths: Uint8Array): Uint8Array {
   let start = 0;
   for (let i = 0; i < widths.length; i++) {
     const end = lineEnd(text, start);
-    if ((widths[i] ?? 0) > 0 && isTocEntry(text.slice(Math.max(start, end - 16), end).trimEnd())) {
+    if ((widths[i] ?? 0) > 0 && isTocLine(text.slice(Math.max(start, end - 16), end).trimEnd())) {
       copy ??= widths.slice();
       copy[i] = 0;
     }
@@ -314,16 +426,6 @@ function rangeWidth(text: string, start: number, end: number): number {
   return width;
 }
 
-/**
- * Without indentation to go by, a full line continues on the next unless it ends a sentence or
- * is a numbered heading above a body line. (A full line that ends a sentence may still be
- * mid-paragraph, but merging two real paragraphs is the worse mistake; the one sign taken is an
- * enumeration run inline, `…一是…。` above `二是…`, see enumeration.ts.)
- */
-function unfinishedLine(line: string, next: string, nextIsFull: boolean): boolean {
-  return !endsSentence(line) && !isHeadingAbove(line, next, nextIsFull);
-}
-
 /** Indentation of a paragraph's first line: an ideographic space, a tab or two narrower spaces (ASCII, no-break, typographic). */
 function isIndented(text: string, start: number, end: number): boolean {
   const first = text.charCodeAt(start);
@@ -362,10 +464,12 @@ function marksParagraphsByIndent(text: string, widths: Uint8Array, near: (i: num
     }
     start = end + 1;
   }
-  if (starts < 3 || continuations === 0) return false;
+  if (starts < TUNING.hardWrap.minIndentedStarts || continuations === 0) return false;
   const indentedStartShare = indentedStarts / starts;
   const indentedContinuationShare = 1 - flushContinuations / continuations;
-  return indentedStartShare >= 0.6 && indentedStartShare - indentedContinuationShare >= 0.5;
+  return (
+    indentedStartShare >= TUNING.hardWrap.minIndentedStartShare && indentedStartShare - indentedContinuationShare >= TUNING.hardWrap.minIndentShareGap
+  );
 }
 
 /**
@@ -375,16 +479,16 @@ function marksParagraphsByIndent(text: string, widths: Uint8Array, near: (i: num
 function isHeadingAbove(line: string, next: string, nextIsFull: boolean): boolean {
   // A numbered piece's title wrapped before its last word is one title (`2.…的实施` / `方案。`).
   return (
-    startsWithHeadingNumber(line) && !/[。！？]/.test(line) && (nextIsFull || /[。！？]/.test(next)) && !endsTitle(line, next) && !wrappedTitle(line, next)
+    startsWithHeadingNumber(line) &&
+    !SENTENCE_FINAL_MARK.test(line) &&
+    (nextIsFull || SENTENCE_FINAL_MARK.test(next)) &&
+    !endsTitle(line, next) &&
+    !wrappedTitle(line, next)
   );
 }
 
 function nearTolerance(width: number): number {
-  return Math.max(4, Math.round(width * 0.1));
-}
-
-function endsSentence(line: string): boolean {
-  return SENTENCE_END.test(line.replace(CLOSERS, ''));
+  return Math.max(TUNING.hardWrap.minTolerance, Math.round(width * TUNING.hardWrap.toleranceShare));
 }
 
 /** The widths of a full line: at the wrap width, or within its tolerance. */
@@ -424,14 +528,14 @@ function wrapWidth(atLeast: Int32Array, minLines: number, minShare: number): num
   const n = atLeast[1] as number;
   // Some lines may be wider than the wrap width: a run of Latin letters, a pasted URL, advert
   // lines a site inserted into the text after it was wrapped.
-  const maxWider = Math.floor(n * 0.1);
+  const maxWider = Math.floor(n * TUNING.hardWrap.maxWiderShare);
   // k: how many lines are wider than the candidate, i.e. its first position in the widths sorted widest first.
   let k = atLeast[MAX_WRAP_WIDTH + 1] as number;
   for (let candidate = MAX_WRAP_WIDTH; candidate >= 1; candidate--) {
     const count = (atLeast[candidate] as number) - (atLeast[candidate + 1] as number);
     if (count === 0) continue;
     if (k > maxWider || k >= n) return undefined;
-    if (candidate < MIN_WRAP_WIDTH) return undefined;
+    if (candidate < TUNING.hardWrap.minWrapWidth) return undefined;
     // Later positions of the same width reach fewer lines, so the first one decides.
     const near = (atLeast[candidate - nearTolerance(candidate)] as number) - k;
     if (near >= minLines && near >= n * minShare) return candidate;
@@ -440,8 +544,6 @@ function wrapWidth(atLeast: Int32Array, minLines: number, minShare: number): num
   return undefined;
 }
 
-/** Share of the band's most common width that a width needs to count as common. */
-const COMMON_SHARE = 0.25;
 
 /** The widest width within the tolerance under `width` held by at least a quarter as many lines as the most common one there. */
 function commonWidth(atLeast: Int32Array, width: number): number {
@@ -450,6 +552,6 @@ function commonWidth(atLeast: Int32Array, width: number): number {
   let most = 0;
   for (let w = width; w >= lowest; w--) most = Math.max(most, lines(w));
   let common = width;
-  while (common > lowest && lines(common) < most * COMMON_SHARE) common--;
+  while (common > lowest && lines(common) < most * TUNING.hardWrap.commonWidthShare) common--;
   return common;
 }

@@ -6,7 +6,7 @@
  * (a normalisation, logged with replacement `\n`). Each logged under its rule in the `html-debris`
  * family. Only the tags named below, whole, count: `<<讲话>>`, `a<b>c` in a formula, `<三>` stay.
  */
-import { CleanFamily, StepPhase, type CleanStep, type StepCut } from './clean-rules.js';
+import { CleanFamily, type PassRule, type RuleCut } from './clean-rules.js';
 
 export const BLOCK_TAG_RULE_ID = 'html-debris/block-tag';
 export const INLINE_TAG_RULE_ID = 'html-debris/inline-tag';
@@ -31,7 +31,7 @@ const TAG = new RegExp(
 const BLOCK = new Set<string>(HTML_TAGS.block);
 
 /** Finds the markup in `text`: runs of tags, each cut, or made a line break between two pieces of text on a line. */
-export function findHtmlDebris(text: string, cut: StepCut): void {
+export function findHtmlDebris(text: string, cut: RuleCut): void {
   let run: { start: number; end: number; block: boolean } | undefined;
   const flush = () => {
     if (!run) return;
@@ -65,13 +65,8 @@ function lineEdge(text: string, at: number, side: -1 | 1): boolean {
   return true;
 }
 
-/** The step: markup goes before any rule judges lines, which it hides. */
-export const HTML_DEBRIS_STEP: CleanStep = {
-  family: CleanFamily.HtmlDebris,
-  phase: StepPhase.Before,
-  rules: [
-    { id: BLOCK_TAG_RULE_ID, description: 'HTML block tags (<p>, </p>, <br>, <div> …) served as text, made the line break they stood for between two pieces of text' },
-    { id: INLINE_TAG_RULE_ID, description: 'HTML inline tags (<span>, <strong>, <font> …) served as text' },
-  ],
-  find: findHtmlDebris,
-};
+/** The rules the html-debris pass cuts by (clean-passes.ts runs it before any rule judges lines, which markup hides). */
+export const HTML_DEBRIS_RULES: readonly PassRule[] = [
+  { id: BLOCK_TAG_RULE_ID, family: CleanFamily.HtmlDebris, description: 'HTML block tags (<p>, </p>, <br>, <div> …) served as text, made the line break they stood for between two pieces of text' },
+  { id: INLINE_TAG_RULE_ID, family: CleanFamily.HtmlDebris, description: 'HTML inline tags (<span>, <strong>, <font> …) served as text' },
+];

@@ -4,20 +4,62 @@
  * Found by the company it keeps: a line that stands beside page-number lines again and again
  * with the same text. The same text elsewhere (the cover, a heading) is not page furniture and stays.
  */
-import { isPageNumberLine, textBesidePageNumber } from './clean-rules.js';
+import { decide, type DecisionTable, type FallbackRule } from './decision.js';
+import { isPageNumberLine, textBesidePageNumber } from './lexicon/furniture.js';
+import { TUNING } from './tuning.js';
 import { isBlankRange } from './white-space.js';
 
-/** Fewest pages a header must be seen on. */
-const MIN_PAGES = 2;
-/** Share of the page numbers it must stand beside. */
-const MIN_SHARE = 0.5;
-/** Longest line taken for a running header. */
-const MAX_HEADER_LENGTH = 60;
+const { maxLength: MAX_HEADER_LENGTH, minLetters: MIN_HEADER_LETTERS } = TUNING.runningHeader;
+
+/** Whether a line seen beside page numbers is page furniture. */
+export const FurnitureVerdict = { Furniture: 'furniture', Text: 'text' } as const;
+export type FurnitureVerdict = (typeof FurnitureVerdict)[keyof typeof FurnitureVerdict];
+
+/** A text seen beside page numbers, and how often. */
+export interface FurnitureContext {
+  /** Pages it was seen on (the text's first and last line count for the pages without a number above or below). */
+  readonly pages: number;
+  /** Page numbers it stands beside (or lines it shares with one). */
+  readonly beside: number;
+  /** Page numbers in the text (with the lines that print one beside text, for those). */
+  readonly pageNumbers: number;
+}
+
 /**
- * A header names something: at least this many letters or ideographs. A paragraph's tail that
- * falls beside two page numbers (`。`, `作。`) is not one.
+ * Whether the same text seen beside page numbers is a running header or footer: seen on enough
+ * pages, and beside enough of the page numbers. The same text elsewhere (a cover, a heading) is
+ * not page furniture.
  */
-const MIN_HEADER_LETTERS = 4;
+export const RUNNING_HEADER: DecisionTable<FurnitureContext, FurnitureVerdict> = {
+  rules: [
+    {
+      id: 'furniture/seen-on-too-few-pages',
+      why: `the line stands beside a page number on fewer than ${TUNING.runningHeader.minPages} pages: it may be any line`,
+      verdict: FurnitureVerdict.Text,
+      test: ({ pages }) => pages < TUNING.runningHeader.minPages,
+    },
+    {
+      id: 'furniture/beside-too-few-page-numbers',
+      why: 'the line stands beside fewer than half the page numbers, and a running header comes with every page',
+      verdict: FurnitureVerdict.Text,
+      test: ({ beside, pageNumbers }) => beside < TUNING.runningHeader.minShare * pageNumbers,
+    },
+  ],
+  otherwise: {
+    id: 'furniture/running-header',
+    why: 'the same line stands beside the page numbers on page after page: a running header or footer',
+    verdict: FurnitureVerdict.Furniture,
+  },
+};
+
+/** A decision about one text seen beside page numbers, for a trace. */
+export interface FurnitureDecision {
+  /** Where the lines with this text start. */
+  readonly starts: readonly number[];
+  readonly text: string;
+  readonly rule: FallbackRule<FurnitureVerdict>;
+}
+
 const LETTERS = /\p{L}/gu;
 
 /** Where a line stands to the page number it is beside: a footer above it, a header below it. */
@@ -27,13 +69,13 @@ type Side = (typeof Side)[keyof typeof Side];
 /**
  * The cuts `[start, end)` of the running headers and footers in `text`: each line, with its line
  * break, that is the nearest text line above (a footer) or below (a header) a page-number line and
- * whose text (trimmed) stands so, on the same side, on at least {@link MIN_PAGES} pages and beside
- * half the page numbers. The text's first line counts as a header seen, its last line as a footer
- * (the first page's header has no page number above it, the last page's footer none below). The
+ * whose text (trimmed) stands so, on the same side, on enough pages and beside enough of the page
+ * numbers ({@link RUNNING_HEADER}). The text's first line counts as a header seen, its last line as
+ * a footer (the first page's header has no page number above it, the last page's footer none below). The
  * first line stays: it is the cover's title as often as a header. A line that prints the same
  * text beside its page number (`2024年度党建工作材料汇编  第3页`) on as many pages goes whole.
  */
-export function forEachRunningHeaderCut(text: string, onCut: (start: number, end: number) => void): void {
+export function forEachRunningHeaderCut(text: string, onCut: (start: number, end: number) => void, onDecision?: (decision: FurnitureDecision) => void): void {
   // Line starts beside a page number, by side and trimmed text.
   const beside = [new Map<string, number[]>(), new Map<string, number[]>()] as const;
   let pages = 0;
@@ -82,14 +124,18 @@ export function forEachRunningHeaderCut(text: string, onCut: (start: number, end
     for (const [key, starts] of beside[side]) {
       const inner = starts.filter((start) => start !== first?.start);
       const seen = inner.length + (edge && edge.key === key && !inner.includes(edge.start) ? 1 : 0);
-      if (seen >= MIN_PAGES && starts.length >= MIN_SHARE * pages) cuts.push(...inner);
+      const rule = decide(RUNNING_HEADER, { pages: seen, beside: starts.length, pageNumbers: pages });
+      onDecision?.({ starts, text: key, rule });
+      if (rule.verdict === FurnitureVerdict.Furniture) cuts.push(...inner);
     }
   }
   // A header or footer that carries the page number on its own line goes whole.
   const numbered = [...withNumber.values()].reduce((sum, starts) => sum + starts.length, 0);
   for (const [key, starts] of withNumber) {
     const edges = new Set([first, last].filter((edge) => edge?.key === key && !starts.includes(edge.start)));
-    if (starts.length + edges.size >= MIN_PAGES && starts.length >= MIN_SHARE * (pages + numbered)) cuts.push(...starts);
+    const rule = decide(RUNNING_HEADER, { pages: starts.length + edges.size, beside: starts.length, pageNumbers: pages + numbered });
+    onDecision?.({ starts, text: key, rule });
+    if (rule.verdict === FurnitureVerdict.Furniture) cuts.push(...starts);
   }
   for (const start of [...new Set(cuts)].sort((a, b) => a - b)) {
     const newline = text.indexOf('\n', start);

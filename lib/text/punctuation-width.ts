@@ -9,24 +9,25 @@
  * mark it normalises go with the mark (one removal `, ` → `，`), as the white-space rule takes them
  * beside full-width marks, so that cleaning the result again changes nothing.
  */
-import { CleanFamily, StepPhase, type CleanStep, type StepCut } from './clean-rules.js';
+import { CleanFamily, type PassRule, type RuleCut } from './clean-rules.js';
+import { AsciiMark, FULL_WIDTH_PUNCTUATION, Mark } from './lexicon/punctuation.js';
 
 export const HALF_WIDTH_MARK_RULE_ID = 'punctuation/half-width-mark';
 export const HALF_WIDTH_BRACKET_RULE_ID = 'punctuation/half-width-bracket';
 
 /** The marks normalised, half-width → full-width (GB/T 15834 逗号, 冒号, 分号, 叹号, 问号; 括号). */
 export const FULL_WIDTH: Readonly<Record<string, string>> = {
-  ',': '，',
-  ':': '：',
-  ';': '；',
-  '!': '！',
-  '?': '？',
-  '(': '（',
-  ')': '）',
+  [AsciiMark.Comma]: Mark.Comma,
+  [AsciiMark.Colon]: Mark.Colon,
+  [AsciiMark.Semicolon]: Mark.Semicolon,
+  [AsciiMark.ExclamationMark]: Mark.ExclamationMark,
+  [AsciiMark.QuestionMark]: Mark.QuestionMark,
+  [AsciiMark.OpeningParenthesis]: Mark.OpeningParenthesis,
+  [AsciiMark.ClosingParenthesis]: Mark.ClosingParenthesis,
 };
 
-/** Full-width marks of Chinese text (as the white-space rule `whitespace/beside-cjk-punctuation` knows them). */
-const CJK_PUNCTUATION = '，。、；：？！“”‘’（）《》【】〔〕「」『』…—';
+/** Full-width marks of Chinese text, as the white-space rule `whitespace/beside-cjk-punctuation` knows them. */
+const CJK_PUNCTUATION = FULL_WIDTH_PUNCTUATION;
 
 /** Spaces the white-space rule takes beside full-width marks. */
 const SPACE = /[ \u00a0]/;
@@ -37,12 +38,37 @@ const HALF_WIDTH_MARKS = ',:;!?.';
 /** The longest bracketed remark paired within a line. */
 const MAX_BRACKETED = 120;
 
+export interface PunctuationWidthOptions {
+  /**
+   * True for a line (0-based) whose marks stay as they are: page furniture the split will cut,
+   * which the removal log shows exactly as the input has it. Default: none.
+   */
+  readonly keepLine?: (line: number) => boolean;
+}
+
+/** Takes out of `positions` (sorted) and `converted` the marks on lines `keepLine` keeps. */
+function dropKeptLines(text: string, positions: number[], converted: Map<number, string>, keepLine: (line: number) => boolean): void {
+  let line = 0;
+  let lineStart = 0;
+  let kept = 0;
+  for (const at of positions) {
+    for (let newline = text.indexOf('\n', lineStart); newline !== -1 && newline < at; newline = text.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = newline + 1;
+    }
+    if (keepLine(line)) converted.delete(at);
+    else positions[kept++] = at;
+  }
+  positions.length = kept;
+}
+
 /** Normalises the half-width marks of Chinese text in `text`. */
-export function findHalfWidthPunctuation(text: string, cut: StepCut): void {
+export function findHalfWidthPunctuation(text: string, cut: RuleCut, options: PunctuationWidthOptions = {}): void {
   const converted = new Map<number, string>();
   for (const at of bracketPositions(text)) converted.set(at, HALF_WIDTH_BRACKET_RULE_ID);
   for (const at of markPositions(text, (i) => converted.has(i))) converted.set(at, HALF_WIDTH_MARK_RULE_ID);
   const positions = [...converted.keys()].sort((a, b) => a - b);
+  if (options.keepLine) dropKeptLines(text, positions, converted, options.keepLine);
   const isChinese = (at: number) => {
     const char = text[at] ?? '';
     return HAN.test(char) || CJK_PUNCTUATION.includes(char) || converted.has(at);
@@ -127,13 +153,8 @@ export function normalisePunctuationWidth(text: string): string {
   return result + text.slice(position);
 }
 
-/** The step: after every rule, on what is left. */
-export const PUNCTUATION_WIDTH_STEP: CleanStep = {
-  family: CleanFamily.Punctuation,
-  phase: StepPhase.After,
-  rules: [
-    { id: HALF_WIDTH_MARK_RULE_ID, description: 'a half-width , : ; ! ? beside Chinese made the full-width mark (GB/T 15834), with the spaces beside it' },
-    { id: HALF_WIDTH_BRACKET_RULE_ID, description: 'half-width brackets around Chinese made full-width: (试行) → （试行）' },
-  ],
-  find: findHalfWidthPunctuation,
-};
+/** The rules the punctuation pass normalises by (clean-passes.ts runs it once, after every other pass). */
+export const PUNCTUATION_WIDTH_RULES: readonly PassRule[] = [
+  { id: HALF_WIDTH_MARK_RULE_ID, family: CleanFamily.Punctuation, description: 'a half-width , : ; ! ? beside Chinese made the full-width mark (GB/T 15834), with the spaces beside it' },
+  { id: HALF_WIDTH_BRACKET_RULE_ID, family: CleanFamily.Punctuation, description: 'half-width brackets around Chinese made full-width: (试行) → （试行）' },
+];

@@ -11,9 +11,15 @@ import type { Removal } from './clean.js';
  * on, until the next shift, cleaned line k is input line k + 1 + `removedBreaks`, and a line's first
  * character is `removedCharacters` further on in the input than in the cleaned text, `column`
  * characters into its input line (0 unless a cut took the start of that line: an indent, an advert).
+ *
+ * A shift `at` a column holds inside its line from that column on: it follows a cut inside the line,
+ * and the characters from `at` on are `removedCharacters` further on, `column` characters into their
+ * input line. Only the lines asked for get them (see {@link lineShifts}).
  */
 export interface LineShift {
   readonly line: number;
+  /** The column of the cleaned line from which the shift holds; absent: the line's start. */
+  readonly at?: number;
   /** Line breaks cut before this line's start, less those a normalisation put in (a flattened paragraph's break): may be negative. */
   readonly removedBreaks: number;
   /** Characters cut before this line's start, less those normalisations put in their place. */
@@ -25,13 +31,23 @@ export interface LineShift {
 /** Something that visits cuts in offset order (clean.ts `CleanResult.forEachRemoval`). */
 export type RemovalVisitor = (visit: (removal: Pick<Removal, 'offset' | 'text' | 'replacement'>) => void) => void;
 
+export interface LineShiftOptions {
+  /**
+   * Lines of the cleaned text whose inside positions are wanted too (the lines reading the page
+   * cuts pieces of: zones/page-zones.ts): each cut inside them adds a shift `at` its column.
+   */
+  readonly inside?: ReadonlySet<number>;
+}
+
 /**
  * The line shifts of `cleaned`, given the cuts that made it from the input (in offset order):
  * one entry per cleaned line whose shift differs from the line before, so at most one per line of
- * the cleaned text and usually far fewer. This is all a position in the input needs, so the
- * stages after cleaning carry it instead of the removal log, which can be many times the input.
+ * the cleaned text and usually far fewer, and one per cut inside the few lines `inside` names. This
+ * is all a position in the input needs, so the stages after cleaning carry it instead of the
+ * removal log, which can be many times the input.
  */
-export function lineShifts(cleaned: string, forEachRemoval: RemovalVisitor): LineShift[] {
+export function lineShifts(cleaned: string, forEachRemoval: RemovalVisitor, options: LineShiftOptions = {}): LineShift[] {
+  const inside = options.inside ?? new Set<number>();
   const shifts: LineShift[] = [];
   // The cleaned line whose start is being placed, where it starts, and the kept break that ends it.
   let line = 0;
@@ -72,12 +88,24 @@ export function lineShifts(cleaned: string, forEachRemoval: RemovalVisitor): Lin
       else if (settled && end !== -1 && removal.offset > end + removedCharacters) nextLine();
       else break;
     }
+    const cleanedAt = removal.offset - removedCharacters;
     const replacement = removal.replacement ?? '';
-    if (replacement === '\n') insertedBreaks.push(removal.offset - removedCharacters);
+    if (replacement === '\n') insertedBreaks.push(cleanedAt);
     removedCharacters += removal.text.length - replacement.length;
     const breaks = countBreaks(removal.text);
     removedBreaks += breaks - countBreaks(replacement);
     if (breaks > 0) lastBreak = removal.offset + removal.text.lastIndexOf('\n');
+    // A cut inside a line asked for: the characters after it (after its replacement) are placed by a shift of their own.
+    const lineEnd = end === -1 ? cleaned.length : end;
+    const after = cleanedAt + replacement.length;
+    // A normalisation of as many characters moves nothing (`,` → `，`).
+    const moves = removal.text.length !== replacement.length || breaks > 0;
+    if (moves && settled && inside.has(line) && cleanedAt > start && after < lineEnd) {
+      const shift = { line, at: after - start, removedBreaks, removedCharacters, column: after + removedCharacters - lastBreak - 1 };
+      if (previous?.line === line && previous.at === shift.at) shifts.pop();
+      shifts.push(shift);
+      previous = shift;
+    }
   });
   for (;;) {
     if (!settled) settle();
@@ -94,15 +122,15 @@ export interface InputPosition {
   readonly offset: number;
 }
 
-/** The shift in force at a 0-based cleaned line (the last at or before it; shifts are sorted by line). */
-function shiftAt(shifts: readonly LineShift[], cleanedLine: number): LineShift | undefined {
+/** The shift in force at a 0-based cleaned line and a column of it (the last at or before it; shifts are sorted by line and column). */
+function shiftAt(shifts: readonly LineShift[], cleanedLine: number, column = 0): LineShift | undefined {
   let low = 0;
   let high = shifts.length - 1;
   let found: LineShift | undefined;
   while (low <= high) {
     const middle = (low + high) >> 1;
     const shift = shifts[middle] as LineShift;
-    if (shift.line <= cleanedLine) {
+    if (shift.line < cleanedLine || (shift.line === cleanedLine && (shift.at ?? 0) <= column)) {
       found = shift;
       low = middle + 1;
     } else {
@@ -125,6 +153,29 @@ export function inputPositionOf(shifts: readonly LineShift[], cleanedLine: numbe
     column: (shift?.column ?? 0) + 1,
     offset: cleanedOffset + (shift?.removedCharacters ?? 0),
   };
+}
+
+/**
+ * Where a character of the cleaned text stands in the input: `column` characters into cleaned line
+ * `cleanedLine`, which starts at `lineStart` in the cleaned text. Exact at a line's start, and inside
+ * the lines whose shifts were asked for; elsewhere as if nothing was cut inside the line.
+ */
+export function inputPositionAt(shifts: readonly LineShift[], cleanedLine: number, lineStart: number, column: number): InputPosition {
+  const shift = shiftAt(shifts, cleanedLine, column);
+  // A shift of an earlier line holds from this line's start on (one that differed there would be this line's).
+  const from = shift?.line === cleanedLine ? (shift.at ?? 0) : 0;
+  return {
+    line: cleanedLine + (shift?.removedBreaks ?? 0) + 1,
+    column: (shift?.column ?? 0) + (column - from) + 1,
+    offset: lineStart + column + (shift?.removedCharacters ?? 0),
+  };
+}
+
+/** The columns of cleaned line `cleanedLine` where a cut inside it was (its shifts `at` a column), in order. */
+export function cutsInside(shifts: readonly LineShift[], cleanedLine: number): number[] {
+  const columns: number[] = [];
+  for (const shift of shifts) if (shift.line === cleanedLine && shift.at !== undefined) columns.push(shift.at);
+  return columns;
 }
 
 /** Line breaks in `text`. */

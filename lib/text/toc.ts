@@ -2,8 +2,10 @@
  * Tables of contents of compilations (`目录` / `目 录` followed by numbered entries, with or
  * without dot leaders and page numbers), and finding each entry's heading in the body.
  */
-import { pieceNumber } from './piece-number.js';
-import { normalizeTitle } from './title-detect.js';
+import { TOC_HEADER, TOC_LEADERS_AND_PAGE, TOC_LEADERS_ONLY } from './lexicon/furniture.js';
+import { LOOSE_TITLE_NUMBER, pieceNumber } from './lexicon/numbering.js';
+import { charClass, holdsStatementMark, STRAY_END_MARKS } from './lexicon/punctuation.js';
+import { TUNING } from './tuning.js';
 
 export interface TocEntry {
   /** The entry as printed, without leaders and page number. */
@@ -24,22 +26,13 @@ export interface Toc {
   readonly entries: readonly TocEntry[];
 }
 
-/** How far into the text (in lines) a table of contents may start. */
-const MAX_HEADER_LINE = 60;
-const MAX_ENTRY_LENGTH = 100;
-
-const HEADER = /^(?:目\s{0,4}录|目\s{0,4}錄|contents|table of contents)\s{0,2}[:：]?$/i;
-/** Dot leaders and a page number at the end of an entry: `……3`, `.... 12`, `  5`. */
-const LEADERS_AND_PAGE = /(?:\s{0,4}[.．·•…_\-—]{2,200}\s{0,4}|\s{1,8})(?:\d{1,4}|[IVXLivxl]{1,6})$/;
-const LEADERS_ONLY = /\s{0,4}[.．·•…]{3,200}$/;
-const SENTENCE_END = /[。！？；!?;]/;
-const STRAY_END = /[。.，,；;]{1,3}$/;
+const STRAY_END = new RegExp(`${charClass(STRAY_END_MARKS)}{1,3}$`);
 
 /** The table of contents near the top of `lines`, if there is one with at least one entry. */
 export function findToc(lines: readonly string[]): Toc | undefined {
-  const limit = Math.min(lines.length, MAX_HEADER_LINE);
+  const limit = Math.min(lines.length, TUNING.toc.maxHeaderLine);
   for (let header = 0; header < limit; header++) {
-    if (!HEADER.test((lines[header] ?? '').trim())) continue;
+    if (!TOC_HEADER.test((lines[header] ?? '').trim())) continue;
     const { entries, endLine } = readEntries(lines, header + 1);
     if (entries.length > 0) return { headerLine: header, endLine, entries };
   }
@@ -78,27 +71,33 @@ function readEntries(lines: readonly string[], from: number): { entries: TocEntr
 }
 
 function parseEntry(line: string): { text: string; key: string; numbered: boolean; number: number | undefined; paged: boolean } | undefined {
-  if (line.length > MAX_ENTRY_LENGTH) return undefined;
-  const withoutPage = line.replace(LEADERS_AND_PAGE, '');
+  if (line.length > TUNING.toc.maxEntryLength) return undefined;
+  const withoutPage = line.replace(TOC_LEADERS_AND_PAGE, '');
   const paged = withoutPage !== line;
-  const text = withoutPage.replace(LEADERS_ONLY, '').trim();
+  const text = withoutPage.replace(TOC_LEADERS_ONLY, '').trim();
   // A stray full stop after an entry is a typo; one inside it makes the line a sentence.
-  if (SENTENCE_END.test(text.replace(STRAY_END, ''))) return undefined;
+  if (holdsStatementMark(text.replace(STRAY_END, ''))) return undefined;
   const key = normalizeTitle(text);
   if (key.length < 2) return undefined;
   const number = pieceNumber(text)?.value;
   return { text, key, numbered: number !== undefined, number, paged };
 }
 
-/** Strips an entry-style number (`1.`, `一、`, `第一篇`) from the start of a title. */
-export function stripEntryNumber(title: string): string {
-  return pieceNumber(title)?.rest ?? title.trim();
+/**
+ * A title reduced for comparison: full/half width, white space, punctuation and a leading
+ * number (`1.`, `一、`, `第一篇`, `材料二：`) do not matter.
+ */
+export function normalizeTitle(line: string): string {
+  const text = line.normalize('NFKC').trim();
+  return (pieceNumber(text)?.rest ?? text)
+    // Looser than a piece number: `1，`, `1）`, `①`, `第1篇章`.
+    .replace(LOOSE_TITLE_NUMBER, '')
+    .replace(/[\p{P}\p{S}\s]/gu, '')
+    .toLowerCase();
 }
 
-/** Shortest share of the longer key the shorter one must cover to count as the same title. */
-const MIN_OVERLAP = 0.85;
 /** Longest body line (in characters) compared with the entries: titles are short. */
-const MAX_TITLE_LINE = MAX_ENTRY_LENGTH * 2;
+const MAX_TITLE_LINE = TUNING.toc.maxEntryLength * 2;
 
 /**
  * For each entry, the index of its heading line in `lines` (searching from `from`, in order),
@@ -141,10 +140,6 @@ export function locateEntries(lines: readonly string[], entries: readonly TocEnt
   return found;
 }
 
-/** Entries on each side of an unmatched one that `realign` may move. */
-const REALIGN_REACH = 2;
-/** Most body lines `realign` compares with those entries (a few reports' worth). */
-const MAX_REALIGN_LINES = 20_000;
 
 /**
  * Third pass, for an entry still unmatched: an exact match can take the heading a neighbour needed
@@ -154,8 +149,8 @@ const MAX_REALIGN_LINES = 20_000;
  * most exact matches among equals), and keeps that only when it matches more than before.
  */
 function realign(keys: readonly string[], entries: readonly TocEntry[], found: number[], k: number, from: number): void {
-  const first = Math.max(0, k - REALIGN_REACH);
-  const last = Math.min(entries.length - 1, k + REALIGN_REACH);
+  const first = Math.max(0, k - TUNING.toc.realignReach);
+  const last = Math.min(entries.length - 1, k + TUNING.toc.realignReach);
   let lineFrom = from;
   for (let j = first - 1; j >= 0; j--) if (found[j] !== -1) { lineFrom = found[j]! + 1; break; }
   let lineTo = keys.length;
@@ -163,7 +158,7 @@ function realign(keys: readonly string[], entries: readonly TocEntry[], found: n
   const matchedBefore = found.slice(first, last + 1).filter((at) => at !== -1).length;
   const width = lineTo - lineFrom;
   // Nothing to move (the second pass already searched each gap), or too far to search again.
-  if (matchedBefore === 0 || width > MAX_REALIGN_LINES) return;
+  if (matchedBefore === 0 || width > TUNING.toc.maxRealignLines) return;
   const window = entries.slice(first, last + 1);
   const cores = window.map((entry) => titleCore(entry.key));
   // score[e][i]: best for the first e entries of the window using the lines before lineFrom + i;
@@ -206,9 +201,12 @@ function similarTitle(key: string, entryKey: string, entryCore: string): boolean
   if (core.length < 2 || entryCore.length < 2) return false;
   if (core === entryCore) return true;
   const [shorter, longer] = core.length <= entryCore.length ? [core, entryCore] : [entryCore, core];
-  if (longer.includes(shorter)) return shorter.length >= longer.length * MIN_OVERLAP;
+  if (longer.includes(shorter)) return shorter.length >= longer.length * TUNING.toc.minOverlap;
   // A character or two typed differently (`党组` / `党委`): close in edit distance.
-  return longer.length - shorter.length <= 2 && editDistance(core, entryCore) <= Math.max(1, Math.floor(longer.length * 0.1));
+  return (
+    longer.length - shorter.length <= TUNING.toc.maxTypoLengthDifference &&
+    editDistance(core, entryCore) <= Math.max(1, Math.floor(longer.length * TUNING.toc.typoShare))
+  );
 }
 
 /** Levenshtein distance; titles are short, so the quadratic table is cheap. */

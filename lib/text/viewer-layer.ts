@@ -8,8 +8,8 @@
  * normalisation, logged with its replacement), and cuts the snippet; each logged under its rule
  * in the `viewer-layer` family.
  */
-import { CleanFamily, StepPhase, type CleanStep, type StepCut } from './clean-rules.js';
-import { isReportTitle } from './title-detect.js';
+import { CleanFamily, type PassRule, type RuleCut } from './clean-rules.js';
+import { isReportTitle } from './lexicon/title-shape.js';
 
 export const CHUNK_NUMBER_RULE_ID = 'viewer-layer/chunk-number';
 export const PAGE_FOOTER_RULE_ID = 'viewer-layer/page-footer';
@@ -57,7 +57,7 @@ const SENTENCE_MARK = /[。！？；!?;]/u;
 const CHINESE_START = /^[\p{Script=Han}“‘《（(\dA-Za-z]/u;
 
 /** Finds the viewer layer's chunk numbers, page footers and preview snippets in `text`. */
-export function findViewerChunks(text: string, cut: StepCut): void {
+export function findViewerChunks(text: string, cut: RuleCut): void {
   const cuts: Cut[] = [];
   const push: Push = (start, end, ruleId) => cuts.push({ start, end, ruleId });
   chunkNumbers(text, push);
@@ -71,7 +71,7 @@ export function findViewerChunks(text: string, cut: StepCut): void {
 }
 
 /** Finds the spaces of flattened paragraphs that stood for line breaks in `text` (its chunks already rejoined). */
-export function findFlattenedBreaks(text: string, cut: StepCut): void {
+export function findFlattenedBreaks(text: string, cut: RuleCut): void {
   const cuts: Cut[] = [];
   flattenedBreaks(text, (start, end, ruleId, replacement) => cuts.push({ start, end, ruleId, ...(replacement === undefined ? {} : { replacement }) }));
   emitInOrder(cuts, cut);
@@ -85,7 +85,7 @@ interface Cut {
 }
 
 /** Reports `cuts` in text order, leaving out any that overlaps one before it. */
-function emitInOrder(cuts: Cut[], cut: StepCut): void {
+function emitInOrder(cuts: Cut[], cut: RuleCut): void {
   cuts.sort((a, b) => a.start - b.start);
   let end = 0;
   for (const { start, end: stop, ruleId, replacement } of cuts) {
@@ -267,22 +267,12 @@ function withoutSpaces(text: string): string {
   return text.replace(/\s+/gu, '');
 }
 
-/** The chunks first, before any rule judges lines (which a viewer's chunks are not). */
-export const VIEWER_CHUNKS_STEP: CleanStep = {
-  family: CleanFamily.ViewerLayer,
-  phase: StepPhase.Before,
-  rules: [
-    { id: CHUNK_NUMBER_RULE_ID, description: "a document viewer's chunk number (1、 2、 …) at the start of a chunk, with the line break when the chunk splits a word" },
-    { id: PAGE_FOOTER_RULE_ID, description: 'a page footer (第1页共4页) left inside a word of a flattened text layer' },
-    { id: PREVIEW_SNIPPET_RULE_ID, description: "a preview snippet above the text that repeats the text's opening (推荐阅读:…, a meta description)" },
-  ],
-  find: findViewerChunks,
-};
+/** The rules of the viewer-layer pass that goes first, before any rule judges lines (which a viewer's chunks are not). */
+export const VIEWER_CHUNK_RULES: readonly PassRule[] = [
+  { id: CHUNK_NUMBER_RULE_ID, family: CleanFamily.ViewerLayer, description: "a document viewer's chunk number (1、 2、 …) at the start of a chunk, with the line break when the chunk splits a word" },
+  { id: PAGE_FOOTER_RULE_ID, family: CleanFamily.ViewerLayer, description: 'a page footer (第1页共4页) left inside a word of a flattened text layer' },
+  { id: PREVIEW_SNIPPET_RULE_ID, family: CleanFamily.ViewerLayer, description: "a preview snippet above the text that repeats the text's opening (推荐阅读:…, a meta description)" },
+];
 
-/** Then the flattened paragraphs, whose breaks are counted over the rejoined chunks. */
-export const FLATTENED_PARAGRAPHS_STEP: CleanStep = {
-  family: CleanFamily.ViewerLayer,
-  phase: StepPhase.Before,
-  rules: [{ id: FLATTENED_BREAK_RULE_ID, description: 'a space that stood for a line break in paragraphs flattened into one line, made a line break again' }],
-  find: findFlattenedBreaks,
-};
+/** The rule of the flattened-paragraphs pass, which runs next: its breaks are counted over the rejoined chunks. */
+export const FLATTENED_PARAGRAPH_RULES: readonly PassRule[] = [{ id: FLATTENED_BREAK_RULE_ID, family: CleanFamily.ViewerLayer, description: 'a space that stood for a line break in paragraphs flattened into one line, made a line break again' }];

@@ -9,7 +9,7 @@
  * watermark apart), marks that pair up as quotes (`的'大家庭'`), a dot in text that uses `.` as its
  * full stop, and marks between other characters (`一二.九`, `Xi's`).
  */
-import { CleanFamily, StepPhase, type CleanStep, type StepCut } from './clean-rules.js';
+import { CleanFamily, type PassRule, type RuleCut } from './clean-rules.js';
 
 export const WATERMARK_MARK_RULE_ID = 'watermark/stray-mark';
 export const WATERMARK_DASH_LINE_RULE_ID = 'watermark/dash-line';
@@ -36,7 +36,7 @@ const SENTENCE_END = /[。！？!?]/u;
 const ENDS_SENTENCE = /[。！？；：!?;:…][”’」』）)》]{0,3}[ \t]*$/u;
 
 /** Cuts stray marks and page-break dash lines from `text`. */
-export function findWatermarks(text: string, cut: StepCut): void {
+export function findWatermarks(text: string, cut: RuleCut): void {
   const cuts: [number, number, string][] = [];
   // Watermark dots are few; a text that stops its sentences with `.` has as many of them as of `。`.
   let dotIsFullStop: boolean | undefined;
@@ -88,13 +88,8 @@ function countOf(text: string, char: string): number {
   return n;
 }
 
-/** The step: the marks go before anything reads words or measures lines. */
-export const WATERMARK_STEP: CleanStep = {
-  family: CleanFamily.Watermark,
-  phase: StepPhase.Before,
-  rules: [
-    { id: WATERMARK_MARK_RULE_ID, description: "an anti-copy mark a document site put after 的: 我校的'服务, 人員的`有, 精彩的.球赛" },
-    { id: WATERMARK_DASH_LINE_RULE_ID, description: 'a line of just - where a page of the original broke, with the line break that split the sentence' },
-  ],
-  find: findWatermarks,
-};
+/** The rules the watermark pass cuts by (clean-passes.ts runs it before anything reads words or measures lines). */
+export const WATERMARK_RULES: readonly PassRule[] = [
+  { id: WATERMARK_MARK_RULE_ID, family: CleanFamily.Watermark, description: "an anti-copy mark a document site put after 的: 我校的'服务, 人員的`有, 精彩的.球赛" },
+  { id: WATERMARK_DASH_LINE_RULE_ID, family: CleanFamily.Watermark, description: 'a line of just - where a page of the original broke, with the line break that split the sentence' },
+];

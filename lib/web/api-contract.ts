@@ -6,6 +6,7 @@
  * Every key a user can reach lies under their own prefix, `users/<userId>/`: the API derives it
  * from the verified token (on AWS the JWT authorizer's `sub` claim), never from the request.
  */
+import type { MessageParams } from '../messages/types.js';
 
 /** The user id of `report-press dev` (one user, the person at this machine). */
 export const LOCAL_USER_ID = 'local';
@@ -122,6 +123,8 @@ export const WebErrorCode = {
   BadRequest: 'BAD_REQUEST',
   /** 400: the name does not end in `.txt`. */
   NotTxt: 'NOT_TXT',
+  /** 400: nothing but dots before `.txt` (`..txt`): no output folder can be named after it. */
+  NoName: 'NO_NAME',
   /** 400: a file of 0 bytes. */
   UploadEmpty: 'UPLOAD_EMPTY',
   /** 413: over the chain's input limit. */
@@ -178,6 +181,8 @@ export interface JobViewWarning {
   readonly text?: string;
   /** The English sentence as the manifest gives it. */
   readonly message: string;
+  /** The facts the sentence is built from beyond `text` (see ConversionWarning). */
+  readonly params?: MessageParams;
 }
 
 /** `GET /api/jobs/{jobId}`. Presigned URLs in it work until `expires`; ask again for fresh ones. */

@@ -9,7 +9,6 @@ import { documentKey, documentPath, errorKey, manifestKey, statusKey } from '../
 import { JobState, type JobStatus } from '../pipeline/job-status.js';
 import type { ErrorRecord } from '../pipeline/work-items.js';
 import { JobViewState, URL_EXPIRY_SECONDS, type DocumentLink, type JobView, type JobViewReport } from './api-contract.js';
-import type { PageCountCache } from './pdf-pages.js';
 
 /** How a presigned GET should answer: as a download under `fileName`, or shown inline. */
 export interface DownloadOptions {
@@ -41,8 +40,6 @@ const parse = <T>(bytes: Uint8Array | undefined): T | undefined => (bytes ? (JSO
 
 export interface JobViewOptions {
   readonly now: Date;
-  /** Page counts of documents already seen (the manifest has none). */
-  readonly pageCounts: PageCountCache;
 }
 
 /** The reasons of an error record in every language; older records carry only the English one. */
@@ -92,14 +89,14 @@ export async function jobView(jobId: string, jobPrefix: string, storage: UserSto
       const pdf = pdfLink
         ? { ...pdfLink, previewUrl: await storage.presignDownload(documentKey(path, pdfLink.name), { fileName: pdfLink.name, disposition: 'inline', contentType: MIME.pdf, expiresIn }) }
         : null;
-      // A manifest that gains page counts is read as it is; until then the PDF tells.
-      const recorded = (report as { readonly pages?: number }).pages;
-      const pages = pdf ? (recorded ?? (await options.pageCounts.pages(pdf.sha256, () => storage.readOutput(documentKey(path, pdf.name))))) : null;
+      // Counted when the PDF was rendered: the API never opens a document (a 20 MB input's PDFs
+      // would not fit its memory and time). A manifest written before pages were counted has none.
+      const pages = pdf ? (report.pages ?? null) : null;
       return { index: report.index, title: report.title, pages, characters: report.characters, paragraphs: report.paragraphs, docx, pdf };
     }),
   );
   const removalsUrl = await storage.presignDownload(documentKey(path, manifest.cleaning.log), { fileName: manifest.cleaning.log, disposition: 'inline', contentType: MIME.json, expiresIn });
   const { removals, charactersRemoved, byFamily } = manifest.cleaning;
-  const warnings = manifest.warnings.map(({ code, report, line, text, message }) => ({ code, report, line, text, message }));
+  const warnings = manifest.warnings.map(({ code, report, line, text, message, params }) => ({ code, report, line, text, message, ...(params ? { params } : {}) }));
   return { ...base, state: JobViewState.Done, phase: null, ...progress, result: { reports, warnings, cleaning: { removals, charactersRemoved, byFamily }, removalsUrl } };
 }

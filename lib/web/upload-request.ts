@@ -37,7 +37,9 @@ export function checkUploadRequest(body: unknown, options: UploadCheckOptions = 
   if (typeof name !== 'string' || typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0) return bad;
   if (contentType !== undefined && typeof contentType !== 'string') return bad;
   const base = baseName(name);
-  if (!/\.txt$/i.test(base) || base.length <= '.txt'.length) return { ok: false, ...refusal(400, WebErrorCode.NotTxt, { name: base || name }) };
+  if (!/\.txt$/i.test(base)) return { ok: false, ...refusal(400, WebErrorCode.NotTxt, { name: base || name }) };
+  // The chain would refuse the key (lib/pipeline/keys.ts checkInputKey): say so before the upload.
+  if (/^\.*$/.test(base.slice(0, -'.txt'.length))) return { ok: false, ...refusal(400, WebErrorCode.NoName, { name: base }) };
   // Control characters would make keys and Content-Disposition headers ambiguous.
   if (/[\u0000-\u001f\u007f]/.test(base) || new TextEncoder().encode(base).length > MAX_NAME_BYTES) return bad;
   if (bytes === 0) return { ok: false, ...refusal(400, WebErrorCode.UploadEmpty, { name: base }) };

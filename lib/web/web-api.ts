@@ -6,7 +6,6 @@
  */
 import { URL_EXPIRY_SECONDS, UPLOAD_CONTENT_TYPE, userInputKey, userPrefix, WEB_API_ROUTES, WebErrorCode, type UploadGrant, type WebApiRoute } from './api-contract.js';
 import { jobView, type UserStorage } from './job-view.js';
-import type { PageCountCache } from './pdf-pages.js';
 import { checkUploadRequest } from './upload-request.js';
 import { refusal, type Refusal } from './web-api-error.js';
 
@@ -31,8 +30,6 @@ export interface WebApiOptions {
   /** A new, unguessable job id ([A-Za-z0-9-], e.g. a UUID). */
   newJobId(): string;
   now(): Date;
-  /** Page counts of PDFs already read. */
-  readonly pageCounts: PageCountCache;
   /** The chain's input limit (default: the clean stage's). */
   readonly maxBytes?: number;
 }
@@ -95,6 +92,6 @@ export async function handleWebApiRequest(request: WebApiRequest, options: WebAp
   const jobId = params.jobId ?? '';
   const notFound = answer(refusal(404, WebErrorCode.NoSuchJob, { jobId }));
   if (!ID.test(jobId)) return notFound;
-  const view = await jobView(jobId, `${userPrefix(userId)}${jobId}/`, await options.storageFor(userId), { now: options.now(), pageCounts: options.pageCounts });
+  const view = await jobView(jobId, `${userPrefix(userId)}${jobId}/`, await options.storageFor(userId), { now: options.now() });
   return view ? { status: 200, body: view } : notFound;
 }

@@ -93,24 +93,43 @@ describe('the ReportPress stack', () => {
     });
   });
 
-  it('sends each report object to both renderers, and every job fact to the publisher, through one EventBridge rule per target', () => {
+  it('sends each report object to both renderers, and every job fact and every upload to the publisher, through one EventBridge rule per target', () => {
     const viaEventBridge = STAGES.filter((s) => objectTriggers(s).some((t) => t.kind === TriggerKind.EventBridge));
     expect(viaEventBridge.map((s) => s.name)).toEqual([StageName.RenderDocx, StageName.RenderPdf, StageName.Publish]);
-    for (const [stage, patterns] of [
-      [StageName.RenderDocx, ['reports/*.json']],
-      [StageName.RenderPdf, ['reports/*.json']],
-      [StageName.Publish, ['jobs/*/input.json', 'jobs/*/plan.json', 'jobs/*/error.json', 'jobs/*.docx', 'jobs/*.pdf']],
+    for (const [stage, bucket, patterns] of [
+      [StageName.RenderDocx, stack.buckets.work, ['reports/*.json']],
+      [StageName.RenderPdf, stack.buckets.work, ['reports/*.json']],
+      [StageName.Publish, stack.buckets.work, ['jobs/*/input.json', 'jobs/*/plan.json', 'jobs/*/error.json', 'jobs/*.docx', 'jobs/*.pdf']],
+      [StageName.Publish, stack.buckets.input, ['*.txt']],
     ] as const) {
       const { fn, deadLetterQueue } = stack.stages[stage];
       template.hasResourceProperties('AWS::Events::Rule', {
         EventPattern: {
           source: ['aws.s3'],
           'detail-type': ['Object Created'],
-          detail: { bucket: { name: [ref(stack.buckets.work)] }, object: { key: patterns.map((wildcard) => ({ wildcard })) } },
+          detail: { bucket: { name: [ref(bucket)] }, object: { key: patterns.map((wildcard) => ({ wildcard })) } },
         },
         Targets: [Match.objectLike({ Arn: arn(fn), DeadLetterConfig: { Arn: arn(deadLetterQueue) }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }) })],
       });
     }
+  });
+
+  it('runs the sweep every 10 minutes on a schedule, with the stall time in its environment', () => {
+    const { fn, deadLetterQueue } = stack.stages[StageName.Sweep];
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(10 minutes)',
+      Targets: [Match.objectLike({ Arn: arn(fn), DeadLetterConfig: { Arn: arn(deadLetterQueue) }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 600 } })],
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('report-press sweep:'),
+      Environment: { Variables: Match.objectLike({ REPORT_PRESS_STALL_MINUTES: '60' }) },
+    });
+    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+    const quick = Template.fromStack(new ReportPressStack(app, 'ReportPressQuickSweep', { stallMinutes: 20 }));
+    quick.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('report-press sweep:'),
+      Environment: { Variables: Match.objectLike({ REPORT_PRESS_STALL_MINUTES: '20' }) },
+    });
   });
 
   it('retries failed invocations twice, then hands them to the default event bus (record-failure’s own go straight to its queue)', () => {
@@ -174,7 +193,7 @@ describe('the ReportPress stack', () => {
     }
   });
 
-  it('keeps every bucket private, encrypted and TLS-only; versions input and output; expires work', () => {
+  it('keeps every bucket private, encrypted and TLS-only; versions input and output and expires their replaced versions; expires work', () => {
     const locked = {
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
@@ -191,12 +210,14 @@ describe('the ReportPress stack', () => {
     expect(bucket(stack.buckets.output).VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(bucket(stack.buckets.work).VersioningConfiguration).toBeUndefined();
     expect(bucket(stack.buckets.work).LifecycleConfiguration).toEqual({ Rules: [{ ExpirationInDays: 7, Status: 'Enabled' }] });
-    expect(bucket(stack.buckets.output).LifecycleConfiguration).toEqual({
-      Rules: [{ NoncurrentVersionExpiration: { NoncurrentDays: 30 }, ExpiredObjectDeleteMarker: true, Status: 'Enabled' }],
-    });
+    for (const role of ['input', 'output'] as const) {
+      expect(bucket(stack.buckets[role]).LifecycleConfiguration, role).toEqual({
+        Rules: [{ NoncurrentVersionExpiration: { NoncurrentDays: 30 }, ExpiredObjectDeleteMarker: true, Status: 'Enabled' }],
+      });
+    }
   });
 
-  it('lets each function read, write, delete and list exactly what its stage needs, and only the publisher touch the output bucket', () => {
+  it('lets each function read, write, delete and list exactly what its stage needs, and only the publisher and the sweep touch the output bucket', () => {
     const { input, work, output } = stack.buckets;
     const published = ['*/manifest.json', '*/status.json', '*/error.json', '*/removals.json', '*.docx', '*.pdf'];
     const get = (bucket: IConstruct, pattern: string) => ['s3:GetObject', objectsArn(bucket, pattern)];
@@ -219,6 +240,18 @@ describe('the ReportPress stack', () => {
         list(output),
       ],
       'record-failure': [get(input, '*.txt'), put(work, 'jobs/*/error.json'), list(input)],
+      // The sweep settles through the publisher's code, and records STALLED as a job fact.
+      sweep: [
+        get(input, '*.txt'),
+        get(work, 'jobs/*'),
+        get(output, '*/status.json'),
+        ...published.map((p) => put(output, p)),
+        put(work, 'jobs/*/error.json'),
+        ...published.map((p) => del(output, p)),
+        list(input),
+        list(work),
+        list(output),
+      ],
     };
     const policies = template.findResources('AWS::IAM::Policy');
     for (const stage of STAGES) {
@@ -268,7 +301,7 @@ describe('the ReportPress stack', () => {
         'WorkBucketName',
         'OutputBucketName',
         'JobFinishedEventPattern',
-        ...['Clean', 'Split', 'RenderDocx', 'RenderPdf', 'Publish', 'RecordFailure'].flatMap((s) => [`${s}DeadLetterQueueUrl`, `${s}DeadLetterAlarmName`]),
+        ...['Clean', 'Split', 'RenderDocx', 'RenderPdf', 'Publish', 'RecordFailure', 'Sweep'].flatMap((s) => [`${s}DeadLetterQueueUrl`, `${s}DeadLetterAlarmName`]),
       ]),
     );
   });

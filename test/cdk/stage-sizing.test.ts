@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { maxInputBytesFor, STAGE_SIZING, TEXT_STAGE_FIGURES, textStageMemoryMb, textStageTimeoutSeconds } from '../../cdk/stage-sizing.js';
+import {
+  maxInputBytesFor,
+  RENDER_STAGE_FIGURES,
+  renderStageMemoryNeededMb,
+  renderStageSecondsNeeded,
+  STAGE_SIZING,
+  TEXT_STAGE_FIGURES,
+  textStageMemoryMb,
+  textStageTimeoutSeconds,
+} from '../../cdk/stage-sizing.js';
+import { MAX_PART_LINES } from '../../lib/model/report-parts.js';
 import { StageName } from '../../lib/pipeline/stages.js';
 import { DEFAULT_MAX_BYTES } from '../../lib/text/decode.js';
 
@@ -36,5 +46,25 @@ describe('the sizing of the clean and split functions', () => {
 
     expect(textStageMemoryMb(figures, 40 * MB)).toBeGreaterThan(textStageMemoryMb(figures, 20 * MB));
     expect(textStageTimeoutSeconds(figures, 512, 200 * MB)).toBeGreaterThan(textStageTimeoutSeconds(figures, 512, 20 * MB));
+  });
+});
+
+describe('the sizing of the render functions', () => {
+  const RENDER_STAGES = [StageName.RenderDocx, StageName.RenderPdf] as const;
+
+  it.each(RENDER_STAGES)('gives %s the memory and time that the largest document (a part of MAX_PART_LINES lines) needs', (stage) => {
+    const { memoryMb, timeoutSeconds } = STAGE_SIZING[stage];
+    const figures = RENDER_STAGE_FIGURES[stage];
+
+    expect(memoryMb).toBeGreaterThanOrEqual(renderStageMemoryNeededMb(figures, MAX_PART_LINES));
+    expect(memoryMb).toBeGreaterThanOrEqual(figures.runtimeMb + figures.firstRenderMb + figures.rssPerThousandLines * (MAX_PART_LINES / 1000));
+    expect(timeoutSeconds).toBeGreaterThanOrEqual(renderStageSecondsNeeded(figures, memoryMb, MAX_PART_LINES));
+  });
+
+  it('needs more memory for longer documents, in steps of 64 MB', () => {
+    const figures = RENDER_STAGE_FIGURES[StageName.RenderPdf];
+
+    expect(renderStageMemoryNeededMb(figures, 200_000)).toBeGreaterThan(renderStageMemoryNeededMb(figures, MAX_PART_LINES));
+    expect(renderStageMemoryNeededMb(figures, 200_000) % 64).toBe(0);
   });
 });

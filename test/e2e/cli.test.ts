@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PART_LINES } from '../../lib/model/report-parts.js';
+import { normalisePunctuationWidth } from '../../lib/text/punctuation-width.js';
 
 // These tests run the built command exactly as a user does (`npm test` builds it first).
 const CLI = join(process.cwd(), 'bin', 'report-press.js');
@@ -17,13 +19,19 @@ interface Gold {
 
 interface ManifestJson {
   source: string;
-  reports: { index: number; title: string; docx: string; pdf: string | null }[];
+  reports: { index: number; title: string; docx: string; pdf: string | null; pages?: number; part?: { number: number; count: number; reportTitle: string } }[];
+  warnings: { code: string; report?: number; text?: string }[];
   cleaning: { log: string; removals: number };
 }
 
 interface RemovalLogJson {
   source: string;
   removals: { ruleId: string; family: string; line: number; column: number; text: string }[];
+}
+
+interface ExplainJson {
+  source: string;
+  decisions: { line: number; stage: string; kind: string; rule: string; verdict?: string; why: string; text: string }[];
 }
 
 let work: string;
@@ -63,7 +71,7 @@ afterAll(() => {
 describe('report-press convert', () => {
   const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 
-  it('writes every fixture as documents whose text is exactly the gold reports', () => {
+  it('writes every fixture as documents whose text is exactly the gold reports, each PDF’s pages in the manifest', async () => {
     // prepare
     const out = join(work, 'gold');
     // act
@@ -76,19 +84,22 @@ describe('report-press convert', () => {
       const gold = JSON.parse(readFileSync(join(GOLD, `${stem}.json`), 'utf8')) as Gold;
       const manifest = JSON.parse(readFileSync(join(out, stem, 'manifest.json'), 'utf8')) as ManifestJson;
       expect(manifest.source).toBe(seed);
-      expect(manifest.reports.map((r) => r.title)).toEqual(gold.reports.map((r) => r.title));
+      expect(manifest.reports.map((r) => r.title)).toEqual(gold.reports.map((r) => normalisePunctuationWidth(r.title)));
       const log = JSON.parse(readFileSync(join(out, stem, manifest.cleaning.log), 'utf8')) as RemovalLogJson;
       expect(log.removals).toHaveLength(manifest.cleaning.removals);
       for (const removal of log.removals) {
         expect(removal).toMatchObject({ ruleId: expect.any(String), line: expect.any(Number), column: expect.any(Number), text: expect.any(String) });
       }
-      manifest.reports.forEach((entry, i) => {
+      for (const [i, entry] of manifest.reports.entries()) {
         const want = gold.reports[i]!;
         expect(entry.index).toBe(i + 1);
         expect(entry.docx).toMatch(new RegExp(`^${String(i + 1).padStart(2, '0')}-.+\\.docx$`));
-        expect(docxParagraphs(join(out, stem, entry.docx))).toEqual([want.title, ...want.paragraphs]);
-        expect(readFileSync(join(out, stem, entry.pdf!)).subarray(0, 5).toString()).toBe('%PDF-');
-      });
+        // As cleaning leaves the gold: the half-width marks of Chinese text made full-width.
+        expect(docxParagraphs(join(out, stem, entry.docx))).toEqual([want.title, ...want.paragraphs].map(normalisePunctuationWidth));
+        const pdf = readFileSync(join(out, stem, entry.pdf!));
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        expect(entry.pages).toBe((await PDFDocument.load(pdf)).getPageCount());
+      }
     }
   });
 
@@ -194,7 +205,58 @@ describe('report-press convert', () => {
     expect(docs.length).toBeGreaterThan(0);
     expect(docs.every((d) => d.endsWith('.docx'))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(out, seeds[0]!.replace(/\.txt$/, ''), 'manifest.json'), 'utf8')) as ManifestJson;
-    expect(manifest.reports.every((r) => r.pdf === null && r.docx.endsWith('.docx'))).toBe(true);
+    expect(manifest.reports.every((r) => r.pdf === null && r.docx.endsWith('.docx') && r.pages === undefined)).toBe(true);
+  });
+
+  it('writes a report longer than one document holds in parts, each with its part and pages, every line once, and says so', async () => {
+    // prepare: one sentence on 100 lines more than a document holds; no title splits it
+    const input = join(work, '流水账.txt');
+    const out = join(work, 'parts-out');
+    writeFileSync(input, '工作很好。\n'.repeat(MAX_PART_LINES + 100));
+    // act
+    const result = run('convert', input, '--out', out, '--lang', 'en');
+    // assert
+    expect(result.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, '流水账', 'manifest.json'), 'utf8')) as ManifestJson;
+    expect(manifest.reports.map(({ title, docx, pdf, part }) => ({ title, docx, pdf, part }))).toEqual([1, 2].map((number) => ({
+      title: `流水账（${number}）`,
+      docx: `0${number}-流水账（${number}）.docx`,
+      pdf: `0${number}-流水账（${number}）.pdf`,
+      part: { number, count: 2, reportTitle: '流水账' },
+    })));
+    const paragraphs = manifest.reports.flatMap((entry) => docxParagraphs(join(out, '流水账', entry.docx)).slice(1));
+    expect(paragraphs).toEqual(Array.from({ length: MAX_PART_LINES + 100 }, () => '工作很好。'));
+    for (const entry of manifest.reports) {
+      expect(entry.pages).toBe((await PDFDocument.load(readFileSync(join(out, '流水账', entry.pdf!)), { updateMetadata: false })).getPageCount());
+    }
+    expect(manifest.warnings).toEqual([
+      expect.objectContaining({ code: 'NO_TITLE', report: 1, text: '流水账' }),
+      expect.objectContaining({ code: 'REPORT_IN_PARTS', report: 1, text: '流水账' }),
+    ]);
+    expect(result.stderr).toMatch(/“流水账” is longer than one document holds .*“流水账（1）”, “流水账（2）”/);
+  });
+
+  it('writes explain.json with --explain: the rule and reason of every cut, line break and report, at its input line; and none without it', () => {
+    // prepare
+    const out = join(work, 'explain');
+    const plain = join(work, 'no-explain');
+    const name = seeds.find((seed) => seed.startsWith('001'))!;
+    const folder = name.replace(/\.txt$/, '');
+    // act
+    const explained = run('convert', join(SEEDS, name), '--out', out, '--format', 'docx', '--explain');
+    const notExplained = run('convert', join(SEEDS, name), '--out', plain, '--format', 'docx');
+    // assert
+    expect(explained.status).toBe(0);
+    expect(notExplained.status).toBe(0);
+    expect(existsSync(join(plain, folder, 'explain.json'))).toBe(false);
+    const trace = JSON.parse(readFileSync(join(out, folder, 'explain.json'), 'utf8')) as ExplainJson;
+    const log = JSON.parse(readFileSync(join(out, folder, 'removals.json'), 'utf8')) as RemovalLogJson;
+    const manifest = JSON.parse(readFileSync(join(out, folder, 'manifest.json'), 'utf8')) as ManifestJson;
+    expect(trace.decisions.every((d) => /^[a-z-]+\/[a-z-]+$/.test(d.rule) && d.why.length > 20 && d.line >= 1)).toBe(true);
+    expect(trace.decisions.filter((d) => d.kind === 'cut').map((d) => [d.line, d.rule, d.text])).toEqual(log.removals.map((r) => [r.line, r.ruleId, r.text]));
+    expect(trace.decisions.filter((d) => d.kind === 'report').map((d) => d.text)).toEqual(manifest.reports.map((r) => r.title));
+    // The same documents and logs as without it.
+    expect(readFileSync(join(out, folder, 'removals.json'))).toEqual(readFileSync(join(plain, folder, 'removals.json')));
   });
 
   it('removes documents left by an earlier, longer version of the same input', () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
+import { LOCAL_CREDENTIALS } from '../../functions/s3-client.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getJson, listKeys, pollUntil, putObject } from '../integration/s3-helpers.js';
 
@@ -20,8 +21,8 @@ describe('report-press dev', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const endpoint = await pollUntil('the endpoint', async () => /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1], 20_000);
-    // The SDK's defaults (flexible checksums, aws-chunked uploads), as the AWS CLI uses them.
-    const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'anything', secretAccessKey: 'anything' } });
+    // The SDK's defaults (flexible checksums, aws-chunked uploads), as the AWS CLI uses them, with the local credentials the banner prints.
+    const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
 
     // act
     await putObject(client, 'input', '2024/述职 报告.txt', readFileSync(SEED));

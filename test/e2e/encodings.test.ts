@@ -121,3 +121,28 @@ describe('report-press convert, given a Big5 file', () => {
     expect(title).not.toMatch(/[\ue000-\uf8ff\ufffd]/);
   });
 });
+
+describe('report-press convert, given a French text in ISO-8859-1', () => {
+  it('converts it as it converts the same text in UTF-8: the same titles, file names and document text', () => {
+    // prepare
+    const text =
+      'Le café est prêt à être servi, élève, garçon.\n' +
+      "J'ai reçu ta lettre où tu décris ta journée à la plage ; l'été était très chaud et « la mer, déjà tiède ».\n" +
+      'Noël approche : les enfants sont impatients, et même les élèves les plus sérieux rêvent déjà des fêtes.\n';
+    writeFileSync(join(work, 'french-latin1.txt'), Buffer.from(text, 'latin1'));
+    writeFileSync(join(work, 'french-utf8.txt'), text);
+    const out = join(work, 'out-latin1');
+    // act
+    const result = run('convert', join(work, 'french-latin1.txt'), join(work, 'french-utf8.txt'), '--out', out);
+    // assert
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const latin1 = manifestOf(join(out, 'french-latin1'));
+    const utf8 = manifestOf(join(out, 'french-utf8'));
+    expect(latin1.reports.map((r) => [r.title, r.docx, r.pdf])).toEqual(utf8.reports.map((r) => [r.title, r.docx, r.pdf]));
+    expect(latin1.reports[0]!.title).toBe('Le café est prêt à être servi, élève, garçon.');
+    latin1.reports.forEach((report, i) => {
+      expect(docxText(join(out, 'french-latin1', report.docx))).toBe(docxText(join(out, 'french-utf8', utf8.reports[i]!.docx)));
+    });
+  });
+});

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanStage, splitStage } from '../../lib/convert.js';
 import type { Report } from '../../lib/model/report.js';
 import { displayWidth } from '../../lib/text/hard-wrap.js';
+import { normalisePunctuationWidth } from '../../lib/text/punctuation-width.js';
 
 interface GoldReport {
   readonly title: string;
@@ -120,7 +121,8 @@ function goldOf(name: string): GoldReport[] {
   const gold = JSON.parse(readFileSync(join(fixtures, 'gold', name.replace(/\.txt$/, '.json')), 'utf8')) as {
     reports: GoldReport[];
   };
-  return gold.reports.map((report) => ({ title: report.title, paragraphs: [...report.paragraphs] }));
+  // As cleaning leaves them: the half-width marks of Chinese text made full-width (`纪律,严禁` → `纪律，严禁`).
+  return gold.reports.map((report) => ({ title: normalisePunctuationWidth(report.title), paragraphs: report.paragraphs.map(normalisePunctuationWidth) }));
 }
 
 function outline(reports: readonly Report[]): GoldReport[] {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { documentBaseName } from '../../lib/convert.js';
 import {
+  checkInputKey,
   cleanedKey,
   documentKey,
   documentPath,
@@ -8,13 +10,17 @@ import {
   inputVersion,
   jobFactKey,
   JobFact,
+  jobFolder,
   jobOfSource,
+  KeyErrorCode,
   manifestKey,
+  MAX_CONVERTED_KEY_BYTES,
   parseCleanedKey,
   parseJobKey,
   parseRenderedName,
   parseReportKey,
   renderedName,
+  renderWarningsName,
   reportKey,
   statusKey,
 } from '../../lib/pipeline/keys.js';
@@ -66,9 +72,13 @@ describe('object keys', () => {
     expect(parseReportKey('reports/x.json')).toBeUndefined();
   });
 
-  it('carry a rendered document’s digest in its name, so a listing tells the manifest everything', () => {
+  it('carry a rendered document’s digest, and a PDF’s pages, in its name, so a listing tells the manifest everything', () => {
     const sha256 = 'ab'.repeat(32);
-    expect(renderedName(7, 'pdf', sha256)).toBe(`07.${sha256}.pdf`);
+    expect(renderedName(7, 'docx', sha256)).toBe(`07.${sha256}.docx`);
+    expect(renderedName(7, 'pdf', sha256, 2272)).toBe(`07.${sha256}.2272p.pdf`);
+    expect(parseRenderedName(`07.${sha256}.docx`)).toEqual({ index: 7, sha256, format: 'docx' });
+    expect(parseRenderedName(`07.${sha256}.2272p.pdf`)).toEqual({ index: 7, sha256, format: 'pdf', pages: 2272 });
+    // A job rendered before pages were counted: its documents are still found.
     expect(parseRenderedName(`07.${sha256}.pdf`)).toEqual({ index: 7, sha256, format: 'pdf' });
     expect(parseRenderedName('07.pdf.warnings.json')).toBeUndefined();
   });
@@ -83,6 +93,61 @@ describe('object keys', () => {
     expect(jobOfSource(StageName.Split, `cleaned/a/b/${version}.json`)).toEqual({ path: 'a/b', version });
     expect(jobOfSource(StageName.RenderPdf, `reports/a/b/${version}/01.json`)).toEqual({ path: 'a/b', version, index: 1 });
     expect(jobOfSource(StageName.Clean, 'a/b.txt')).toBeUndefined();
+  });
+});
+
+describe('input keys the chain cannot name a folder after', () => {
+  const odd = ['.txt', '..txt', '...txt', '....txt', 'a/.txt', 'a/..txt', 'a/...txt', '.txt.txt', '..txt.txt', 'report.txt', 'report.txt.txt', '.hidden.txt', 'a/b.c.txt', '2024/年度 报告.txt'];
+
+  it('give every .txt key a folder of its own, never . or .., and find the key again from the folder', () => {
+    // act
+    const folders = odd.map(documentPath);
+    // assert
+    expect(new Set(folders).size).toBe(odd.length);
+    expect(folders.filter((f) => f.split('/').some((segment) => segment === '' || segment === '.' || segment === '..'))).toEqual([]);
+    expect(folders.map(inputKeyOfPath)).toEqual(odd);
+  });
+
+  it('refuse a name of nothing or only dots before .txt, with a code, in its own folder', () => {
+    expect(['.txt', '..txt', 'a/...txt', '.txt.txt'].map(checkInputKey)).toEqual(
+      ['.txt', '..txt', '...txt', '.txt.txt'].map((name) => ({ kind: 'refuse', code: KeyErrorCode.NoName, params: { name } })),
+    );
+    expect(['report.txt', '.hidden.txt', 'a/....x.txt'].map((key) => checkInputKey(key).kind)).toEqual(['convert', 'convert', 'convert']);
+  });
+
+  it('convert keys whose every derived key fits in S3’s 1,024 bytes, refuse longer ones with a code, and leave alone only those whose status.json would not fit', () => {
+    // prepare: keys of a given length in bytes, in folders of 200-byte segments, as a user would nest them
+    const keyOf = (bytes: number) => {
+      const stem = Array.from({ length: bytes - '.txt'.length }, (_, i) => (i % 200 === 199 ? '/' : 'x')).join('');
+      return `${stem.slice(0, -1)}y.txt`;
+    };
+    const longest = keyOf(MAX_CONVERTED_KEY_BYTES);
+    const path = documentPath(longest);
+    const job = { path, version: `${'9'.repeat(10)}-${'f'.repeat(32)}-10000` };
+    const index = 999_999;
+    const documentName = `${documentBaseName(index, '国'.repeat(100))}.docx`;
+    // act
+    const derived = [
+      statusKey(path),
+      manifestKey(path),
+      errorKey(path),
+      documentKey(path, documentName),
+      cleanedKey(job),
+      reportKey(job, index),
+      jobFactKey(job, JobFact.Manifest),
+      `${jobFolder(job)}${renderedName(index, 'docx', 'f'.repeat(64))}`,
+      `${jobFolder(job)}${renderWarningsName(index, 'docx')}`,
+    ];
+    // assert
+    const bytes = (key: string) => new TextEncoder().encode(key).length;
+    expect(bytes(longest)).toBe(MAX_CONVERTED_KEY_BYTES);
+    expect(Math.max(...derived.map(bytes))).toBeLessThanOrEqual(1024);
+    expect(checkInputKey(longest)).toEqual({ kind: 'convert' });
+    expect(checkInputKey(keyOf(MAX_CONVERTED_KEY_BYTES + 1))).toEqual({ kind: 'refuse', code: KeyErrorCode.TooLong, params: { bytes: MAX_CONVERTED_KEY_BYTES + 1, limit: MAX_CONVERTED_KEY_BYTES } });
+    expect(checkInputKey(keyOf(1016)).kind).toBe('refuse');
+    expect(bytes(statusKey(documentPath(keyOf(1016))))).toBe(1024);
+    expect(checkInputKey(keyOf(1017))).toEqual({ kind: 'ignore' });
+    expect(checkInputKey('2024/REPORT.TXT')).toEqual({ kind: 'ignore' });
   });
 });
 

@@ -22,7 +22,10 @@ import { StageName, stageNamed } from '../../lib/pipeline/stages.js';
 import { WarningCode } from '../../lib/warnings.js';
 import { decodeCleanedItem, decodeReportItem, type ErrorRecord } from '../../lib/pipeline/work-items.js';
 import { GBT9704 } from '../../lib/render/style.js';
+import { DEFAULT_MAX_BYTES } from '../../lib/text/decode.js';
+import { MAX_PART_LINES } from '../../lib/model/report-parts.js';
 import { getBytes, getJson, lastModifiedOf, listKeys, putObject } from '../integration/s3-helpers.js';
+import { readWithPdfJs } from '../unit/pdf/read-pdf.js';
 import { awsEventBridgeObjectCreated, awsNotification } from '../support/aws-events.js';
 
 const seeds = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
@@ -146,7 +149,7 @@ describe('the stage handlers, on the embedded S3 server', () => {
     expect(announced).toEqual([]);
   });
 
-  it('publish documents, removal log and a manifest with every digest once the last document is rendered, and announce it once', async () => {
+  it('publish documents, removal log and a manifest with every digest and the PDF’s pages once the last document is rendered, and announce it once', async () => {
     await handler(StageName.RenderPdf)(awsEventBridgeObjectCreated(s3.buckets.work, reportKey(job, 1)));
 
     await publishAfter(job);
@@ -155,8 +158,11 @@ describe('the stage handlers, on the embedded S3 server', () => {
     const docx = await getBytes(client, s3.buckets.output, `${path}/${item.docx}`);
     const pdf = await getBytes(client, s3.buckets.output, `${path}/${item.pdf}`);
     const draft = splitStage(cleanStage(seed, '年度 报告+1%.txt'), { profile: GBT9704.id }).manifest;
-    const expected = completeManifest(draft, { input: digestOf(seed), document: (_i, format) => digestOf(format === 'docx' ? docx : pdf) });
+    // The pages as a PDF reader counts them in the published document.
+    const pages = (await readWithPdfJs(pdf)).pages;
+    const expected = completeManifest(draft, { input: digestOf(seed), document: (_i, format) => digestOf(format === 'docx' ? docx : pdf), pages: () => pages });
     expect(await getJson<Manifest>(client, s3.buckets.output, `${path}/manifest.json`)).toEqual(expected);
+    expect(expected.reports[0]?.pages).toBeGreaterThan(1);
     expect(await listKeys(client, s3.buckets.output, `${path}/`)).toEqual(
       [`${path}/${item.docx}`, `${path}/${item.pdf}`, `${path}/manifest.json`, `${path}/removals.json`, `${path}/status.json`].sort(),
     );
@@ -288,6 +294,45 @@ describe('the publisher and record-failure, on the embedded S3 server', () => {
     expect(record.reason).toMatch(/render-pdf stage failed 3 times on report 1 \(Runtime exited with error: signal: killed\).*upload the file again/);
     expect(await listKeys(client, s3.buckets.output, 'fail/report/')).toEqual(['fail/report/error.json', 'fail/report/status.json']);
     expect(await status('fail/report')).toMatchObject({ state: 'failed', reports: 1 });
+  });
+
+  it('refuse an upload over the size limit as TOO_LARGE from its size, never holding its body, and end the job failed with that code', async () => {
+    // prepare: one byte over the limit; a clean stage whose store tells which bodies it handed over
+    const key = 'big/report.txt';
+    const over = new Uint8Array(DEFAULT_MAX_BYTES + 1).fill(0x41);
+    await putObject(client, s3.buckets.input, key, over);
+    const job = { path: 'big/report', version: await versionOf(key) };
+    const store = scopedObjectStore(s3ObjectStore(client), stageNamed(StageName.Clean), s3.buckets);
+    const bodies: number[] = [];
+    const recording = { ...store, get: async (...args: Parameters<typeof store.get>) => {
+      const object = await store.get(...args);
+      if (object) bodies.push(object.body.byteLength);
+      return object;
+    } };
+    // act
+    const outcome = await HANDLER_FACTORIES[StageName.Clean]({ ...deps, store: recording })(awsNotification(s3.buckets.input, encodeNotificationKey(key), over.byteLength));
+    await publishAfter(job, JobFact.Error);
+    // assert
+    expect(outcome).toEqual({ done: 0, rejected: 1, ignored: 0, gone: 0 });
+    expect(bodies).toEqual([]);
+    const record = await getJson<ErrorRecord>(client, s3.buckets.output, 'big/report/error.json');
+    expect(record).toMatchObject({ stage: 'clean', code: 'TOO_LARGE', source: key, reason: expect.stringContaining('20.0 MB, over the 20 MB limit') });
+    expect(await listKeys(client, s3.buckets.output, 'big/report/')).toEqual(['big/report/error.json', 'big/report/status.json']);
+    expect(await status('big/report')).toMatchObject({ state: 'failed', input: { key, version: job.version } });
+  });
+
+  it('split a report longer than one document holds into one work object per part, planned as that many reports, as the CLI splits it', async () => {
+    // prepare: one sentence on 100 lines more than a document holds
+    const body = '工作很好。\n'.repeat(MAX_PART_LINES + 100);
+    // act
+    const job = await prepare('parts/流水账.txt', body);
+    // assert
+    const expected = splitStage(cleanStage(new TextEncoder().encode(body), '流水账.txt'), { profile: GBT9704.id });
+    expect(expected.reports).toHaveLength(2);
+    expect(await getJson(client, s3.buckets.work, jobFactKey(job, JobFact.Plan))).toMatchObject({ reports: 2 });
+    expect(await getJson(client, s3.buckets.work, jobFactKey(job, JobFact.Manifest))).toEqual(expected.manifest);
+    const items = await Promise.all([1, 2].map(async (index) => decodeReportItem(await getBytes(client, s3.buckets.work, reportKey(job, index)))));
+    expect(items.map((item) => [item.docx, item.report])).toEqual(expected.manifest.reports.map((entry, i) => [entry.docx, expected.reports[i]]));
   });
 
   it('record nothing for a failed clean whose upload has since been replaced', async () => {

@@ -13,7 +13,9 @@ import {
   stageMayWrite,
   stageNamed,
   stagesHandlingFailureOf,
+  scheduleOf,
   stagesTriggeredBy,
+  triggerFor,
   triggerKeyPattern,
   type StageDefinition,
 } from '../../lib/pipeline/stages.js';
@@ -30,8 +32,8 @@ const job = { path: '2024/report', version: '1714557600-9e107d9d372bb6826bd81d35
 const stored = (key: string, body: Uint8Array) => ({ key, body, size: body.byteLength, etag: '9e107d9d372bb6826bd81d3542a419d6', lastModified: new Date('2024-05-01T10:00:00Z') });
 
 describe('the stage table', () => {
-  it('runs clean, split, both renders, the publisher and record-failure, each from its own handler module', () => {
-    expect(STAGES.map((s) => s.name)).toEqual([StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf, StageName.Publish, StageName.RecordFailure]);
+  it('runs clean, split, both renders, the publisher, record-failure and the sweep, each from its own handler module', () => {
+    expect(STAGES.map((s) => s.name)).toEqual([StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf, StageName.Publish, StageName.RecordFailure, StageName.Sweep]);
     expect(new Set(STAGES.map((s) => s.entry)).size).toBe(STAGES.length);
   });
 
@@ -39,11 +41,16 @@ describe('the stage table', () => {
     for (const stage of STAGES) expect(writesTrigger(stage, stage), stage.name).toBe(false);
   });
 
-  it('never writes to the input bucket, and leaves the output bucket to the publisher alone', () => {
+  it('never writes to the input bucket, and leaves the output bucket to the publisher and the sweep, which settles through the publisher’s code', () => {
     const targets = STAGES.flatMap((s) => [...s.targets, ...s.deletes].map((t) => [s.name, t.bucket]));
     expect(targets.filter(([, bucket]) => bucket === BucketRole.Input)).toEqual([]);
-    expect(new Set(targets.filter(([, bucket]) => bucket === BucketRole.Output).map(([name]) => name))).toEqual(new Set([StageName.Publish]));
-    expect(STAGES.filter((s) => s.publishesJobEvents).map((s) => s.name)).toEqual([StageName.Publish]);
+    expect(new Set(targets.filter(([, bucket]) => bucket === BucketRole.Output).map(([name]) => name))).toEqual(new Set([StageName.Publish, StageName.Sweep]));
+    expect(STAGES.filter((s) => s.publishesJobEvents).map((s) => s.name)).toEqual([StageName.Publish, StageName.Sweep]);
+  });
+
+  it('runs the sweep on a clock, and nothing else', () => {
+    expect(STAGES.filter((s) => scheduleOf(s)).map((s) => [s.name, scheduleOf(s)?.everyMinutes])).toEqual([[StageName.Sweep, 10]]);
+    expect(objectTriggers(stageNamed(StageName.Sweep))).toEqual([]);
   });
 
   it('forms a chain without cycles: every converting stage records facts the publisher reacts to', () => {
@@ -55,6 +62,7 @@ describe('the stage table', () => {
       'render-pdf': ['publish'],
       publish: [],
       'record-failure': ['publish'],
+      sweep: ['publish'],
     });
   });
 
@@ -64,19 +72,23 @@ describe('the stage table', () => {
       ['render-docx', TriggerKind.EventBridge],
       ['render-pdf', TriggerKind.EventBridge],
     ]);
-    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.txt').map((s) => s.name)).toEqual(['clean']);
+    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.txt').map((s) => [s.name, triggerFor(s, BucketRole.Input, '2024/report.txt')?.kind])).toEqual([
+      ['clean', TriggerKind.Notification],
+      ['publish', TriggerKind.EventBridge],
+    ]);
     expect(stagesTriggeredBy(BucketRole.Work, cleanedKey(job)).map((s) => s.name)).toEqual(['split']);
   });
 
-  it('has the publisher hear every job fact and every removed input', () => {
+  it('has the publisher hear every job fact, every upload and every removed input', () => {
     expect(stagesTriggeredBy(BucketRole.Work, jobFactKey(job, JobFact.Plan)).map((s) => s.name)).toEqual(['publish']);
+    expect(stagesTriggeredBy(BucketRole.Input, '2024/..txt').map((s) => s.name)).toEqual(['clean', 'publish']);
     expect(stagesTriggeredBy(BucketRole.Input, '2024/report.txt', ObjectEvent.Removed).map((s) => s.name)).toEqual(['publish']);
     expect(stagesTriggeredBy(BucketRole.Input, '2024/report.docx', ObjectEvent.Removed)).toEqual([]);
   });
 
-  it('hands every stage’s failures after retries to record-failure, except record-failure’s own', () => {
+  it('hands every stage’s failures after retries to record-failure, except record-failure’s own and the sweep’s (its next run is its retry)', () => {
     for (const stage of STAGES) {
-      const expected = stage.name === StageName.RecordFailure ? [] : [StageName.RecordFailure];
+      const expected = stage.name === StageName.RecordFailure || stage.name === StageName.Sweep ? [] : [StageName.RecordFailure];
       expect(stagesHandlingFailureOf(stage.name).map((s) => s.name), stage.name).toEqual(expected);
     }
   });
@@ -88,8 +100,8 @@ describe('the stage table', () => {
     expect(stagesTriggeredBy(BucketRole.Input, '2024/report.docx')).toEqual([]);
   });
 
-  it('lets every converting stage record bad input as a job fact', () => {
-    for (const name of [StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf, StageName.RecordFailure]) {
+  it('lets every converting stage record bad input as a job fact, and record-failure and the sweep a job that cannot finish', () => {
+    for (const name of [StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf, StageName.RecordFailure, StageName.Sweep]) {
       expect(stageMayWrite(stageNamed(name), BucketRole.Work, jobFactKey(job, JobFact.Error)), name).toBe(true);
     }
   });

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -7,7 +6,9 @@ import { crc32 } from 'node:zlib';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalS3, type LocalS3, type StoredObject } from '../../cli/local-s3.js';
+import { LOCAL_CREDENTIALS } from '../../functions/s3-client.js';
 import { getBytes } from './s3-helpers.js';
+import { sendRaw, signedChunks, signedHeaders, signingKey, type RawResponse } from './signed-requests.js';
 
 const text = '述职报告\n\n一、工作回顾\n（一）强化理论武装。认真学习习近平新时代中国特色社会主义思想，*公司全年召开x次会议。\n';
 const bytes = Buffer.from(text, 'utf8');
@@ -28,7 +29,7 @@ function client(checksums: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED'): S3Client {
     forcePathStyle: true,
     requestChecksumCalculation: checksums,
     responseChecksumValidation: checksums,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+    credentials: LOCAL_CREDENTIALS,
   });
 }
 
@@ -51,28 +52,28 @@ async function put(with_: S3Client, key: string, body: PutObjectCommandInput['Bo
   await with_.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: contentLength, ContentType: 'text/plain; charset=utf-8' }));
 }
 
-/** What a raw HTTP PUT of `body` with `headers` gets back from the server. */
-function rawPut(key: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: string }> {
-  const url = new URL(`/${bucket}/${encodeURIComponent(key)}`, s3.endpoint);
-  const now = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
-  return new Promise((resolveResponse, reject) => {
-    const req = request(url, {
-      method: 'PUT',
-      headers: {
-        'x-amz-date': now,
-        authorization: `AWS4-HMAC-SHA256 Credential=anyone/${now.slice(0, 8)}/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=${'0'.repeat(64)}`,
-        'content-length': String(body.length),
-        ...headers,
-      },
-    });
-    req.on('response', (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (part: Buffer) => parts.push(part));
-      res.on('end', () => resolveResponse({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+/** What a raw HTTP PUT of `body` with `headers`, signed with the local credentials, gets back from the server. */
+async function rawPut(key: string, headers: Record<string, string>, body: Buffer): Promise<RawResponse> {
+  const raw = { method: 'PUT', path: `/${bucket}/${encodeURIComponent(key)}`, headers, body };
+  const signed = await signedHeaders(s3.endpoint, raw, { payloadHash: headers['x-amz-content-sha256'] });
+  return sendRaw(s3.endpoint, { ...raw, headers: signed });
+}
+
+/** A PUT of `pieces` as signed aws-chunked chunks, the seed signature the request's own; `tamper` changes the framed body after signing. */
+async function signedChunkedPut(key: string, pieces: Buffer[], tamper: (framed: Buffer) => Buffer = (framed) => framed): Promise<RawResponse> {
+  const payload = Buffer.concat(pieces);
+  // The chunk framing's length is known before signing: sizes in hex, 81 bytes of ";chunk-signature=…\r\n", data, CRLF.
+  const framedLength = [...pieces, Buffer.alloc(0)].reduce((sum, piece) => sum + piece.length.toString(16).length + 17 + 64 + 2 + piece.length + 2, 0);
+  const raw = {
+    method: 'PUT',
+    path: `/${bucket}/${encodeURIComponent(key)}`,
+    headers: { 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': String(payload.length), 'content-length': String(framedLength) },
+  };
+  const headers = await signedHeaders(s3.endpoint, raw, { payloadHash: 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD' });
+  const amzDate = headers['x-amz-date']!;
+  const signature = /Signature=([0-9a-f]{64})/.exec(headers.authorization!)![1]!;
+  const framed = tamper(signedChunks(pieces, { signature, amzDate, key: signingKey(LOCAL_CREDENTIALS.secretAccessKey, amzDate.slice(0, 8)) }));
+  return sendRaw(s3.endpoint, { ...raw, headers: { ...headers, 'content-length': String(framed.length) }, body: framed });
 }
 
 function crc32Base64(payload: Buffer): string {
@@ -147,14 +148,28 @@ describe('uploads with checksums only when required', () => {
 
 describe('aws-chunked uploads from other clients', () => {
   it('stores a body with signed chunks (STREAMING-AWS4-HMAC-SHA256-PAYLOAD), as the AWS CLI and older SDKs send it', async () => {
-    const sig = (n: number) => `;chunk-signature=${String(n).repeat(64)}`;
-    const framed = Buffer.concat([Buffer.from(`a${sig(1)}\r\n`), bytes.subarray(0, 10), Buffer.from(`\r\n${(bytes.length - 10).toString(16)}${sig(2)}\r\n`), bytes.subarray(10), Buffer.from(`\r\n0${sig(3)}\r\n\r\n`)]);
-
-    const response = await rawPut('signed.txt', { 'content-encoding': 'aws-chunked', 'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD', 'x-amz-decoded-content-length': String(bytes.length) }, framed);
+    const response = await signedChunkedPut('signed.txt', [bytes.subarray(0, 10), bytes.subarray(10)]);
     const stored = await getBytes(plainClient, bucket, 'signed.txt');
 
     expect(response.status).toBe(200);
     expect(Buffer.from(stored).equals(bytes)).toBe(true);
+  });
+
+  it('refuses signed chunks whose data was changed after signing with 403 SignatureDoesNotMatch, and stores nothing', async () => {
+    // One byte of the first chunk's data changed: same framing, same length, a chain that no longer holds.
+    const flipped = (framed: Buffer) => {
+      const copy = Buffer.from(framed);
+      const at = copy.indexOf('\r\n') + 2;
+      copy[at] = copy[at]! ^ 1;
+      return copy;
+    };
+
+    const response = await signedChunkedPut('tampered.txt', [bytes.subarray(0, 10), bytes.subarray(10)], flipped);
+    const head = plainClient.send(new HeadObjectCommand({ Bucket: bucket, Key: 'tampered.txt' }));
+
+    expect(response.status).toBe(403);
+    expect(response.body).toContain('<Code>SignatureDoesNotMatch</Code>');
+    await expect(head).rejects.toThrow();
   });
 
   it('answers a malformed body with 400 and stores nothing', async () => {

@@ -17,6 +17,7 @@ import { createWebS3Client, s3UserStorage } from '../../functions/web-storage.js
 import { JobViewState, WebApiEnv, WebErrorCode, type JobView, type UploadGrant, type WebConfig } from '../../lib/web/api-contract.js';
 import { STSClient } from '@aws-sdk/client-sts';
 import { pollUntil } from './s3-helpers.js';
+import { sendRaw } from './signed-requests.js';
 
 const SEED = join(process.cwd(), 'test', 'fixtures', 'seeds', '000_51d4175613d3e64f.txt');
 
@@ -132,6 +133,26 @@ describe('the web API of report-press dev', () => {
     expect([otherKey.status, otherSize.status, otherType.status]).toEqual([403, 403, 403]);
     expect(await otherKey.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
     expect(asSigned.status).toBe(200);
+  });
+
+  it('lets the page’s origin through the CORS preflight and upload on the embedded server, and no other origin', async () => {
+    // prepare: the requests a browser sends for the page's upload, from the page and from elsewhere
+    const grant = (await (await askUpload({ name: 'cors.txt', bytes: 5, contentType: 'text/plain' })).json()) as UploadGrant;
+    const target = new URL(grant.url);
+    const preflight = (origin: string) =>
+      sendRaw(dev.endpoint, { method: 'OPTIONS', path: target.pathname + target.search, headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' } });
+    const put = (origin: string) => sendRaw(dev.endpoint, { method: 'PUT', path: target.pathname + target.search, headers: { ...grant.headers, origin }, body: 'hello' });
+    // act
+    const pagePreflight = await preflight(base);
+    const otherPreflight = await preflight('https://evil.example');
+    const otherPut = await put('https://evil.example');
+    const pagePut = await put(base);
+    // assert
+    expect(pagePreflight.status).toBe(200);
+    expect(pagePreflight.headers['access-control-allow-methods']).toContain('PUT');
+    expect([otherPreflight.status, otherPut.status]).toEqual([403, 403]);
+    expect(pagePut.status).toBe(200);
+    expect(pagePut.headers['access-control-allow-origin']).toBe(base);
   });
 });
 

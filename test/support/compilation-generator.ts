@@ -239,15 +239,20 @@ function wrapLine(line: string, width: number, indent: boolean): string[] {
   const pieces: string[] = [];
   let current = '';
   let before = '';
+  // The page width of `current`, kept as characters are added (a marker takes none).
+  let currentWidth = 0;
   for (let i = 0; i < chars.length; i++) {
     const char = chars[i] ?? '';
+    const charWidth = char.length > 2 ? 0 : displayWidth(char);
     const ambiguous = SENTENCE_END.test(current) && !continuesInlineEnumeration(before + current, chars.slice(i, i + 3).join(''));
-    if (current !== '' && pageWidth(current + char) > width && !ambiguous) {
+    if (current !== '' && currentWidth + charWidth > width && !ambiguous) {
       before += current;
       pieces.push(current);
       current = '';
+      currentWidth = 0;
     }
     current += char;
+    currentWidth += charWidth;
   }
   pieces.push(current);
   return pieces;
@@ -261,10 +266,6 @@ function continuesInlineEnumeration(before: string, rest: string): boolean {
   if (k < 2 || rest[1] !== '是') return false;
   const previous = before.indexOf(`${ITEM_NUMERALS[k - 2]}是`);
   return previous > 0 && /[。！？；：]$/.test(before.slice(0, previous));
-}
-
-function pageWidth(line: string): number {
-  return displayWidth(line.replace(/##paid(?:begin|end)##/g, ''));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * 间距恰当). A title that fits stays on one line; a longer one is broken into as few lines as fit,
  * as equal in length as the words allow, preferring natural boundaries.
  */
+import { CHINESE_NUMERALS } from '../../text/lexicon/numerals.js';
 import { canBreakBetween } from './kinsoku.js';
 import { isSpaceUnit, segmentUnits } from './text-units.js';
 import { insideLexiconWord } from './title-lexicon.js';
@@ -18,7 +19,7 @@ const CONJUNCTION = /[和与及暨或并]$/u;
 const GENRE_WORD = /^(工作|述职|报告|总结|讲话|发言|情况|方案|意见|通知|心得|体会|汇报|计划|实施|会议|专题|调研|经验|材料)/u;
 /** Particles and suffixes that cannot open a line without tearing a word or phrase. */
 const CLINGING_START = /^[的了之等和与及们性化者年月日度届期号个项名次]/u;
-const DIGIT_END = /[0-9０-９〇零一二三四五六七八九十]$/u;
+const DIGIT_END = new RegExp(`[0-9０-９${CHINESE_NUMERALS}]$`, 'u');
 
 /** Cost weights; a natural boundary is worth about two characters of imbalance. */
 const WEIGHT = {

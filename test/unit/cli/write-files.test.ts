@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitStaged, discardStaged, makeFolder, OutputError, stageFile, writeFilesAtomically } from '../../../cli/write-files.js';
+import { commitStaged, discardStaged, makeFolder, OutputError, PARTIAL_MAX_AGE_MS, stageFile, sweepPartials, writeFilesAtomically } from '../../../cli/write-files.js';
 
 let work: string;
 
@@ -140,5 +141,71 @@ describe('staged files', () => {
     // assert
     expect(readdirSync(folder)).toEqual(['01-a.pdf']);
     expect(readFileSync(join(folder, '01-a.pdf'), 'utf8')).toBe('old');
+  });
+});
+
+/** The id of a process that has run and exited. */
+function exitedPid(): number {
+  const pid = spawnSync(process.execPath, ['-e', '']).pid;
+  if (pid === undefined) throw new Error('could not start a process');
+  return pid;
+}
+
+describe('sweepPartials', () => {
+  it('removes the partial files of processes that no longer run, and keeps those of a process that does', async () => {
+    // prepare
+    const folder = join(work, 'out');
+    mkdirSync(folder);
+    const dead = exitedPid();
+    writeFileSync(join(folder, `.${dead}-1.partial`), 'half a document');
+    writeFileSync(join(folder, `.${dead}-2.partial`), 'half a document');
+    writeFileSync(join(folder, `.${process.pid}-7.partial`), 'a document being written');
+    // act
+    const removed = await sweepPartials(folder);
+    // assert
+    expect(removed.sort()).toEqual([`.${dead}-1.partial`, `.${dead}-2.partial`]);
+    expect(readdirSync(folder)).toEqual([`.${process.pid}-7.partial`]);
+  });
+
+  it('removes a partial file older than a day even when a process with its id runs (ids are reused)', async () => {
+    // prepare
+    const folder = join(work, 'out');
+    mkdirSync(folder);
+    const old = join(folder, `.${process.pid}-1.partial`);
+    writeFileSync(old, 'left by an earlier process with the same id');
+    const then = new Date(Date.now() - PARTIAL_MAX_AGE_MS - 60_000);
+    utimesSync(old, then, then);
+    // act
+    await sweepPartials(folder);
+    // assert
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('leaves alone every file or folder not named as a partial file, however alike', async () => {
+    // prepare
+    const folder = join(work, 'out');
+    mkdirSync(folder);
+    const dead = exitedPid();
+    const alike = ['draft.partial', `${dead}-1.partial`, `.${dead}-1.partial.bak`, `.${dead}.partial`, `.x${dead}-1.partial`, '01-a.pdf'];
+    for (const name of alike) writeFileSync(join(folder, name), 'mine');
+    mkdirSync(join(folder, `.${dead}-2.partial`));
+    // act
+    const removed = await sweepPartials(folder);
+    // assert
+    expect(removed).toEqual([]);
+    expect(readdirSync(folder).sort()).toEqual([...alike, `.${dead}-2.partial`].sort());
+  });
+
+  it('runs when a run first stages a file in a folder', async () => {
+    // prepare
+    const folder = join(work, 'out');
+    mkdirSync(folder);
+    const left = `.${exitedPid()}-3.partial`;
+    writeFileSync(join(folder, left), 'half a document');
+    // act
+    const staged = await stageFile(folder, { path: '01-a.pdf', bytes: new Uint8Array([1]) });
+    await commitStaged([staged]);
+    // assert
+    expect(readdirSync(folder)).toEqual(['01-a.pdf']);
   });
 });

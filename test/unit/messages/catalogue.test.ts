@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FileErrorCode, InputError, InputErrorCode } from '../../../lib/errors.js';
 import { CATALOGUES, formatError, formatMessage, Lang, langFromLocale, parseLang, type MessageKey, type ParamsOf } from '../../../lib/messages/index.js';
-import { OUTSIDE_REPORTS_FAMILY } from '../../../lib/text/split.js';
-import { CleanFamily } from '../../../lib/text/clean.js';
+import { CUT_RULE_IDS, KNOWN_RULES } from '../../../lib/text/rule-index.js';
 import { WarningCode } from '../../../lib/warnings.js';
 
 /**
@@ -11,10 +10,10 @@ import { WarningCode } from '../../../lib/warnings.js';
  */
 const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   EMPTY: { size: 0 },
-  TOO_LARGE: { size: 30 * 1024 * 1024, limit: 20 * 1024 * 1024 },
+  TOO_LARGE: { size: 30 * 1024 * 1024, limit: 20 * 1024 * 1024, limitOption: '--max-size' },
   TOO_MANY_LINES: { lines: 600000, limit: 500000 },
-  BINARY: { cause: 'nul' },
-  UNDECODABLE: { offset: 1234 },
+  BINARY: { cause: 'suspect', share: 0.29 },
+  UNDECODABLE: { cause: 'mixed-at', encoding: 'GB18030', line: 1234, fault: 'not-chinese', share: 0.41 },
   NOTHING_LEFT: { stage: 'clean' },
   NOT_FOUND: undefined,
   NOT_A_FILE: undefined,
@@ -23,10 +22,12 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   DUPLICATE_NAME: { first: 'a/report.txt', folder: 'report' },
   UNWRITABLE: { action: 'create', path: '/proc/x', errno: 'ENOENT', at: '/proc' },
   TOC_ENTRY_MISSING: { text: '2023年度述职报告' },
-  TITLE_IN_BODY: { text: '个人工作总结' },
-  OVERSIZED_REPORT: undefined,
-  EMPTY_REPORT: undefined,
+  TITLE_IN_BODY: { text: '个人工作总结', title: '2023年度述职报告' },
+  OVERSIZED_REPORT: { text: '2023年度述职报告', size: 6620, median: 1200, factor: 3 },
+  EMPTY_REPORT: { text: '2023年度述职报告' },
+  NO_TITLE: { text: 'report' },
   MISSING_GLYPH: { text: '𠮷' },
+  REPORT_IN_PARTS: { text: '2023年度工作总结', parts: 9 },
   'cli.converted': { input: 'texts/a.txt', folder: 'out/a', reports: 5, cuts: 8, seconds: 1.25 },
   'cli.summary': { files: 4, converted: 3, refused: 1, reports: 11 },
   'cli.summaryFound': { found: 4, folders: 1, folder: 'texts', skipped: 2, subfolders: 1 },
@@ -46,6 +47,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'usage.other': { message: 'error: something new' },
   'usage.seeHelp': undefined,
   'usage.megabytes': undefined,
+  'usage.minutes': undefined,
   'usage.formats': { value: 'odt' },
   'usage.profile': { value: 'fancy', choices: 'gbt9704, plain' },
   'usage.port': undefined,
@@ -71,13 +73,18 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'help.author': undefined,
   'help.json': undefined,
   'help.noProgress': undefined,
+  'help.explain': undefined,
   'help.convertAfter': undefined,
   'help.dev': undefined,
   'help.devPort': undefined,
   'help.devDir': undefined,
+  'help.devStall': undefined,
   'help.devWebPort': undefined,
   'help.devAfter': undefined,
   STAGE_FAILED: undefined,
+  STALLED: { minutes: 60, stage: 'split' },
+  NO_NAME: { name: '..txt' },
+  KEY_TOO_LONG: { bytes: 900, limit: 775 },
   SIGN_IN_REQUIRED: undefined,
   NO_SUCH_JOB: { jobId: '0f1e2d3c' },
   NO_SUCH_ROUTE: { method: 'DELETE', path: '/api/jobs' },
@@ -111,6 +118,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'web.removals': { removals: 12, characters: 640 },
   'web.removalsNone': undefined,
   'web.family': { family: 'bracketed-advert' },
+  'web.rule': { ruleId: 'whitespace/hard-wrap' },
   'web.familyCount': { removals: 4 },
   'web.removalLine': { line: 17 },
   'web.whitespaceOnly': undefined,
@@ -135,7 +143,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
 const LANGUAGE_NEUTRAL = new Set<MessageKey>(['usage.other', 'cli.version']);
 
 /** Params that choose a wording rather than being shown. */
-const SELECTORS = new Set(['action', 'cause', 'stage', 'state', 'family']);
+const SELECTORS = new Set(['action', 'cause', 'fault', 'stage', 'state', 'family', 'ruleId']);
 
 const HAN = /\p{Script=Han}/u;
 
@@ -181,7 +189,7 @@ describe('the message catalogue', () => {
 
   it('names every family of the removal log in every language, none as the fallback for unknown ones', () => {
     // prepare
-    const families = [...Object.values(CleanFamily), OUTSIDE_REPORTS_FAMILY];
+    const families = [...new Set([...KNOWN_RULES.values()].flatMap((rule) => (rule.family === undefined ? [] : [rule.family])))];
     for (const lang of Object.values(Lang)) {
       // act
       const names = families.map((family) => formatMessage('web.family', { family }, lang));
@@ -189,6 +197,15 @@ describe('the message catalogue', () => {
       expect(new Set(names).size).toBe(families.length);
       expect(names).not.toContain(formatMessage('web.family', { family: 'no-such-family' }, lang));
     }
+  });
+
+  it.each(CUT_RULE_IDS)('names the rule %s, which cuts text, in every language', (ruleId) => {
+    // act
+    const english = formatMessage('web.rule', { ruleId }, Lang.En);
+    const chinese = formatMessage('web.rule', { ruleId }, Lang.ZhCN);
+    // assert
+    expect(english).not.toBe(ruleId);
+    expect(chinese).toMatch(HAN);
   });
 
   it('words an empty file as a Chinese engineer would', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, classifyLine } from '../../../lib/model/build-report.js';
-import { matchHeadingNumber } from '../../../lib/model/heading-number.js';
+import { matchHeadingNumber } from '../../../lib/text/lexicon/numbering.js';
 
 describe('heading numbers', () => {
   it.each([

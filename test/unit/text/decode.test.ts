@@ -14,9 +14,9 @@ function utf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
   return new Uint8Array(bytes);
 }
 
-function decodeError(bytes: Uint8Array, maxBytes?: number): InputError {
+function decodeError(bytes: Uint8Array, maxBytes?: number, limitOption?: string): InputError {
   try {
-    decodeText(bytes, maxBytes === undefined ? {} : { maxBytes });
+    decodeText(bytes, { ...(maxBytes === undefined ? {} : { maxBytes }), ...(limitOption === undefined ? {} : { limitOption }) });
   } catch (error) {
     if (error instanceof InputError) return error;
     throw error;
@@ -81,10 +81,16 @@ describe('decodeText', () => {
     expect(decodeError(utf8(' \r\n\t\n')).code).toBe(InputErrorCode.Empty);
   });
 
-  it('rejects an over-size file as TOO_LARGE, saying the size, the limit and what to do', () => {
+  it('rejects an over-size file as TOO_LARGE, saying the size, the limit and to split it (an uploader cannot raise the limit)', () => {
     const error = decodeError(new Uint8Array(2 * 1024 * 1024 + 300 * 1024).fill(0x41), 2 * 1024 * 1024);
 
     expect(error.code).toBe(InputErrorCode.TooLarge);
+    expect(error.message).toBe('the file is 2.3 MB, over the 2 MB limit; split it into smaller files');
+  });
+
+  it('names the option that raises the limit where the caller has one (the CLI’s --max-size)', () => {
+    const error = decodeError(new Uint8Array(2 * 1024 * 1024 + 300 * 1024).fill(0x41), 2 * 1024 * 1024, '--max-size');
+
     expect(error.message).toBe('the file is 2.3 MB, over the 2 MB limit; split it or raise --max-size');
   });
 

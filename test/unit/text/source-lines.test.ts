@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../lib/text/clean.js';
-import { inputLineOf, inputPositionOf, lineShifts } from '../../../lib/text/source-lines.js';
+import { inputLineOf, inputPositionAt, inputPositionOf, lineShifts } from '../../../lib/text/source-lines.js';
 
 const FRAGMENTS = ['##paidbegin##', '##paidend##', '【更多素材搜索文库】', '*【更多素#材搜索哒^文库】', '\n', '\n\n', '  ', '\u3000\u3000',
   '正文内容是一句完整的话，', '一、总体情况', '欢迎加入svip会员添加客服：abc\n', '关注公众号，每天更新\n', '党建工作取得实效。',
@@ -121,5 +121,55 @@ describe('input positions of cleaned lines', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** Input position (line, column, offset) of every kept character, by cleaned line, found the slow way. */
+function characterPositionsByHand(input: string, cleaned: ReturnType<typeof cleanText>): { line: number; column: number; offset: number }[][] {
+  const characters = cleanedCharacters(input, cleaned);
+  const lines: { line: number; column: number; offset: number }[][] = [[]];
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < input.length; i++) {
+    if (characters[i] !== undefined) {
+      if (characters[i] === '\n') lines.push([]);
+      else lines.at(-1)!.push({ line, column: i - lineStart + 1, offset: i });
+    }
+    if (input[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return lines;
+}
+
+describe('input positions inside the cleaned lines asked for', () => {
+  it('are the line, column and offset of every character of them, for any mix of cuts inside and around them', () => {
+    fc.assert(
+      fc.property(anyText, (input) => {
+        // prepare: every line asked for
+        const cleaned = cleanText(input);
+        const lines = cleaned.text.split('\n');
+        const starts = [0];
+        for (let i = cleaned.text.indexOf('\n'); i !== -1; i = cleaned.text.indexOf('\n', i + 1)) starts.push(i + 1);
+        // act
+        const shifts = lineShifts(cleaned.text, cleaned.forEachRemoval, { inside: new Set(lines.keys()) });
+        // assert
+        const found = lines.map((text, line) => [...text].map((_, column) => inputPositionAt(shifts, line, starts[line]!, column)));
+        expect(found).toEqual(characterPositionsByHand(input, cleaned));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('are one shift per cut only inside the lines asked for', () => {
+    // prepare: 20 adverts inside each of two lines; only the second asked for
+    const input = `${'正文【更多素材搜索文库】'.repeat(20)}\n${'正文【更多素材搜索文库】'.repeat(20)}`;
+    const cleaned = cleanText(input);
+    // act
+    const shifts = lineShifts(cleaned.text, cleaned.forEachRemoval, { inside: new Set([1]) });
+    // assert
+    expect(shifts.filter((shift) => shift.line === 0)).toHaveLength(1);
+    expect(shifts.filter((shift) => shift.line === 1 && shift.at !== undefined)).toHaveLength(19);
   });
 });

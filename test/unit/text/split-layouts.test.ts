@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanStage, MAX_LINES, splitStage } from '../../../lib/convert.js';
 import type { Report } from '../../../lib/model/report.js';
+import { formatMessage, Lang } from '../../../lib/messages/index.js';
 import { splitReports } from '../../../lib/text/split.js';
 
 const BODY_A = '2023年以来，在市委的正确领导下，我坚持以习近平新时代中国特色社会主义思想为指引，认真履行职责。';
@@ -227,12 +228,43 @@ describe('warnings', () => {
     expect(manifest.warnings).toEqual([expect.objectContaining({ code: 'OVERSIZED_REPORT', report: 3, line: 7 })]);
   });
 
-  it('flags a report with a title and no text', () => {
+  it('makes no report of a title with no text, logs it and says so', () => {
     const lines = ['目 录', '1.2023年度述职报告', '2.2022年度述职报告', '', '2023年度述职报告', '2022年度述职报告', BODY_B];
+
+    const { manifest, reports, removals } = convert(lines);
+
+    expect(titles(reports)).toEqual(['2022年度述职报告']);
+    expect(manifest.warnings).toEqual([expect.objectContaining({ code: 'EMPTY_REPORT', line: 5, text: '2023年度述职报告' })]);
+    expect(manifest.warnings[0]).not.toHaveProperty('report');
+    expect(removals).toContainEqual(expect.objectContaining({ ruleId: 'outside-reports/title-without-text', line: 5, text: '2023年度述职报告' }));
+  });
+
+  it('says when a report has no title and is named after the file', () => {
+    const lines = [BODY_A, BODY_C];
+
+    const { manifest, reports } = convert(lines);
+
+    expect(titles(reports)).toEqual(['compilation']);
+    expect(manifest.warnings).toEqual([expect.objectContaining({ code: 'NO_TITLE', report: 1, text: 'compilation' })]);
+  });
+
+  it('words every warning from the catalogue: the manifest\'s English and the page\'s Chinese give the same facts', () => {
+    const long = Array.from({ length: 12 }, () => BODY_A);
+    const lines = ['2023年度述职报告', BODY_A, '会议指出，', '2024年全县组织工作会议主持词', BODY_B, '', '2022年度述职报告', BODY_B, '', '2021年度述职报告', ...long];
 
     const { manifest } = convert(lines);
 
-    expect(manifest.warnings).toEqual([expect.objectContaining({ code: 'EMPTY_REPORT', report: 1, line: 5 })]);
+    expect(manifest.warnings.map((warning) => warning.code)).toEqual(['TITLE_IN_BODY', 'OVERSIZED_REPORT']);
+    for (const warning of manifest.warnings) {
+      const facts = { text: warning.text, ...warning.params };
+      const chinese = formatMessage(warning.code, facts, Lang.ZhCN);
+      expect(warning.message).toBe(formatMessage(warning.code, facts, Lang.En));
+      // The report's title, its size and the others' median, in both.
+      for (const fact of Object.values(facts)) {
+        expect(warning.message).toContain(String(fact));
+        expect(chinese).toContain(String(fact));
+      }
+    }
   });
 
   it('gives none for a clean, confident split', () => {

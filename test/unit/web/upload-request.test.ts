@@ -27,6 +27,15 @@ describe('checking an upload request', () => {
     if (!check.ok) expect(check.error.reasons['zh-CN']).toContain('不是 .txt 文件');
   });
 
+  it('refuses a name with nothing but dots before .txt, which could name no output folder, in both languages', () => {
+    // act
+    const checks = ['..txt', '...TXT', 'C:\\tmp\\.txt'].map((name) => checkUploadRequest({ name, bytes: 10, contentType: '' }));
+    // assert
+    expect(checks.map((check) => (check.ok ? 'accepted' : check.error.code))).toEqual([WebErrorCode.NoName, WebErrorCode.NoName, WebErrorCode.NoName]);
+    const [first] = checks;
+    if (first && !first.ok) expect(first.error.reasons['zh-CN']).toContain('“..txt”在 .txt 前没有名称');
+  });
+
   it('refuses a file over the limit with 413, naming both sizes', () => {
     // act
     const check = checkUploadRequest({ name: 'big.txt', bytes: 25 * MB, contentType: 'text/plain' }, { maxBytes: 20 * MB });

@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { encodeJson, type Manifest } from '../../../lib/convert.js';
 import { JobViewState, LOCAL_USER_ID, WebErrorCode, type JobView, type UploadGrant } from '../../../lib/web/api-contract.js';
 import type { DownloadOptions, UserStorage } from '../../../lib/web/job-view.js';
-import { PageCountCache } from '../../../lib/web/pdf-pages.js';
 import { handleWebApiRequest, type WebApiOptions } from '../../../lib/web/web-api.js';
-import { PDFDocument } from 'pdf-lib';
 
 /**
  * The two buckets in memory, as one user may reach them: the core is given only this, so what it
- * can touch is what these tests see. Presigned URLs are spelled out so their options are visible.
+ * can touch is what these tests see. Presigned URLs are spelled out so their options are visible;
+ * every key read from the output bucket is added to `reads`.
  */
-function memoryStorage(input: Map<string, Uint8Array>, output: Map<string, Uint8Array>, userId: string): UserStorage {
+function memoryStorage(input: Map<string, Uint8Array>, output: Map<string, Uint8Array>, userId: string, reads: string[] = []): UserStorage {
   const mine = (key: string) => {
     if (!key.startsWith(`users/${userId}/`)) throw new Error(`outside the user's prefix: ${key}`);
     return key;
@@ -23,6 +22,7 @@ function memoryStorage(input: Map<string, Uint8Array>, output: Map<string, Uint8
       return `get://${mine(key)}?${o.disposition}=${o.fileName}`;
     },
     async readOutput(key) {
+      reads.push(key);
       return output.get(mine(key));
     },
     async listInput(prefix) {
@@ -31,23 +31,16 @@ function memoryStorage(input: Map<string, Uint8Array>, output: Map<string, Uint8
   };
 }
 
-function api(input = new Map<string, Uint8Array>(), output = new Map<string, Uint8Array>()): WebApiOptions {
+function api(input = new Map<string, Uint8Array>(), output = new Map<string, Uint8Array>(), reads: string[] = []): WebApiOptions {
   let jobs = 0;
   return {
-    storageFor: (userId) => memoryStorage(input, output, userId),
+    storageFor: (userId) => memoryStorage(input, output, userId, reads),
     newJobId: () => `job-${(jobs += 1)}`,
     now: () => new Date('2026-01-01T00:00:00Z'),
-    pageCounts: new PageCountCache(),
   };
 }
 
 const json = (value: unknown) => encodeJson(value);
-
-async function pdfOf(pages: number): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  for (let i = 0; i < pages; i += 1) doc.addPage();
-  return doc.save();
-}
 
 const status = (state: string, extra: Record<string, unknown> = {}) => ({
   state,
@@ -150,23 +143,42 @@ describe('the web API', () => {
     expect(view.error?.reasons['zh-CN']).toContain('重试');
   });
 
-  it('lists a done job’s reports with their pages, downloads, a preview and the removal log', async () => {
-    // prepare
-    const input = new Map([['users/local/j1/述职.txt', new Uint8Array(1)]]);
-    const pdf = await pdfOf(3);
+  /** A done job of one report whose PDF is `pdfBytes` long; `pages` as its manifest records them, if at all. */
+  function doneJob(pages: number | undefined) {
+    const pdfBytes = 337_018;
     const manifest: Manifest = {
       source: '述职.txt',
       generator: 'report-press',
       profile: 'gbt9704',
-      reports: [{ index: 1, title: '述职报告', docx: '01-述职报告.docx', pdf: '01-述职报告.pdf', paragraphs: 9, characters: 2100, headings: 3, files: { docx: { sha256: 'd'.repeat(64), bytes: 100 }, pdf: { sha256: 'p'.repeat(64), bytes: pdf.byteLength } } }],
+      reports: [
+        {
+          index: 1,
+          title: '述职报告',
+          docx: '01-述职报告.docx',
+          pdf: '01-述职报告.pdf',
+          paragraphs: 9,
+          characters: 2100,
+          headings: 3,
+          ...(pages !== undefined ? { pages } : {}),
+          files: { docx: { sha256: 'd'.repeat(64), bytes: 100 }, pdf: { sha256: 'p'.repeat(64), bytes: pdfBytes } },
+        },
+      ],
       cleaning: { log: 'removals.json', removals: 2, charactersRemoved: 30, byFamily: { 'bracketed-advert': 2 } },
       warnings: [{ code: 'TOC_ENTRY_MISSING', line: 5, text: '二、工作总结', message: 'the table of contents lists …' }],
     };
+    const input = new Map([['users/local/j1/述职.txt', new Uint8Array(1)]]);
     const output = new Map([
       ['users/local/j1/述职/status.json', json(status('done', { manifest: 'users/local/j1/述职/manifest.json' }))],
       ['users/local/j1/述职/manifest.json', json(manifest)],
-      ['users/local/j1/述职/01-述职报告.pdf', pdf],
+      // Not a PDF: a view that opened it to count its pages would fail.
+      ['users/local/j1/述职/01-述职报告.pdf', new Uint8Array(pdfBytes)],
     ]);
+    return { input, output, pdfBytes };
+  }
+
+  it('lists a done job’s reports with their pages, downloads, a preview and the removal log', async () => {
+    // prepare
+    const { input, output, pdfBytes } = doneJob(3);
     // act
     const view = (await handleWebApiRequest({ method: 'GET', path: '/api/jobs/j1', userId: 'local' }, api(input, output))).body as JobView;
     // assert
@@ -179,25 +191,25 @@ describe('the web API', () => {
         characters: 2100,
         paragraphs: 9,
         docx: { name: '01-述职报告.docx', bytes: 100, sha256: 'd'.repeat(64), url: 'get://users/local/j1/述职/01-述职报告.docx?attachment=01-述职报告.docx' },
-        pdf: { name: '01-述职报告.pdf', bytes: pdf.byteLength, sha256: 'p'.repeat(64), url: 'get://users/local/j1/述职/01-述职报告.pdf?attachment=01-述职报告.pdf', previewUrl: 'get://users/local/j1/述职/01-述职报告.pdf?inline=01-述职报告.pdf' },
+        pdf: { name: '01-述职报告.pdf', bytes: pdfBytes, sha256: 'p'.repeat(64), url: 'get://users/local/j1/述职/01-述职报告.pdf?attachment=01-述职报告.pdf', previewUrl: 'get://users/local/j1/述职/01-述职报告.pdf?inline=01-述职报告.pdf' },
       },
     ]);
     expect(view.result?.removalsUrl).toBe('get://users/local/j1/述职/removals.json?inline=removals.json');
     expect(view.result?.warnings).toEqual([{ code: 'TOC_ENTRY_MISSING', line: 5, text: '二、工作总结', message: 'the table of contents lists …' }]);
     expect(view.expires).toBe('2026-01-01T00:15:00.000Z');
   });
-});
 
-describe('page counts', () => {
-  it('reads a document once per digest', async () => {
+  it.each([
+    ['the pages its manifest records', 3, 3],
+    ['no pages for a manifest written before pages were counted', undefined, null],
+  ])('shows a done job with %s, reading its status and manifest and never a document', async (_what, recorded, shown) => {
     // prepare
-    const cache = new PageCountCache();
-    let reads = 0;
-    const bytes = async () => ((reads += 1), pdfOf(2));
+    const { input, output } = doneJob(recorded);
+    const reads: string[] = [];
     // act
-    const first = await cache.pages('abc', bytes);
-    const second = await cache.pages('abc', bytes);
+    const view = (await handleWebApiRequest({ method: 'GET', path: '/api/jobs/j1', userId: 'local' }, api(input, output, reads))).body as JobView;
     // assert
-    expect([first, second, reads]).toEqual([2, 2, 1]);
+    expect(view.result?.reports.map((r) => r.pages)).toEqual([shown]);
+    expect(reads).toEqual(['users/local/j1/述职/status.json', 'users/local/j1/述职/manifest.json']);
   });
 });
