@@ -145,16 +145,6 @@ export function inputLineOf(shifts: readonly LineShift[]): (cleanedLine: number)
   return (cleanedLine) => Math.max(cleanedLine, 0) + (shiftAt(shifts, cleanedLine)?.removedBreaks ?? 0) + 1;
 }
 
-/** Where a cleaned line starts in the input, given where it starts in the cleaned text (`cleanedOffset`). */
-export function inputPositionOf(shifts: readonly LineShift[], cleanedLine: number, cleanedOffset: number): InputPosition {
-  const shift = shiftAt(shifts, cleanedLine);
-  return {
-    line: cleanedLine + (shift?.removedBreaks ?? 0) + 1,
-    column: (shift?.column ?? 0) + 1,
-    offset: cleanedOffset + (shift?.removedCharacters ?? 0),
-  };
-}
-
 /**
  * Where a character of the cleaned text stands in the input: `column` characters into cleaned line
  * `cleanedLine`, which starts at `lineStart` in the cleaned text. Exact at a line's start, and inside

@@ -59,6 +59,14 @@ export function isDateLine(text: string): boolean {
   return DATE_ONLY.test(text) || DATE_ONLY.test(text.replace(BRACKETS, ''));
 }
 
+/**
+ * True for a date alone on its line, not in brackets: a document's closing date (成文日期). A date
+ * in brackets stands under a speech's title, so it opens a document rather than ends one.
+ */
+export function isClosingDateLine(text: string): boolean {
+  return DATE_ONLY.test(text);
+}
+
 /** True for a line of marks only (`-`, `>`, `|`, `……`): nothing a document says. */
 export function isMarksOnly(text: string): boolean {
   return text !== '' && letterCount(text) === 0;

@@ -2,11 +2,12 @@
  * Family 1, site lines above the title: what a page prints before the document besides what its
  * vocabulary gives away (breadcrumbs, welcome lines, menus: furniture-vocabulary.ts). A category
  * name the breadcrumbs hold (`香江动态` under `首页 > 新闻中心 > 香江动态`), a word with no Chinese
- * in it (`News`), a line of marks, a date (the last line of the page's previous document).
+ * in it (`News`), a line of marks, a date not in brackets (the last line of the page's previous
+ * document; a bracketed date stands under a speech's title).
  */
 import { FurnitureRule } from './furniture-family.js';
 import type { FurnitureScore } from './furniture-score.js';
-import { hasHan, isDateLine, isMarksOnly, letterCount } from './line-shape.js';
+import { hasHan, isClosingDateLine, isMarksOnly, letterCount } from './line-shape.js';
 
 /** Longest line above the title taken for a category name or a button (`校园新闻`, `手机版`). */
 const MAX_ABOVE_TITLE = 6;
@@ -31,5 +32,5 @@ export function breadcrumbSteps(lines: readonly string[], score: (i: number) => 
 export function isAboveTitleLine(line: string, steps: ReadonlySet<string>, titled: boolean): boolean {
   if (isMarksOnly(line)) return true;
   if (!titled) return false;
-  return (letterCount(line) <= MAX_ABOVE_TITLE && (steps.has(line) || !hasHan(line))) || isDateLine(line);
+  return (letterCount(line) <= MAX_ABOVE_TITLE && (steps.has(line) || !hasHan(line))) || isClosingDateLine(line);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../lib/text/clean.js';
-import { inputLineOf, inputPositionAt, inputPositionOf, lineShifts } from '../../../lib/text/source-lines.js';
+import { inputLineOf, inputPositionAt, lineShifts } from '../../../lib/text/source-lines.js';
 
 const FRAGMENTS = ['##paidbegin##', '##paidend##', '【更多素材搜索文库】', '*【更多素#材搜索哒^文库】', '\n', '\n\n', '  ', '\u3000\u3000',
   '正文内容是一句完整的话，', '一、总体情况', '欢迎加入svip会员添加客服：abc\n', '关注公众号，每天更新\n', '党建工作取得实效。',
@@ -117,7 +117,7 @@ describe('input positions of cleaned lines', () => {
         // act
         const shifts = lineShifts(cleaned.text, cleaned.forEachRemoval);
         // assert
-        expect(starts.map((offset, line) => inputPositionOf(shifts, line, offset))).toEqual(inputPositionsByHand(input, cleaned));
+        expect(starts.map((offset, line) => inputPositionAt(shifts, line, offset, 0))).toEqual(inputPositionsByHand(input, cleaned));
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CleanFamily, cleanText } from '../../../lib/text/clean.js';
-import { inputPositionOf, lineShifts } from '../../../lib/text/source-lines.js';
+import { inputPositionAt, lineShifts } from '../../../lib/text/source-lines.js';
 import { CHUNK_NUMBER_RULE_ID, FLATTENED_BREAK_RULE_ID, PAGE_FOOTER_RULE_ID, PREVIEW_SNIPPET_RULE_ID } from '../../../lib/text/viewer-layer.js';
 import { restoreRemovals } from './restore-removals.js';
 
@@ -113,7 +113,7 @@ describe('paragraphs flattened into one line with spaces where the line breaks w
     for (let i = cleaned.text.indexOf('\n'); i !== -1; i = cleaned.text.indexOf('\n', i + 1)) starts.push(i + 1);
 
     // act
-    const positions = starts.map((offset, line) => inputPositionOf(lineShifts(cleaned.text, cleaned.forEachRemoval), line, offset));
+    const positions = starts.map((offset, line) => inputPositionAt(lineShifts(cleaned.text, cleaned.forEachRemoval), line, offset, 0));
 
     // assert
     const column = (n: number) => n * prose(1).length + 1;

@@ -63,6 +63,8 @@ describe('lines of documents that use the same words stay', () => {
     ['a title that names the web', ['某某县关于加强网络安全工作的讲话', '同志们：', BODY]],
     ['a welcome in the first sentence', ['在新生开学典礼上的致辞', '亲爱的同学们：', '欢迎你们来到美丽的校园，开启人生新的篇章。', BODY]],
     ['a compilation cover title above its first report, with no site line on the page', ['述职报告', '', '1.2022年度述职报告', BODY, '2.2023年度工作总结', BODY_B]],
+    // A bracketed date is a speech's, under its title: not the last line of a document above.
+    ['a speech\'s bracketed date under its title and subtitle', ['1.王某某党委书记2023年党建对照检查材料', '', '——在专题民主生活会上的讲话', '', '（2024年1月15日）', '', '一、履职工作特色和亮点', '', '以上报告，请审议。', BODY, '2.2023年度工作总结', BODY_B]],
   ])('%s', (_name, lines) => {
     // act
     const { cuts } = readLines(lines);
