@@ -4,15 +4,9 @@
  * `status.json`, and the next settle after the grace puts it. Driven on the embedded S3 server
  * with the stages' pure steps and `settleJob`, at chosen clock times.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalS3, type LocalS3 } from '../../cli/local-s3.js';
-import { s3ObjectStore } from '../../functions/object-store.js';
-import { createS3Client } from '../../functions/s3-client.js';
+import { describe, expect, it } from 'vitest';
 import type { JobEventSink, JobFinishedDetail } from '../../lib/pipeline/job-events.js';
 import type { JobStatus } from '../../lib/pipeline/job-status.js';
 import { documentPath, statusKey } from '../../lib/pipeline/keys.js';
@@ -20,28 +14,14 @@ import type { ObjectStore } from '../../lib/pipeline/object-store.js';
 import { settleJob } from '../../lib/pipeline/publish.js';
 import { getJson, putObject } from '../integration/s3-helpers.js';
 import { recordAllFacts } from '../support/pipeline-steps.js';
+import { useLocalStore } from '../support/local-store.js';
 
 const seed = readFileSync(fileURLToPath(new URL('../fixtures/seeds/000_51d4175613d3e64f.txt', import.meta.url)));
 const finishedAt = new Date('2024-05-01T10:00:00Z');
 const later = (seconds: number) => new Date(finishedAt.getTime() + seconds * 1000);
 
-let s3: LocalS3;
-let client: S3Client;
-let store: ObjectStore;
-let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'report-press-announce-'));
-  s3 = await startLocalS3({ port: 0, dir: dataDir });
-  client = createS3Client({ endpoint: s3.endpoint });
-  store = s3ObjectStore(client);
-});
-
-afterAll(async () => {
-  client?.destroy();
-  await s3?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const local = useLocalStore('report-press-announce-');
 
 /** A sink that keeps what it is given; it refuses the first `refusals` events as EventBridge can. */
 function eventSink(refusals = 0): JobEventSink & { readonly sent: JobFinishedDetail[] } {
@@ -61,13 +41,13 @@ function eventSink(refusals = 0): JobEventSink & { readonly sent: JobFinishedDet
 
 /** An upload of `inputKey` with every fact recorded, waiting for its publisher. */
 async function jobReadyToFinish(inputKey: string): Promise<string> {
-  await putObject(client, s3.buckets.input, inputKey, seed);
-  await recordAllFacts(store, s3.buckets, inputKey);
+  await putObject(local.client, local.s3.buckets.input, inputKey, seed);
+  await recordAllFacts(local.store, local.s3.buckets, inputKey);
   return documentPath(inputKey);
 }
 
-const settle = (inputKey: string, events: JobEventSink, now: Date, over: ObjectStore = store) => settleJob(inputKey, { store: over, buckets: s3.buckets, events, now: () => now });
-const statusOf = (path: string) => getJson<JobStatus>(client, s3.buckets.output, statusKey(path));
+const settle = (inputKey: string, events: JobEventSink, now: Date, over: ObjectStore = local.store) => settleJob(inputKey, { store: over, buckets: local.s3.buckets, events, now: () => now });
+const statusOf = (path: string) => getJson<JobStatus>(local.client, local.s3.buckets.output, statusKey(path));
 
 describe('Job Finished, delivered at least once', () => {
   it('puts the event on a retry when EventBridge refused it the first time, and only once after that', async () => {
@@ -90,14 +70,14 @@ describe('Job Finished, delivered at least once', () => {
   });
 
   it('puts the event on a retry when the publisher died between writing "done" and putting it', async () => {
-    // prepare: a store through which the publisher dies right after its "done" status is written
+    // prepare: a local.store through which the publisher dies right after its "done" status is written
     const inputKey = 'announce/died.txt';
     const path = await jobReadyToFinish(inputKey);
     const events = eventSink();
     const dying: ObjectStore = {
-      ...store,
+      ...local.store,
       async put(bucket, key, body, contentType, condition) {
-        const result = await store.put(bucket, key, body, contentType, condition);
+        const result = await local.store.put(bucket, key, body, contentType, condition);
         if (key === statusKey(path) && new TextDecoder().decode(body).includes('"state": "done"')) throw new Error('the publisher was killed');
         return result;
       },

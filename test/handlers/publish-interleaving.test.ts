@@ -3,15 +3,9 @@
  * stages' pure steps write the job facts, `settleJob` runs as the publisher, and a gate in front of
  * the store holds the late publisher of the older upload at the write that matters.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalS3, type LocalS3 } from '../../cli/local-s3.js';
-import { s3ObjectStore } from '../../functions/object-store.js';
-import { createS3Client } from '../../functions/s3-client.js';
+import { describe, expect, it } from 'vitest';
 import type { JobEventSink, JobFinishedDetail } from '../../lib/pipeline/job-events.js';
 import type { JobStatus } from '../../lib/pipeline/job-status.js';
 import { documentPath, inputVersion, manifestKey } from '../../lib/pipeline/keys.js';
@@ -19,30 +13,16 @@ import type { ObjectStore } from '../../lib/pipeline/object-store.js';
 import { settleJob } from '../../lib/pipeline/publish.js';
 import { getJson, listKeys, putObject } from '../integration/s3-helpers.js';
 import { recordAllFacts } from '../support/pipeline-steps.js';
+import { useLocalStore } from '../support/local-store.js';
 
 const seed = readFileSync(fileURLToPath(new URL('../fixtures/seeds/000_51d4175613d3e64f.txt', import.meta.url)));
 
-let s3: LocalS3;
-let client: S3Client;
-let store: ObjectStore;
-let dataDir: string;
 const announced: JobFinishedDetail[] = [];
 const events: JobEventSink = { publish: async (_type, detail) => void announced.push(detail) };
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'report-press-interleave-'));
-  s3 = await startLocalS3({ port: 0, dir: dataDir });
-  client = createS3Client({ endpoint: s3.endpoint });
-  store = s3ObjectStore(client);
-});
+const local = useLocalStore('report-press-interleave-');
 
-afterAll(async () => {
-  client?.destroy();
-  await s3?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const publishDeps = (over: ObjectStore = store) => ({ store: over, buckets: s3.buckets, events });
+const publishDeps = (over: ObjectStore = local.store) => ({ store: over, buckets: local.s3.buckets, events });
 
 /**
  * The store, except that a PUT of `key` into the output bucket waits until `release()` is called;
@@ -55,12 +35,12 @@ function gatedStore(key: string, options: { readonly crash?: boolean } = {}) {
   const reached = new Promise<void>((resolve) => (reach = resolve));
   const released = new Promise<void>((resolve) => (release = resolve));
   const gated: ObjectStore = {
-    ...store,
+    ...local.store,
     async put(bucket, putKey, body, contentType, condition) {
-      if (bucket !== s3.buckets.output || putKey !== key) return store.put(bucket, putKey, body, contentType, condition);
+      if (bucket !== local.s3.buckets.output || putKey !== key) return local.store.put(bucket, putKey, body, contentType, condition);
       reach();
       await released;
-      const result = await store.put(bucket, putKey, body, contentType, condition);
+      const result = await local.store.put(bucket, putKey, body, contentType, condition);
       if (options.crash) throw new Error('the publisher was killed right after writing the manifest');
       return result;
     },
@@ -68,17 +48,17 @@ function gatedStore(key: string, options: { readonly crash?: boolean } = {}) {
   return { gated, reached, release };
 }
 
-const statusOf = (path: string) => getJson<JobStatus>(client, s3.buckets.output, `${path}/status.json`);
-const versionOf = async (key: string) => inputVersion((await store.head(s3.buckets.input, key))!);
-const reupload = (key: string, variant: number) => putObject(client, s3.buckets.input, key, `${seed.toString('utf8')}\n\n补充说明${variant}。`);
+const statusOf = (path: string) => getJson<JobStatus>(local.client, local.s3.buckets.output, `${path}/status.json`);
+const versionOf = async (key: string) => inputVersion((await local.store.head(local.s3.buckets.input, key))!);
+const reupload = (key: string, variant: number) => putObject(local.client, local.s3.buckets.input, key, `${seed.toString('utf8')}\n\n补充说明${variant}。`);
 
 describe('a late publisher of an older upload, interleaved with the job of the newer one', () => {
   it('never leaves the older manifest visible once the newer job shows running, when the late manifest lands after the new status', async () => {
     // prepare: upload #0 with every fact recorded, and its publisher held just before it writes the manifest
     const inputKey = 'interleave/late.txt';
     const path = documentPath(inputKey);
-    await putObject(client, s3.buckets.input, inputKey, seed);
-    await recordAllFacts(store, s3.buckets, inputKey);
+    await putObject(local.client, local.s3.buckets.input, inputKey, seed);
+    await recordAllFacts(local.store, local.s3.buckets, inputKey);
     const { gated, reached, release } = gatedStore(manifestKey(path));
     const late = settleJob(inputKey, publishDeps(gated));
     await reached;
@@ -92,15 +72,15 @@ describe('a late publisher of an older upload, interleaved with the job of the n
 
     // assert
     expect(await statusOf(path)).toMatchObject({ state: 'running', phase: 'cleaning', input: { version: newer } });
-    expect(await listKeys(client, s3.buckets.output, `${path}/`)).not.toContain(manifestKey(path));
+    expect(await listKeys(local.client, local.s3.buckets.output, `${path}/`)).not.toContain(manifestKey(path));
   });
 
   it('never leaves the older manifest visible when its publisher died right after writing it, once the retry has run', async () => {
     // prepare
     const inputKey = 'interleave/crashed.txt';
     const path = documentPath(inputKey);
-    await putObject(client, s3.buckets.input, inputKey, seed);
-    await recordAllFacts(store, s3.buckets, inputKey);
+    await putObject(local.client, local.s3.buckets.input, inputKey, seed);
+    await recordAllFacts(local.store, local.s3.buckets, inputKey);
     const { gated, reached, release } = gatedStore(manifestKey(path), { crash: true });
     const late = settleJob(inputKey, publishDeps(gated));
     await reached;
@@ -115,6 +95,6 @@ describe('a late publisher of an older upload, interleaved with the job of the n
 
     // assert
     expect(await statusOf(path)).toMatchObject({ state: 'running', input: { version: newer } });
-    expect(await listKeys(client, s3.buckets.output, `${path}/`)).not.toContain(manifestKey(path));
+    expect(await listKeys(local.client, local.s3.buckets.output, `${path}/`)).not.toContain(manifestKey(path));
   });
 });
