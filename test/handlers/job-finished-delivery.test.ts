@@ -70,7 +70,7 @@ describe('Job Finished, delivered at least once', () => {
   });
 
   it('puts the event on a retry when the publisher died between writing "done" and putting it', async () => {
-    // prepare: a local.store through which the publisher dies right after its "done" status is written
+    // prepare: a store through which the publisher dies right after its "done" status is written
     const inputKey = 'announce/died.txt';
     const path = await jobReadyToFinish(inputKey);
     const events = eventSink();
