@@ -32,6 +32,9 @@ export function createWebS3Client(options: WebS3ClientOptions = {}): S3Client {
   return new S3Client({ ...checksums, endpoint: options.endpoint, region: options.region ?? 'us-east-1', forcePathStyle: true, credentials: options.credentials ?? LOCAL_CREDENTIALS });
 }
 
+/** How a presigned download tells the browser to cache it: not at all. */
+export const DOWNLOAD_CACHE_CONTROL = 'no-store';
+
 /** RFC 6266 / 5987: an ASCII fallback name and the exact UTF-8 name, so every browser saves it right. */
 export function contentDisposition(disposition: 'attachment' | 'inline', fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
@@ -52,7 +55,16 @@ export function s3UserStorage(client: S3Client, buckets: WebBuckets): UserStorag
       return getSignedUrl(client, command, { expiresIn, signableHeaders: new Set(['content-type', 'content-length']) });
     },
     presignDownload(key, { fileName, disposition, contentType, expiresIn }: DownloadOptions) {
-      const command = new GetObjectCommand({ Bucket: buckets.output, Key: key, ResponseContentDisposition: contentDisposition(disposition, fileName), ResponseContentType: contentType });
+      // `no-store` signed into the URL: S3 then tells every browser to keep no copy of the document,
+      // so a download by a link leaves nothing a later fetch of the same URL (the ZIP) could be handed
+      // without its CORS headers, and nothing of a user's documents stays in a shared machine's cache.
+      const command = new GetObjectCommand({
+        Bucket: buckets.output,
+        Key: key,
+        ResponseContentDisposition: contentDisposition(disposition, fileName),
+        ResponseContentType: contentType,
+        ResponseCacheControl: DOWNLOAD_CACHE_CONTROL,
+      });
       return getSignedUrl(client, command, { expiresIn });
     },
     async readOutput(key) {

@@ -4,6 +4,7 @@
  * fetch reports no upload progress).
  */
 import type { JobView, UploadGrant, WebApiError } from '../lib/web/api-contract.js';
+import { UNCACHED } from './uncached.js';
 
 /** The API refused: its status and its error body (reasons in every language). */
 export class ApiRefusal extends Error {
@@ -30,7 +31,7 @@ export function apiClient(base: string, token: () => string | undefined): ApiCli
     const bearer = token();
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${root}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await fetch(`${root}${path}`, { ...UNCACHED, method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const answer = (await response.json().catch(() => undefined)) as unknown;
     if (!response.ok) throw new ApiRefusal(response.status, answer as WebApiError | undefined);
     return answer as T;

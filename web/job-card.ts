@@ -8,6 +8,7 @@ import { JobViewState, type DocumentLink, type JobView, type JobViewWarning } fr
 import { h } from './dom.js';
 import { groupRemovals, shownChange, type RemovalEntry } from './removal-groups.js';
 import { saveBlob } from './save-blob.js';
+import { UNCACHED } from './uncached.js';
 import { ZipFetchFailure, zipDocuments } from './zip-download.js';
 
 const m = messages(Lang.ZhCN);
@@ -133,7 +134,7 @@ function removalLog(view: JobView): HTMLElement | undefined {
     if (!details.open || loaded) return;
     loaded = true;
     try {
-      const response = await fetch(result.removalsUrl);
+      const response = await fetch(result.removalsUrl, UNCACHED);
       if (!response.ok) throw new ZipFetchFailure(response.status);
       const log = (await response.json()) as { removals: RemovalEntry[] };
       body.replaceChildren(removalGroups(log.removals));

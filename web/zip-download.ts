@@ -6,6 +6,7 @@
  */
 import { zipSync } from 'fflate';
 import type { DocumentLink } from '../lib/web/api-contract.js';
+import { UNCACHED } from './uncached.js';
 
 /** A document that could not be fetched for the ZIP. */
 export class ZipFetchFailure extends Error {
@@ -22,7 +23,7 @@ async function fetchDocument(url: string): Promise<Uint8Array> {
   for (let attempt = 1; ; attempt++) {
     let response: Response;
     try {
-      response = await fetch(url);
+      response = await fetch(url, UNCACHED);
     } catch (error) {
       if (attempt >= ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 300 * attempt));

@@ -2,8 +2,10 @@
 // `report-press dev` started as a user starts it (the built CLI). Without a Chromium the test is
 // skipped and says so, unless REPORT_PRESS_REQUIRE_BROWSER=1 (CI sets it) makes that a failure.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -51,6 +53,7 @@ let context: BrowserContext | undefined;
 let page: Page;
 let url: string;
 let s3Endpoint: string;
+let ports: { readonly s3: number; readonly web: number };
 /** What the browser reported blocking under the page's Content-Security-Policy (the deployed one). */
 const policyViolations: string[] = [];
 const expected = new Map<string, ReferenceOutputs>();
@@ -72,7 +75,7 @@ async function convertUploads(files: readonly string[]): Promise<void> {
 const card = (name: string): Locator => page.locator('article.job', { has: page.locator('h3.name', { hasText: name }) });
 
 async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
-  const [started] = await Promise.all([page.waitForEvent('download'), click()]);
+  const [started] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), click()]);
   return { name: started.suggestedFilename(), bytes: readFileSync((await started.path()) as string) };
 }
 
@@ -82,6 +85,34 @@ async function screenshot(name: string, element?: Locator): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, name);
   await (element ? element.screenshot({ path }) : page.screenshot({ path, fullPage: true }));
+}
+
+/** A TCP port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', () => resolveListen()));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolveClose) => server.close(resolveClose));
+  return port;
+}
+
+/** Starts `report-press dev` on the test's ports and data folder, as a user starts it, and waits for its page. */
+async function startDev(): Promise<void> {
+  const child = spawn(process.execPath, [CLI, 'dev', '--port', String(ports.s3), '--web-port', String(ports.web), '--dir', join(work, 'data')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  dev = child;
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  url = await pollUntil('the page URL', async () => /web page on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1], 20_000);
+  s3Endpoint = /S3-compatible server on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] ?? '';
+}
+
+/** Stops it as Ctrl-C does, and waits until it has. */
+async function stopDev(): Promise<void> {
+  const child = dev;
+  dev = undefined;
+  if (!child || child.exitCode !== null) return;
+  child.kill('SIGINT');
+  await once(child, 'exit');
 }
 
 if (!available && !REQUIRED) {
@@ -95,15 +126,12 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     work = mkdtempSync(join(tmpdir(), 'report-press-web-page-'));
     writeFileSync(join(work, BAD), Buffer.from('这不是文本\u0000\u0000\u0000\u0001\u0002', 'utf8'));
     writeFileSync(join(work, UNSURE), UNSURE_TEXT);
-    dev = spawn(process.execPath, [CLI, 'dev', '--port', '0', '--web-port', '0', '--dir', join(work, 'data')], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    dev.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const [pageUrl, browser] = await Promise.all([
-      pollUntil('the page URL', async () => /web page on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1], 20_000),
+    // Fixed ports, so that a restarted `report-press dev` is where the open page looks for it.
+    ports = { s3: await freePort(), web: await freePort() };
+    const [, browser] = await Promise.all([
+      startDev(),
       chromium.launchPersistentContext(join(work, 'profile'), { executablePath: CHROMIUM, args: CHROMIUM_FLAGS, viewport: { width: 1100, height: 900 }, acceptDownloads: true, locale: 'zh-CN' }),
     ]);
-    s3Endpoint = /S3-compatible server on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] ?? '';
-    url = pageUrl;
     context = browser;
     page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (message) => {
@@ -113,7 +141,7 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
 
   afterAll(async () => {
     await context?.close();
-    dev?.kill('SIGINT');
+    await stopDev();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
@@ -157,6 +185,32 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     // the bad file fails with the error record's reason, in Chinese, saying what was found
     const reason = await card(BAD).locator('[data-reason]').textContent();
     expect(reason).toContain(formatMessage('BINARY', { cause: 'nul' }, Lang.ZhCN));
+  });
+
+  it('builds the ZIP after a single download of documents an hour old, which the browser keeps in its cache', async () => {
+    // prepare: the compilation's documents dated an hour back (the embedded server gives a file's
+    // mtime as Last-Modified), so a download without an Origin is cached for minutes, as a browser
+    // caches a document a user fetched a while after the job ended
+    const compilation = expected.get(COMPILATION)!;
+    // (changed while the server is down: it keeps what it read of an object's metadata)
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const output = join(work, 'data', BUCKETS.output);
+    await stopDev();
+    for (const entry of readdirSync(output, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), hourAgo, hourAgo);
+    }
+    await startDev();
+    await page.reload();
+    await card(COMPILATION).locator('button[data-zip]').waitFor();
+    // act: one document downloaded by itself (a navigation, no Origin), then all of them as a ZIP
+    const single = await download(() => card(COMPILATION).locator('tr[data-report="2"] a[data-download=pdf]').click());
+    const zip = await download(() => card(COMPILATION).locator('button[data-zip]').click()).catch(async (error: unknown) => {
+      throw new Error(`no ZIP download; the page says “${await card(COMPILATION).locator('.zip-status').textContent()}”: ${String(error)}`);
+    });
+    // assert
+    expect(Buffer.compare(single.bytes, compilation.documents.get(compilation.manifest.reports[1]!.pdf)!)).toBe(0);
+    const zipped = unzipSync(zip.bytes);
+    expect(Object.keys(zipped).sort()).toEqual(compilation.manifest.reports.flatMap((r) => [r.docx, r.pdf]).sort());
   });
 
   it('shows what was removed, grouped by family with the removed text', async () => {

@@ -102,7 +102,8 @@ describe('the web API of report-press dev', () => {
       return current.state === JobViewState.Done || current.state === JobViewState.Failed ? current : undefined;
     }, 30_000);
     const report = done.result!.reports[0]!;
-    const pdf = new Uint8Array(await (await fetch(report.pdf!.url)).arrayBuffer());
+    const pdfResponse = await fetch(report.pdf!.url);
+    const pdf = new Uint8Array(await pdfResponse.arrayBuffer());
     const preview = await fetch(report.pdf!.previewUrl);
     // assert
     expect(grant.key).toBe(`users/local/${grant.jobId}/述职 报告.txt`);
@@ -111,6 +112,8 @@ describe('the web API of report-press dev', () => {
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(report.pdf!.sha256);
     expect(preview.headers.get('content-disposition')).toMatch(/^inline; filename=/);
     expect(preview.headers.get('content-type')).toBe('application/pdf');
+    // no browser keeps a copy a later fetch of the same URL could be handed without CORS headers
+    expect([pdfResponse.headers.get('cache-control'), preview.headers.get('cache-control')]).toEqual(['no-store', 'no-store']);
   });
 
   it('shows an upload of another account’s job id as no such job', async () => {

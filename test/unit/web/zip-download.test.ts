@@ -11,21 +11,23 @@ afterEach(() => {
 });
 
 describe('the ZIP of a job built in the browser', () => {
-  it('holds every document under its name, after another try at one whose connection dropped', async () => {
+  it('holds every document under its name, fetched past the browser cache, after another try at one whose connection dropped', async () => {
     // prepare: the first request for b.pdf fails as a dropped connection does
     let dropped = false;
-    vi.stubGlobal('fetch', async (url: string) => {
+    const fetch = vi.fn(async (url: string) => {
       if (url.endsWith('b.pdf') && !dropped) {
         dropped = true;
         throw new TypeError('Failed to fetch');
       }
       return new Response(bytes(url.slice(url.lastIndexOf('/') + 1)));
     });
+    vi.stubGlobal('fetch', fetch);
     // act
     const zip = await zipDocuments([link('a.docx'), link('b.pdf')], () => {});
     // assert
     const files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
     expect(dropped).toBe(true);
+    expect(fetch).toHaveBeenCalledWith('https://bucket.example/a.docx', { cache: 'no-store' });
     expect(Object.fromEntries(Object.entries(files).map(([name, content]) => [name, new TextDecoder().decode(content)]))).toEqual({ 'a.docx': 'a.docx', 'b.pdf': 'b.pdf' });
   });
 
