@@ -1,7 +1,6 @@
 /**
  * The page's side of the API (lib/web/api-contract.ts): asks for upload grants and job views with
- * the bearer token, and uploads a file to its presigned URL with byte progress (XMLHttpRequest:
- * fetch reports no upload progress).
+ * the bearer token, renewing a token the API no longer takes. The upload itself: upload-file.ts.
  */
 import type { JobView, UploadGrant, WebApiError } from '../lib/web/api-contract.js';
 import { UNCACHED } from './uncached.js';
@@ -22,17 +21,28 @@ export interface ApiClient {
   job(jobId: string): Promise<JobView>;
 }
 
-/** A client for the API at `base` (`''`: the page's own origin), with the token `token()` gives. */
-export function apiClient(base: string, token: () => string | undefined): ApiClient {
+export interface ApiClientOptions {
+  /** The bearer token to send now. */
+  token(): string | undefined;
+  /**
+   * Called when the API refused `stale` (401): resolves true once a newer token is in place, and the
+   * request is then sent once more. Locally that is the token of a restarted `report-press dev`.
+   */
+  renewToken?(stale: string | undefined): Promise<boolean>;
+}
+
+/** A client for the API at `base` (`''`: the page's own origin). */
+export function apiClient(base: string, options: ApiClientOptions): ApiClient {
   // `https://…/` and `https://…` name the same API.
   const root = base.replace(/\/+$/, '');
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, renewed = false): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    const bearer = token();
+    const bearer = options.token();
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${root}${path}`, { ...UNCACHED, method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const answer = (await response.json().catch(() => undefined)) as unknown;
+    if (response.status === 401 && !renewed && options.renewToken && (await options.renewToken(bearer))) return request<T>(method, path, body, true);
     if (!response.ok) throw new ApiRefusal(response.status, answer as WebApiError | undefined);
     return answer as T;
   }
@@ -40,25 +50,4 @@ export function apiClient(base: string, token: () => string | undefined): ApiCli
     askUpload: (file) => request<UploadGrant>('POST', '/api/uploads', { name: file.name, bytes: file.size, contentType: file.type }),
     job: (jobId) => request<JobView>('GET', `/api/jobs/${encodeURIComponent(jobId)}`),
   };
-}
-
-/** Why an upload to S3 did not complete: the HTTP status, or 0 for a network failure. */
-export class UploadFailure extends Error {
-  override readonly name = 'UploadFailure';
-  constructor(readonly status: number) {
-    super(status === 0 ? 'network error' : `HTTP ${status}`);
-  }
-}
-
-/** PUTs `file` as the grant says, reporting bytes sent. */
-export function uploadFile(grant: UploadGrant, file: Blob, onProgress: (sent: number, total: number) => void): Promise<void> {
-  return new Promise((resolveUpload, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open(grant.method, grant.url);
-    for (const [name, value] of Object.entries(grant.headers)) xhr.setRequestHeader(name, value);
-    xhr.upload.addEventListener('progress', (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size));
-    xhr.addEventListener('load', () => (xhr.status >= 200 && xhr.status < 300 ? resolveUpload() : reject(new UploadFailure(xhr.status))));
-    xhr.addEventListener('error', () => reject(new UploadFailure(0)));
-    xhr.send(file);
-  });
 }

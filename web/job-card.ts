@@ -21,7 +21,8 @@ export type CardState =
   /** An earlier job, before its first view arrives. */
   | { readonly kind: 'loading' }
   | { readonly kind: 'uploading'; readonly sent: number; readonly total: number }
-  | { readonly kind: 'refused'; readonly reason: string }
+  /** Refused or failed before the chain had it; `retryable` when sending it again may work (a network failure). */
+  | { readonly kind: 'refused'; readonly reason: string; readonly retryable: boolean }
   | { readonly kind: 'gone' }
   | { readonly kind: 'view'; readonly view: JobView };
 
@@ -177,12 +178,22 @@ function body(state: CardState): (HTMLElement | undefined)[] {
   }
 }
 
+/** What the card's buttons do. */
+export interface CardActions {
+  /** × : take the job off this browser's list. */
+  onForget(): void;
+  /** 重试: upload the same file again; the button is shown only when given. */
+  onRetry?(): void;
+}
+
 /** The card's element, rebuilt in place on every state change. */
-export function renderJobCard(card: HTMLElement, job: { readonly name: string; readonly created: string; readonly jobId?: string }, state: CardState, onForget: () => void): void {
+export function renderJobCard(card: HTMLElement, job: { readonly name: string; readonly created: string; readonly jobId?: string }, state: CardState, actions: CardActions): void {
   const badgeState = stateBadgeOf(state);
   const summary = state.kind === 'view' && state.view.state === JobViewState.Done && state.view.result ? m['web.reportCount']({ reports: state.view.result.reports.length }) : undefined;
   const forget = h('button', { type: 'button', class: 'link', title: m['web.forget']() }, '×');
-  forget.addEventListener('click', onForget);
+  forget.addEventListener('click', () => actions.onForget());
+  const retry = actions.onRetry ? h('button', { type: 'button', class: 'button', 'data-retry': '' }, m['web.retry']()) : undefined;
+  retry?.addEventListener('click', () => actions.onRetry?.());
   // Keep an open removal log open across refreshes of the same finished job.
   const wasOpen = card.querySelector('details.removals')?.hasAttribute('open') ?? false;
   card.className = `job job-${badgeState}`;
@@ -191,6 +202,7 @@ export function renderJobCard(card: HTMLElement, job: { readonly name: string; r
   card.replaceChildren(
     h('header', {}, h('h3', { class: 'name' }, job.name), badge(badgeState), summary ? h('span', { class: 'muted' }, summary) : undefined, h('time', { class: 'muted', datetime: job.created }, when(job.created)), forget),
     ...body(state).filter((e): e is HTMLElement => e !== undefined),
+    ...(retry ? [h('div', { class: 'retry' }, retry)] : []),
   );
   if (wasOpen) card.querySelector('details.removals')?.setAttribute('open', '');
 }

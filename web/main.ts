@@ -5,12 +5,15 @@
  */
 import { messages, Lang } from '../lib/messages/index.js';
 import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
+import { StageErrorCode } from '../lib/pipeline/error-codes.js';
 import { JobViewState, type JobView, type WebConfig } from '../lib/web/api-contract.js';
-import { ApiRefusal, apiClient, uploadFile, UploadFailure, type ApiClient } from './api-client.js';
+import { ApiRefusal, apiClient, type ApiClient, type ApiClientOptions } from './api-client.js';
 import { CognitoError, completeNewPassword, signIn, type CognitoClientOptions, type CognitoSession, type SignInStep } from './cognito-auth.js';
 import { h } from './dom.js';
 import { renderJobCard, type CardState } from './job-card.js';
 import { forgetJob, rememberJob, storedJobs, type StoredJob } from './job-list.js';
+import { UNCACHED } from './uncached.js';
+import { uploadFile, UploadFailure } from './upload-file.js';
 
 const m = messages(Lang.ZhCN);
 const SESSION_KEY = 'report-press.session';
@@ -75,10 +78,15 @@ function signInForm(root: HTMLElement, cognito: CognitoClientOptions): Promise<C
   });
 }
 
+/** Failures of the chain that the same file may get past when uploaded again (not its content's). */
+const RETRYABLE_FAILURES: ReadonlySet<string> = new Set(Object.values(StageErrorCode));
+
 /** Follows one job: the card re-renders on every change until the job is done or failed. */
 class JobTracker {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  /** The file uploaded from this page, kept to send again on 重试 (jobs of earlier visits have none). */
+  private file: File | undefined;
   constructor(
     readonly card: HTMLElement,
     private job: StoredJob | { readonly name: string; readonly created: string },
@@ -88,17 +96,26 @@ class JobTracker {
   ) {}
 
   show(state: CardState): void {
-    renderJobCard(this.card, this.job, state, () => this.onForget(this));
+    renderJobCard(this.card, this.job, state, { onForget: () => this.onForget(this), ...(this.retryable(state) ? { onRetry: () => void this.retry() } : {}) });
+  }
+
+  private retryable(state: CardState): boolean {
+    if (!this.file) return false;
+    if (state.kind === 'refused') return state.retryable;
+    return state.kind === 'view' && state.view.state === JobViewState.Failed && RETRYABLE_FAILURES.has(state.view.error?.code ?? '');
   }
 
   /** Uploads `file`, then follows its job. */
   async upload(file: File): Promise<void> {
+    this.file = file;
     this.show({ kind: 'uploading', sent: 0, total: file.size });
     let grant;
     try {
       grant = await this.api.askUpload(file);
     } catch (error) {
-      this.show({ kind: 'refused', reason: error instanceof ApiRefusal && error.error ? (error.error.reasons[Lang.ZhCN] ?? error.message) : m['web.networkError']() });
+      // A refusal with a reason is about the file (not .txt, too large …): sending it again cannot help.
+      const refusal = error instanceof ApiRefusal && error.error && error.status < 500 ? error.error : undefined;
+      this.show({ kind: 'refused', reason: refusal ? (refusal.reasons[Lang.ZhCN] ?? refusal.reasons[Lang.En] ?? '') : m['web.networkError'](), retryable: refusal === undefined });
       return;
     }
     this.job = { jobId: grant.jobId, name: file.name, created: new Date().toISOString() };
@@ -106,10 +123,19 @@ class JobTracker {
     try {
       await uploadFile(grant, file, (sent, total) => this.show({ kind: 'uploading', sent, total }));
     } catch (error) {
-      this.show({ kind: 'refused', reason: error instanceof UploadFailure && error.status !== 0 ? m['web.uploadFailed']({ status: error.status }) : m['web.networkError']() });
+      this.show({ kind: 'refused', reason: error instanceof UploadFailure && error.status !== 0 ? m['web.uploadFailed']({ status: error.status }) : m['web.networkError'](), retryable: true });
       return;
     }
     this.follow();
+  }
+
+  /** 重试: the same file as a new job, in the same card; the failed job leaves this browser's list. */
+  async retry(): Promise<void> {
+    if (!this.file) return;
+    clearTimeout(this.timer);
+    if ('jobId' in this.job) forgetJob(this.job.jobId);
+    this.job = { name: this.file.name, created: new Date().toISOString() };
+    await this.upload(this.file);
   }
 
   /** Asks for the job's view now, and again while it runs or until its URLs near expiry. */
@@ -212,21 +238,48 @@ function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefine
   document.querySelector('header.site .account')?.replaceChildren(...(signOutButton ? [signOutButton] : []));
 }
 
+const loadConfig = async (): Promise<WebConfig> => (await (await fetch('config.json', UNCACHED)).json()) as WebConfig;
+
+/**
+ * The local page's token, renewed from `/config.json` when the API refuses it: `report-press dev`
+ * makes a new one at every start, and a page left open across a restart must keep working.
+ */
+function localToken(first: string): ApiClientOptions {
+  let token = first;
+  let renewing: Promise<boolean> | undefined;
+  return {
+    token: () => token,
+    renewToken(stale) {
+      // Several requests refused at once share one renewal; one refused before it is renewed already.
+      if (stale !== token) return Promise.resolve(true);
+      renewing ??= loadConfig()
+        .then((config) => {
+          const fresh = config.auth.kind === 'local' ? config.auth.token : undefined;
+          if (fresh === undefined || fresh === token) return false;
+          token = fresh;
+          return true;
+        })
+        .catch(() => false)
+        .finally(() => (renewing = undefined));
+      return renewing;
+    },
+  };
+}
+
 async function main(): Promise<void> {
   document.documentElement.lang = Lang.ZhCN;
   document.title = m['web.title']();
   const root = document.getElementById('app') as HTMLElement;
   document.body.prepend(h('header', { class: 'site' }, h('div', {}, h('h1', {}, m['web.title']()), h('p', { class: 'lead' }, m['web.lead']())), h('div', { class: 'account' })));
   root.replaceChildren(h('p', { class: 'muted' }, m['web.loading']()));
-  const config = (await (await fetch('config.json', { cache: 'no-store' })).json()) as WebConfig;
+  const config = await loadConfig();
   if (config.auth.kind === 'local') {
-    const token = config.auth.token;
-    app(root, apiClient(config.api, () => token), undefined);
+    app(root, apiClient(config.api, localToken(config.auth.token)), undefined);
     return;
   }
   const cognito = { region: config.auth.region, clientId: config.auth.clientId };
   const session = savedSession() ?? (await signInForm(root, cognito));
-  app(root, apiClient(config.api, () => session.idToken), () => {
+  app(root, apiClient(config.api, { token: () => session.idToken }), () => {
     sessionStorage.removeItem(SESSION_KEY);
     location.reload();
   });

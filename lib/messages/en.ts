@@ -355,6 +355,8 @@ export const en = {
   'web.jobs': () => 'Jobs',
   'web.noJobs': () => 'No jobs yet: the files you upload appear here, and stay listed in this browser.',
   'web.forget': () => 'Remove from this list',
+  /** Uploads the same file again as a new job (after a network failure, or a job the chain gave up on). */
+  'web.retry': () => 'Try again',
   /** A job's state, as the badge shows it; `state` chooses the wording. */
   'web.state': (p: { state: string }) =>
     ({ loading: 'loading', uploading: 'uploading', waiting: 'waiting', cleaning: 'cleaning and splitting', rendering: 'rendering', publishing: 'publishing', done: 'done', failed: 'failed' })[p.state] ?? 'unknown state',

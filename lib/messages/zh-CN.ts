@@ -294,6 +294,7 @@ export const zhCN: Catalogue = {
   'web.jobs': () => '任务',
   'web.noJobs': () => '还没有任务：上传的文件会列在这里，并在本浏览器中保留。',
   'web.forget': () => '从列表中移除',
+  'web.retry': () => '重试',
   'web.state': (p) =>
     ({ loading: '加载中', uploading: '上传中', waiting: '排队中', cleaning: '清理、拆分中', rendering: '排版中', publishing: '发布中', done: '已完成', failed: '失败' })[p.state] ?? '状态未知',
   'web.uploadProgress': (p) => `已上传 ${megabytes(p.sent)}，共 ${megabytes(p.total)}`,

@@ -29,6 +29,9 @@ const COMPILATION = '001_ee58601975a31a3a.txt';
 const SINGLE = '004_ec1a424d1d804ec6.txt';
 const BAD = '损坏的文件.txt';
 const UNSURE = '目录缺篇的汇编.txt';
+/** Uploaded after a restart of `report-press dev`, and while it is down. */
+const AFTER_RESTART = '000_51d4175613d3e64f.txt';
+const WHILE_DOWN = '002_4c7955c042904a00.txt';
 
 /** A compilation whose table of contents lists a report the text does not have: a split warning. */
 const UNSURE_TEXT = [
@@ -236,6 +239,37 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     // assert
     expect(await page.locator('article.job h3.name').allTextContents()).toEqual([BAD, UNSURE, SINGLE, COMPILATION]);
     await screenshot('web-page-failed.png', card(BAD));
+  });
+
+  it('keeps uploading after report-press dev restarts with the page open (a new local token)', async () => {
+    // prepare
+    await stopDev();
+    await startDev();
+    // act: no reload; the page still holds the token of the server before
+    await page.setInputFiles('#file-input', [join(SEEDS, AFTER_RESTART)]);
+    await expect.poll(() => card(AFTER_RESTART).getAttribute('data-state'), { timeout: 20_000, interval: 250 }).toMatch(/^(done|failed)$/);
+    // assert
+    expect(await card(AFTER_RESTART).locator('.error').allTextContents()).toEqual([]);
+    expect(await card(AFTER_RESTART).getAttribute('data-state')).toBe('done');
+  });
+
+  it('offers 重试 on an upload that failed while the server was down, and the retry finishes the job', async () => {
+    // prepare: the upload fails as the server is down
+    await stopDev();
+    await page.setInputFiles('#file-input', [join(SEEDS, WHILE_DOWN)]);
+    await expect.poll(() => card(WHILE_DOWN).getAttribute('data-state'), { timeout: 10_000, interval: 250 }).toBe('failed');
+    const reason = await card(WHILE_DOWN).locator('.error').textContent();
+    await startDev();
+    // act
+    await card(WHILE_DOWN).locator('button[data-retry]').click();
+    await expect.poll(() => card(WHILE_DOWN).getAttribute('data-state'), { timeout: 20_000, interval: 250 }).toMatch(/^(done|failed)$/);
+    // assert: one card for the file, done, and the jobs listed after a reload are the ones that ran
+    expect(reason).toBe(formatMessage('web.networkError', {}, Lang.ZhCN));
+    expect(await card(WHILE_DOWN).getAttribute('data-state')).toBe('done');
+    expect(await card(WHILE_DOWN).count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.locator('article.job[data-state=done], article.job[data-state=failed]').count(), { timeout: 10_000, interval: 250 }).toBe(6);
+    expect(await page.locator('article.job h3.name').allTextContents()).toEqual([WHILE_DOWN, AFTER_RESTART, BAD, UNSURE, SINGLE, COMPILATION]);
   });
 
   it('does nothing the deployed Content-Security-Policy blocks', () => {

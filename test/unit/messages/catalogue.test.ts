@@ -101,6 +101,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'web.jobs': undefined,
   'web.noJobs': undefined,
   'web.forget': undefined,
+  'web.retry': undefined,
   'web.state': { state: 'rendering' },
   'web.uploadProgress': { sent: 1024 * 1024, total: 4 * 1024 * 1024 },
   'web.renderProgress': { done: 3, total: 10 },
