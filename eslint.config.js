@@ -30,6 +30,8 @@ export default tseslint.config(
         patterns: [
           { group: ['@aws-sdk/*', '@aws-lambda-powertools/*', 'aws-cdk-lib', 'aws-cdk-lib/*'], message: 'lib/ is pure: pass dependencies in from a shell.' },
           { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'node:child_process', 'child_process'], message: 'lib/ is pure: no file system; the shell reads and writes.' },
+          // mammoth reads documents and linked images from disk by path: the shell passes a DocxReader in.
+          { group: ['mammoth', 'mammoth/*'], message: 'lib/ is pure: read Word documents in a shell (functions/word-reader.ts) and pass the reader in.' },
           // From any depth of lib/: `../functions/x.js`, `../../../cli/x.js`, and the folders themselves.
           { regex: String.raw`^(?:\.\./)+(?:functions|cli|cdk)(?:/|$)`, message: 'lib/ never imports from the shells.' },
         ],

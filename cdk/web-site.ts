@@ -29,7 +29,7 @@ import { Construct } from 'constructs';
 import { bucketEnvironment } from '../functions/environment.js';
 import { BUCKET_CORS, USER_ROLE_ACCESS, USER_SESSION_TAG, WEB_API_ROUTES, WebApiEnv, type WebConfig } from '../lib/web/api-contract.js';
 import { CspDelivery, pageContentSecurityPolicy } from '../lib/web/page-csp.js';
-import type { BucketRole } from '../lib/pipeline/stages.js';
+import { InputSuffix, type BucketRole } from '../lib/pipeline/stages.js';
 import { buildWebPage } from '../web/build.js';
 import { PROJECT_ROOT, handlerBundling } from './bundling.js';
 
@@ -267,7 +267,7 @@ export class WebSite extends Construct {
   /**
    * The role the API assumes per request with the session tag `user` = the caller's id. It trusts
    * only the API function's role, and only with that tag (and no other); its policy reaches only
-   * the tagged user's prefix. Uploads are `.txt` only, as the chain accepts nothing else.
+   * the tagged user's prefix. Uploads are `.txt` and `.docx` only, as the chain accepts nothing else.
    */
   private addUserRole(apiRole: iam.Role, buckets: WebSiteProps['buckets']): iam.Role {
     const tag = `aws:RequestTag/${USER_SESSION_TAG}`;
@@ -280,7 +280,8 @@ export class WebSite extends Construct {
       maxSessionDuration: Duration.hours(1),
     });
     // What a session may do comes from the contract the API is written against (USER_ROLE_ACCESS).
-    userRole.addToPolicy(new iam.PolicyStatement({ actions: [...USER_ROLE_ACCESS.input.actions], resources: [buckets.input.arnForObjects(`${USER_PREFIX_PATTERN}.txt`)] }));
+    const uploads = Object.values(InputSuffix).map((suffix) => `${USER_PREFIX_PATTERN}${suffix}`);
+    userRole.addToPolicy(new iam.PolicyStatement({ actions: [...USER_ROLE_ACCESS.input.actions], resources: uploads.map((pattern) => buckets.input.arnForObjects(pattern)) }));
     userRole.addToPolicy(new iam.PolicyStatement({ actions: [...USER_ROLE_ACCESS.output.actions], resources: [buckets.output.arnForObjects(USER_PREFIX_PATTERN)] }));
     const listed = (['input', 'output'] as const).filter((role) => USER_ROLE_ACCESS[role].list).map((role) => buckets[role].bucketArn);
     userRole.addToPolicy(
@@ -294,9 +295,9 @@ export class WebSite extends Construct {
 
     const stack = Stack.of(this);
     for (const [bucket, pattern, action] of [
-      [buckets.input, `${USER_PREFIX_PATTERN}.txt`, 'upload .txt files'],
-      [buckets.output, USER_PREFIX_PATTERN, 'read'],
-    ] as const) {
+      ...uploads.map((upload) => [buckets.input, upload, `upload ${upload.slice(USER_PREFIX_PATTERN.length - 1)} files`] as const),
+      [buckets.output, USER_PREFIX_PATTERN, 'read'] as const,
+    ]) {
       const bucketId = stack.resolve((bucket.node.defaultChild as s3.CfnBucket).logicalId) as string;
       Validations.of(userRole).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${pattern.replace('${', '<').replace('}', '>')}]`,

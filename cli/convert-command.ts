@@ -18,6 +18,8 @@ import {
 } from '../lib/convert.js';
 import { encodeExplanation, EXPLANATION, explanation } from '../lib/explain.js';
 import { FileErrorCode, isInputError } from '../lib/errors.js';
+import { readInputText } from '../lib/input-text.js';
+import { readDocxParagraphs } from '../functions/word-reader.js';
 import type { MessageParams } from '../lib/messages/index.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import type { ConversionWarning } from '../lib/warnings.js';
@@ -89,7 +91,8 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
   try {
     const profile = PROFILES[options.profile];
     const explain = options.explain === true;
-    const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes, limitOption: '--max-size' }, explain });
+    const text = await readInputText(bytes, { decode: { maxBytes: options.maxBytes, limitOption: '--max-size' }, readDocx: readDocxParagraphs });
+    const cleaned = cleanStage(text, source, { explain });
     const { reports, manifest: draft, removals: splitCuts, decisions } = splitStage(cleaned, { profile: profile.id, explain });
     // Before the slow part: an output folder that cannot be made fails this input at once.
     await makeFolder(folder);

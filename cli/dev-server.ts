@@ -14,7 +14,7 @@ import { JobState, type JobStatus } from '../lib/pipeline/job-status.js';
 import { eventBridgeObjectCreatedEvent, s3NotificationEvent, s3RemovalNotificationEvent } from '../lib/pipeline/object-events.js';
 import {
   BucketRole,
-  INPUT_SUFFIX,
+  isInputKey,
   ObjectEvent,
   STAGES,
   TriggerKind,
@@ -30,6 +30,7 @@ import { HANDLER_FACTORIES, type HandlerDeps } from '../functions/handlers.js';
 import { s3ObjectStore, scopedObjectStore } from '../functions/object-store.js';
 import { createS3Client, LOCAL_CREDENTIALS } from '../functions/s3-client.js';
 import type { StageHandler } from '../functions/stage-handler.js';
+import { readDocxParagraphs } from '../functions/word-reader.js';
 import { FONT_DIR } from './fonts.js';
 import { shownPath } from './shown-path.js';
 import { BUCKETS, ObjectChangeType, startLocalS3, type ObjectChange } from './local-s3.js';
@@ -223,6 +224,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     buckets: BUCKETS,
     logger: new Logger({ serviceName: 'report-press', logLevel: options.handlerLogLevel ?? 'WARN' }),
     fonts: () => fontLibraryFrom(fontDir),
+    readDocx: readDocxParagraphs,
     events,
     ...(options.author ? { author: options.author } : {}),
     ...(options.sweep?.stallMinutes !== undefined ? { sweep: { stallMinutes: options.sweep.stallMinutes } } : {}),
@@ -324,7 +326,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
    * gone, announced again as S3 announced it the first time: the chain itself picks up from there.
    */
   async function resume(): Promise<string[]> {
-    const inputs = (await store.list(BUCKETS.input, '', { recursive: true })).filter((o) => o.key.endsWith(INPUT_SUFFIX) && checkInputKey(o.key).kind !== 'ignore');
+    const inputs = (await store.list(BUCKETS.input, '', { recursive: true })).filter((o) => isInputKey(o.key) && checkInputKey(o.key).kind !== 'ignore');
     const resumed: string[] = [];
     for (const input of inputs) {
       const status = parseStatus((await store.get(BUCKETS.output, statusKey(documentPath(input.key))))?.body);

@@ -25,7 +25,7 @@ export interface InputProblem {
 /** What a folder argument held. */
 export interface FolderScan {
   readonly folder: string;
-  /** `.txt` files found (at every depth searched). */
+  /** `.txt` and `.docx` files found (at every depth searched). */
   readonly found: number;
   /** Other files, not converted. */
   readonly skipped: number;
@@ -44,7 +44,8 @@ export interface CollectedInputs {
   readonly folders: readonly FolderScan[];
 }
 
-const TEXT_FILE = /\.txt$/i;
+/** The files a folder input gives: plain text and Word documents, not Word's lock files (`~$name.docx`). */
+const INPUT_FILE = /^(?!~\$).*\.(?:txt|docx)$/i;
 
 /** Code-point order, the same on every machine and locale (unlike localeCompare). */
 function byPath(a: string, b: string): number {
@@ -58,7 +59,7 @@ interface FolderWalk {
 }
 
 /**
- * Collects the `.txt` files under `root`, as paths relative to it with `/` separators. Hidden
+ * Collects the `.txt` and `.docx` files under `root`, as paths relative to it with `/` separators. Hidden
  * entries (`.git`, `.DS_Store`) are not looked at; linked folders are not followed, so a link
  * loop cannot make the walk endless.
  */
@@ -80,12 +81,12 @@ async function walkFolder(root: string, relative: string, recursive: boolean, wa
     if (entry.isDirectory()) {
       if (recursive) await walkFolder(root, path, recursive, walk);
       else walk.subfolders += 1;
-    } else if (isFile && TEXT_FILE.test(entry.name)) walk.files.push(path);
+    } else if (isFile && INPUT_FILE.test(entry.name)) walk.files.push(path);
     else walk.skipped += 1;
   }
 }
 
-/** The output folder for a file found in a folder argument: its relative path without `.txt`. */
+/** The output folder for a file found in a folder argument: its relative path without its extension. */
 function folderFor(relativePath: string): string {
   const parent = posix.dirname(relativePath);
   const stem = sourceStem(posix.basename(relativePath));
@@ -109,7 +110,7 @@ export function outputFolder(out: string, folder: string): string {
 
 /**
  * Turns command-line arguments into the files to convert. A file gives itself (output folder: its
- * name); a folder gives its `.txt` files (output folder: their path relative to it), so two
+ * name); a folder gives its `.txt` and `.docx` files (output folder: their path relative to it), so two
  * `report.txt` in different subfolders keep apart.
  */
 export async function collectInputs(args: readonly string[], options: CollectInputsOptions): Promise<CollectedInputs> {

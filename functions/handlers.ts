@@ -14,6 +14,7 @@ import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
 import { createPublishHandler as publishHandler } from './publish-handler.js';
 import { createRecordFailureHandler as recordFailureHandler } from './record-failure-handler.js';
 import { createStageHandler, type StageHandler, type StageHandlerDeps } from './stage-handler.js';
+import type { DocxReader } from '../lib/input-text.js';
 import { createSweepHandler as sweepHandler } from './sweep-handler.js';
 
 export interface HandlerDeps extends StageHandlerDeps {
@@ -25,6 +26,11 @@ export interface HandlerDeps extends StageHandlerDeps {
   readonly author?: string;
   /** The sweep's stall time and look-back; unset, lib's defaults. */
   readonly sweep?: Partial<SweepSettings>;
+  /**
+   * How the clean stage reads a Word document (word-reader.ts); without it a .docx is refused.
+   * Given by the clean entry alone, so that only its bundle carries mammoth.
+   */
+  readonly readDocx?: DocxReader;
 }
 
 /** The render options the stages share: the profile, and the author when one is configured. */
@@ -32,10 +38,10 @@ const renderOptions = (deps: Pick<HandlerDeps, 'author'>) => ({ profile, ...(dep
 
 const profile = GBT9704;
 
-// The clean step refuses an input over the size limit while decoding; the handler refuses it from
+// The clean step refuses an input over the size limit while reading it; the handler refuses it from
 // its size before reading it (DEFAULT_MAX_BYTES, the step's limit too).
-export const createCleanHandler = (deps: StageHandlerDeps): StageHandler =>
-  createStageHandler(stageNamed(StageName.Clean), cleanStep(), deps, { maxSourceBytes: DEFAULT_MAX_BYTES });
+export const createCleanHandler = (deps: StageHandlerDeps & Pick<HandlerDeps, 'readDocx'>): StageHandler =>
+  createStageHandler(stageNamed(StageName.Clean), cleanStep(deps.readDocx ? { readDocx: deps.readDocx } : {}), deps, { maxSourceBytes: DEFAULT_MAX_BYTES });
 
 export const createSplitHandler = (deps: StageHandlerDeps): StageHandler =>
   createStageHandler(stageNamed(StageName.Split), splitStep({ profile: profile.id }), deps);

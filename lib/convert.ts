@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError, InputErrorCode } from './errors.js';
+import type { InputText } from './input-text.js';
 import { encodeJsonBytes, encodeJsonLines } from './json-bytes.js';
 import { formatMessage } from './messages/format.js';
 import { Lang } from './messages/lang.js';
@@ -125,11 +126,13 @@ export function sourceStem(source: string): string {
 }
 
 /**
- * Stage 1: decode and clean. Throws {@link InputError} for input that cannot become a report
- * (empty, binary, too large, undecodable, nothing left after cleaning, too many lines).
+ * Stage 1: decode and clean. Takes the input's bytes (a text file, decoded here with
+ * `options.decode`) or its text as {@link readInputText} read it (a Word document too). Throws
+ * {@link InputError} for input that cannot become a report (empty, binary, too large, undecodable,
+ * nothing left after cleaning, too many lines).
  */
-export function cleanStage(bytes: Uint8Array, source: string, options: CleanStageOptions = {}): CleanedDocument {
-  const decoded = decodeText(bytes, options.decode);
+export function cleanStage(input: Uint8Array | InputText, source: string, options: CleanStageOptions = {}): CleanedDocument {
+  const decoded = input instanceof Uint8Array ? decodeText(input, options.decode) : input.text;
   const taken: CleanDecision[] | undefined = options.explain ? [] : undefined;
   const cleaned = cleanText(decoded, taken ? { ...options.clean, onDecision: (decision) => taken.push(decision) } : options.clean);
   // Text first: the removal log is built when first read, and a refused input never needs it.

@@ -15,6 +15,10 @@ export const InputErrorCode = {
   Binary: 'BINARY',
   Undecodable: 'UNDECODABLE',
   NothingLeft: 'NOTHING_LEFT',
+  /** A Word 97–2003 document (.doc) or another older Office or WPS file (lib/input-text.ts). */
+  LegacyWord: 'LEGACY_WORD',
+  /** A ZIP archive that is not a Word document the reader can read (a damaged .docx, an .xlsx, a .zip). */
+  UnreadableDocx: 'UNREADABLE_DOCX',
 } as const;
 export type InputErrorCode = (typeof InputErrorCode)[keyof typeof InputErrorCode];
 
@@ -44,7 +48,7 @@ export class ReportPressError extends Error {
   override readonly name: string = 'ReportPressError';
 }
 
-/** The input itself is unusable (empty, binary, too large, undecodable, nothing left after cleaning). */
+/** The input itself is unusable (empty, binary, too large, undecodable, nothing left after cleaning, an unreadable Word file). */
 export class InputError extends ReportPressError {
   override readonly name = 'InputError';
   /**

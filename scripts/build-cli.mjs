@@ -39,8 +39,12 @@ const common = {
   // cli/fonts.ts reads import.meta.url only when __dirname is absent (never in these CJS bundles).
   logOverride: { 'empty-import-meta': 'silent' },
   // s3rver pulls optional native/templating modules; it is only loaded by `report-press dev`, as is
-  // esbuild (a native binary beside its package), which builds the web page when dev starts.
-  external: ['s3rver', 'esbuild'],
+  // esbuild (a native binary beside its package), which builds the web page when dev starts. mammoth
+  // (with JSZip, 0.7 MB) is loaded only for a Word document: outside, every start compiles less.
+  external: ['s3rver', 'esbuild', 'mammoth'],
+  // import() of those becomes require(): the bundle may run from V8's code cache (bin/report-press.js),
+  // where a dynamic import() has no loader.
+  supported: { 'dynamic-import': false },
   plugins: [lazyUnicodeTrie],
 };
 

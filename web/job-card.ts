@@ -82,7 +82,7 @@ function zipButton(view: JobView): HTMLElement {
     button.disabled = true;
     try {
       const blob = await zipDocuments(documents, (done, total) => (status.textContent = m['web.zipping']({ done, total })));
-      saveBlob(blob, `${view.name.replace(/\.txt$/i, '')}.zip`);
+      saveBlob(blob, `${view.name.replace(/\.(?:txt|docx)$/i, '')}.zip`);
       status.textContent = '';
     } catch (error) {
       status.textContent = error instanceof ZipFetchFailure ? m['web.zipFailed']({ status: error.status }) : m['web.networkError']();

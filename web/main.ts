@@ -1,12 +1,12 @@
 /**
- * The page: sign in (local token or Cognito), drop or pick .txt files, follow each job live, and
+ * The page: sign in (local token or Cognito), drop or pick .txt or .docx files, follow each job live, and
  * download what it made. All interface text comes from the message catalogue (lib/messages), in
  * Simplified Chinese.
  */
 import { messages, Lang } from '../lib/messages/index.js';
 import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
 import { StageErrorCode } from '../lib/pipeline/error-codes.js';
-import { JobViewState, type JobView, type WebConfig } from '../lib/web/api-contract.js';
+import { DOCX_CONTENT_TYPE, JobViewState, type JobView, type WebConfig } from '../lib/web/api-contract.js';
 import { ApiRefusal, apiClient, type ApiClient, type ApiClientOptions } from './api-client.js';
 import { CognitoError, completeNewPassword, signIn, type CognitoClientOptions, type CognitoSession, type SignInStep } from './cognito-auth.js';
 import { h } from './dom.js';
@@ -193,7 +193,7 @@ function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefine
     return tracker;
   };
 
-  const input = h('input', { type: 'file', accept: '.txt,text/plain', multiple: true, class: 'visually-hidden', id: 'file-input' });
+  const input = h('input', { type: 'file', accept: `.txt,.docx,text/plain,${DOCX_CONTENT_TYPE}`, multiple: true, class: 'visually-hidden', id: 'file-input' });
   const drop = h(
     'label',
     { class: 'drop', for: 'file-input' },

@@ -62,6 +62,12 @@ function readReason(errno: string): string {
   return `the system reported ${errno}`;
 }
 
+/** How to make a file the chain cannot read into one it can, in the words of Word's and WPS's menus. */
+const SAVE_AS_TEXT = 'open it in Word or WPS, choose Save As (另存为) → Plain Text (纯文本, *.txt) or Word Document (*.docx), and use the saved file instead';
+
+/** The extension a name is taken by: `.docx` or `.txt`. */
+export const inputExtension = (name: string): string => (/\.docx$/i.test(name) ? '.docx' : '.txt');
+
 /** The name of each rule that cuts text, as the removal log on the web page shows it. */
 const RULE_NAMES: Readonly<Record<string, string>> = {
   'whitespace/double-spacing': 'double spacing',
@@ -118,8 +124,10 @@ const RULE_NAMES: Readonly<Record<string, string>> = {
 export const en = {
   // ── Input errors (lib/errors.ts InputErrorCode) ──────────────────────────────────────────────
   /** `size` > 0 means the file holds only white space. */
-  EMPTY: (p: { size?: number }) =>
-    typeof p.size === 'number' && p.size > 0
+  EMPTY: (p: { size?: number; format?: string }) =>
+    p.format === 'docx'
+      ? 'the Word document holds no text; check that it is the right file, or export the report text again'
+      : typeof p.size === 'number' && p.size > 0
       ? 'the file contains only white space; export the report text again'
       : 'the file is empty (0 bytes); export the report text again',
   /**
@@ -195,6 +203,11 @@ export const en = {
       ? 'no report text was found after cleaning'
       : 'nothing is left after removing adverts and paywall markers; check that this is the report text and not only a page footer',
 
+  LEGACY_WORD: () => `the file is a Word 97–2003 document (.doc) or another older Office or WPS file, which cannot be read; ${SAVE_AS_TEXT}`,
+  /** `cause`: what the reader said (English). */
+  UNREADABLE_DOCX: (p: { cause?: string }) =>
+    `the file is a ZIP archive but not a Word document (.docx) that can be read${p.cause ? ` (${p.cause})` : ''}; ${SAVE_AS_TEXT}`,
+
   // ── File errors (lib/errors.ts FileErrorCode) ────────────────────────────────────────────────
   NOT_FOUND: () => 'no such file',
   NOT_A_FILE: () => 'not a regular file or a folder',
@@ -203,7 +216,7 @@ export const en = {
   NO_TEXT_FILES: (p: { skipped: number; subfolders: number }) => {
     const notes = [p.skipped > 0 ? `${count(p.skipped, 'other file')} skipped` : '', p.subfolders > 0 ? `add --recursive to search its ${count(p.subfolders, 'subfolder')}` : ''];
     const note = notes.filter(Boolean).join('; ');
-    return `no .txt files in this folder${note ? ` (${note})` : ''}`;
+    return `no .txt or .docx files in this folder${note ? ` (${note})` : ''}`;
   },
   DUPLICATE_NAME: (p: { first: string; folder: string }) =>
     `has the same name as ${p.first}, so both would write to ${p.folder}/; rename one of them or convert them in separate calls`,
@@ -243,7 +256,7 @@ export const en = {
     `${count(p.files, 'file')}: ${p.converted} converted (${count(p.reports, 'report')})${p.refused > 0 ? `, ${p.refused} refused` : ''}`,
   /** Appended to the summary when folders were given: what was found in them. */
   'cli.summaryFound': (p: { found: number; folders: number; folder: string; skipped: number; subfolders: number }) =>
-    `; ${count(p.found, '.txt file')} found in ${p.folders === 1 ? p.folder : `${p.folders} folders`}` +
+    `; ${count(p.found, '.txt or .docx file')} found in ${p.folders === 1 ? p.folder : `${p.folders} folders`}` +
     (p.skipped > 0 ? `, ${count(p.skipped, 'other file')} skipped` : '') +
     (p.subfolders > 0 ? `, ${count(p.subfolders, 'subfolder')} not searched (add --recursive)` : ''),
   'cli.warning': (p: { input: string; report?: number; line?: number; message: string }) => {
@@ -291,10 +304,10 @@ export const en = {
   'help.help': () => 'show help for a command',
   'help.helpCommand': () => 'show help for a command',
   'help.lang': () => 'language of messages and help: zh or en (default: from LC_ALL / LC_MESSAGES / LANG)',
-  'help.convert': () => 'clean, split and typeset .txt files into DOCX and PDF documents',
-  'help.convertInput': () => '.txt files or folders of them (UTF-8, UTF-16 with BOM or GB18030)',
+  'help.convert': () => 'clean, split and typeset .txt and .docx files into DOCX and PDF documents',
+  'help.convertInput': () => '.txt files (UTF-8, UTF-16, GB18030 or Big5), Word documents (.docx), or folders of them',
   'help.out': () => 'output folder; each input gets <dir>/<name>/ with manifest.json and NN-<title>.docx/.pdf',
-  'help.recursive': () => 'also convert the .txt files in subfolders of a folder input',
+  'help.recursive': () => 'also convert the .txt and .docx files in subfolders of a folder input',
   'help.profile': (p: { choices: string }) => `style profile: ${p.choices}`,
   'help.format': () => 'formats to write: docx, pdf or docx,pdf',
   'help.maxSize': () => 'refuse inputs larger than this many megabytes',
@@ -304,8 +317,9 @@ export const en = {
   'help.explain': () => 'also write explain.json: the rule behind every cut, line break and report boundary, with its line',
   'help.convertAfter': () =>
     [
-      'A folder input converts the .txt files in it (with --recursive, in its subfolders too):',
+      'A folder input converts the .txt and .docx files in it (with --recursive, in its subfolders too):',
       'DIR/sub/name.txt is written to <out>/sub/name/; a file given by itself to <out>/name/.',
+      'A Word 97-2003 .doc cannot be read: save it as .txt or .docx first (Save As / 另存为).',
       '',
       'Exit status: 0 when every input converted, 1 when any input was refused or could not be',
       'written (each reason on stderr), 2 on usage errors, 3 on an internal error.',
@@ -318,7 +332,7 @@ export const en = {
   'help.devPort': () => 'port of the S3 endpoint',
   'help.devDir': () => 'where the buckets are kept between runs',
   'help.devStall': () => 'minutes a job may go without progress before the sweep ends it (failed, STALLED)',
-  'help.devWebPort': () => 'port of the web page (upload .txt files in the browser, download the documents)',
+  'help.devWebPort': () => 'port of the web page (upload .txt and .docx files in the browser, download the documents)',
   'help.devAfter': () =>
     [
       'Upload a .txt to s3://input/… and find manifest.json and the documents under s3://output/…, e.g.',
@@ -335,21 +349,25 @@ export const en = {
   STALLED: (p: { minutes: number; stage: string }) =>
     `the job made no progress for ${count(p.minutes, 'minute')} while waiting for the ${p.stage} stage, so it was stopped; upload the file again, and if it stalls again, send its error.json to whoever runs report-press`,
   /** A file name with nothing but dots before `.txt` (the chain's error.json, the API's refusal). */
-  NO_NAME: (p: { name: string }) => `“${p.name}” has no name before .txt, so no output folder can be named after it; rename the file (e.g. report.txt) and upload it again`,
+  NO_NAME: (p: { name: string }) =>
+    `“${p.name}” has no name before ${inputExtension(p.name)}, so no output folder can be named after it; rename the file (e.g. report${inputExtension(p.name)}) and upload it again`,
   KEY_TOO_LONG: (p: { bytes: number; limit: number }) =>
     `the object key is ${p.bytes} bytes long; the documents' keys beside it would pass S3's limit of 1,024 bytes, so only keys of up to ${p.limit} bytes are converted: upload it again under shorter folder or file names`,
   SIGN_IN_REQUIRED: () => 'sign in first: the request carries no valid token',
   NO_SUCH_JOB: (p: { jobId: string }) => `there is no job ${p.jobId} among your uploads; it may have been removed`,
   NO_SUCH_ROUTE: (p: { method: string; path: string }) => `the API has no ${p.method} ${p.path}`,
   BAD_REQUEST: () => 'the request must be JSON of the form { "name": "….txt", "bytes": 1234, "contentType": "text/plain" }',
-  NOT_TXT: (p: { name: string }) => `${p.name} is not a .txt file; only plain-text reports (.txt) can be converted`,
+  NOT_TXT: (p: { name: string }) =>
+    /\.(?:doc|wps)$/i.test(p.name)
+      ? `${p.name} is a Word 97–2003 or WPS file, which cannot be read; ${SAVE_AS_TEXT}`
+      : `${p.name} is neither a .txt nor a .docx file; only plain-text reports and Word documents can be converted: ${SAVE_AS_TEXT}`,
   UPLOAD_EMPTY: (p: { name: string }) => `${p.name} is empty (0 bytes); export the report text again`,
   UPLOAD_TOO_LARGE: (p: { name: string; size: number; limit: number }) =>
     `${p.name} is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; split it into smaller files`,
   NOT_PLAIN_TEXT: (p: { name: string; contentType: string }) => `${p.name} is of type ${p.contentType}, not plain text; save the report as a .txt file`,
   'web.title': () => 'report-press: raw text to official documents',
-  'web.lead': () => 'Upload the .txt of a report or a compilation: adverts and paywall markers are removed, the reports are split and each is typeset as DOCX and PDF to GB/T 9704.',
-  'web.drop': () => 'Drop .txt files here',
+  'web.lead': () => 'Upload the .txt or .docx of a report or a compilation: adverts and paywall markers are removed, the reports are split and each is typeset as DOCX and PDF to GB/T 9704.',
+  'web.drop': () => 'Drop .txt or .docx files here',
   'web.pick': () => 'or choose files',
   'web.dropHint': (p: { limit: number }) => `several at once if you like; at most ${megabytes(p.limit)} each`,
   'web.jobs': () => 'Jobs',

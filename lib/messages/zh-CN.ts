@@ -7,7 +7,7 @@
  * `report-press:` prefix follow GNU's zh_CN convention of ASCII `: ` after a path.
  */
 import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
-import { en, megabytes, percent as englishPercent } from './en.js';
+import { en, inputExtension, megabytes, percent as englishPercent } from './en.js';
 import type { FsProblem } from './types.js';
 
 /** The same keys as English, each taking the same parameters. */
@@ -105,10 +105,15 @@ const RULE_NAMES: Readonly<Record<string, string>> = {
   'punctuation/half-width-bracket': '半角括号改为全角',
 };
 
+/** 把报告换成能读的格式：按 Word 和 WPS 菜单的说法。 */
+const SAVE_AS_TEXT = '请用 Word 或 WPS 打开，选择“另存为”→“纯文本（*.txt）”或“Word 文档（*.docx）”，然后改用另存的文件';
+
 export const zhCN: Catalogue = {
   // ── 输入错误 ─────────────────────────────────────────────────────────────────────────────────
   EMPTY: (p) =>
-    typeof p.size === 'number' && p.size > 0 ? '文件里只有空白字符，请重新导出报告文本' : '文件为空（0 字节），请重新导出报告文本',
+    p.format === 'docx'
+      ? 'Word 文档中没有文字，请确认文件是否选对，或重新导出报告文本'
+      : typeof p.size === 'number' && p.size > 0 ? '文件里只有空白字符，请重新导出报告文本' : '文件为空（0 字节），请重新导出报告文本',
   TOO_LARGE: (p) => {
     const fix = p.limitOption ? `请拆分后再转换，或用 ${p.limitOption} 调高上限` : '请拆分成较小的文件';
     return typeof p.size === 'number' && typeof p.limit === 'number'
@@ -161,6 +166,9 @@ export const zhCN: Catalogue = {
       ? '清理之后没有找到报告正文'
       : '去掉广告和付费标记后什么也没有剩下，请确认这是报告正文，而不只是网页的页脚',
 
+  LEGACY_WORD: () => `文件是 Word 97–2003 文档（.doc）或其他旧版 Office、WPS 文件，无法读取；${SAVE_AS_TEXT}`,
+  UNREADABLE_DOCX: () => `文件是 ZIP 压缩包，但不是能读取的 Word 文档（.docx）；${SAVE_AS_TEXT}`,
+
   // ── 文件错误 ─────────────────────────────────────────────────────────────────────────────────
   NOT_FOUND: () => '文件不存在',
   NOT_A_FILE: () => '既不是普通文件，也不是文件夹',
@@ -168,7 +176,7 @@ export const zhCN: Catalogue = {
   NO_TEXT_FILES: (p) => {
     const notes = [p.skipped > 0 ? `跳过其他文件 ${p.skipped} 个` : '', p.subfolders > 0 ? `还有 ${p.subfolders} 个子文件夹，加 --recursive 可一并搜索` : ''];
     const note = notes.filter(Boolean).join('；');
-    return `文件夹中没有 .txt 文件${note ? `（${note}）` : ''}`;
+    return `文件夹中没有 .txt 或 .docx 文件${note ? `（${note}）` : ''}`;
   },
   DUPLICATE_NAME: (p) => `与 ${p.first} 同名，两者都会写到 ${p.folder}/，请给其中一个改名，或分两次转换`,
   UNWRITABLE: (p) => `${p.action === 'create' ? '无法创建文件夹' : '无法写入'} ${p.path}：${fsReason(p)}`,
@@ -193,7 +201,7 @@ export const zhCN: Catalogue = {
   'cli.converted': (p) => `${p.input} → ${p.folder}/（${p.reports} 篇报告，清除 ${p.cuts} 处，用时 ${p.seconds.toFixed(2)} 秒）`,
   'cli.summary': (p) => `共 ${p.files} 个文件：已转换 ${p.converted} 个（${p.reports} 篇报告）${p.refused > 0 ? `，${p.refused} 个未能转换` : ''}`,
   'cli.summaryFound': (p) =>
-    `；在 ${p.folders === 1 ? p.folder : `${p.folders} 个文件夹`} 中找到 ${p.found} 个 .txt 文件` +
+    `；在 ${p.folders === 1 ? p.folder : `${p.folders} 个文件夹`} 中找到 ${p.found} 个 .txt 或 .docx 文件` +
     (p.skipped > 0 ? `，跳过其他文件 ${p.skipped} 个` : '') +
     (p.subfolders > 0 ? `，未搜索子文件夹 ${p.subfolders} 个（可加 --recursive）` : ''),
   'cli.warning': (p) => {
@@ -236,10 +244,10 @@ export const zhCN: Catalogue = {
   'help.help': () => '显示命令的帮助',
   'help.helpCommand': () => '显示命令的帮助',
   'help.lang': () => '提示信息和帮助的语言：zh 或 en（默认取自 LC_ALL / LC_MESSAGES / LANG）',
-  'help.convert': () => '清理、拆分 .txt 文件，并排版成 DOCX 和 PDF 文档',
-  'help.convertInput': () => '.txt 文件或存放它们的文件夹（UTF-8、带 BOM 的 UTF-16 或 GB18030 编码）',
+  'help.convert': () => '清理、拆分 .txt 和 .docx 文件，并排版成 DOCX 和 PDF 文档',
+  'help.convertInput': () => '.txt 文件（UTF-8、UTF-16、GB18030 或 Big5 编码）、Word 文档（.docx），或存放它们的文件夹',
   'help.out': () => '输出文件夹；每个输入写到 <dir>/<名称>/，内含 manifest.json 和 NN-<标题>.docx/.pdf',
-  'help.recursive': () => '输入是文件夹时，连同子文件夹中的 .txt 文件一起转换',
+  'help.recursive': () => '输入是文件夹时，连同子文件夹中的 .txt 和 .docx 文件一起转换',
   'help.profile': (p) => `版式：${p.choices.split(', ').join('、')}`,
   'help.format': () => '输出格式：docx、pdf 或 docx,pdf',
   'help.maxSize': () => '输入文件超过这个大小（MB）就不转换',
@@ -249,8 +257,9 @@ export const zhCN: Catalogue = {
   'help.noProgress': () => '不显示进度条',
   'help.convertAfter': () =>
     [
-      '输入是文件夹时，转换其中的 .txt 文件（加 --recursive 时也包括子文件夹）：',
+      '输入是文件夹时，转换其中的 .txt 和 .docx 文件（加 --recursive 时也包括子文件夹）：',
       'DIR/sub/name.txt 写到 <out>/sub/name/；直接给出的文件写到 <out>/name/。',
+      'Word 97–2003 的 .doc 文件无法读取，请先“另存为”纯文本（.txt）或 Word 文档（.docx）。',
       '',
       '退出状态：0 表示全部转换成功；1 表示有输入未能转换或无法写出（原因逐条输出到标准错误）；',
       '2 表示用法错误；3 表示内部错误。',
@@ -263,7 +272,7 @@ export const zhCN: Catalogue = {
   'help.devPort': () => 'S3 服务的端口',
   'help.devDir': () => '存放存储桶数据的文件夹，多次运行之间保留',
   'help.devStall': () => '任务无进展多少分钟后由巡检结束（失败，STALLED）',
-  'help.devWebPort': () => '网页的端口（在浏览器中上传 .txt 文件、下载文档）',
+  'help.devWebPort': () => '网页的端口（在浏览器中上传 .txt 或 .docx 文件、下载文档）',
   'help.devAfter': () =>
     [
       '把 .txt 上传到 s3://input/…，再到 s3://output/… 下取 manifest.json 和文档，例如：',
@@ -276,19 +285,22 @@ export const zhCN: Catalogue = {
   // ── 网页及其 API（web/、lib/web/）────────────────────────────────────────────────────────────
   STAGE_FAILED: () => '某个处理环节多次重试后仍然失败，请重新上传文件；如果再次失败，请把该任务的 error.json 发给 report-press 的维护人员',
   STALLED: (p) => `任务在等待“${p.stage}”环节时 ${p.minutes} 分钟没有进展，已被终止；请重新上传文件，如果再次停滞，请把该任务的 error.json 发给 report-press 的维护人员`,
-  NO_NAME: (p) => `“${p.name}”在 .txt 前没有名称，无法据此命名输出文件夹；请给文件改名（例如 report.txt）后重新上传`,
+  NO_NAME: (p) => `“${p.name}”在 ${inputExtension(p.name)} 前没有名称，无法据此命名输出文件夹；请给文件改名（例如 report${inputExtension(p.name)}）后重新上传`,
   KEY_TOO_LONG: (p) => `对象键长 ${p.bytes} 字节，旁边生成的文档键会超过 S3 的 1024 字节上限，只转换不超过 ${p.limit} 字节的键；请缩短文件夹名或文件名后重新上传`,
   SIGN_IN_REQUIRED: () => '请先登录：请求中没有有效的登录凭据',
   NO_SUCH_JOB: (p) => `您的上传中没有任务 ${p.jobId}，可能已被删除`,
   NO_SUCH_ROUTE: (p) => `接口中没有 ${p.method} ${p.path}`,
   BAD_REQUEST: () => '请求须为 JSON，形如 { "name": "….txt", "bytes": 1234, "contentType": "text/plain" }',
-  NOT_TXT: (p) => `${p.name} 不是 .txt 文件；只能转换纯文本（.txt）格式的报告`,
+  NOT_TXT: (p) =>
+    /\.(?:doc|wps)$/i.test(p.name)
+      ? `${p.name} 是 Word 97–2003 或 WPS 文件，无法读取；${SAVE_AS_TEXT}`
+      : `${p.name} 既不是 .txt 也不是 .docx 文件，只能转换纯文本和 Word 文档；${SAVE_AS_TEXT}`,
   UPLOAD_EMPTY: (p) => `${p.name} 是空文件（0 字节），请重新导出报告文本`,
   UPLOAD_TOO_LARGE: (p) => `${p.name} 大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，请拆分成较小的文件`,
   NOT_PLAIN_TEXT: (p) => `${p.name} 的类型是 ${p.contentType}，不是纯文本，请把报告另存为 .txt 文件`,
   'web.title': () => 'report-press：原始文本一键排版成公文',
-  'web.lead': () => '上传报告或汇编的 .txt 文本：自动去掉广告和付费标记，拆分成单篇报告，并按 GB/T 9704 排版成 DOCX 和 PDF。',
-  'web.drop': () => '把 .txt 文件拖到这里',
+  'web.lead': () => '上传报告或汇编的 .txt 文本或 .docx 文档：自动去掉广告和付费标记，拆分成单篇报告，并按 GB/T 9704 排版成 DOCX 和 PDF。',
+  'web.drop': () => '把 .txt 或 .docx 文件拖到这里',
   'web.pick': () => '或选择文件',
   'web.dropHint': (p) => `可一次选多个文件，每个不超过 ${megabytes(p.limit)}`,
   'web.jobs': () => '任务',

@@ -5,12 +5,13 @@
  *
  * `<path>` is the input key without its extension: input `2024/report.txt` → output
  * `2024/report/manifest.json`, `2024/report/01-<title>.docx` …, the layout `report-press convert`
- * writes under its output folder. `<version>` names one upload of the input (see {@link inputVersion}).
+ * writes under its output folder; a Word document's keeps it (`2024/report.docx/`, see
+ * {@link documentPath}). `<version>` names one upload of the input (see {@link inputVersion}).
  */
 import { DocumentFormat, MANIFEST, REMOVAL_LOG, sourceStem } from '../convert.js';
 import { KeyErrorCode } from './error-codes.js';
 import { bareEtag, type ObjectInfo } from './object-store.js';
-import { INPUT_SUFFIX, StageName, WorkPrefix } from './stages.js';
+import { InputSuffix, isInputKey, StageName, WorkPrefix } from './stages.js';
 
 /** One upload of one input: where its work lives. */
 export interface JobRef {
@@ -25,23 +26,34 @@ export interface JobRef {
  * `.txt.txt`. Without the extension it would name no folder, or `.`/`..`; the chain refuses it.
  */
 const NAMELESS = /^\.*(?:\.txt)+$/;
+/** A Word document's name with nothing but dots before its `.docx`: refused as the nameless `.txt` are. */
+const NAMELESS_DOCX = /^\.*\.docx$/;
+/**
+ * The paths that are whole keys: a `.docx` key's, and a `.txt` key's whose name without `.txt` would
+ * end like one (`report.docx.txt`), so that no two keys share a folder.
+ */
+const WHOLE_KEY_PATH = /\.docx(?:\.txt)*$/;
 
 /**
- * The document path of an input key: the key without the extension of its last segment. A
- * nameless `.txt` key (see {@link checkInputKey}) keeps its whole name, so that its refusal has a
- * folder of its own: no other `.txt` key maps there (its name would be nameless too), and no path
- * segment is ever `.` or `..`.
+ * The document path of an input key: a `.txt` key without its extension. A `.docx` key keeps its
+ * extension (`2024/report.docx` → `2024/report.docx/`), so that `report.txt` and `report.docx` side
+ * by side, two uploads with their own jobs, never share a folder; so does a `.txt` key that would
+ * then collide with one (`report.docx.txt`). A nameless `.txt` key (see {@link checkInputKey})
+ * keeps its whole name too, so that its refusal has a folder of its own: no other key maps there,
+ * and no path segment is ever `.` or `..`.
  */
 export function documentPath(inputKey: string): string {
   const slash = inputKey.lastIndexOf('/');
   const name = inputKey.slice(slash + 1);
-  if (NAMELESS.test(name)) return inputKey;
-  return inputKey.slice(0, slash + 1) + (name.endsWith(INPUT_SUFFIX) ? name.slice(0, -INPUT_SUFFIX.length) : sourceStem(name));
+  if (NAMELESS.test(name) || inputKey.endsWith(InputSuffix.Docx)) return inputKey;
+  if (!name.endsWith(InputSuffix.Text)) return inputKey.slice(0, slash + 1) + sourceStem(name);
+  const stem = inputKey.slice(0, -InputSuffix.Text.length);
+  return WHOLE_KEY_PATH.test(stem) ? inputKey : stem;
 }
 
-/** The `.txt` input key a document path comes from: the inverse of {@link documentPath}. */
+/** The input key a document path comes from: the inverse of {@link documentPath}. */
 export function inputKeyOfPath(path: string): string {
-  return NAMELESS.test(path.slice(path.lastIndexOf('/') + 1)) ? path : `${path}${INPUT_SUFFIX}`;
+  return NAMELESS.test(path.slice(path.lastIndexOf('/') + 1)) || WHOLE_KEY_PATH.test(path) ? path : `${path}${InputSuffix.Text}`;
 }
 
 /** S3's limit on the length of a key, in UTF-8 bytes. */
@@ -59,8 +71,8 @@ const MAX_DOCUMENT_NAME_BYTES = 6 + 1 + 80 * 3 + '.docx'.length;
  * version of at most 49 bytes, is <path> + 132 bytes).
  */
 const MAX_CONVERTED_PATH_BYTES = MAX_KEY_BYTES - '/'.length - MAX_DOCUMENT_NAME_BYTES;
-/** The longest `.txt` key the chain converts: 775 bytes. */
-export const MAX_CONVERTED_KEY_BYTES = MAX_CONVERTED_PATH_BYTES + INPUT_SUFFIX.length;
+/** The longest `.txt` key the chain converts: 775 bytes (a `.docx` key, which is its folder's name too: 771). */
+export const MAX_CONVERTED_KEY_BYTES = MAX_CONVERTED_PATH_BYTES + InputSuffix.Text.length;
 /** The longest path beside which `status.json` (and `error.json`) still fit under the key limit. */
 const MAX_STATUS_PATH_BYTES = MAX_KEY_BYTES - '/status.json'.length;
 
@@ -73,7 +85,7 @@ export type InputKeyCheck =
   | { readonly kind: 'refuse'; readonly code: typeof KeyErrorCode.NoName; readonly params: { readonly name: string } }
   | { readonly kind: 'refuse'; readonly code: typeof KeyErrorCode.TooLong; readonly params: { readonly bytes: number; readonly limit: number } }
   /**
-   * Left alone, with no status: the key does not end in `.txt` (S3's event filters are
+   * Left alone, with no status: the key does not end in `.txt` or `.docx` (S3's event filters are
    * case-sensitive, so `REPORT.TXT` never reaches the chain), or it is so long that not even its
    * `status.json` key would fit under S3's limit.
    */
@@ -83,11 +95,14 @@ const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
 /** What the chain does with an object put at `inputKey` (see {@link InputKeyCheck}). */
 export function checkInputKey(inputKey: string): InputKeyCheck {
-  if (!inputKey.endsWith(INPUT_SUFFIX) || utf8Bytes(documentPath(inputKey)) > MAX_STATUS_PATH_BYTES) return { kind: 'ignore' };
+  const path = documentPath(inputKey);
+  if (!isInputKey(inputKey) || utf8Bytes(path) > MAX_STATUS_PATH_BYTES) return { kind: 'ignore' };
   const name = inputFileName(inputKey);
-  if (NAMELESS.test(name)) return { kind: 'refuse', code: KeyErrorCode.NoName, params: { name } };
+  if (NAMELESS.test(name) || NAMELESS_DOCX.test(name)) return { kind: 'refuse', code: KeyErrorCode.NoName, params: { name } };
   const bytes = utf8Bytes(inputKey);
-  if (bytes > MAX_CONVERTED_KEY_BYTES) return { kind: 'refuse', code: KeyErrorCode.TooLong, params: { bytes, limit: MAX_CONVERTED_KEY_BYTES } };
+  // What the key may hold beyond its folder's name (`.txt`, or nothing) counts on top of the folder's limit.
+  const limit = MAX_CONVERTED_PATH_BYTES + bytes - utf8Bytes(path);
+  if (bytes > limit) return { kind: 'refuse', code: KeyErrorCode.TooLong, params: { bytes, limit } };
   return { kind: 'convert' };
 }
 

@@ -20,6 +20,7 @@ import {
   type RenderStageOptions,
   type SplitStageOptions,
 } from '../convert.js';
+import { readInputText, type DocxReader } from '../input-text.js';
 import type { Report } from '../model/report.js';
 import {
   cleanedKey,
@@ -98,20 +99,27 @@ export const documentContentType = (format: DocumentFormat): string => (format =
 const totalBytes = (writes: readonly ObjectWrite[]): number => writes.reduce((n, w) => n + w.body.byteLength, 0);
 const json = (bucket: BucketRole, key: string, value: unknown): ObjectWrite => ({ bucket, key, body: encodeJson(value), contentType: ContentType.Json });
 
+export interface CleanStepOptions extends CleanStageOptions {
+  /** How a Word document (.docx) is read (the shell's, see lib/input-text.ts); without one, a .docx is refused. */
+  readonly readDocx?: DocxReader;
+}
+
 /**
- * Clean: input `<path>.txt` → job fact `input.json` at once (the job has started), then job fact
- * `removals.json` and work `cleaned/<path>/<version>.json` (text, figures, line shifts; not the
- * log, so that split never holds it). Throws InputError for unusable input. The version is that of
- * the object read, which may be newer than the event announced: then this is the newer upload's job.
+ * Clean: input `<path>.txt` or `.docx` → job fact `input.json` at once (the job has started), then
+ * job fact `removals.json` and work `cleaned/<path>/<version>.json` (text, figures, line shifts;
+ * not the log, so that split never holds it). Throws InputError for unusable input. The version is
+ * that of the object read, which may be newer than the event announced: then this is the newer
+ * upload's job.
  */
-export function cleanStep(options: CleanStageOptions = {}): StageStep {
+export function cleanStep(options: CleanStepOptions = {}): StageStep {
   return async ({ key, object, write }) => {
     const job = { path: documentPath(key), version: inputVersion(object) };
     // The upload's own time, not the clock's: a duplicate delivery rewrites the same bytes.
     const fact: InputFact = { inputKey: key, version: job.version, etag: bareEtag(object.etag), input: digestOf(object.body), started: object.lastModified.toISOString() };
     const started = json(BucketRole.Work, jobFactKey(job, JobFact.Input), fact);
     await write(started);
-    const cleaned = cleanStage(object.body, inputFileName(key), options);
+    const text = await readInputText(object.body, { ...(options.decode ? { decode: options.decode } : {}), ...(options.readDocx ? { readDocx: options.readDocx } : {}) });
+    const cleaned = cleanStage(text, inputFileName(key), options);
     const item: CleanedItem = { inputKey: key, version: job.version, cleaned: cleanedText(cleaned) };
     const writes = [
       { bucket: BucketRole.Work, key: jobFactKey(job, JobFact.Removals), body: encodeRemovalLog(cleaned), contentType: ContentType.Json },

@@ -6,7 +6,7 @@
 
 /** The three buckets, by role. Actual names come from the deployment (CDK) or the dev server. */
 export const BucketRole = {
-  /** Users write `.txt` files here; nothing in the chain ever writes to it. */
+  /** Users write `.txt` and `.docx` files here; nothing in the chain ever writes to it. */
   Input: 'input',
   /** Private intermediates: cleaned text, one model JSON per report, each upload's job facts. */
   Work: 'work',
@@ -102,8 +102,18 @@ export interface StageDefinition {
   readonly entry: string;
 }
 
-/** The uploads the chain converts. */
-export const INPUT_SUFFIX = '.txt';
+/** The uploads the chain converts: plain text, and Word documents (.docx, read by the clean stage). */
+export const InputSuffix = { Text: '.txt', Docx: '.docx' } as const;
+export type InputSuffix = (typeof InputSuffix)[keyof typeof InputSuffix];
+const INPUT_SUFFIXES: readonly InputSuffix[] = Object.values(InputSuffix);
+
+/**
+ * True for a key the chain converts by its name: ending in `.txt` or `.docx`, in lower case, as
+ * S3's event filters compare suffixes (`REPORT.TXT` never reaches the chain).
+ */
+export function isInputKey(key: string): boolean {
+  return INPUT_SUFFIXES.some((suffix) => key.endsWith(suffix));
+}
 
 /** Key prefixes inside the work bucket. */
 export const WorkPrefix = {
@@ -126,6 +136,9 @@ const published: readonly ObjectTarget[] = [
   { bucket: BucketRole.Output, keyPattern: '*.pdf' },
 ];
 
+/** Every upload the chain converts, to read (GET, HEAD). */
+const inputReads = (): ObjectTarget[] => INPUT_SUFFIXES.map((suffix) => ({ bucket: BucketRole.Input, keyPattern: `*${suffix}` }));
+
 const renderTargets = (format: 'docx' | 'pdf'): ObjectTarget[] => [
   { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*.${format}` },
   { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*.${format}.warnings.json` },
@@ -142,9 +155,9 @@ const renderTargets = (format: 'docx' | 'pdf'): ObjectTarget[] => [
 export const STAGES: readonly StageDefinition[] = [
   {
     name: StageName.Clean,
-    description: 'Decode and clean an uploaded .txt; keep the removal log.',
-    triggers: [{ kind: TriggerKind.Notification, event: ObjectEvent.Created, bucket: BucketRole.Input, prefix: '', suffix: INPUT_SUFFIX }],
-    reads: [{ bucket: BucketRole.Input, keyPattern: `*${INPUT_SUFFIX}` }],
+    description: 'Decode (or read as a Word document) and clean an upload; keep the removal log.',
+    triggers: INPUT_SUFFIXES.map((suffix): ObjectTrigger => ({ kind: TriggerKind.Notification, event: ObjectEvent.Created, bucket: BucketRole.Input, prefix: '', suffix })),
+    reads: inputReads(),
     lists: [],
     targets: [
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Cleaned}*` },
@@ -209,11 +222,11 @@ export const STAGES: readonly StageDefinition[] = [
       ...['/input.json', '/plan.json', '/error.json', '.docx', '.pdf'].map(
         (suffix): ObjectTrigger => ({ kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Work, prefix: WorkPrefix.Jobs, suffix }),
       ),
-      { kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Input, prefix: '', suffix: INPUT_SUFFIX },
-      { kind: TriggerKind.Notification, event: ObjectEvent.Removed, bucket: BucketRole.Input, prefix: '', suffix: INPUT_SUFFIX },
+      ...INPUT_SUFFIXES.map((suffix): ObjectTrigger => ({ kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Input, prefix: '', suffix })),
+      ...INPUT_SUFFIXES.map((suffix): ObjectTrigger => ({ kind: TriggerKind.Notification, event: ObjectEvent.Removed, bucket: BucketRole.Input, prefix: '', suffix })),
     ],
     reads: [
-      { bucket: BucketRole.Input, keyPattern: `*${INPUT_SUFFIX}` },
+      ...inputReads(),
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*` },
       { bucket: BucketRole.Output, keyPattern: '*/status.json' },
     ],
@@ -228,7 +241,7 @@ export const STAGES: readonly StageDefinition[] = [
     name: StageName.RecordFailure,
     description: "Record a stage that failed on every retry as the job's error, so the job ends failed.",
     triggers: [{ kind: TriggerKind.StageFailure, stages: [StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf, StageName.Publish] }],
-    reads: [{ bucket: BucketRole.Input, keyPattern: `*${INPUT_SUFFIX}` }],
+    reads: inputReads(),
     lists: [BucketRole.Input],
     targets: [jobError],
     deletes: [],
@@ -243,7 +256,7 @@ export const STAGES: readonly StageDefinition[] = [
     // failed too, would leave it running. The sweep runs the publisher's own settling.
     triggers: [{ kind: TriggerKind.Schedule, everyMinutes: 10 }],
     reads: [
-      { bucket: BucketRole.Input, keyPattern: `*${INPUT_SUFFIX}` },
+      ...inputReads(),
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*` },
       { bucket: BucketRole.Output, keyPattern: '*/status.json' },
     ],

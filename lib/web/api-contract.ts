@@ -72,11 +72,11 @@ export type WebAuthConfig =
 
 /** `POST /api/uploads` body. */
 export interface UploadRequest {
-  /** The file's name as picked, e.g. `述职报告汇编.txt`; must end in `.txt`. */
+  /** The file's name as picked, e.g. `述职报告汇编.txt`; must end in `.txt` or `.docx`. */
   readonly name: string;
   /** Its size in bytes; at most the chain's input limit. */
   readonly bytes: number;
-  /** The browser's type for it; `text/plain` (parameters allowed) or empty. */
+  /** The browser's type for it: `text/plain` (parameters allowed) for a `.txt`, the Word type for a `.docx`, or empty. */
   readonly contentType: string;
 }
 
@@ -105,8 +105,15 @@ export function userPrefix(userId: string): string {
 
 // ── Answers of the API ──────────────────────────────────────────────────────────────────────────
 
-/** The content type every upload is signed for (and so must be sent with). */
+/** The content type every `.txt` upload is signed for (and so must be sent with). */
 export const UPLOAD_CONTENT_TYPE = 'text/plain; charset=utf-8';
+/** The content type of a Word document, as browsers give it and as its upload is signed for. */
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The content type an upload named `name` (checked: `.txt` or `.docx`) is signed for. */
+export function uploadContentType(name: string): string {
+  return name.endsWith('.docx') ? DOCX_CONTENT_TYPE : UPLOAD_CONTENT_TYPE;
+}
 
 /** How long a presigned URL works, in seconds: long enough to upload or fetch, short enough to leak little. */
 export const URL_EXPIRY_SECONDS = { upload: 300, download: 900 } as const;
@@ -121,15 +128,15 @@ export const WebErrorCode = {
   NoSuchRoute: 'NO_SUCH_ROUTE',
   /** 400: the body is not an {@link UploadRequest}. */
   BadRequest: 'BAD_REQUEST',
-  /** 400: the name does not end in `.txt`. */
+  /** 400: the name ends in neither `.txt` nor `.docx` (the code is older than Word input). */
   NotTxt: 'NOT_TXT',
-  /** 400: nothing but dots before `.txt` (`..txt`): no output folder can be named after it. */
+  /** 400: nothing but dots before `.txt` or `.docx` (`..txt`): no output folder can be named after it. */
   NoName: 'NO_NAME',
   /** 400: a file of 0 bytes. */
   UploadEmpty: 'UPLOAD_EMPTY',
   /** 413: over the chain's input limit. */
   UploadTooLarge: 'UPLOAD_TOO_LARGE',
-  /** 415: a content type other than text/plain. */
+  /** 415: a content type other than text/plain (for a `.docx`: other than Word's or a generic binary type). */
   NotPlainText: 'NOT_PLAIN_TEXT',
 } as const;
 export type WebErrorCode = (typeof WebErrorCode)[keyof typeof WebErrorCode];

@@ -7,6 +7,7 @@ import type { Manifest } from '../convert.js';
 import { formatMessage, Lang } from '../messages/index.js';
 import { documentKey, documentPath, errorKey, manifestKey, statusKey } from '../pipeline/keys.js';
 import { JobState, type JobStatus } from '../pipeline/job-status.js';
+import { isInputKey } from '../pipeline/stages.js';
 import type { ErrorRecord } from '../pipeline/work-items.js';
 import { JobViewState, URL_EXPIRY_SECONDS, type DocumentLink, type JobView, type JobViewReport } from './api-contract.js';
 
@@ -55,7 +56,7 @@ function errorReasons(record: ErrorRecord): Readonly<Record<string, string>> {
  * @param jobPrefix the job's input folder, `users/<userId>/<jobId>/`.
  */
 export async function jobView(jobId: string, jobPrefix: string, storage: UserStorage, options: JobViewOptions): Promise<JobView | undefined> {
-  const inputKey = (await storage.listInput(jobPrefix)).find((key) => key.endsWith('.txt') && !key.slice(jobPrefix.length).includes('/'));
+  const inputKey = (await storage.listInput(jobPrefix)).find((key) => isInputKey(key) && !key.slice(jobPrefix.length).includes('/'));
   if (!inputKey) return undefined;
   const name = inputKey.slice(jobPrefix.length);
   const path = documentPath(inputKey);

@@ -4,7 +4,7 @@
  * (functions/web-api.ts) and `report-press dev` (cli/dev-server.ts) both answer through it, over
  * the same route table, so the page talks to one API in both places.
  */
-import { URL_EXPIRY_SECONDS, UPLOAD_CONTENT_TYPE, userInputKey, userPrefix, WEB_API_ROUTES, WebErrorCode, type UploadGrant, type WebApiRoute } from './api-contract.js';
+import { URL_EXPIRY_SECONDS, uploadContentType, userInputKey, userPrefix, WEB_API_ROUTES, WebErrorCode, type UploadGrant, type WebApiRoute } from './api-contract.js';
 import { jobView, type UserStorage } from './job-view.js';
 import { checkUploadRequest } from './upload-request.js';
 import { refusal, type Refusal } from './web-api-error.js';
@@ -76,14 +76,15 @@ export async function handleWebApiRequest(request: WebApiRequest, options: WebAp
     const key = userInputKey(userId, jobId, check.request.name);
     const storage = await options.storageFor(userId);
     const expiresIn = URL_EXPIRY_SECONDS.upload;
-    const url = await storage.presignUpload(key, { contentType: UPLOAD_CONTENT_TYPE, bytes: check.request.bytes, expiresIn });
+    const contentType = uploadContentType(check.request.name);
+    const url = await storage.presignUpload(key, { contentType, bytes: check.request.bytes, expiresIn });
     const grant: UploadGrant = {
       jobId,
       key,
       url,
       method: 'PUT',
       // The browser adds Content-Length itself; it is signed, so it must be the size asked for.
-      headers: { 'content-type': UPLOAD_CONTENT_TYPE },
+      headers: { 'content-type': contentType },
       expires: new Date(options.now().getTime() + expiresIn * 1000).toISOString(),
     };
     return { status: 201, body: grant };

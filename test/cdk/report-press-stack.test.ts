@@ -67,14 +67,17 @@ describe('the ReportPress stack', () => {
     expect(STAGE_SIZING[StageName.RenderPdf].reservedConcurrency).toBeGreaterThan(0);
   });
 
-  it('triggers clean on .txt uploads, the publisher on .txt removals, and split on cleaned/*.json through S3 notifications', () => {
+  it('triggers clean on .txt and .docx uploads, the publisher on their removals, and split on cleaned/*.json through S3 notifications', () => {
     const txt = { Key: { FilterRules: [{ Name: 'suffix', Value: '.txt' }] } };
+    const docx = { Key: { FilterRules: [{ Name: 'suffix', Value: '.docx' }] } };
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       BucketName: ref(stack.buckets.input),
       NotificationConfiguration: {
         LambdaFunctionConfigurations: [
           { Events: ['s3:ObjectCreated:*'], Filter: txt, LambdaFunctionArn: arn(stack.stages.clean.fn) },
+          { Events: ['s3:ObjectCreated:*'], Filter: docx, LambdaFunctionArn: arn(stack.stages.clean.fn) },
           { Events: ['s3:ObjectRemoved:*'], Filter: txt, LambdaFunctionArn: arn(stack.stages.publish.fn) },
+          { Events: ['s3:ObjectRemoved:*'], Filter: docx, LambdaFunctionArn: arn(stack.stages.publish.fn) },
         ],
       },
     });
@@ -100,7 +103,7 @@ describe('the ReportPress stack', () => {
       [StageName.RenderDocx, stack.buckets.work, ['reports/*.json']],
       [StageName.RenderPdf, stack.buckets.work, ['reports/*.json']],
       [StageName.Publish, stack.buckets.work, ['jobs/*/input.json', 'jobs/*/plan.json', 'jobs/*/error.json', 'jobs/*.docx', 'jobs/*.pdf']],
-      [StageName.Publish, stack.buckets.input, ['*.txt']],
+      [StageName.Publish, stack.buckets.input, ['*.txt', '*.docx']],
     ] as const) {
       const { fn, deadLetterQueue } = stack.stages[stage];
       template.hasResourceProperties('AWS::Events::Rule', {
@@ -225,12 +228,13 @@ describe('the ReportPress stack', () => {
     const del = (bucket: IConstruct, pattern: string) => ['s3:DeleteObject', objectsArn(bucket, pattern)];
     const list = (bucket: IConstruct) => ['s3:ListBucket', arn(bucket)];
     const expected: Record<StageName, unknown[][]> = {
-      clean: [get(input, '*.txt'), put(work, 'cleaned/*'), put(work, 'jobs/*/input.json'), put(work, 'jobs/*/removals.json'), put(work, 'jobs/*/error.json')],
+      clean: [get(input, '*.txt'), get(input, '*.docx'), put(work, 'cleaned/*'), put(work, 'jobs/*/input.json'), put(work, 'jobs/*/removals.json'), put(work, 'jobs/*/error.json')],
       split: [get(work, 'cleaned/*.json'), put(work, 'reports/*'), put(work, 'jobs/*/plan.json'), put(work, 'jobs/*/manifest.json'), put(work, 'jobs/*/error.json')],
       'render-docx': [get(work, 'reports/*.json'), put(work, 'jobs/*.docx'), put(work, 'jobs/*.docx.warnings.json'), put(work, 'jobs/*/error.json')],
       'render-pdf': [get(work, 'reports/*.json'), put(work, 'jobs/*.pdf'), put(work, 'jobs/*.pdf.warnings.json'), put(work, 'jobs/*/error.json')],
       publish: [
         get(input, '*.txt'),
+        get(input, '*.docx'),
         get(work, 'jobs/*'),
         get(output, '*/status.json'),
         ...published.map((p) => put(output, p)),
@@ -239,10 +243,11 @@ describe('the ReportPress stack', () => {
         list(work),
         list(output),
       ],
-      'record-failure': [get(input, '*.txt'), put(work, 'jobs/*/error.json'), list(input)],
+      'record-failure': [get(input, '*.txt'), get(input, '*.docx'), put(work, 'jobs/*/error.json'), list(input)],
       // The sweep settles through the publisher's code, and records STALLED as a job fact.
       sweep: [
         get(input, '*.txt'),
+        get(input, '*.docx'),
         get(work, 'jobs/*'),
         get(output, '*/status.json'),
         ...published.map((p) => put(output, p)),

@@ -253,13 +253,13 @@ describe('the web site of the ReportPress stack', () => {
     expect(resource(stack.web.userRole).Properties.MaxSessionDuration).toBe(3600);
   });
 
-  it('confines the user-scoped role to the tagged user’s prefix: put .txt in input, get from output, list both under the prefix only', () => {
+  it('confines the user-scoped role to the tagged user’s prefix: put .txt and .docx in input, get from output, list both under the prefix only', () => {
     const { input, output } = stack.buckets;
     const objects = (bucket: IConstruct, pattern: string) => ({ 'Fn::Join': ['', [arn(bucket), `/${pattern}`]] });
 
     expect(USER_PREFIX_PATTERN).toBe('users/${aws:PrincipalTag/user}/*');
     expect(policyOf(stack.web.userRole)).toEqual([
-      { Effect: 'Allow', Action: 's3:PutObject', Resource: objects(input, 'users/${aws:PrincipalTag/user}/*.txt') },
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: [objects(input, 'users/${aws:PrincipalTag/user}/*.txt'), objects(input, 'users/${aws:PrincipalTag/user}/*.docx')] },
       { Effect: 'Allow', Action: 's3:GetObject', Resource: objects(output, 'users/${aws:PrincipalTag/user}/*') },
       { Effect: 'Allow', Action: 's3:ListBucket', Resource: [arn(input), arn(output)], Condition: { StringLike: { 's3:prefix': ['users/${aws:PrincipalTag/user}/*'] } } },
     ]);

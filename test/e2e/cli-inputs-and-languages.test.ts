@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The built command, run as a user runs it (`npm test` builds it first), in a known locale.
@@ -99,6 +100,66 @@ describe('report-press convert with an output folder it cannot use', () => {
   });
 });
 
+describe('report-press convert with Word documents', () => {
+  const COMPILATION = join(SEEDS, '001_ee58601975a31a3a.txt');
+  const dated = new Date('2024-05-01T10:00:00Z');
+
+  beforeAll(async () => {
+    // The compilation as a .txt and as a .docx holding the same text, one paragraph per line, equally dated.
+    mkdirSync(join(work, 'word', 'as-text'), { recursive: true });
+    mkdirSync(join(work, 'word', 'as-word'), { recursive: true });
+    copyFileSync(COMPILATION, join(work, 'word', 'as-text', '汇编.txt'));
+    const lines = readFileSync(COMPILATION, 'utf8').split('\n');
+    const word = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((line) => new Paragraph({ children: [new TextRun(line)] })) }] }));
+    writeFileSync(join(work, 'word', 'as-word', '汇编.docx'), word);
+    for (const file of ['as-text/汇编.txt', 'as-word/汇编.docx']) utimesSync(join(work, 'word', file), dated, dated);
+    // Word's lock file beside an open document: not a document.
+    writeFileSync(join(work, 'word', 'as-word', '~$汇编.docx'), Buffer.from([0x0c, 0x00, 0x41, 0x00]));
+  });
+
+  it('converts a .docx into the same documents and cuts as the .txt of the same text', () => {
+    // act
+    const text = run(['convert', 'word/as-text/汇编.txt', '--out', join(work, 'word-out', 'text')]);
+    const word = run(['convert', 'word/as-word/汇编.docx', '--out', join(work, 'word-out', 'word')]);
+    // assert
+    expect([text.status, word.status, word.stderr]).toEqual([0, 0, text.stderr]);
+    const folder = (from: string) => join(work, 'word-out', from, '汇编');
+    const manifest = (from: string) => JSON.parse(readFileSync(join(folder(from), 'manifest.json'), 'utf8')) as { source: string; reports: { docx: string; pdf: string }[] };
+    expect(manifest('word').source).toBe('汇编.docx');
+    expect(manifest('word').reports).toEqual(manifest('text').reports);
+    const documents = manifest('text').reports.flatMap((r) => [r.docx, r.pdf]);
+    expect(documents.length).toBeGreaterThan(2);
+    for (const name of documents) expect(Buffer.compare(readFileSync(join(folder('word'), name)), readFileSync(join(folder('text'), name))), name).toBe(0);
+    const removals = (from: string) => (JSON.parse(readFileSync(join(folder(from), 'removals.json'), 'utf8')) as { removals: unknown[] }).removals;
+    expect(removals('word')).toEqual(removals('text'));
+  });
+
+  it('converts the .docx of a folder, passing over Word’s lock files', () => {
+    // act
+    const result = run(['convert', 'word/as-word', '--out', join(work, 'word-out', 'folder'), '--format', 'docx']);
+    // assert
+    expect(result.status).toBe(0);
+    expect(lines(result.stdout).at(-1)).toMatch(/; 1 \.txt or \.docx file found in word\/as-word, 1 other file skipped$/);
+  });
+
+  it('refuses a Word 97–2003 .doc in one line that says how to save it as text, in English and in Chinese', () => {
+    // prepare: an OLE2 compound file, as every .doc starts
+    writeFileSync(join(work, 'word', '旧报告.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]));
+    // act
+    const english = run(['convert', 'word/旧报告.doc', '--out', join(work, 'word-out', 'doc')]);
+    const chinese = run(['convert', 'word/旧报告.doc', '--out', join(work, 'word-out', 'doc')], { lang: 'zh_CN.UTF-8' });
+    // assert
+    expect([english.status, chinese.status]).toEqual([1, 1]);
+    expect(lines(english.stderr)).toEqual([
+      'report-press: word/旧报告.doc: the file is a Word 97–2003 document (.doc) or another older Office or WPS file, which cannot be read; open it in Word or WPS, choose Save As (另存为) → Plain Text (纯文本, *.txt) or Word Document (*.docx), and use the saved file instead',
+    ]);
+    expect(lines(chinese.stderr)).toEqual([
+      'report-press: word/旧报告.doc: 文件是 Word 97–2003 文档（.doc）或其他旧版 Office、WPS 文件，无法读取；请用 Word 或 WPS 打开，选择“另存为”→“纯文本（*.txt）”或“Word 文档（*.docx）”，然后改用另存的文件',
+    ]);
+    expect(existsSync(join(work, 'word-out', 'doc', '旧报告'))).toBe(false);
+  });
+});
+
 describe('report-press convert with folder inputs', () => {
   let texts: string;
 
@@ -124,7 +185,7 @@ describe('report-press convert with folder inputs', () => {
     expect(result.status).toBe(0);
     const stdout = lines(result.stdout);
     expect(stdout).toHaveLength(3);
-    expect(stdout[2]).toBe('2 files: 2 converted (2 reports); 2 .txt files found in texts, 2 other files skipped, 1 subfolder not searched (add --recursive)');
+    expect(stdout[2]).toBe('2 files: 2 converted (2 reports); 2 .txt or .docx files found in texts, 2 other files skipped, 1 subfolder not searched (add --recursive)');
     expect(readdirSync(out).sort()).toEqual(['SHOUT', 'report']);
   });
 
@@ -135,7 +196,7 @@ describe('report-press convert with folder inputs', () => {
     const result = run(['convert', 'texts', '--recursive', '--out', out, '--format', 'docx']);
     // assert
     expect(result.status).toBe(0);
-    expect(lines(result.stdout).at(-1)).toBe('3 files: 3 converted (3 reports); 3 .txt files found in texts, 2 other files skipped');
+    expect(lines(result.stdout).at(-1)).toBe('3 files: 3 converted (3 reports); 3 .txt or .docx files found in texts, 2 other files skipped');
     expect(existsSync(join(out, 'report', 'manifest.json'))).toBe(true);
     expect(existsSync(join(out, 'sub', 'report', 'manifest.json'))).toBe(true);
     const nested = JSON.parse(readFileSync(join(out, 'sub', 'report', 'manifest.json'), 'utf8')) as { source: string };
@@ -149,7 +210,7 @@ describe('report-press convert with folder inputs', () => {
     const result = run(['convert', 'only-sub', '--out', join(work, 'only-sub-out')]);
     // assert
     expect(result.status).toBe(1);
-    expect(lines(result.stderr)).toEqual(['report-press: only-sub: no .txt files in this folder (add --recursive to search its 1 subfolder)']);
+    expect(lines(result.stderr)).toEqual(['report-press: only-sub: no .txt or .docx files in this folder (add --recursive to search its 1 subfolder)']);
   });
 
   it('lists the folder and its counts in --json', () => {

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { unzipSync } from 'fflate';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +33,8 @@ const UNSURE = '目录缺篇的汇编.txt';
 /** Uploaded after a restart of `report-press dev`, and while it is down. */
 const AFTER_RESTART = '000_51d4175613d3e64f.txt';
 const WHILE_DOWN = '002_4c7955c042904a00.txt';
+/** The compilation's text saved as a Word document. */
+const WORD = '述职报告汇编（Word 版）.docx';
 
 /** A compilation whose table of contents lists a report the text does not have: a split warning. */
 const UNSURE_TEXT = [
@@ -270,6 +273,27 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     await page.reload();
     await expect.poll(() => page.locator('article.job[data-state=done], article.job[data-state=failed]').count(), { timeout: 10_000, interval: 250 }).toBe(6);
     expect(await page.locator('article.job h3.name').allTextContents()).toEqual([WHILE_DOWN, AFTER_RESTART, BAD, UNSURE, SINGLE, COMPILATION]);
+  });
+
+  it('converts a Word document (.docx) into the same documents as the .txt of the same text', async () => {
+    // prepare: the compilation's text, one paragraph per line, as Word holds a text pasted into it
+    const text = new TextDecoder().decode(readFileSync(join(SEEDS, COMPILATION)));
+    const document = new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })) }] });
+    writeFileSync(join(work, WORD), await Packer.toBuffer(document));
+    // act
+    await page.setInputFiles('#file-input', [join(work, WORD)]);
+    await expect.poll(() => card(WORD).getAttribute('data-state'), { timeout: 30_000, interval: 250 }).toMatch(/^(done|failed)$/);
+    expect(await card(WORD).locator('.error').allTextContents()).toEqual([]);
+    const zip = await download(() => card(WORD).locator('button[data-zip]').click());
+    // assert: what `report-press convert` makes of the .txt, dated by the Word upload, document for document
+    const client = createS3Client({ endpoint: s3Endpoint });
+    const key = (await listKeys(client, BUCKETS.input, userPrefix(LOCAL_USER_ID))).find((k) => k.endsWith(`/${WORD}`))!;
+    const fromText = await referenceOutputs(readFileSync(join(SEEDS, COMPILATION)), WORD, await lastModifiedOf(client, BUCKETS.input, key));
+    expect(await card(WORD).locator('td.title').allTextContents()).toEqual(fromText.manifest.reports.map((r) => r.title));
+    expect(zip.name).toBe('述职报告汇编（Word 版）.zip');
+    const zipped = unzipSync(zip.bytes);
+    expect(Object.keys(zipped).sort()).toEqual(fromText.manifest.reports.flatMap((r) => [r.docx, r.pdf]).sort());
+    for (const [name, bytes] of Object.entries(zipped)) expect(Buffer.compare(bytes, fromText.documents.get(name)!), name).toBe(0);
   });
 
   it('does nothing the deployed Content-Security-Policy blocks', () => {

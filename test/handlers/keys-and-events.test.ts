@@ -83,6 +83,16 @@ describe('object keys', () => {
     expect(parseRenderedName('07.pdf.warnings.json')).toBeUndefined();
   });
 
+  it('put the outputs of a Word document 2024/report.docx under 2024/report.docx/, apart from 2024/report.txt’s', () => {
+    // act
+    const paths = ['2024/report.docx', '2024/report.txt'].map(documentPath);
+    // assert
+    expect(paths).toEqual(['2024/report.docx', '2024/report']);
+    expect(paths.map(inputKeyOfPath)).toEqual(['2024/report.docx', '2024/report.txt']);
+    expect(checkInputKey('2024/report.docx')).toEqual({ kind: 'convert' });
+    expect(checkInputKey('2024/report.DOCX')).toEqual({ kind: 'ignore' });
+  });
+
   it('strip only the extension of the last segment', () => {
     expect(documentPath('a.b/c.d/name.txt')).toBe('a.b/c.d/name');
     expect(documentPath('report.txt')).toBe('report');
@@ -97,9 +107,12 @@ describe('object keys', () => {
 });
 
 describe('input keys the chain cannot name a folder after', () => {
-  const odd = ['.txt', '..txt', '...txt', '....txt', 'a/.txt', 'a/..txt', 'a/...txt', '.txt.txt', '..txt.txt', 'report.txt', 'report.txt.txt', '.hidden.txt', 'a/b.c.txt', '2024/年度 报告.txt'];
+  const odd = [
+    ...['.txt', '..txt', '...txt', '....txt', 'a/.txt', 'a/..txt', 'a/...txt', '.txt.txt', '..txt.txt', 'report.txt', 'report.txt.txt', '.hidden.txt', 'a/b.c.txt', '2024/年度 报告.txt'],
+    ...['report.docx', 'report.docx.txt', 'report.docx.txt.txt', 'report.txt.docx', '.docx', '..docx', 'a/.docx.txt', 'a/b.docx/c.txt', 'a/b.docx/c.docx'],
+  ];
 
-  it('give every .txt key a folder of its own, never . or .., and find the key again from the folder', () => {
+  it('give every .txt and .docx key a folder of its own, never . or .., and find the key again from the folder', () => {
     // act
     const folders = odd.map(documentPath);
     // assert
@@ -113,6 +126,19 @@ describe('input keys the chain cannot name a folder after', () => {
       ['.txt', '..txt', '...txt', '.txt.txt'].map((name) => ({ kind: 'refuse', code: KeyErrorCode.NoName, params: { name } })),
     );
     expect(['report.txt', '.hidden.txt', 'a/....x.txt'].map((key) => checkInputKey(key).kind)).toEqual(['convert', 'convert', 'convert']);
+    expect(['.docx', 'a/...docx'].map(checkInputKey)).toEqual(['.docx', '...docx'].map((name) => ({ kind: 'refuse', code: KeyErrorCode.NoName, params: { name } })));
+  });
+
+  it('hold a .docx key, whose folder keeps its extension, to the same limit on the folder’s name', () => {
+    // prepare: the longest .txt key's folder, as the folder of a .docx key
+    const folder = `${'x'.repeat(MAX_CONVERTED_KEY_BYTES - '.txt'.length - '.docx'.length)}.docx`;
+    // act
+    const fits = checkInputKey(folder);
+    const over = checkInputKey(`y${folder}`);
+    // assert
+    expect(documentPath(folder).length).toBe(documentPath(`${'x'.repeat(MAX_CONVERTED_KEY_BYTES - 4)}.txt`).length);
+    expect(fits).toEqual({ kind: 'convert' });
+    expect(over).toEqual({ kind: 'refuse', code: KeyErrorCode.TooLong, params: { bytes: MAX_CONVERTED_KEY_BYTES - 4 + 1, limit: MAX_CONVERTED_KEY_BYTES - 4 } });
   });
 
   it('convert keys whose every derived key fits in S3’s 1,024 bytes, refuse longer ones with a code, and leave alone only those whose status.json would not fit', () => {

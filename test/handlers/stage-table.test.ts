@@ -82,8 +82,10 @@ describe('the stage table', () => {
   it('has the publisher hear every job fact, every upload and every removed input', () => {
     expect(stagesTriggeredBy(BucketRole.Work, jobFactKey(job, JobFact.Plan)).map((s) => s.name)).toEqual(['publish']);
     expect(stagesTriggeredBy(BucketRole.Input, '2024/..txt').map((s) => s.name)).toEqual(['clean', 'publish']);
+    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.docx').map((s) => s.name)).toEqual(['clean', 'publish']);
     expect(stagesTriggeredBy(BucketRole.Input, '2024/report.txt', ObjectEvent.Removed).map((s) => s.name)).toEqual(['publish']);
-    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.docx', ObjectEvent.Removed)).toEqual([]);
+    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.docx', ObjectEvent.Removed).map((s) => s.name)).toEqual(['publish']);
+    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.doc', ObjectEvent.Removed)).toEqual([]);
   });
 
   it('hands every stage’s failures after retries to record-failure, except record-failure’s own and the sweep’s (its next run is its retry)', () => {
@@ -93,11 +95,12 @@ describe('the stage table', () => {
     }
   });
 
-  it('triggers nothing for what users read, nor for uploads that are not .txt', () => {
+  it('triggers nothing for what users read, nor for uploads that are neither .txt nor .docx', () => {
     expect(stagesTriggeredBy(BucketRole.Output, manifestKey('2024/report'))).toEqual([]);
     expect(stagesTriggeredBy(BucketRole.Output, statusKey('2024/report'))).toEqual([]);
     expect(stagesTriggeredBy(BucketRole.Output, errorKey('2024/report'))).toEqual([]);
-    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.docx')).toEqual([]);
+    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.doc')).toEqual([]);
+    expect(stagesTriggeredBy(BucketRole.Input, '2024/report.DOCX')).toEqual([]);
   });
 
   it('lets every converting stage record bad input as a job fact, and record-failure and the sweep a job that cannot finish', () => {

@@ -9,7 +9,8 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalS3, type LocalS3 } from '../../cli/local-s3.js';
 import { createS3Client } from '../../functions/s3-client.js';
-import type { Manifest } from '../../lib/convert.js';
+import { cleanStage, type Manifest } from '../../lib/convert.js';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { EVENTS_ENDPOINT_ENV } from '../../functions/environment.js';
 import { invocationFailureRecord } from '../../lib/pipeline/job-events.js';
 import type { JobStatus } from '../../lib/pipeline/job-status.js';
@@ -125,6 +126,21 @@ describe('the deployable bundles', () => {
     }
     expect(await getJson<JobStatus>(client, s3.buckets.output, `${path}/status.json`)).toMatchObject({ state: 'done', documents: { done: 2, total: 2 } });
     expect(putEvents.map((e) => [e.Source, e.DetailType, JSON.parse(e.Detail).inputKey, JSON.parse(e.Detail).state])).toEqual([['report-press', 'Job Finished', inputKey, 'done']]);
+  });
+
+  it('read a Word document in the clean bundle, with nothing beside it, into the text its .txt gives', async () => {
+    // prepare: the fixture's text, one paragraph per line, as a .docx
+    const bytes = readFileSync(join(seeds, fixture));
+    const lines = new TextDecoder().decode(bytes).split('\n');
+    const word = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((line) => new Paragraph({ children: [new TextRun(line)] })) }] }));
+    const inputKey = 'bundled/word.docx';
+    await putObject(client, s3.buckets.input, inputKey, word);
+    // act
+    await timed(StageName.Clean, awsNotification(s3.buckets.input, encodeNotificationKey(inputKey), word.byteLength));
+    // assert: its folder keeps the extension; the cleaned text is the .txt's
+    const [cleaned] = await listKeys(client, s3.buckets.work, 'cleaned/bundled/word.docx/');
+    const item = await getJson<{ cleaned: { source: string; text: string } }>(client, s3.buckets.work, cleaned!);
+    expect(item.cleaned).toMatchObject({ source: 'word.docx', text: cleanStage(bytes, 'word.docx').text });
   });
 
   it('turn a stage that failed on every retry into a failed job through the record-failure bundle', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../cli/dev-server.js';
@@ -100,5 +101,26 @@ describe('the local chain on the embedded S3 server', () => {
     const docx = await getBytes(client, server.buckets.output, `authored/${stem(file!)}/${manifest.reports[0]!.docx}`);
     const core = new TextDecoder().decode(unzipSync(docx)['docProps/core.xml']);
     expect(core).toContain('<dc:creator>XX县委办公室</dc:creator>');
+  });
+
+  it('converts a Word document beside the .txt of the same name in a folder of its own, each a job of its own', async () => {
+    // prepare: the first fixture as text and as a .docx of the same text, side by side
+    const [file] = fixtures;
+    const bytes = readFileSync(join(seeds, file!));
+    const lines = new TextDecoder().decode(bytes).split('\n');
+    const word = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((line) => new Paragraph({ children: [new TextRun(line)] })) }] }));
+    // act
+    await Promise.all([putObject(client, server.buckets.input, 'side/report.txt', bytes), putObject(client, server.buckets.input, 'side/report.docx', word)]);
+    const [fromText, fromWord] = await Promise.all([waitForOutputs('side/report'), waitForOutputs('side/report.docx')]);
+    // assert: the same reports (the documents differ by their date if the uploads fell in two seconds),
+    // each job announced for its own upload
+    const described = (manifest: Manifest) => manifest.reports.map(({ files, ...report }) => ({ ...report, bytes: [files?.docx?.bytes, files?.pdf?.bytes] }));
+    expect([fromText.source, fromWord.source]).toEqual(['report.txt', 'report.docx']);
+    expect(described(fromWord)).toEqual(described(fromText));
+    await server.idle();
+    expect(server.jobEvents.filter((e) => e.inputKey.startsWith('side/')).map((e) => [e.inputKey, e.manifestKey, e.state]).sort()).toEqual([
+      ['side/report.docx', 'side/report.docx/manifest.json', 'done'],
+      ['side/report.txt', 'side/report/manifest.json', 'done'],
+    ]);
   });
 });

@@ -83,12 +83,12 @@ describe('the web API of report-press dev', () => {
     expect(status).toBe(403);
   });
 
-  it('refuses to sign a non-.txt or an oversize upload', async () => {
+  it('refuses to sign an upload of neither .txt nor .docx, or an oversize one', async () => {
     // act
-    const docx = await askUpload({ name: 'report.docx', bytes: 100, contentType: '' });
+    const doc = await askUpload({ name: 'report.doc', bytes: 100, contentType: '' });
     const big = await askUpload({ name: 'report.txt', bytes: 20 * 1024 * 1024 + 1, contentType: 'text/plain' });
     // assert
-    expect([docx.status, big.status]).toEqual([400, 413]);
+    expect([doc.status, big.status]).toEqual([400, 413]);
     expect(((await big.json()) as { reasons: Record<string, string> }).reasons['zh-CN']).toContain('超过了 20 MB 的上限');
   });
 
@@ -240,8 +240,8 @@ describe('the web API Lambda handler', () => {
     const client = createWebS3Client({ endpoint: s3.endpoint });
     const handler = createWebApiHandler({ buckets: buckets(), s3For: async () => client });
     // act
-    const response = await handler(gatewayEvent('POST', 'POST /api/uploads', 'alice', { stage: 'prod', body: JSON.stringify({ name: 'a.docx', bytes: 5, contentType: '' }) }));
-    // assert: refused as a .docx, so routed as an upload request
+    const response = await handler(gatewayEvent('POST', 'POST /api/uploads', 'alice', { stage: 'prod', body: JSON.stringify({ name: 'a.pdf', bytes: 5, contentType: '' }) }));
+    // assert: refused as a .pdf, so routed as an upload request
     expect(response.statusCode).toBe(400);
     expect(JSON.parse(response.body as string)).toMatchObject({ code: WebErrorCode.NotTxt });
     client.destroy();

@@ -15,6 +15,8 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   BINARY: { cause: 'suspect', share: 0.29 },
   UNDECODABLE: { cause: 'mixed-at', encoding: 'GB18030', line: 1234, fault: 'not-chinese', share: 0.41 },
   NOTHING_LEFT: { stage: 'clean' },
+  LEGACY_WORD: undefined,
+  UNREADABLE_DOCX: { cause: 'Could not find main document part' },
   NOT_FOUND: undefined,
   NOT_A_FILE: undefined,
   UNREADABLE: { errno: 'EACCES' },

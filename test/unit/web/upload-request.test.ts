@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WebErrorCode } from '../../../lib/web/api-contract.js';
+import { DOCX_CONTENT_TYPE, WebErrorCode } from '../../../lib/web/api-contract.js';
 import { checkUploadRequest } from '../../../lib/web/upload-request.js';
 
 const MB = 1024 * 1024;
@@ -19,12 +19,24 @@ describe('checking an upload request', () => {
     expect(check.ok).toBe(true);
   });
 
-  it('refuses a name that is not .txt, in both languages', () => {
+  it('accepts a Word document (.docx) of Word’s type, a generic one or none, extension written .docx', () => {
     // act
-    const check = checkUploadRequest({ name: 'report.docx', bytes: 10, contentType: '' });
+    const checks = [DOCX_CONTENT_TYPE, 'application/octet-stream', ''].map((contentType) => checkUploadRequest({ name: '述职报告.DOCX', bytes: 20480, contentType }));
+    const image = checkUploadRequest({ name: '述职报告.docx', bytes: 20480, contentType: 'image/png' });
     // assert
-    expect(check).toMatchObject({ ok: false, status: 400, error: { code: WebErrorCode.NotTxt, params: { name: 'report.docx' } } });
-    if (!check.ok) expect(check.error.reasons['zh-CN']).toContain('不是 .txt 文件');
+    expect(checks.map((check) => (check.ok ? check.request.name : check.error.code))).toEqual(['述职报告.docx', '述职报告.docx', '述职报告.docx']);
+    expect(image).toMatchObject({ ok: false, status: 415 });
+  });
+
+  it('refuses a name that is neither .txt nor .docx with the way to save it as one, in both languages', () => {
+    // act
+    const pdf = checkUploadRequest({ name: 'report.pdf', bytes: 10, contentType: '' });
+    const doc = checkUploadRequest({ name: '旧报告.doc', bytes: 10, contentType: 'application/msword' });
+    // assert
+    expect(pdf).toMatchObject({ ok: false, status: 400, error: { code: WebErrorCode.NotTxt, params: { name: 'report.pdf' } } });
+    if (!pdf.ok) expect(pdf.error.reasons['zh-CN']).toBe('report.pdf 既不是 .txt 也不是 .docx 文件，只能转换纯文本和 Word 文档；请用 Word 或 WPS 打开，选择“另存为”→“纯文本（*.txt）”或“Word 文档（*.docx）”，然后改用另存的文件');
+    if (!doc.ok) expect(doc.error.reasons['zh-CN']).toContain('旧报告.doc 是 Word 97–2003 或 WPS 文件，无法读取；请用 Word 或 WPS 打开，选择“另存为”→“纯文本（*.txt）”');
+    expect(doc.ok).toBe(false);
   });
 
   it('refuses a name with nothing but dots before .txt, which could name no output folder, in both languages', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeJson, type Manifest } from '../../../lib/convert.js';
-import { JobViewState, LOCAL_USER_ID, WebErrorCode, type JobView, type UploadGrant } from '../../../lib/web/api-contract.js';
+import { DOCX_CONTENT_TYPE, JobViewState, LOCAL_USER_ID, WebErrorCode, type JobView, type UploadGrant } from '../../../lib/web/api-contract.js';
 import type { DownloadOptions, UserStorage } from '../../../lib/web/job-view.js';
 import { handleWebApiRequest, type WebApiOptions } from '../../../lib/web/web-api.js';
 
@@ -80,13 +80,23 @@ describe('the web API', () => {
     expect(grant.url).toBe('put://users/u1/job-1/述职.txt?type=text/plain; charset=utf-8&bytes=1234&expires=300');
   });
 
-  it('refuses to sign a non-.txt or oversize upload', async () => {
+  it('grants a Word document’s upload signed for Word’s type', async () => {
     // act
-    const docx = await handleWebApiRequest({ method: 'POST', path: '/api/uploads', userId: 'u1', body: JSON.stringify({ name: 'a.docx', bytes: 10, contentType: '' }) }, api());
+    const response = await handleWebApiRequest({ method: 'POST', path: '/api/uploads', userId: 'u1', body: JSON.stringify({ name: '述职.docx', bytes: 2048, contentType: '' }) }, api());
+    // assert
+    const grant = response.body as UploadGrant;
+    expect(response.status).toBe(201);
+    expect(grant).toMatchObject({ key: 'users/u1/job-1/述职.docx', headers: { 'content-type': DOCX_CONTENT_TYPE } });
+    expect(grant.url).toBe(`put://users/u1/job-1/述职.docx?type=${DOCX_CONTENT_TYPE}&bytes=2048&expires=300`);
+  });
+
+  it('refuses to sign an upload of neither .txt nor .docx, or an oversize one', async () => {
+    // act
+    const pdf = await handleWebApiRequest({ method: 'POST', path: '/api/uploads', userId: 'u1', body: JSON.stringify({ name: 'a.pdf', bytes: 10, contentType: '' }) }, api());
     const big = await handleWebApiRequest({ method: 'POST', path: '/api/uploads', userId: 'u1', body: JSON.stringify({ name: 'a.txt', bytes: 21 * 1024 * 1024, contentType: '' }) }, api());
     // assert
-    expect([docx.status, big.status]).toEqual([400, 413]);
-    expect([(docx.body as { code: string }).code, (big.body as { code: string }).code]).toEqual([WebErrorCode.NotTxt, WebErrorCode.UploadTooLarge]);
+    expect([pdf.status, big.status]).toEqual([400, 413]);
+    expect([(pdf.body as { code: string }).code, (big.body as { code: string }).code]).toEqual([WebErrorCode.NotTxt, WebErrorCode.UploadTooLarge]);
   });
 
   it('answers 404 for another user’s job, and for an id that could steer a key', async () => {
