@@ -17,6 +17,9 @@ describe('what sites add to a title comes off, each piece under its rule', () =>
     ['学校安全工作自查报告集锦15篇', '学校安全工作自查报告', ['title/count']],
     ['中秋致辞员工篇一', '中秋致辞员工', ['title/piece-label']],
     ['青年节座谈会演讲稿通用一', '青年节座谈会演讲稿', ['title/piece-label']],
+    // The page's title, then the labelled piece's own heading on the same topic, glued.
+    ['五四青年节座谈会发言稿五四青年节座谈会演讲稿通用一', '五四青年节座谈会发言稿', ['title/piece-label', 'title/piece-label']],
+    ['2023年度述职报告2023年度个人述职报告篇二', '2023年度述职报告', ['title/piece-label', 'title/piece-label']],
     ['第1篇：2023年支部书记党课讲稿', '2023年支部书记党课讲稿', ['title/piece-label']],
     ['【建党百年 环院献礼】入党积极分子思想汇报', '入党积极分子思想汇报', ['title/seo-tag']],
     ['[县委书记讲话]县委书记在全县经济工作会议上的讲话', '县委书记在全县经济工作会议上的讲话', ['title/seo-tag']],
