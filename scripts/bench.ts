@@ -299,7 +299,7 @@ const WORST_CASES: readonly (readonly [string, () => string])[] = [
   ['20 MB short lines', () => shortLines(20 * MB)],
 ];
 const stageScript = join(work, 'bench-stage.mjs');
-await build({ entryPoints: ['scripts/bench-stage.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: stageScript, logLevel: 'warning' });
+await build({ entryPoints: ['scripts/bench-stage.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node24', outfile: stageScript, logLevel: 'warning' });
 
 interface StageRun {
   readonly ms: number;

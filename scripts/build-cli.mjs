@@ -32,7 +32,7 @@ module.exports = class LazyUnicodeTrie {
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',

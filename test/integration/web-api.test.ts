@@ -263,7 +263,7 @@ describe('the web API Lambda handler', () => {
   it('runs bundled, with nothing beside it, from the environment the stack sets', async () => {
     // prepare: bundled as cdk/bundling.ts bundles the stages (everything inside, ES module builds preferred)
     const dir = join(work, 'web-api-bundle');
-    await build({ entryPoints: ['functions/web-api.ts'], outfile: join(dir, 'index.js'), bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, keepNames: true, mainFields: ['module', 'main'], logLevel: 'silent' });
+    await build({ entryPoints: ['functions/web-api.ts'], outfile: join(dir, 'index.js'), bundle: true, platform: 'node', target: 'node24', format: 'cjs', minify: true, keepNames: true, mainFields: ['module', 'main'], logLevel: 'silent' });
     const env = { [BucketEnv.input]: s3.buckets.input, [BucketEnv.output]: s3.buckets.output, [S3_ENDPOINT_ENV]: s3.endpoint, AWS_REGION: 'us-east-1', [WebApiEnv.allowedOrigin]: 'https://site.example' };
     Object.assign(process.env, env);
     try {
