@@ -296,6 +296,38 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     for (const [name, bytes] of Object.entries(zipped)) expect(Buffer.compare(bytes, fromText.documents.get(name)!), name).toBe(0);
   });
 
+  it('lays each report out as a card on a phone, titles on full lines, every target at least 44 px', async () => {
+    // prepare: a phone's viewport (390 × 844 CSS px)
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await card(COMPILATION).locator('tr[data-report]').first().waitFor();
+    // act
+    await screenshot('web-page-phone.png');
+    const titles = await page.locator('article.job td.title').evaluateAll((cells) =>
+      cells.map((cell) => {
+        // The lines the text is laid out on: its boxes' distinct tops.
+        const range = cell.ownerDocument.createRange();
+        range.selectNodeContents(cell);
+        const lines = new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size;
+        return { title: cell.textContent ?? '', lines, perLine: (cell.textContent ?? '').length / lines };
+      }),
+    );
+    const targets = await page.locator('main button, main a[href], main summary, header.site button').evaluateAll((elements) =>
+      elements
+        .map((element) => ({ element, box: element.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && box.height > 0)
+        .map(({ element, box }) => ({ target: `${element.tagName.toLowerCase()} “${(element.textContent ?? '').trim().slice(0, 20)}”`, width: Math.round(box.width), height: Math.round(box.height) })),
+    );
+    const overflowing = await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
+    // assert: a title runs the width of its card (at least 12 characters a line; a report's longest take two lines)
+    expect(titles.length).toBeGreaterThan(5);
+    expect(titles.filter((t) => t.perLine < 12 || t.lines > 2)).toEqual([]);
+    expect(targets.length).toBeGreaterThan(10);
+    expect(targets.filter((t) => t.width < 44 || t.height < 44)).toEqual([]);
+    expect(overflowing).toBe(0);
+    await page.setViewportSize({ width: 1100, height: 900 });
+  });
+
   it('does nothing the deployed Content-Security-Policy blocks', () => {
     expect(policyViolations).toEqual([]);
   });
