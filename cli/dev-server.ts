@@ -28,7 +28,8 @@ import {
 import { fontLibraryFrom } from '../functions/fonts.js';
 import { HANDLER_FACTORIES, type HandlerDeps } from '../functions/handlers.js';
 import { s3ObjectStore, scopedObjectStore } from '../functions/object-store.js';
-import { createS3Client, LOCAL_CREDENTIALS } from '../functions/s3-client.js';
+import { createS3Client, LOCAL_CREDENTIALS, LOCAL_REGION } from '../functions/s3-client.js';
+import { Lang, messages } from '../lib/messages/index.js';
 import type { StageHandler } from '../functions/stage-handler.js';
 import { readDocxParagraphs } from '../functions/word-reader.js';
 import { FONT_DIR } from './fonts.js';
@@ -75,6 +76,8 @@ export interface DevServerOptions {
   readonly retries?: number;
   /** Delay before the first retry in ms; doubles each time. Default 200. */
   readonly retryDelayMs?: number;
+  /** Language of the start banner (the message catalogue). Default English. */
+  readonly lang?: Lang;
   /** Human-readable progress lines (startup banner, one line per invocation, finished jobs). Default: stdout. */
   readonly log?: (line: string) => void;
   /** Level of the handlers' structured JSON logs. Default `WARN`. */
@@ -148,21 +151,6 @@ class ConcurrencyLimit {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function usage(endpoint: string, dataDir: string): string {
-  const aws = `aws --endpoint-url ${endpoint}`;
-  return [
-    `report-press dev: S3-compatible server on ${endpoint} (objects kept in ${dataDir})`,
-    `  buckets: ${BUCKETS.input} (upload .txt here) → ${BUCKETS.work} (intermediates) → ${BUCKETS.output} (status, manifests, documents, error records)`,
-    '  sign with the local credentials (unsigned and other requests are refused), AWS CLI or SDK defaults otherwise:',
-    `    export AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey} AWS_DEFAULT_REGION=us-east-1`,
-    `    ${aws} s3 cp report.txt s3://${BUCKETS.input}/2024/report.txt`,
-    `    ${aws} s3 cp s3://${BUCKETS.output}/2024/report/status.json -   # running, done or failed`,
-    `    ${aws} s3 ls --recursive s3://${BUCKETS.output}/2024/report/   # manifest.json and NN-<title>.docx/.pdf, or error.json`,
-    `    ${aws} s3 sync s3://${BUCKETS.output}/ out/`,
-    `  a finished job prints "⚑ ${JOB_EVENT_SOURCE} Job Finished {…}", the event EventBridge carries on AWS.`,
-    '  Ctrl-C stops the server; unfinished jobs resume on the next start.',
-  ].join('\n');
-}
 
 /** The event AWS delivers to a stage through `trigger` for an object change. */
 function awsEventFor(trigger: ObjectTrigger, change: ObjectChange): unknown {
@@ -347,8 +335,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   const idle = (): Promise<void> => (inFlight.size === 0 ? Promise.resolve() : new Promise((resolveIdle) => idleWaiters.push(resolveIdle)));
 
-  log(usage(endpoint, dataDir));
-  if (web) log(`report-press dev: web page on ${web.url} (upload .txt files in the browser; API and page as deployed)`);
+  const m = messages(options.lang ?? Lang.En);
+  const { accessKeyId, secretAccessKey } = LOCAL_CREDENTIALS;
+  log(m['cli.devBanner']({ endpoint, dataDir, accessKeyId, secretAccessKey, region: LOCAL_REGION, eventSource: JOB_EVENT_SOURCE }));
+  if (web) log(m['cli.devWebPage']({ url: web.url }));
   const resumed = await resume();
   if (resumed.length > 0) log(`resuming ${resumed.length} unfinished job${resumed.length === 1 ? '' : 's'}: ${resumed.map(shownPath).join(', ')}`);
 

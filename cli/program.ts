@@ -191,7 +191,7 @@ interface DevFlags {
 }
 
 /** Runs the local chain until Ctrl-C (SIGINT) or SIGTERM, then shuts it down cleanly. */
-async function runDev({ m }: Speaker, flags: DevFlags): Promise<void> {
+async function runDev({ m, lang }: Speaker, flags: DevFlags): Promise<void> {
   // Loaded at run time from its own bundle so that `convert` stays small and fast to start.
   const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   const devServerModule = join(here, 'dev-server.cjs');
@@ -202,6 +202,7 @@ async function runDev({ m }: Speaker, flags: DevFlags): Promise<void> {
     port: flags.port,
     dir: resolve(flags.dir),
     web: { port: flags.webPort },
+    lang,
     sweep: { stallMinutes: flags.stallMinutes },
     ...(flags.author ? { author: flags.author } : {}),
   });

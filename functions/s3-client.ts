@@ -11,6 +11,8 @@ export interface S3ClientOptions {
 
 /** The only credentials the local server accepts (it verifies every request's SigV4 signature against them); AWS never sees them. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'report-press', secretAccessKey: 'report-press' } as const;
+/** The region local clients sign for; the embedded server takes any. */
+export const LOCAL_REGION = 'us-east-1';
 
 /**
  * An S3 client. With an endpoint it is set up for the local server: path-style addressing, and
@@ -21,7 +23,7 @@ export function createS3Client(options: S3ClientOptions = {}): S3Client {
   if (!options.endpoint) return new S3Client(options.region ? { region: options.region } : {});
   return new S3Client({
     endpoint: options.endpoint,
-    region: options.region ?? 'us-east-1',
+    region: options.region ?? LOCAL_REGION,
     forcePathStyle: true,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',

@@ -271,6 +271,26 @@ export const en = {
   'cli.internalError': (p: { message: string }) =>
     `internal error: ${p.message} (set NODE_OPTIONS=--enable-source-maps and REPORT_PRESS_DEBUG=1 for a stack trace)`,
   'cli.version': (p: { version: string; node: string; platform: string }) => `report-press ${p.version} (Node.js ${p.node}, ${p.platform})`,
+  /**
+   * What `report-press dev` prints at start: where the server is, the local credentials (any AWS
+   * CLI or SDK call needs them, or it stops at "Unable to locate credentials") and the commands.
+   */
+  'cli.devBanner': (p: { endpoint: string; dataDir: string; accessKeyId: string; secretAccessKey: string; region: string; eventSource: string }) => {
+    const aws = `aws --endpoint-url ${p.endpoint}`;
+    return [
+      `report-press dev: S3-compatible server on ${p.endpoint} (objects kept in ${p.dataDir})`,
+      '  buckets: input (upload .txt or .docx here) → work (intermediates) → output (status, manifests, documents, error records)',
+      '  local credentials, not AWS ones (the server takes only requests signed with them); set them for the AWS CLI or an SDK:',
+      `    export AWS_ACCESS_KEY_ID=${p.accessKeyId} AWS_SECRET_ACCESS_KEY=${p.secretAccessKey} AWS_DEFAULT_REGION=${p.region}`,
+      `    ${aws} s3 cp report.txt s3://input/2024/report.txt`,
+      `    ${aws} s3 cp s3://output/2024/report/status.json -   # running, done or failed`,
+      `    ${aws} s3 ls --recursive s3://output/2024/report/   # manifest.json and NN-<title>.docx/.pdf, or error.json`,
+      `    ${aws} s3 sync s3://output/ out/`,
+      `  a finished job prints "⚑ ${p.eventSource} Job Finished {…}", the event EventBridge carries on AWS.`,
+      '  Ctrl-C stops the server; unfinished jobs resume on the next start.',
+    ].join('\n');
+  },
+  'cli.devWebPage': (p: { url: string }) => `report-press dev: web page on ${p.url} (upload .txt or .docx files in the browser; API and page as deployed)`,
   'cli.devStopping': () => 'stopping: letting running stages finish…',
   'cli.devStopped': (p: { dir: string }) => `stopped; objects are kept in ${p.dir}`,
 

@@ -215,6 +215,22 @@ export const zhCN: Catalogue = {
   'cli.internalError': (p) =>
     `内部错误：${p.message}（设置 NODE_OPTIONS=--enable-source-maps 和 REPORT_PRESS_DEBUG=1 可查看调用栈）`,
   'cli.version': (p) => `report-press ${p.version}（Node.js ${p.node}，${p.platform}）`,
+  'cli.devBanner': (p) => {
+    const aws = `aws --endpoint-url ${p.endpoint}`;
+    return [
+      `report-press dev：S3 兼容服务在 ${p.endpoint}（对象保存在 ${p.dataDir}）`,
+      '  存储桶：input（在此上传 .txt 或 .docx）→ work（中间结果）→ output（状态、清单、文档、错误记录）',
+      '  本机凭证，不是 AWS 凭证（服务只接受用它们签名的请求）；使用 AWS CLI 或 SDK 前先设置：',
+      `    export AWS_ACCESS_KEY_ID=${p.accessKeyId} AWS_SECRET_ACCESS_KEY=${p.secretAccessKey} AWS_DEFAULT_REGION=${p.region}`,
+      `    ${aws} s3 cp report.txt s3://input/2024/report.txt`,
+      `    ${aws} s3 cp s3://output/2024/report/status.json -   # 处理中、已完成或失败`,
+      `    ${aws} s3 ls --recursive s3://output/2024/report/   # manifest.json 和 NN-<标题>.docx/.pdf，或 error.json`,
+      `    ${aws} s3 sync s3://output/ out/`,
+      `  任务完成时打印“⚑ ${p.eventSource} Job Finished {…}”，即 AWS 上 EventBridge 传递的事件。`,
+      '  按 Ctrl-C 停止服务；未完成的任务在下次启动时继续。',
+    ].join('\n');
+  },
+  'cli.devWebPage': (p) => `report-press dev：网页在 ${p.url}（在浏览器中上传 .txt 或 .docx 文件；接口和网页与部署版相同）`,
   'cli.devStopping': () => '正在停止：等待运行中的处理步骤完成……',
   'cli.devStopped': (p) => `已停止；对象保存在 ${p.dir}`,
 

@@ -10,6 +10,8 @@ import { getJson, listKeys, pollUntil, putObject } from '../integration/s3-helpe
 const CLI = join(process.cwd(), 'bin', 'report-press.js');
 const SEED = join(process.cwd(), 'test', 'fixtures', 'seeds', '000_51d4175613d3e64f.txt');
 const dataDir = mkdtempSync(join(tmpdir(), 'report-press-dev-command-'));
+/** The banner's line to paste into a shell before using the AWS CLI. */
+const CREDENTIALS = /^ {4}export AWS_ACCESS_KEY_ID=(\S+) AWS_SECRET_ACCESS_KEY=(\S+) AWS_DEFAULT_REGION=(\S+)$/m;
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -21,8 +23,9 @@ describe('report-press dev', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const endpoint = await pollUntil('the endpoint', async () => /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1], 20_000);
+    const [, accessKeyId, secretAccessKey, region] = await pollUntil('the credentials line', async () => CREDENTIALS.exec(stdout) ?? undefined, 5_000);
     // The SDK's defaults (flexible checksums, aws-chunked uploads), as the AWS CLI uses them, with the local credentials the banner prints.
-    const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
+    const client = new S3Client({ endpoint, region, forcePathStyle: true, credentials: { accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey! } });
 
     // act
     await putObject(client, 'input', '2024/述职 报告.txt', readFileSync(SEED));
@@ -40,5 +43,21 @@ describe('report-press dev', () => {
     expect(await exited).toBe(0);
     expect(stdout).toMatch(/stopped; objects are kept in/);
     client.destroy();
+  });
+
+  it('prints its banner, with the local credentials to export, in Chinese with --lang zh', async () => {
+    // act
+    const child = spawn(process.execPath, [CLI, 'dev', '--lang', 'zh', '--port', '0', '--web-port', '0', '--dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    await pollUntil('the web page line', async () => (/网页在 http:\/\/127\.0\.0\.1:\d+\//.test(stdout) ? true : undefined), 20_000);
+    // (it may still be starting, before Ctrl-C is its own to handle: only the banner matters here)
+    child.kill('SIGTERM');
+    await exited;
+    // assert
+    expect(stdout).toMatch(/^report-press dev：S3 兼容服务在 http:\/\/127\.0\.0\.1:\d+（对象保存在 /);
+    expect(stdout).toContain('  本机凭证，不是 AWS 凭证（服务只接受用它们签名的请求）；使用 AWS CLI 或 SDK 前先设置：\n');
+    expect(CREDENTIALS.exec(stdout)?.slice(1)).toEqual([LOCAL_CREDENTIALS.accessKeyId, LOCAL_CREDENTIALS.secretAccessKey, 'us-east-1']);
   });
 });

@@ -37,6 +37,8 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'cli.progress': undefined,
   'cli.internalError': { message: 'boom' },
   'cli.version': { version: '0.1.0', node: '20.20.2', platform: 'linux x64' },
+  'cli.devBanner': { endpoint: 'http://127.0.0.1:4568', dataDir: '/data', accessKeyId: 'report-press', secretAccessKey: 'report-press', region: 'us-east-1', eventSource: 'report-press' },
+  'cli.devWebPage': { url: 'http://127.0.0.1:4569/' },
   'cli.devStopping': undefined,
   'cli.devStopped': { dir: '/data' },
   'usage.unknownOption': { option: '--bogus' },
