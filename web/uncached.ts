@@ -5,5 +5,6 @@
  * URL (the ZIP, the removal log) would be handed that copy and refused. API answers and presigned
  * URLs must be fresh anyway.
  */
-// Asserted: the unit tests type-check the page's modules against Node's RequestInit, whose fetch has no cache.
+// Asserted: the unit tests type-check the page's modules against Node's RequestInit, which has `cache`
+// only from @types/node 22 (undici-types 7) on.
 export const UNCACHED = { cache: 'no-store' } as RequestInit;
