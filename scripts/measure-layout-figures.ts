@@ -154,9 +154,9 @@ const body = {
 };
 
 // Page numbers: the dash's ink in the PDF (its glyph's outline), the em box's middle in the DOCX.
-const placement = pageNumberPlacement(profile, 1, fonts.measure, fonts.inkMiddleEm ? { inkMiddleEm: fonts.inkMiddleEm } : {});
+const placement = pageNumberPlacement(profile, 1, fonts.measure, { inkMiddleEm: fonts.inkMiddleEm });
 const dash = placement.text.trim().charAt(0);
-const inkMiddle = fonts.inkMiddleEm ? fonts.inkMiddleEm(dash, placement.face) : inkMiddleOf(dash);
+const inkMiddle = inkMiddleOf(dash);
 const blockBottom = geometry.topPt + geometry.heightPt;
 const pdfDashMm = (placement.baselineY - inkMiddle * placement.face.sizePt - blockBottom) / PT_PER_MM;
 const docx = docxPageGeometry(profile);
@@ -164,7 +164,7 @@ const lineTwips = pageNumberLineTwips(profile);
 const docxLineTopMm = profile.page.marginMm.bottom - ((docx.margin.footer + lineTwips) / 20) / PT_PER_MM;
 const docxDashMm = docxLineTopMm + profile.pageNumber.sizePt / 2 / PT_PER_MM;
 
-/** The dash's ink middle above the baseline, in ems, from the Song face's outline (before the library could say). */
+/** The dash's ink middle above the baseline, in ems, read off the Song face's outline here rather than asked of the library. */
 function inkMiddleOf(char: string): number {
   const face = fonts.faces.find((f) => f.file === 'FandolSong-Regular.otf')!;
   const glyph = face.font.glyphForCodePoint(char.codePointAt(0)!);

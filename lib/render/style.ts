@@ -54,7 +54,10 @@ export interface PageNumberStyle {
   readonly sizePt: number;
   /** Text for page `n`, e.g. `— 1 —`. */
   readonly format: (n: number) => string;
-  /** Distance from the bottom edge of the text block to the top of the number line, in mm. */
+  /**
+   * Distance from the bottom edge of the text block down to the 一字线 (the middle of its ink; GB/T
+   * 9704 §7.5: 一字线上距版心下边缘7 mm), in mm.
+   */
   readonly belowTextMm: number;
   /** `outside`: odd pages right, even pages left (GB/T 9704); `center`: centred on every page. */
   readonly placement: 'outside' | 'center';

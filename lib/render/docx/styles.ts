@@ -85,6 +85,12 @@ export function faceFonts(profile: StyleProfile, role: FontRole): { ascii: strin
   return { ascii: face.ascii, hAnsi: face.ascii, eastAsia: face.eastAsia, cs: face.ascii };
 }
 
+/** The fonts of a role with its East Asian face in every slot: digits and letters in it too (page numbers). */
+function ownFaceFonts(profile: StyleProfile, role: FontRole): ReturnType<typeof faceFonts> & { hint: string } {
+  const face = profile.docxFaces[role].eastAsia;
+  return { ascii: face, hAnsi: face, eastAsia: face, cs: face, hint: 'eastAsia' };
+}
+
 /**
  * The run fonts of a role with `w:hint="eastAsia"`: quotes and dashes (“ ” ‘ ’ — …) are shared by
  * Latin and Chinese, and without the hint Word sets them in the Latin face, half width.
@@ -180,8 +186,9 @@ function pageNumberStyles(profile: StyleProfile): StyleEntry<IParagraphStyleOpti
     id: DocxStyleId.Footer,
     name: 'footer',
     basedOn: DocxStyleId.Normal,
-    // The number is not body text: off the character grid, at its own fixed line height.
-    run: { ...runFormat(profile, { role: number.role, sizePt: number.sizePt, bold: false }), snapToGrid: false },
+    // The number is not body text: off the character grid, at its own fixed line height. Its digits
+    // are in the number's own face (GB/T 9704 §7.5: 半角宋体阿拉伯数字), not the Latin one.
+    run: { ...runFormat(profile, { role: number.role, sizePt: number.sizePt, bold: false }), font: ownFaceFonts(profile, number.role), snapToGrid: false },
     paragraph: {
       alignment: AlignmentType.CENTER,
       indent: { firstLine: 0, firstLineChars: 0 },

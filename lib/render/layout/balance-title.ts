@@ -29,7 +29,7 @@ const WEIGHT = {
   /** Per em by which an upper line is longer than the one below it, beyond one em (倒梯形). */
   upperLonger: 1.5,
   hourglass: 3,
-  insideWord: 10,
+  insideWord: 16,
   /** A line ending on a conjunction (`…抓基层党建及 / 述责述廉…`) leaves the phrase open: never, if anything else fits. */
   conjunctionEnd: 40,
   /** A line ending on a preposition (`在`, `关于`) tears it from its object. */

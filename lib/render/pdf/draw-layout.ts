@@ -107,7 +107,7 @@ function planPages(layout: Layout, profile: StyleProfile, fonts: FontLibrary): P
         planRun({ block: line.block, tag: run.structure ?? 'P' }, run.text, run, run.x, line.baselineY, run.charSpacing, fonts, run.adjustments),
       ),
     );
-    const label = pageNumberPlacement(profile, page.number, fonts.measure);
+    const label = pageNumberPlacement(profile, page.number, fonts.measure, { inkMiddleEm: fonts.inkMiddleEm });
     planned.push(...planRun('artifact', label.text, label.face, label.x, label.baselineY, 0, fonts));
     return planned;
   });
