@@ -94,6 +94,13 @@ export interface StyleProfile {
     readonly date: TextStyle & { readonly rightIndentChars: number };
   };
   readonly pageNumber: PageNumberStyle;
+  /**
+   * How pages break, the same in both formats (DOCX: Normal's `w:widowControl`, the headings'
+   * `w:keepNext`): `widowControl` keeps a paragraph from leaving its first line alone at the foot
+   * of a page or its last line alone at the head of the next (Word's 孤行控制), at the price of a
+   * page a line short; `keepHeadingsWithNext` moves a heading that would end a page onto the next.
+   */
+  readonly pagination: { readonly widowControl: boolean; readonly keepHeadingsWithNext: boolean };
   readonly docxFaces: Readonly<Record<FontRole, DocxFace>>;
   /** BCP 47 language of the text, written into both formats. */
   readonly language: string;
@@ -134,6 +141,9 @@ export const GBT9704: StyleProfile = {
     date: { role: FontRole.Fang, sizePt: 16, bold: false, align: 'right', firstLineIndentChars: 0, rightIndentChars: 4 },
   },
   pageNumber: { role: FontRole.Song, sizePt: 14, format: emDashPageNumber, belowTextMm: 7, placement: 'outside', insetChars: 1 },
+  // §5.2.2: 22 lines a page, filling the text block (撑满版心), as 公文 templates set it (孤行控制
+  // off); a heading still never ends a page: docs/typography.md, item 6.
+  pagination: { widowControl: false, keepHeadingsWithNext: true },
   docxFaces: {
     title: { eastAsia: '方正小标宋简体', ascii: 'Times New Roman' },
     song: { eastAsia: '宋体', ascii: 'Times New Roman' },
@@ -171,6 +181,8 @@ export const PLAIN: StyleProfile = {
     date: { role: FontRole.Song, sizePt: 12, bold: false, align: 'right', firstLineIndentChars: 0, rightIndentChars: 4 },
   },
   pageNumber: { role: FontRole.Song, sizePt: 10.5, format: emDashPageNumber, belowTextMm: 7, placement: 'center', insetChars: 0 },
+  // Word's defaults: widow control on, headings kept with the next paragraph.
+  pagination: { widowControl: true, keepHeadingsWithNext: true },
   docxFaces: {
     title: { eastAsia: '黑体', ascii: 'Times New Roman' },
     song: { eastAsia: '宋体', ascii: 'Times New Roman' },

@@ -14,7 +14,7 @@ import { AlignmentType, LineRuleType } from 'docx';
 import type { IParagraphStyleOptions, ICharacterStyleOptions, IStylesOptions, IRunStylePropertiesOptions, ISpacingProperties } from 'docx';
 import type { HeadingLevel } from '../../model/report.js';
 import { charPitchPt, firstLineIndentPt, type Alignment, type FontRole, type StyleProfile, type TextStyle } from '../style.js';
-import { ExplicitParagraphStyle, type ExplicitStyleProperties } from './explicit-style.js';
+import { ExplicitParagraphStyle, type ExplicitStyleProperties, type ParagraphFlag } from './explicit-style.js';
 import { exactLineTwips, gridCharacterSpacing, pageNumberLineTwips } from './page-geometry.js';
 import { ptToHalfPoints, ptToTwips } from './units.js';
 
@@ -59,18 +59,18 @@ export const runInStyleId = (level: HeadingLevel): DocxStyleId => DocxStyleId[`R
 export const headingOutlineLevel = (level: HeadingLevel): number => level - 1;
 
 /**
- * Paragraph properties of Normal stated for GB/T 9704: widow control (the PDF avoids widows and
- * orphans too), and `overflowPunct` on. The PDF keeps every mark inside the 版心; Word and WPS,
+ * Paragraph properties of Normal: widow control as the profile's pagination says (stated either way,
+ * so that no reader's default decides; the PDF paginates alike), and `overflowPunct` on. The PDF keeps every mark inside the 版心; Word and WPS,
  * whose default `overflowPunct` is, may hang a 点号 past the margin. It is stated because
  * LibreOffice 7.4 reads it inverted: absent or off, LibreOffice hangs 点号 and drops some of them
  * from what it draws and prints; on, it keeps them inside the line, as the PDF does. The automatic
  * space between Chinese and Latin letters or digits (`autoSpaceDE`/`autoSpaceDN`) is left at Word's
  * default, on, which the PDF follows (LibreOffice's DOCX import ignores both and always spaces).
  */
-export const NORMAL_PARAGRAPH_FLAGS = {
-  'w:widowControl': true,
+export const normalParagraphFlags = (profile: StyleProfile): Readonly<Partial<Record<ParagraphFlag, boolean>>> => ({
+  'w:widowControl': profile.pagination.widowControl,
   'w:overflowPunct': true,
-} as const;
+});
 
 const ALIGNMENT = {
   left: AlignmentType.LEFT,
@@ -270,7 +270,7 @@ export function documentStyles(profile: StyleProfile): DocxStyleSheet {
         // docx writes no spacing of 0, which is what an exact fit needs anyway.
         run: { language, ...(bodySpacing ? { characterSpacing: bodySpacing } : {}) },
       }),
-      explicit: { paragraphFlags: NORMAL_PARAGRAPH_FLAGS },
+      explicit: { paragraphFlags: normalParagraphFlags(profile) },
     },
     {
       options: paragraphStyle(profile, DocxStyleId.Title, 'Title', title, {
@@ -294,7 +294,7 @@ export function documentStyles(profile: StyleProfile): DocxStyleSheet {
           indent: firstLineIndent(profile, heading),
           spacing: lineSpacing(profile),
           outlineLevel: headingOutlineLevel(level),
-          keepNext: true,
+          keepNext: profile.pagination.keepHeadingsWithNext,
         },
       });
       return onGrid(profile, options, heading.sizePt);
