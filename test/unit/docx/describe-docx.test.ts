@@ -121,10 +121,10 @@ describe('describeDocx', () => {
     expect(GBT9704.page.marginMm.bottom - numberMiddleMm).toBeCloseTo(7, 1);
   });
 
-  it('takes the title, the profile as subject and report-press as creator into the properties', () => {
+  it('takes the title into the properties, no subject, and an empty creator for a report without an author line', () => {
     const { properties } = describeDocx(EVERY_BLOCK_KIND, { profile: GBT9704 });
 
-    expect(properties).toMatchObject({ title: EVERY_BLOCK_KIND.title, subject: GBT9704.description, creator: 'report-press' });
+    expect(properties).toEqual({ title: EVERY_BLOCK_KIND.title, creator: '', lastModifiedBy: '', revision: 1 });
   });
 
   it('uses odd/even footers for GB/T 9704 and one centred footer, no grid, for the plain profile', () => {
