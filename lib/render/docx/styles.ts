@@ -231,20 +231,24 @@ function runInBodyStyle(): IParagraphStyleOptions {
 
 /**
  * The author line (centred under the title, then the title's blank lines, which the title itself
- * then drops), the signature and the date (flush right; the date 右空四字, a signature's own right
- * indent is set on its paragraph, closing-block.ts). Signature and Date are Word's built-in ids.
+ * then drops), the signature and the date (flush right, 右空二字 by default; each paragraph states
+ * its own right indent, which depends on the two widths, closing-block.ts). Signature and Date are
+ * Word's built-in ids.
  */
 function attributionStyles(profile: StyleProfile, blankAfter: number): StyleEntry<IParagraphStyleOptions>[] {
   const { byline, signature, date } = profile.attribution;
-  const dateIndentTwips = ptToTwips((date.rightIndentChars * charPitchPt(profile) * date.sizePt) / profile.body.sizePt);
+  const indentTwips = (chars: number, sizePt: number): number => ptToTwips((chars * charPitchPt(profile) * sizePt) / profile.body.sizePt);
   const style = (id: DocxStyleId, name: string, text: TextStyle, paragraph: IParagraphStyleOptions['paragraph']) => {
     const base = { alignment: ALIGNMENT[text.align], indent: firstLineIndent(profile, text), spacing: lineSpacing(profile) };
     return onGrid(profile, paragraphStyle(profile, id, name, text, { paragraph: { ...base, ...paragraph } }), text.sizePt);
   };
   return [
     style(DocxStyleId.Byline, 'Byline', byline, { spacing: { ...lineSpacing(profile), after: blankAfter }, keepNext: true }),
-    style(DocxStyleId.Signature, 'Signature', signature, { keepNext: true }),
-    style(DocxStyleId.Date, 'Date', date, { indent: { ...firstLineIndent(profile, date), right: dateIndentTwips } }),
+    style(DocxStyleId.Signature, 'Signature', signature, {
+      indent: { ...firstLineIndent(profile, signature), right: indentTwips(signature.rightIndentChars, signature.sizePt) },
+      keepNext: true,
+    }),
+    style(DocxStyleId.Date, 'Date', date, { indent: { ...firstLineIndent(profile, date), right: indentTwips(date.rightIndentChars, date.sizePt) } }),
   ];
 }
 
