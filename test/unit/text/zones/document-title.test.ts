@@ -107,6 +107,33 @@ describe("a page's copies of the title are one title, the document's own", () =>
     expect(cuts).toEqual([['title/repeated', '社区的年度工作计划'], ['title/repeated', '社区的年度工作计划（精选15篇）'], ['title/piece-label', '篇1']]);
   });
 
+  it.each([
+    [
+      "a document site's .doc preview: the site line, then title, label and the piece's heading run into its text",
+      ['《读书活动心得体会.doc》由会员分享，可在线阅读，更多相关《读书活动心得体会.doc》请在某某文库上搜索。', `读书活动心得体会心得一：读书活动心得体会${BODY}`, BODY_B],
+      '读书活动心得体会',
+      '心得一：读书活动心得体会',
+    ],
+    ['a 范文 page: a material label after the title', [`2023年度党建工作总结材料二：${BODY}`, BODY_B], '2023年度党建工作总结', '材料二：'],
+  ])("parts a title from its text where a site's piece label glues them: %s", (_name, lines, title, label) => {
+    // act
+    const { reports, cuts } = readLines(lines);
+    // assert
+    expect(reports).toEqual([{ title, texts: [BODY, BODY_B] }]);
+    expect(cuts.filter(([rule]) => rule === 'title/piece-label').map(([, text]) => text)).toEqual([label]);
+  });
+
+  it("cuts the page's description that opens with the tagged title, both served with half-width marks, and makes the kept text's marks full-width", () => {
+    // act
+    const { reports, cuts } = readLines(['五四演讲稿:在纪念五四运动周年大会上的讲话', '五四演讲稿:在纪念五四运动周年大会上的讲话是五四演讲稿的经典,一起来看看吧!', '同志们:', BODY]);
+    // assert
+    expect(reports).toEqual([{ title: '在纪念五四运动周年大会上的讲话', texts: ['同志们：', BODY] }]);
+    expect(cuts).toEqual([
+      ['title/seo-tag', '五四演讲稿：'],
+      ['site-insert/editor-blurb', '五四演讲稿:在纪念五四运动周年大会上的讲话是五四演讲稿的经典,一起来看看吧!'],
+    ]);
+  });
+
   it('drops the bare piece number between the title and a speech', () => {
     // act
     const { reports } = readLines(['中国梦演讲大赛范文', '实现中国梦具有重要的意义，下面是小编为大家整理的，一起来看看吧！', '一', '敬爱的老师、亲爱的同学们：', BODY]);
