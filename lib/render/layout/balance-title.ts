@@ -22,7 +22,7 @@ const DIGIT_END = new RegExp(`[0-9０-９${CHINESE_NUMERALS}]$`, 'u');
 
 /** Cost weights; a natural boundary is worth about two characters of imbalance. */
 const WEIGHT = {
-  /** Per em² a line is off the mean; half as much for a line above the mean below a shorter one (梯形). */
+  /** Per em² a line is off the mean; half as much for a short first line or a long last one (梯形). */
   imbalance: 0.5,
   shortLine: 100,
   extraLine: 20,
@@ -30,7 +30,7 @@ const WEIGHT = {
   upperLonger: 1.5,
   hourglass: 3,
   insideWord: 16,
-  /** A line ending on a conjunction (`…抓基层党建及 / 述责述廉…`) leaves the phrase open: never, if anything else fits. */
+  /** A line ending on a conjunction (`…抓基层党建及 / 述责述廉…`) leaves the phrase open: outweighs any shape. */
   conjunctionEnd: 40,
   /** A line ending on a preposition (`在`, `关于`) tears it from its object. */
   prepositionEnd: 12,
