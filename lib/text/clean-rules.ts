@@ -25,6 +25,8 @@ export const CleanFamily = {
   ViewerLayer: 'viewer-layer',
   /** HTML tags a page served as text (`<p class="ql-block">`, a broken `< p>`). */
   HtmlDebris: 'html-debris',
+  /** A person's own rule ("always remove lines like this", lib/corrections/user-rules.ts): never a default rule's family. */
+  UserRule: 'user-rule',
 } as const;
 export type CleanFamily = (typeof CleanFamily)[keyof typeof CleanFamily];
 
