@@ -62,6 +62,12 @@ export const correctionsEn = {
     `the corrections were made on another version of this input (${p.madeFor ?? ''}…); each was applied only where its text still stands`,
   CORRECTIONS_UNUSABLE: (p: { reason?: string }) => `the corrections beside the input were not applied: ${p.reason ?? ''}`,
   USER_RULES_UNUSABLE: (p: { reason?: string }) => `your own rules were not applied: ${p.reason ?? ''}`,
+  // ── The command line ──
+  'help.corrections': () => 'apply the corrections in FILE (a proofread view’s <name>.corrections.json) to the one input',
+  'help.rules': () => 'apply your own rules in FILE (rules.json: phrases, lines starting or ending with a phrase) to every input',
+  'usage.correctionsOneInput': (p: { inputs: number }) => `--corrections belongs to one input, and ${p.inputs} were given; convert that input on its own`,
+  /** A corrections or rules file named on the command line that cannot be used: `reason` says why. */
+  'cli.unusableFile': (p: { path: string; reason: string }) => `${p.path}: ${p.reason}`,
   // ── The page: proofreading and user rules ──
   'web.userRule': (p: { kind: string; phrase: string }) => `your rule: ${RULE_KINDS_EN[p.kind as UserRuleKind] ?? p.kind} “${p.phrase}”`,
   'web.ruleKind': (p: { kind: string }) => RULE_KINDS_EN[p.kind as UserRuleKind] ?? p.kind,
