@@ -196,14 +196,6 @@ export function staleOperations(document: Pick<CorrectionsDocument, 'operations'
   return document.operations.filter((op) => !anchorHolds(input, starts, op));
 }
 
-/** The key beside an input where the chain looks for its corrections: `<path>.corrections.json`. */
-export function correctionsKeyOf(documentPath: string): string {
-  return `${documentPath}${CORRECTIONS_SUFFIX}`;
-}
-
-/** What a corrections file's name ends with. */
-export const CORRECTIONS_SUFFIX = '.corrections.json';
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

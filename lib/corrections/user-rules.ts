@@ -161,12 +161,3 @@ export function withUserRuleFacts(forEachRemoval: (visit: (removal: Removal) => 
       visit(rule ? ({ ...removal, rule } as UserRuleRemoval) : removal);
     });
 }
-
-/** The key of a user's rules in the input bucket (`users/<sub>/rules.json`), for an input under a user's prefix; none otherwise. */
-export function userRulesKeyOf(inputKey: string): string | undefined {
-  const match = /^users\/([^/]+)\//.exec(inputKey);
-  return match ? `users/${match[1]}/${USER_RULES_NAME}` : undefined;
-}
-
-/** The file name of a user's rules in their prefix. */
-export const USER_RULES_NAME = 'rules.json';

@@ -35,6 +35,31 @@ export const RULE_KINDS_EN: Readonly<Record<UserRuleKind, string>> = {
   'line-ends-with': 'lines ending with',
 };
 
+/**
+ * The facts of a corrections or rules file the chain could not use: the refusal's code and its
+ * params (a manifest warning stores them, so any language can word the reason).
+ */
+export interface UnusableFile {
+  readonly code?: string;
+  readonly reason?: string;
+  readonly bytes?: number;
+  readonly limit?: number;
+  readonly where?: string;
+  readonly problem?: string;
+  readonly count?: number;
+  readonly first?: string;
+  readonly second?: string;
+  readonly phrase?: string;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** The sentence of the refusal an {@link UnusableFile} names, from `table`; its `reason` when the code is not one of them. */
+export function unusableReason(table: Readonly<Record<string, unknown>>, p: UnusableFile): string {
+  const refusal = p.code !== undefined && Object.hasOwn(table, p.code) ? (table[p.code] as (params: UnusableFile) => string) : undefined;
+  return refusal ? refusal(p) : (p.reason ?? p.code ?? '');
+}
+
 export const correctionsEn = {
   // ── Corrections documents refused (lib/corrections/corrections-document.ts CorrectionsErrorCode) ──
   CORRECTIONS_TOO_LARGE: (p: { bytes: number; limit: number }) =>
@@ -60,8 +85,8 @@ export const correctionsEn = {
     `correction ${p.id ?? ''} (${OP_NAMES_EN[p.op as CorrectionOp] ?? p.op ?? ''}) was not applied: ${WHY_EN[p.why as DropReason] ?? WHY_EN.stale}; reopen the proofread view to check`,
   CORRECTIONS_OTHER_INPUT: (p: { madeFor?: string }) =>
     `the corrections were made on another version of this input (${p.madeFor ?? ''}…); each was applied only where its text still stands`,
-  CORRECTIONS_UNUSABLE: (p: { reason?: string }) => `the corrections beside the input were not applied: ${p.reason ?? ''}`,
-  USER_RULES_UNUSABLE: (p: { reason?: string }) => `your own rules were not applied: ${p.reason ?? ''}`,
+  CORRECTIONS_UNUSABLE: (p: UnusableFile) => `the corrections beside the input were not applied: ${unusableReason(correctionsEn, p)}`,
+  USER_RULES_UNUSABLE: (p: UnusableFile) => `your own rules were not applied: ${unusableReason(correctionsEn, p)}`,
   // ── The command line ──
   'help.corrections': () => 'apply the corrections in FILE (a proofread view’s <name>.corrections.json) to the one input',
   'help.rules': () => 'apply your own rules in FILE (rules.json: phrases, lines starting or ending with a phrase) to every input',

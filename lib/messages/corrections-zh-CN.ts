@@ -4,7 +4,7 @@
 import type { CorrectionOp } from '../corrections/corrections-document.js';
 import type { DropReason } from '../corrections/correction-outcomes.js';
 import type { UserRuleKind } from '../corrections/user-rules.js';
-import type { correctionsEn } from './corrections-en.js';
+import { unusableReason, type correctionsEn } from './corrections-en.js';
 
 const kib = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
 
@@ -49,8 +49,8 @@ export const correctionsZhCN: { readonly [K in keyof typeof correctionsEn]: (...
   CORRECTION_DROPPED: (p) =>
     `修改 ${p.id ?? ''}（${OP_NAMES[p.op as CorrectionOp] ?? p.op ?? ''}）未应用：${WHY[p.why as DropReason] ?? WHY.stale}；请打开校对页面查看`,
   CORRECTIONS_OTHER_INPUT: (p) => `这些修改是针对此文件的另一个版本（${p.madeFor ?? ''}…）做的，只在原文仍相同之处应用`,
-  CORRECTIONS_UNUSABLE: (p) => `原文旁的校对文件未应用：${p.reason ?? ''}`,
-  USER_RULES_UNUSABLE: (p) => `您的规则未应用：${p.reason ?? ''}`,
+  CORRECTIONS_UNUSABLE: (p) => `原文旁的校对文件未应用：${unusableReason(correctionsZhCN, p)}`,
+  USER_RULES_UNUSABLE: (p) => `您的规则未应用：${unusableReason(correctionsZhCN, p)}`,
   'help.corrections': () => '对唯一的输入文件应用 FILE 中的校对修改（校对页面保存的 <name>.corrections.json）',
   'help.rules': () => '对每个输入文件应用 FILE 中您自己的规则（rules.json：词句、以某词句开头或结尾的行）',
   'usage.correctionsOneInput': (p) => `--corrections 只对应一个输入文件，现在给了 ${p.inputs} 个；请单独转换那个文件`,

@@ -5,6 +5,7 @@
  * the same route table, so the page talks to one API in both places.
  */
 import { URL_EXPIRY_SECONDS, UPLOAD_CONTENT_TYPE, userInputKey, userPrefix, WEB_API_ROUTES, WebErrorCode, type UploadGrant, type WebApiRoute } from './api-contract.js';
+import { getRules, proofView, putCorrections, putRules } from './corrections-api.js';
 import { jobView, type UserStorage } from './job-view.js';
 import { checkUploadRequest } from './upload-request.js';
 import { refusal, type Refusal } from './web-api-error.js';
@@ -17,6 +18,8 @@ export interface WebApiRequest {
   readonly userId: string | undefined;
   /** The raw body (JSON), if any. */
   readonly body?: string;
+  /** The size of the body as sent, in bytes, also when the shell did not keep a body that large (default: the body's own). */
+  readonly bodyBytes?: number;
 }
 
 export interface WebApiResponse {
@@ -89,9 +92,17 @@ export async function handleWebApiRequest(request: WebApiRequest, options: WebAp
     return { status: 201, body: grant };
   }
 
+  const bodyBytes = request.bodyBytes ?? new TextEncoder().encode(request.body ?? '').length;
+  if (route.path === '/api/rules') {
+    const storage = await options.storageFor(userId);
+    return route.method === 'GET' ? getRules(storage, userId) : putRules(request.body, bodyBytes, storage, userId);
+  }
+
   const jobId = params.jobId ?? '';
   const notFound = answer(refusal(404, WebErrorCode.NoSuchJob, { jobId }));
   if (!ID.test(jobId)) return notFound;
+  if (route.path === '/api/jobs/{jobId}/proof') return proofView(jobId, await options.storageFor(userId), userId, options.now());
+  if (route.path === '/api/jobs/{jobId}/corrections') return putCorrections(jobId, request.body, bodyBytes, await options.storageFor(userId), userId);
   const view = await jobView(jobId, `${userPrefix(userId)}${jobId}/`, await options.storageFor(userId), { now: options.now() });
   return view ? { status: 200, body: view } : notFound;
 }

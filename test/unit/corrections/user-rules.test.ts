@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanStage, encodeRemovalLog } from '../../../lib/convert.js';
-import { parseUserRules, USER_RULE_LIMITS, UserRulesError, UserRulesErrorCode, userRulesKeyOf, type UserRule, type UserRules } from '../../../lib/corrections/user-rules.js';
+import { userRulesKeyOf } from '../../../lib/corrections/file-names.js';
+import { parseUserRules, USER_RULE_LIMITS, UserRulesError, UserRulesErrorCode, type UserRule, type UserRules } from '../../../lib/corrections/user-rules.js';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 const rules = (...list: UserRule[]): UserRules => ({ version: 1, rules: list });
