@@ -9,6 +9,7 @@
  * 在…上的讲话, gives way to the whole one.
  */
 import { namesUnitOrPerson } from '../../model/attribution.js';
+import { isBracketedDateLine } from '../lexicon/dates.js';
 import { TITLE_ENDINGS } from '../lexicon/genres.js';
 import { isReportTitle, isTitleLine } from '../lexicon/title-shape.js';
 import { normalizeTitle } from '../toc.js';
@@ -75,6 +76,10 @@ export function chooseTitle(
     const labelled = decorated.pieces.some((piece) => piece.rule === FurnitureRule.PieceLabel);
     if (isReportTitle(shape) || shape.length >= MIN_PLAIN_TITLE || labelled) candidates.push({ line: i, decorated });
   }
+  // An author line between a speech's title and its bracketed date (`遂昌县县长童森军` / `（2026 年 2 月 6 日）`)
+  // has a title's shape but no genre: the report title above it is the title.
+  const last = candidates.at(-1);
+  if (last && !isReportTitle(last.decorated.title) && candidates.some((candidate) => isReportTitle(candidate.decorated.title)) && isBracketedDateLine(nextContent(lines, last.line + 1) ?? '')) candidates.pop();
   const glued = gluedTitle(lines[bodyStart]!, bodyStart, candidates);
   if (glued) return glued;
   const nearest = candidates.at(-1);
@@ -88,6 +93,12 @@ export function chooseTitle(
     })
     .sort((a, b) => b.decorated.title.length - a.decorated.title.length)[0];
   return whole ?? nearest;
+}
+
+/** The first non-blank line of `lines` from `from`, if any. */
+function nextContent(lines: readonly string[], from: number): string | undefined {
+  for (let i = from; i < lines.length; i++) if (lines[i] !== '') return lines[i];
+  return undefined;
 }
 
 /**
