@@ -70,12 +70,14 @@ const cutKey = (offset: number, text: string) => `${offset}:${text}`;
 
 /**
  * Cuts every character of each passage that the cleaning kept. A normalisation inside a passage
- * (`,` → `，`) becomes a cut of what it replaced, so the passage leaves nothing behind.
+ * (`,` → `，`) becomes a cut of what it replaced, and a line break the cleaning put back inside it
+ * (an insertion: no text, a replacement) goes, so the passage leaves nothing behind.
  */
 function cutPassages(input: string, starts: Int32Array, removals: readonly CorrectedRemoval[], passages: readonly Correction[]): { removals: CorrectedRemoval[]; outcomes: CorrectionOutcome[] } {
   if (passages.length === 0) return { removals: [...removals], outcomes: [] };
   const added: CorrectedRemoval[] = [];
   const replaced = new Map<CorrectedRemoval, CorrectedRemoval>();
+  const gone = new Set<CorrectedRemoval>();
   const outcomes = passages.map((op) => {
     const end = op.offset + op.text.length;
     let cuts = 0;
@@ -88,6 +90,11 @@ function cutPassages(input: string, starts: Int32Array, removals: readonly Corre
     let at = op.offset;
     for (let i = firstEndingAfter(removals, op.offset); i < removals.length && removals[i]!.offset < end; i++) {
       const removal = removals[i]!;
+      if (removal.text === '') {
+        // A line break the cleaning put back inside the passage goes with it.
+        if (removal.offset > op.offset) gone.add(removal);
+        continue;
+      }
       cut(at, removal.offset);
       const removalEnd = removal.offset + removal.text.length;
       if (removal.replacement !== undefined && removal.offset >= op.offset && removalEnd <= end) {
@@ -100,7 +107,7 @@ function cutPassages(input: string, starts: Int32Array, removals: readonly Corre
     cut(at, end);
     return applied(op, { cuts });
   });
-  const all = [...removals.map((removal) => replaced.get(removal) ?? removal), ...added].sort((a, b) => a.offset - b.offset);
+  const all = [...removals.filter((removal) => !gone.has(removal)).map((removal) => replaced.get(removal) ?? removal), ...added].sort((a, b) => a.offset - b.offset || a.text.length - b.text.length);
   return { removals: all, outcomes };
 }
 

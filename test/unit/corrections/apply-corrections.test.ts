@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanStage, encodeRemovalLog, splitStage } from '../../../lib/convert.js';
 import type { Correction, CorrectionOp } from '../../../lib/corrections/corrections-document.js';
 import { reportParagraphs } from '../../../lib/model/report.js';
+import { restoreRemovals } from '../text/restore-removals.js';
 
 const INPUT = [
   '首页 > 范文 > 述职报告',
@@ -160,5 +161,20 @@ describe('corrections applied after cleaning and splitting', () => {
     const places = split.manifest.reports.map((r) => r.at);
     expect(places.map((at) => at?.line)).toEqual([2, 7, 9]);
     for (const at of places) expect(INPUT.slice(at!.offset, at!.bodyOffset).trim()).toBe(INPUT.split('\n')[at!.line - 1]);
+  });
+
+  it('take a line break the cleaning put back inside a removed passage away with it, and the log still rebuilds the input', () => {
+    // prepare: a text layer that lost the breaks after the title and the salutation
+    const flattened = `全旗表彰大会主持词同志们：今天我们在这里召开大会。${'我们要坚持问题导向，扎实推进各项工作落地见效，切实把会议精神转化为推动发展的实际成效。'.repeat(6)}`;
+    const input = new TextEncoder().encode(flattened);
+    const passage = { id: 'c1', op: 'remove-lines' as const, line: 1, offset: flattened.indexOf('主持词'), text: '主持词同志们' };
+    // act
+    const plainText = cleanStage(input, 'a.txt').text;
+    const cleaned = cleanStage(input, 'a.txt', { corrections: { version: 1, input: { sha256: createHash('sha256').update(input).digest('hex') }, operations: [passage] } });
+    // assert
+    expect(plainText.split('\n').slice(0, 2)).toEqual(['全旗表彰大会主持词', '同志们：']);
+    expect(cleaned.text.split('\n')[0]).toBe('全旗表彰大会：');
+    expect(cleaned.removals.filter((r) => r.text === '' && r.offset > passage.offset && r.offset < passage.offset + passage.text.length)).toEqual([]);
+    expect(restoreRemovals(cleaned.text, cleaned.removals)).toBe(flattened);
   });
 });
