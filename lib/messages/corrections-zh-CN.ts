@@ -77,7 +77,7 @@ export const correctionsZhCN: { readonly [K in keyof typeof correctionsEn]: (...
   'web.apply': () => '应用修改',
   'web.applying': () => '正在应用…',
   'web.applied': () => '已应用，正在重新生成文档。',
-  'web.closeProofread': () => '关闭',
+  'web.close': () => '关闭',
   'web.inputChanged': () => '这个任务完成后原文已更换，请等新任务完成后再校对。',
   'web.restoredMark': () => '已恢复',
   'web.removedMark': () => '已删除',

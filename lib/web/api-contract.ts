@@ -91,6 +91,11 @@ export interface UploadRequest {
   readonly bytes: number;
   /** The browser's type for it; `text/plain` (parameters allowed) or empty. */
   readonly contentType: string;
+  /**
+   * Upload again into this job of the user's (the same file name): the same key, so the chain
+   * converts it as a re-upload and the job's corrections stay. Absent: a new job.
+   */
+  readonly jobId?: string;
 }
 
 /** The answer to an upload request: PUT the file's bytes to `url` with exactly `headers`. */
@@ -197,6 +202,8 @@ export interface JobViewReport {
   readonly docx: DocumentLink | null;
   /** `previewUrl` opens the PDF in the browser's own viewer (inline disposition). */
   readonly pdf: (DocumentLink & { readonly previewUrl: string }) | null;
+  /** Where the report stands in the input (manifest `at`), for the proofread view; absent from older manifests and later parts. */
+  readonly at?: { readonly line: number; readonly offset: number; readonly bodyOffset: number };
 }
 
 /** A warning of the conversion (manifest `warnings`), with the facts its sentence is built from. */

@@ -108,7 +108,7 @@ export async function jobView(jobId: string, jobPrefix: string, storage: UserSto
       // Counted when the PDF was rendered: the API never opens a document (a 20 MB input's PDFs
       // would not fit its memory and time). A manifest written before pages were counted has none.
       const pages = pdf ? (report.pages ?? null) : null;
-      return { index: report.index, title: report.title, pages, characters: report.characters, paragraphs: report.paragraphs, docx, pdf };
+      return { index: report.index, title: report.title, pages, characters: report.characters, paragraphs: report.paragraphs, docx, pdf, ...(report.at ? { at: report.at } : {}) };
     }),
   );
   const removalsUrl = await storage.presignDownload(documentKey(path, manifest.cleaning.log), { fileName: manifest.cleaning.log, disposition: 'inline', contentType: MIME.json, expiresIn });

@@ -6,7 +6,7 @@
  */
 import { URL_EXPIRY_SECONDS, UPLOAD_CONTENT_TYPE, userInputKey, userPrefix, WEB_API_ROUTES, WebErrorCode, type UploadGrant, type WebApiRoute } from './api-contract.js';
 import { getRules, proofView, putCorrections, putRules } from './corrections-api.js';
-import { jobView, type UserStorage } from './job-view.js';
+import { jobInputKey, jobView, type UserStorage } from './job-view.js';
 import { checkUploadRequest } from './upload-request.js';
 import { refusal, type Refusal } from './web-api-error.js';
 
@@ -75,9 +75,17 @@ export async function handleWebApiRequest(request: WebApiRequest, options: WebAp
   if (route.path === '/api/uploads') {
     const check = checkUploadRequest(parseBody(request.body), options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
     if (!check.ok) return answer(check);
-    const jobId = options.newJobId();
-    const key = userInputKey(userId, jobId, check.request.name);
     const storage = await options.storageFor(userId);
+    const again = (parseBody(request.body) as { jobId?: unknown } | undefined)?.jobId;
+    let jobId: string;
+    if (again === undefined) jobId = options.newJobId();
+    else {
+      // Only into a job of this user's, and only the file it holds: another name would be another job.
+      const earlier = typeof again === 'string' && ID.test(again) ? await jobInputKey(storage, `${userPrefix(userId)}${again}/`) : undefined;
+      if (!earlier || earlier !== userInputKey(userId, again as string, check.request.name)) return answer(refusal(404, WebErrorCode.NoSuchJob, { jobId: String(again) }));
+      jobId = again as string;
+    }
+    const key = userInputKey(userId, jobId, check.request.name);
     const expiresIn = URL_EXPIRY_SECONDS.upload;
     const url = await storage.presignUpload(key, { contentType: UPLOAD_CONTENT_TYPE, bytes: check.request.bytes, expiresIn });
     const grant: UploadGrant = {

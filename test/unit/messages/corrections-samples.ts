@@ -45,7 +45,7 @@ export const CORRECTIONS_SAMPLES: { readonly [K in keyof typeof correctionsEn]: 
   'web.apply': undefined,
   'web.applying': undefined,
   'web.applied': undefined,
-  'web.closeProofread': undefined,
+  'web.close': undefined,
   'web.inputChanged': undefined,
   'web.restoredMark': undefined,
   'web.removedMark': undefined,

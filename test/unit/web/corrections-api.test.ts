@@ -70,6 +70,32 @@ describe('the web API for proofreading', () => {
   });
 });
 
+describe('the web API for uploading the same file again', () => {
+  const ask = (api: WebApiOptions, userId: string, body: Record<string, unknown>) =>
+    handleWebApiRequest({ method: 'POST', path: '/api/uploads', userId, body: JSON.stringify({ bytes: BYTES.byteLength, contentType: 'text/plain', ...body }) }, api);
+
+  it('grants an upload into the same job, under the same key, so its corrections stay', async () => {
+    // act
+    const response = await ask(setUp().api, 'u1', { name: '述职.txt', jobId: 'j1' });
+    // assert
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ jobId: 'j1', key: INPUT_KEY });
+  });
+
+  it.each([
+    ['another user’s job', 'u2', { name: '述职.txt', jobId: 'j1' }],
+    ['another file name', 'u1', { name: '总结.txt', jobId: 'j1' }],
+    ['a job that does not exist', 'u1', { name: '述职.txt', jobId: 'j9' }],
+    ['an id that could steer a key', 'u1', { name: '述职.txt', jobId: '../u2/j1' }],
+  ])('refuses it into %s, as no such job', async (_, userId, body) => {
+    // act
+    const response = await ask(setUp().api, userId, body);
+    // assert
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ code: 'NO_SUCH_JOB' });
+  });
+});
+
 describe('the web API for a user’s rules', () => {
   const rules = { version: 1, rules: [{ id: 'r1', kind: 'line-starts-with', phrase: '首页 >' }] };
 
