@@ -231,7 +231,9 @@ export const PUNCTUATION_WIDTH_PASS = finderPass(
   (text, cut) => {
     // Not on the page furniture the split will cut (zones/page-zones.ts): the removal log shows
     // that exactly as the input has it.
-    const furniture = new Set(readPage(text.split('\n')).cuts.map((zoneCut) => zoneCut.line));
+    // Only lines cut whole: the text of a line the page reading only trims (a label glued to a title) is the document's.
+    const lines = text.split('\n');
+    const furniture = new Set(readPage(lines).cuts.filter((zoneCut) => zoneCut.text.trim() === lines[zoneCut.line]?.trim()).map((zoneCut) => zoneCut.line));
     findHalfWidthPunctuation(text, cut, { keepLine: (line) => furniture.has(line) });
   },
 );

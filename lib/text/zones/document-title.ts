@@ -41,10 +41,15 @@ const MAX_LABEL = 12;
 const MIN_OPENING_TITLE = 6;
 
 const GENRE = `(?:${TITLE_ENDINGS.join('|')})`;
-/** A piece label glued between a title and its first sentence: ` 篇1`, `1`, `（篇一）`, `（6篇）（篇一）`. */
-const GLUED_LABEL = /^\s{0,2}(?:(?:[（(]\s{0,2}(?:篇\s{0,2}[\d一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,3}\s{0,2}篇)\s{0,2}[）)]|篇\s{0,2}[\d一二三四五六七八九十]{1,3})\s{0,2}){1,3}|^\d{1,2}(?=[^\d.．、%])/u;
-/** A report title and a compilation's count or label that says `篇`, glued to the first sentence. */
-const GLUED_TITLE = new RegExp(`^(.{4,40}?${GENRE})(?=\\s{0,2}(?:[（(]\\s{0,2}[\\d一二三四五六七八九十]{0,3}\\s{0,2}篇|篇\\s{0,2}[\\d一二三四五六七八九十]))`, 'u');
+/** A document site's label of a piece, with its colon: `心得一：`, `材料二：`, `范文3:`. */
+const SITE_PIECE_LABEL = String.raw`(?:材料|范文|範文|文章|心得|体会|體會)\s{0,2}[\d一二三四五六七八九十]{1,3}\s{0,2}[：:]`;
+/** A piece label glued between a title and its first sentence: ` 篇1`, `1`, `（篇一）`, `（6篇）（篇一）`, `心得一：`. */
+const GLUED_LABEL = new RegExp(
+  String.raw`^\s{0,2}(?:(?:[（(]\s{0,2}(?:篇\s{0,2}[\d一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,3}\s{0,2}篇)\s{0,2}[）)]|篇\s{0,2}[\d一二三四五六七八九十]{1,3})\s{0,2}){1,3}|^\d{1,2}(?=[^\d.．、%])|^\s{0,2}${SITE_PIECE_LABEL}\s{0,2}`,
+  'u',
+);
+/** A report title and a compilation's count or label (`篇`, `心得一：`), glued to the first sentence. */
+const GLUED_TITLE = new RegExp(`^(.{4,40}?${GENRE})(?=\\s{0,2}(?:[（(]\\s{0,2}[\\d一二三四五六七八九十]{0,3}\\s{0,2}篇|篇\\s{0,2}[\\d一二三四五六七八九十]|${SITE_PIECE_LABEL}))`, 'u');
 /**
  * A speech's title in the frame 在…上的讲话 (`在全县工作会议上的讲话`): a copy that lost the opening 在
  * (`全县工作会议上的讲话`) is damaged, not the document's own heading.
@@ -112,7 +117,9 @@ function gluedTitle(line: string, at: number, candidates: readonly TitleChoice[]
   if (title === undefined || !isTitleLine(title)) return undefined;
   const label = GLUED_LABEL.exec(line.slice(title.length));
   if (!label) return undefined;
-  const rest = line.slice(title.length + label[0].length).trimStart();
+  let rest = line.slice(title.length + label[0].length).trimStart();
+  // The piece's own heading after its label, the same title again (`…心得体会心得一：…心得体会4月23日…`).
+  if (rest.startsWith(title)) rest = rest.slice(title.length).trimStart();
   if (rest === '' || !isProse(rest)) return undefined;
   return { line: at, decorated: { title, start: 0, end: title.length, pieces: [] }, glued: { labelEnd: line.length - rest.length } };
 }
