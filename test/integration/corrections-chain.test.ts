@@ -48,9 +48,12 @@ async function call<T>(sub: string, method: string, route: string, options: { jo
 async function upload(sub: string, name: string, text: string, jobKey?: string): Promise<string> {
   const bytes = new TextEncoder().encode(text);
   if (jobKey) {
-    // Again under the same key, as a script re-uploads with the AWS CLI.
+    // Again under the same key, as a script re-uploads with the AWS CLI: in a later second than the
+    // upload it replaces, since two uploads of the same bytes within one second are one version.
     const client = createWebS3Client({ endpoint: dev.endpoint });
-    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const { HeadObjectCommand, PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const earlier = (await client.send(new HeadObjectCommand({ Bucket: dev.buckets.input, Key: jobKey }))).LastModified!;
+    await new Promise((resolveWait) => setTimeout(resolveWait, Math.max(0, earlier.getTime() + 1100 - Date.now())));
     await client.send(new PutObjectCommand({ Bucket: dev.buckets.input, Key: jobKey, Body: bytes, ContentType: 'text/plain; charset=utf-8' }));
     client.destroy();
     return jobKey.split('/')[2]!;
@@ -67,7 +70,7 @@ async function done(sub: string, jobId: string, since?: string): Promise<JobView
     const { body } = await call<JobView>(sub, 'GET', '/api/jobs/{jobId}', { jobId });
     const finished = body.state === JobViewState.Done || body.state === JobViewState.Failed;
     return finished && (since === undefined || body.started !== since) ? body : undefined;
-  }, 60_000);
+  }, 100_000);
 }
 
 const fetchJson = async <T>(url: string) => (await (await fetch(url)).json()) as T;
@@ -82,7 +85,7 @@ const manifestOf = async (sub: string, jobId: string) => {
 };
 
 describe('a user’s rules through the API and the chain', () => {
-  it('remove the same furniture from a second, different upload of that user, and not from another user’s', async () => {
+  it('remove the same furniture from a second, different upload of that user, and not from another user’s', { timeout: 120_000 }, async () => {
     // prepare
     const saved = await call('alice', 'PUT', '/api/rules', { body: { version: 1, rules: [{ id: 'r1', kind: 'line-starts-with', phrase: '扫描件整理：' }] } });
     // act
@@ -121,9 +124,9 @@ describe('corrections through the API and the chain', () => {
     first = await done('carol', jobId);
     proof = (await call<ProofView>('carol', 'GET', '/api/jobs/{jobId}/proof', { jobId })).body;
     input = decodeText(new Uint8Array(await (await fetch(proof.inputUrl)).arrayBuffer()));
-  });
+  }, 120_000);
 
-  it('re-render the job with the corrections, replacing its documents and manifest, and reopen them', async () => {
+  it('re-render the job with the corrections, replacing its documents and manifest, and reopen them', { timeout: 120_000 }, async () => {
     // prepare
     const sha256 = createHash('sha256').update(FIRST).digest('hex');
     const corrections = {
@@ -150,7 +153,7 @@ describe('corrections through the API and the chain', () => {
     expect(reopened.corrections).toEqual(corrections);
   });
 
-  it('keep the corrections when the same input is uploaded again under its key', async () => {
+  it('keep the corrections when the same input is uploaded again under its key', { timeout: 120_000 }, async () => {
     // prepare
     const before = await done('carol', jobId);
     // act
