@@ -641,7 +641,7 @@ export interface RenderStageOptions {
    * {@link documentDate}). Default: a fixed date.
    */
   readonly timestamp?: Date;
-  /** Author in the documents' properties (default `report-press`). */
+  /** Author in the documents' properties; unset, the report's author line, else none. */
   readonly author?: string;
 }
 
