@@ -9,6 +9,7 @@
 import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
 import { en, megabytes, percent as englishPercent } from './en.js';
 import type { FsProblem } from './types.js';
+import { correctionsZhCN } from './corrections-zh-CN.js';
 
 /** The same keys as English, each taking the same parameters. */
 export type Catalogue = { readonly [K in keyof typeof en]: (...params: Parameters<(typeof en)[K]>) => string };
@@ -333,6 +334,8 @@ export const zhCN: Catalogue = {
       'page-meta': '文章信息（日期、来源、作者、浏览量）',
       'site-insert': '网站插入语和页尾（导语、声明、相关推荐）',
       title: '网站附加的标题（重复标题、标签、篇号、篇数）',
+      'user-rule': '我的规则',
+      correction: '我的修改',
     })[p.family] ?? '其他',
   'web.rule': (p) => RULE_NAMES[p.ruleId] ?? p.ruleId,
   'web.familyCount': (p) => `${p.removals} 处`,
@@ -353,4 +356,5 @@ export const zhCN: Catalogue = {
   'web.signInFailed': (p) => `登录失败：${p.reason}`,
   'web.moreRemovals': (p) => `此类还有 ${p.count} 处，未逐条列出`,
   'web.loading': () => '加载中…',
+  ...correctionsZhCN,
 };
