@@ -52,6 +52,8 @@ export interface ReadInputOptions {
 export interface InputText {
   readonly text: string;
   readonly format: InputFormat;
+  /** The file's bytes, as read (their digest is the input's, whatever the format). */
+  readonly bytes: Uint8Array;
 }
 
 /**
@@ -65,7 +67,7 @@ export interface InputText {
  */
 export async function readInputText(bytes: Uint8Array, options: ReadInputOptions = {}): Promise<InputText> {
   const format = inputFormatOf(bytes);
-  if (format === InputFormat.Text) return { text: decodeText(bytes, options.decode), format };
+  if (format === InputFormat.Text) return { text: decodeText(bytes, options.decode), format, bytes };
   const maxBytes = options.decode?.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
     const limitOption = options.decode?.limitOption;
@@ -82,5 +84,5 @@ export async function readInputText(bytes: Uint8Array, options: ReadInputOptions
   // Line breaks inside a paragraph and Windows line ends, as decodeText leaves a .txt's.
   const text = paragraphs.join('\n').replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw new InputError(InputErrorCode.Empty, { format });
-  return { text, format };
+  return { text, format, bytes };
 }

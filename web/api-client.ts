@@ -17,7 +17,8 @@ export class ApiRefusal extends Error {
 }
 
 export interface ApiClient {
-  askUpload(file: { readonly name: string; readonly size: number; readonly type: string }): Promise<UploadGrant>;
+  /** A grant for a new job, or (`jobId`) for uploading the same file into that job again. */
+  askUpload(file: { readonly name: string; readonly size: number; readonly type: string }, jobId?: string): Promise<UploadGrant>;
   job(jobId: string): Promise<JobView>;
 }
 
@@ -31,8 +32,15 @@ export interface ApiClientOptions {
   renewToken?(stale: string | undefined): Promise<boolean>;
 }
 
-/** A client for the API at `base` (`''`: the page's own origin). */
-export function apiClient(base: string, options: ApiClientOptions): ApiClient {
+/** Sends one request to the API and reads its JSON answer; throws {@link ApiRefusal} for a refusal. */
+export type ApiRequest = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/**
+ * Requests to the API at `base` (`''`: the page's own origin) with the bearer token, sent once more
+ * with a renewed token after a 401 (see {@link ApiClientOptions.renewToken}). Every client of the
+ * page's routes sends through one of these.
+ */
+export function apiRequester(base: string, options: ApiClientOptions): ApiRequest {
   // `https://…/` and `https://…` name the same API.
   const root = base.replace(/\/+$/, '');
   async function request<T>(method: string, path: string, body?: unknown, renewed = false): Promise<T> {
@@ -46,8 +54,14 @@ export function apiClient(base: string, options: ApiClientOptions): ApiClient {
     if (!response.ok) throw new ApiRefusal(response.status, answer as WebApiError | undefined);
     return answer as T;
   }
+  return (method, path, body) => request(method, path, body);
+}
+
+/** A client for the job routes of the API at `base`. */
+export function apiClient(base: string, options: ApiClientOptions): ApiClient {
+  const request = apiRequester(base, options);
   return {
-    askUpload: (file) => request<UploadGrant>('POST', '/api/uploads', { name: file.name, bytes: file.size, contentType: file.type }),
+    askUpload: (file, jobId) => request<UploadGrant>('POST', '/api/uploads', { name: file.name, bytes: file.size, contentType: file.type, ...(jobId ? { jobId } : {}) }),
     job: (jobId) => request<JobView>('GET', `/api/jobs/${encodeURIComponent(jobId)}`),
   };
 }

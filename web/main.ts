@@ -12,7 +12,12 @@ import { CognitoError, completeNewPassword, signIn, type CognitoClientOptions, t
 import { h } from './dom.js';
 import { renderJobCard, type CardState } from './job-card.js';
 import { forgetJob, rememberJob, storedJobs, type StoredJob } from './job-list.js';
+import { Panels } from './panels.js';
+import { proofApi, type ProofApi } from './proof-api.js';
+import { openProofread } from './proofread-view.js';
+import { openRulesEditor } from './rules-editor.js';
 import { UNCACHED } from './uncached.js';
+import { earlierJob, fileSha256, rememberInput } from './upload-again.js';
 import { uploadFile, UploadFailure } from './upload-file.js';
 
 const m = messages(Lang.ZhCN);
@@ -80,23 +85,35 @@ function signInForm(root: HTMLElement, cognito: CognitoClientOptions): Promise<C
 
 /** Failures of the chain that the same file may get past when uploaded again (not its content's). */
 const RETRYABLE_FAILURES: ReadonlySet<string> = new Set(Object.values(StageErrorCode));
+/** A Word document's name: its job has no 校对, which works on a .txt's text. */
+const WORD_DOCUMENT = /\.docx$/i;
 
 /** Follows one job: the card re-renders on every change until the job is done or failed. */
 class JobTracker {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
-  /** The file uploaded from this page, kept to send again on 重试 (jobs of earlier visits have none). */
-  private file: File | undefined;
+  /** The file uploaded from this page and its digest, kept to send again on 重试 (jobs of earlier visits have none). */
+  private file: { readonly file: File; readonly sha256?: string } | undefined;
+  /** The last view shown, for the proofread view. */
+  view: JobView | undefined;
   constructor(
     readonly card: HTMLElement,
     private job: StoredJob | { readonly name: string; readonly created: string },
     private readonly api: ApiClient,
     private readonly onForget: (tracker: JobTracker) => void,
     private readonly onSignedOut: () => void,
+    private readonly onProofread: (tracker: JobTracker) => void = () => {},
   ) {}
 
   show(state: CardState): void {
     renderJobCard(this.card, this.job, state, { onForget: () => this.onForget(this), ...(this.retryable(state) ? { onRetry: () => void this.retry() } : {}) });
+    this.view = state.kind === 'view' ? state.view : undefined;
+    // Proofreading works on an input's text as the page decodes it: a .txt's (not a Word document's).
+    if (this.view?.state === JobViewState.Done && this.view.result && !WORD_DOCUMENT.test(this.view.name)) {
+      const proofread = h('button', { type: 'button', class: 'button', 'data-proofread': '' }, m['web.proofread']());
+      proofread.addEventListener('click', () => this.onProofread(this));
+      this.card.append(h('div', { class: 'proof-entry' }, proofread));
+    }
   }
 
   private retryable(state: CardState): boolean {
@@ -105,21 +122,30 @@ class JobTracker {
     return state.kind === 'view' && state.view.state === JobViewState.Failed && RETRYABLE_FAILURES.has(state.view.error?.code ?? '');
   }
 
-  /** Uploads `file`, then follows its job. */
-  async upload(file: File): Promise<void> {
-    this.file = file;
+  /** Follows the job again at once (it is being converted anew), whatever was scheduled. */
+  refollow(): void {
+    clearTimeout(this.timer);
+    this.follow();
+  }
+
+  /** Uploads `file` (into the job `into` again when given), then follows its job. */
+  async upload(file: File, sha256?: string, into?: string): Promise<void> {
+    clearTimeout(this.timer);
+    this.file = { file, ...(sha256 ? { sha256 } : {}) };
     this.show({ kind: 'uploading', sent: 0, total: file.size });
     let grant;
     try {
-      grant = await this.api.askUpload(file);
+      grant = await this.api.askUpload(file, into);
     } catch (error) {
       // A refusal with a reason is about the file (not .txt, too large …): sending it again cannot help.
       const refusal = error instanceof ApiRefusal && error.error && error.status < 500 ? error.error : undefined;
       this.show({ kind: 'refused', reason: refusal ? (refusal.reasons[Lang.ZhCN] ?? refusal.reasons[Lang.En] ?? '') : m['web.networkError'](), retryable: refusal === undefined });
       return;
     }
-    this.job = { jobId: grant.jobId, name: file.name, created: new Date().toISOString() };
+    // Dated when the file was dropped, not when the API answered: the list keeps the order the cards were made in.
+    this.job = { jobId: grant.jobId, name: file.name, created: this.job.created };
     rememberJob(this.job);
+    if (sha256) rememberInput({ jobId: grant.jobId, name: file.name, sha256 });
     try {
       await uploadFile(grant, file, (sent, total) => this.show({ kind: 'uploading', sent, total }));
     } catch (error) {
@@ -129,13 +155,18 @@ class JobTracker {
     this.follow();
   }
 
-  /** 重试: the same file as a new job, in the same card; the failed job leaves this browser's list. */
+  /**
+   * 重试, in the same card: a job the chain gave up on holds its upload, so the same file goes into
+   * it again (its corrections stay); an upload that never arrived starts a new job, and the one
+   * it was granted leaves this browser's list.
+   */
   async retry(): Promise<void> {
     if (!this.file) return;
-    clearTimeout(this.timer);
-    if ('jobId' in this.job) forgetJob(this.job.jobId);
-    this.job = { name: this.file.name, created: new Date().toISOString() };
-    await this.upload(this.file);
+    const { file, sha256 } = this.file;
+    const into = this.view?.state === JobViewState.Failed ? this.jobId : undefined;
+    if (!into && this.jobId) forgetJob(this.jobId);
+    if (!into) this.job = { name: file.name, created: this.job.created };
+    await this.upload(file, sha256, into);
   }
 
   /** Asks for the job's view now, and again while it runs or until its URLs near expiry. */
@@ -174,7 +205,27 @@ class JobTracker {
  * The page once signed in. `signOut` forgets the session and starts again (a token the API no
  * longer takes does the same); undefined locally, where there is nothing to sign out of.
  */
-function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefined): void {
+function app(root: HTMLElement, api: ApiClient, proof: ProofApi, signOut: (() => void) | undefined): void {
+  const panels = new Panels(root);
+  const openRules = (add?: { kind: 'line-starts-with'; phrase: string }) => {
+    const panel = panels.open();
+    void openRulesEditor(panel, { api: proof, ...(add ? { add } : {}), onClose: () => panels.close(panel) });
+  };
+  const openProof = (tracker: JobTracker) => {
+    const view = tracker.view;
+    if (!view) return;
+    const panel = panels.open();
+    void openProofread(panel, {
+      view,
+      api: proof,
+      onClose: () => panels.close(panel),
+      onApplied: () => {
+        panels.close(panel);
+        tracker.refollow();
+      },
+      onAlwaysRemove: (phrase) => openRules({ kind: 'line-starts-with', phrase }),
+    });
+  };
   const list = h('div', { class: 'job-list' });
   const empty = h('p', { class: 'muted empty' }, m['web.noJobs']());
   const trackers = new Set<JobTracker>();
@@ -187,7 +238,7 @@ function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefine
     updateEmpty();
   };
   const track = (job: StoredJob | { name: string; created: string }) => {
-    const tracker = new JobTracker(h('article', { class: 'job' }), job, api, forget, signOut ?? (() => location.reload()));
+    const tracker = new JobTracker(h('article', { class: 'job' }), job, api, forget, signOut ?? (() => location.reload()), openProof);
     trackers.add(tracker);
     updateEmpty();
     return tracker;
@@ -202,15 +253,19 @@ function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefine
     h('span', { class: 'muted' }, m['web.dropHint']({ limit: DEFAULT_MAX_BYTES })),
     input,
   );
-  const start = (files: Iterable<File>) => {
-    for (const file of files) {
-      const tracker = track({ name: file.name, created: new Date().toISOString() });
+  const start = async (files: Iterable<File>) => {
+    for (const file of [...files]) {
+      // The same file again goes into the job it made before (a re-upload: its corrections stay).
+      const sha256 = await fileSha256(file).catch(() => undefined);
+      const known = new Map([...trackers].flatMap((t) => (t.jobId ? [[t.jobId, t] as const] : [])));
+      const again = sha256 ? earlierJob(file.name, sha256, new Set(known.keys())) : undefined;
+      const tracker = (again && known.get(again)) || track({ name: file.name, created: new Date().toISOString() });
       list.prepend(tracker.card);
-      void tracker.upload(file);
+      void tracker.upload(file, sha256, again);
     }
   };
   input.addEventListener('change', () => {
-    start(input.files ?? []);
+    void start([...(input.files ?? [])]);
     input.value = '';
   });
   drop.addEventListener('dragover', (event) => {
@@ -221,7 +276,7 @@ function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefine
   drop.addEventListener('drop', (event) => {
     event.preventDefault();
     drop.classList.remove('drop-over');
-    start(event.dataTransfer?.files ?? []);
+    void start([...(event.dataTransfer?.files ?? [])]);
   });
 
   for (const job of storedJobs()) {
@@ -234,8 +289,10 @@ function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefine
 
   const signOutButton = signOut ? h('button', { type: 'button', class: 'button button-quiet' }, m['web.signOut']()) : undefined;
   signOutButton?.addEventListener('click', signOut!);
+  const rulesButton = h('button', { type: 'button', class: 'button button-quiet', 'data-my-rules': '' }, m['web.rules']());
+  rulesButton.addEventListener('click', () => openRules());
   root.replaceChildren(drop, h('section', { class: 'jobs' }, h('h2', {}, m['web.jobs']()), empty, list));
-  document.querySelector('header.site .account')?.replaceChildren(...(signOutButton ? [signOutButton] : []));
+  document.querySelector('header.site .account')?.replaceChildren(rulesButton, ...(signOutButton ? [signOutButton] : []));
 }
 
 const loadConfig = async (): Promise<WebConfig> => (await (await fetch('config.json', UNCACHED)).json()) as WebConfig;
@@ -274,12 +331,14 @@ async function main(): Promise<void> {
   root.replaceChildren(h('p', { class: 'muted' }, m['web.loading']()));
   const config = await loadConfig();
   if (config.auth.kind === 'local') {
-    app(root, apiClient(config.api, localToken(config.auth.token)), undefined);
+    const tokens = localToken(config.auth.token);
+    app(root, apiClient(config.api, tokens), proofApi(config.api, tokens), undefined);
     return;
   }
   const cognito = { region: config.auth.region, clientId: config.auth.clientId };
   const session = savedSession() ?? (await signInForm(root, cognito));
-  app(root, apiClient(config.api, { token: () => session.idToken }), () => {
+  const signedIn = { token: () => session.idToken };
+  app(root, apiClient(config.api, signedIn), proofApi(config.api, signedIn), () => {
     sessionStorage.removeItem(SESSION_KEY);
     location.reload();
   });

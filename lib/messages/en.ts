@@ -9,6 +9,9 @@ import type { WebErrorCode } from '../web/api-contract.js';
 import type { KeyErrorCode, StageErrorCode } from '../pipeline/error-codes.js';
 import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
 import type { FsProblem } from './types.js';
+import type { CorrectionsErrorCode } from '../corrections/corrections-document.js';
+import type { UserRulesErrorCode } from '../corrections/user-rules.js';
+import { correctionsEn } from './corrections-en.js';
 
 /** `1 report`, `2 reports`: English needs the count to pick the noun form. */
 function count(n: number, one: string, many = `${one}s`): string {
@@ -387,6 +390,8 @@ export const en = {
   UPLOAD_EMPTY: (p: { name: string }) => `${p.name} is empty (0 bytes); export the report text again`,
   UPLOAD_TOO_LARGE: (p: { name: string; size: number; limit: number }) =>
     `${p.name} is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; split it into smaller files`,
+  PROOF_NEEDS_TEXT: (p: { name: string }) =>
+    `${p.name} is a Word document, and proofreading works on the text of a .txt upload; to proofread it, save it as Plain Text (另存为 → 纯文本, *.txt) and upload that`,
   NOT_PLAIN_TEXT: (p: { name: string; contentType: string }) => `${p.name} is of type ${p.contentType}, not plain text; save the report as a .txt file`,
   'web.title': () => 'report-press: raw text to official documents',
   'web.lead': () => 'Upload the .txt or .docx of a report or a compilation: adverts and paywall markers are removed, the reports are split and each is typeset as DOCX and PDF to GB/T 9704.',
@@ -437,6 +442,8 @@ export const en = {
       'page-meta': 'Meta lines (date, source, author, views)',
       'site-insert': 'Site inserts and page ends (blurbs, notices, related lists)',
       title: "The site's copies and labels of the title (tags, piece labels, counts)",
+      'user-rule': 'Your own rules',
+      correction: 'Your corrections',
     })[p.family] ?? 'Other cuts',
   /** The rule a cut was made by (see lib/text/rule-index.ts CUT_RULE_IDS); an unknown id is shown as it is. */
   'web.rule': (p: { ruleId: string }) => RULE_NAMES[p.ruleId] ?? p.ruleId,
@@ -458,9 +465,10 @@ export const en = {
   'web.signInFailed': (p: { reason: string }) => `sign-in failed: ${p.reason}`,
   'web.moreRemovals': (p: { count: number }) => `and ${count(p.count, 'more cut')} of this kind`,
   'web.loading': () => 'loading…',
+  ...correctionsEn,
 } satisfies Codes;
 
 /** Every code a user can meet must have a message: the compiler checks these keys are present. */
-type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode | WebErrorCode | StageErrorCode | KeyErrorCode]: (params: never) => string } & {
+type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode | WebErrorCode | StageErrorCode | KeyErrorCode | CorrectionsErrorCode | UserRulesErrorCode]: (params: never) => string } & {
   readonly [key: string]: (params: never) => string;
 };

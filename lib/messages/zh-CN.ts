@@ -9,6 +9,7 @@
 import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
 import { en, inputExtension, megabytes, percent as englishPercent } from './en.js';
 import type { FsProblem } from './types.js';
+import { correctionsZhCN } from './corrections-zh-CN.js';
 
 /** The same keys as English, each taking the same parameters. */
 export type Catalogue = { readonly [K in keyof typeof en]: (...params: Parameters<(typeof en)[K]>) => string };
@@ -316,6 +317,7 @@ export const zhCN: Catalogue = {
       : `${p.name} 既不是 .txt 也不是 .docx 文件，只能转换纯文本和 Word 文档；${SAVE_AS_TEXT}`,
   UPLOAD_EMPTY: (p) => `${p.name} 是空文件（0 字节），请重新导出报告文本`,
   UPLOAD_TOO_LARGE: (p) => `${p.name} 大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，请拆分成较小的文件`,
+  PROOF_NEEDS_TEXT: (p) => `${p.name} 是 Word 文档，校对只能在 .txt 文本上进行；如需校对，请“另存为”→“纯文本（*.txt）”后上传另存的文件`,
   NOT_PLAIN_TEXT: (p) => `${p.name} 的类型是 ${p.contentType}，不是纯文本，请把报告另存为 .txt 文件`,
   'web.title': () => 'report-press：原始文本一键排版成公文',
   'web.lead': () => '上传报告或汇编的 .txt 文本或 .docx 文档：自动去掉广告和付费标记，拆分成单篇报告，并按 GB/T 9704 排版成 DOCX 和 PDF。',
@@ -362,6 +364,8 @@ export const zhCN: Catalogue = {
       'page-meta': '文章信息（日期、来源、作者、浏览量）',
       'site-insert': '网站插入语和页尾（导语、声明、相关推荐）',
       title: '网站附加的标题（重复标题、标签、篇号、篇数）',
+      'user-rule': '我的规则',
+      correction: '我的修改',
     })[p.family] ?? '其他',
   'web.rule': (p) => RULE_NAMES[p.ruleId] ?? p.ruleId,
   'web.familyCount': (p) => `${p.removals} 处`,
@@ -382,4 +386,5 @@ export const zhCN: Catalogue = {
   'web.signInFailed': (p) => `登录失败：${p.reason}`,
   'web.moreRemovals': (p) => `此类还有 ${p.count} 处，未逐条列出`,
   'web.loading': () => '加载中…',
+  ...correctionsZhCN,
 };

@@ -3,6 +3,7 @@
  * functions, triggers and permissions from it, and the local dev runner routes events with it, so
  * the chain that runs on this machine is the chain that is deployed.
  */
+import { CORRECTIONS_SUFFIX, USER_RULES_NAME } from '../corrections/file-names.js';
 
 /** The three buckets, by role. Actual names come from the deployment (CDK) or the dev server. */
 export const BucketRole = {
@@ -157,8 +158,14 @@ export const STAGES: readonly StageDefinition[] = [
     name: StageName.Clean,
     description: 'Decode (or read as a Word document) and clean an upload; keep the removal log.',
     triggers: INPUT_SUFFIXES.map((suffix): ObjectTrigger => ({ kind: TriggerKind.Notification, event: ObjectEvent.Created, bucket: BucketRole.Input, prefix: '', suffix })),
-    reads: inputReads(),
-    lists: [],
+    // Beside the upload: its corrections, and the rules of the user whose prefix it is under.
+    // Listing lets a GET of a missing one answer 404 (most uploads have neither).
+    reads: [
+      ...inputReads(),
+      { bucket: BucketRole.Input, keyPattern: `*${CORRECTIONS_SUFFIX}` },
+      { bucket: BucketRole.Input, keyPattern: `users/*/${USER_RULES_NAME}` },
+    ],
+    lists: [BucketRole.Input],
     targets: [
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Cleaned}*` },
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/input.json` },

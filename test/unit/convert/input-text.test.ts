@@ -33,7 +33,7 @@ describe('reading an input file as text', () => {
     // act
     const read = await readInputText(bytes, { readDocx: readDocxParagraphs });
     // assert
-    expect(read).toEqual({ format: InputFormat.Docx, text: '2023年度述职报告\n\n　　一年来，我认真履行职责。\n【广告】更多范文 www.example.com\n单元格甲\n单元格乙' });
+    expect(read).toEqual({ format: InputFormat.Docx, text: '2023年度述职报告\n\n　　一年来，我认真履行职责。\n【广告】更多范文 www.example.com\n单元格甲\n单元格乙', bytes });
   });
 
   it('tells the format by the first bytes, not the name: a ZIP, an OLE2 file, anything else', async () => {
@@ -49,7 +49,7 @@ describe('reading an input file as text', () => {
     // act
     const read = await readInputText(gb18030, { readDocx: readDocxParagraphs });
     // assert
-    expect(read).toEqual({ format: InputFormat.Text, text: decodeText(gb18030) });
+    expect(read).toEqual({ format: InputFormat.Text, text: decodeText(gb18030), bytes: gb18030 });
   });
 
   it('refuses a Word 97–2003 file with a reason that says to save it as text or .docx, in both languages', async () => {
