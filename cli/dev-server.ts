@@ -32,7 +32,7 @@ import { createS3Client, LOCAL_CREDENTIALS } from '../functions/s3-client.js';
 import type { StageHandler } from '../functions/stage-handler.js';
 import { FONT_DIR } from './fonts.js';
 import { shownPath } from './shown-path.js';
-import { BUCKETS, ObjectChangeType, startLocalS3, type ObjectChange } from './local-s3.js';
+import { BUCKETS, ObjectChangeType, startLocalS3, type ObjectChange, type S3RequestCounts } from './local-s3.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -99,6 +99,15 @@ export interface DevServerOptions {
   readonly drops?: (delivery: { readonly stage: StageName; readonly key: string }) => boolean;
 }
 
+/** How much one stage ran: every attempt of every invocation since start. */
+export interface InvocationStats {
+  readonly invocations: number;
+  /** Summed wall time of the handler, in ms (what Lambda bills, but for the init). */
+  readonly totalMs: number;
+  /** The longest single invocation, in ms: compare with half the function's timeout. */
+  readonly maxMs: number;
+}
+
 /** An invocation that failed on every attempt: what AWS would put in the stage's dead-letter queue. */
 export interface DeadLetter {
   readonly stage: StageName;
@@ -121,6 +130,10 @@ export interface DevServer {
   readonly resumed: readonly string[];
   /** The web page, when asked for: its URL and the bearer token its API takes. */
   readonly web?: { readonly url: string; readonly token: string };
+  /** Invocations per stage since start (`npm run bench` and the scale tests read them). */
+  invocationStats(): Readonly<Record<StageName, InvocationStats>>;
+  /** Requests the embedded S3 server took since start. */
+  s3Requests(): S3RequestCounts;
   /** Resolves when no invocation is running or queued (the chain has settled). */
   idle(): Promise<void>;
   /** Stops routing new events, lets running invocations finish, and closes the server. */
@@ -235,6 +248,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   // The publisher mostly waits on S3; more of it at once overlaps those waits instead of queueing them.
   const limits = new Map(STAGES.map((stage) => [stage.name, new ConcurrencyLimit(stage.bound === 'io' ? concurrency * 4 : concurrency)]));
   const deadLetters: DeadLetter[] = [];
+  const stats = new Map<StageName, { invocations: number; totalMs: number; maxMs: number }>(STAGES.map((stage) => [stage.name, { invocations: 0, totalMs: 0, maxMs: 0 }]));
   const inFlight = new Set<Promise<void>>();
   let idleWaiters: (() => void)[] = [];
   let closing = false;
@@ -253,11 +267,20 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   /** Invokes `stage` with `event` as Lambda invokes asynchronously: retries, then the on-failure destination. */
   async function invoke(stage: StageDefinition, event: unknown, key: string, delivery: number): Promise<void> {
     const handler = handlers.get(stage.name) as StageHandler;
+    const stageName = stage.name;
     for (let attempt = 0; ; attempt += 1) {
-      const started = performance.now();
+      let started = performance.now();
+      const tally = () => {
+        const ms = performance.now() - started;
+        const figures = stats.get(stageName) as { invocations: number; totalMs: number; maxMs: number };
+        figures.invocations += 1;
+        figures.totalMs += ms;
+        figures.maxMs = Math.max(figures.maxMs, ms);
+      };
       try {
         await options.faults?.({ stage: stage.name, key, attempt, delivery });
-        const outcome = await handler(event);
+        started = performance.now();
+        const outcome = await handler(event).finally(tally);
         const ms = Math.round(performance.now() - started);
         // A scheduled run that found nothing to do is not worth a line every few minutes.
         if (key === SCHEDULED && outcome.done === 0) return;
@@ -359,6 +382,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     resumed,
     ...(web ? { web: { url: web.url, token: web.token } } : {}),
     idle,
+    invocationStats: () => Object.fromEntries([...stats].map(([name, figures]) => [name, { ...figures }])) as Record<StageName, InvocationStats>,
+    s3Requests: () => s3.requestCounts(),
     async close() {
       closing = true;
       timers.forEach(clearInterval);

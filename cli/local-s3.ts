@@ -223,6 +223,28 @@ export interface ObjectChange extends StoredObject {
   readonly type: ObjectChangeType;
 }
 
+/** The S3 operations the embedded server counts, as S3 bills them (a listing page is one LIST). */
+export const S3Operation = { Get: 'GET', Head: 'HEAD', Put: 'PUT', Copy: 'COPY', List: 'LIST', Delete: 'DELETE', Other: 'OTHER' } as const;
+export type S3Operation = (typeof S3Operation)[keyof typeof S3Operation];
+
+/** Requests the server took (signed, past every check) by operation, and the keys its listings returned. */
+export interface S3RequestCounts {
+  readonly operations: Readonly<Record<S3Operation, number>>;
+  /** All requests: the sum of `operations`. */
+  readonly total: number;
+  /** Objects named in LIST responses, summed over every page: how much listing the clients made the server do. */
+  readonly listedKeys: number;
+}
+
+/** The operation a request is billed as. */
+function operationOf(method: string | undefined, target: S3RequestTarget, headers: IncomingHttpHeaders): S3Operation {
+  if (method === 'HEAD') return S3Operation.Head;
+  if (method === 'GET') return target.key ? S3Operation.Get : target.bucket && !hasParam(target, 'cors') && !hasParam(target, 'location') ? S3Operation.List : S3Operation.Other;
+  if (method === 'PUT' && target.key) return headers['x-amz-copy-source'] !== undefined ? S3Operation.Copy : S3Operation.Put;
+  if (method === 'DELETE' && target.key) return S3Operation.Delete;
+  return S3Operation.Other;
+}
+
 /** The embedded S3-compatible server alone, without the chain (tests use it to drive handlers). */
 export interface LocalS3 {
   readonly endpoint: string;
@@ -232,6 +254,8 @@ export interface LocalS3 {
   onObjectCreated(listener: (object: StoredObject) => void): void;
   /** Calls `listener` for every object created or removed from now on. */
   onObjectChange(listener: (change: ObjectChange) => void): void;
+  /** What clients asked of the server since it started (deterministic for a given sequence of requests; the benchmark and the scale tests read it). */
+  requestCounts(): S3RequestCounts;
   close(): Promise<void>;
 }
 
@@ -378,6 +402,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   });
 
   const locks = new KeyLocks();
+  const operations = Object.fromEntries(Object.values(S3Operation).map((op) => [op, 0])) as Record<S3Operation, number>;
   // s3rver's first middleware is koa-logger, which formats every request (colours and all) even
   // when silent: a tenth of the server's time under load. Koa composes at callback(), so drop it first.
   const middleware = (s3rver as unknown as { middleware: { name?: string }[] }).middleware;
@@ -432,6 +457,8 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     if (signature.refused) return refuse(req, res, signature.refused);
     const verified = signature.verified;
     labelForS3rver(req);
+    const operation = operationOf(req.method, target, req.headers);
+    operations[operation] += 1;
 
     const uploading = req.method === 'PUT' || req.method === 'POST';
     const chunked = uploading && isAwsChunked(req.headers);
@@ -530,6 +557,9 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     },
     onObjectChange(listener) {
       listeners.push(listener);
+    },
+    requestCounts() {
+      return { operations: { ...operations }, total: Object.values(operations).reduce((a, b) => a + b, 0), listedKeys: store.keysListed };
     },
     close: () =>
       new Promise<void>((resolveClose, reject) => {

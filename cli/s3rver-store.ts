@@ -148,7 +148,7 @@ async function sweepPartials(dir: string): Promise<void> {
  * The store class to hand s3rver: its own FilesystemStore with atomic writes, a listing that
  * survives concurrent writes, and no lazily written MD5 files.
  */
-export function atomicFilesystemStore(): new (rootDirectory: string) => FilesystemStoreBase & { sweep(): Promise<void> } {
+export function atomicFilesystemStore(): new (rootDirectory: string) => FilesystemStoreBase & { sweep(): Promise<void>; readonly keysListed: number } {
   // s3rver stays external to the CLI bundle; its store and object model are loaded from it.
   const require = s3rverRequire();
   const FilesystemStore = require('./stores/filesystem') as FilesystemStoreClass;
@@ -161,6 +161,8 @@ export function atomicFilesystemStore(): new (rootDirectory: string) => Filesyst
      * (every publish lists a job folder: for a 630-report compilation, 1,260 objects each time).
      */
     private readonly described = new Map<string, Record<string, unknown>>();
+    /** Objects named in listing pages since the store opened (the request counts of local-s3.ts). */
+    keysListed = 0;
     /** Bumped by every write and delete of a key, so a read that raced one is not remembered. */
     private readonly generations = new Map<string, number>();
 
@@ -324,6 +326,7 @@ export function atomicFilesystemStore(): new (rootDirectory: string) => Filesyst
       const isTruncated = keys.length > maxKeys;
       if (isTruncated) keys = keys.slice(0, maxKeys);
       const described = await Promise.all(keys.map((key) => this.getMetadata(bucket, key).then((m) => [key, m] as const, () => undefined)));
+      this.keysListed += keys.length;
       return {
         objects: described.filter((d) => d !== undefined).map(([key, metadata]) => new S3Object(bucket, key, null, metadata)),
         commonPrefixes: [...commonPrefixes].sort(),

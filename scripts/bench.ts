@@ -20,14 +20,13 @@
  * 8. The Lambda bundles: size and cold require time.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { RENDER_STAGE_FIGURES, renderCpuSeconds, renderPeakAboveRuntimeMb, renderStageMemoryNeededMb, STAGE_SIZING, TEXT_STAGE_FIGURES } from '../cdk/stage-sizing.js';
 import { cleanStage, DocumentFormat, renderStage, splitStage } from '../lib/convert.js';
 import { StageName } from '../lib/pipeline/stages.js';
-import type { Report } from '../lib/model/report.js';
 import { GBT9704 } from '../lib/render/style.js';
 import { FONT_DIR, fontLibrary } from '../cli/fonts.js';
 import { MAX_PART_LINES, reportLines } from '../lib/model/report-parts.js';
@@ -39,34 +38,9 @@ import { startLocalS3 } from '../cli/local-s3.js';
 import { eventBridgeObjectCreatedEvent } from '../lib/pipeline/object-events.js';
 import { cleanStep, splitStep, type ObjectWrite } from '../lib/pipeline/stage-steps.js';
 import { bundleEnvironment, bundleFigures, buildBundles, isolateBundle } from './build-bundles.js';
+import { fixtureReports, seeds, synthesizeCompilation } from './bench-compilation.js';
 
-const SEEDS = 'test/fixtures/seeds';
 const work = mkdtempSync(join(tmpdir(), 'report-press-bench-'));
-const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
-
-/** The reports of every fixture, as split by the pipeline. */
-function fixtureReports(): Report[] {
-  return seeds.flatMap((file) => splitStage(cleanStage(readFileSync(file), file)).reports);
-}
-
-const UNITS = ['第一党支部', '第二党支部', '第三党支部', '机关党委', '综合科', '办公室', '财务科', '组织部', '宣传部', '人事科', '法规科', '信息中心'];
-
-/**
- * A compilation of `count` reports with a cover, a count line and a numbered table of contents.
- * Reports are reused round-robin; a unit name in front keeps every title distinct, as in a real one.
- */
-function synthesizeCompilation(source: readonly Report[], count: number): string {
-  const picked = Array.from({ length: count }, (_, i) => {
-    const report = source[i % source.length]!;
-    const round = Math.floor(i / source.length);
-    const district = round >= UNITS.length ? `第${Math.floor(round / UNITS.length) + 1}片区` : '';
-    const unit = `${district}${UNITS[round % UNITS.length]}`;
-    return { ...report, title: `${unit}${report.title}` };
-  });
-  const toc = picked.map((r, i) => `${i + 1}.${r.title}`);
-  const bodies = picked.map((r) => [r.title, ...r.blocks.map((b) => b.text)].join('\n'));
-  return [`2023年度述职报告汇编`, `（${count}篇）`, '目 录', ...toc, '', bodies.join('\n\n')].join('\n');
-}
 
 function time<T>(fn: () => T): [T, number] {
   const start = performance.now();
