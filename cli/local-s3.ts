@@ -16,7 +16,8 @@
  * - a PUT is atomic (see s3rver-store.ts), and readers of a key wait while it is being written;
  * - conditional writes: `If-None-Match: *` and `If-Match: <etag>` on PutObject answer
  *   412 PreconditionFailed (404 NoSuchKey for If-Match on a missing key), as S3 has since 2024;
- * - a multi-object delete (`aws s3 rm --recursive`) announces each removed key, as S3 does.
+ * - a multi-object delete (`aws s3 rm --recursive`) announces each removed key, as S3 does;
+ * - a listing pages past 1,000 keys (s3rver's continuation tokens need DES, which Node's OpenSSL 3 lacks).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -24,7 +25,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pipeline, Readable, Transform } from 'node:stream';
-import { atomicFilesystemStore, deleteObjectsKeys, s3rverError } from './s3rver-store.js';
+import { atomicFilesystemStore, deleteObjectsKeys, pageListingsPastOneThousandKeys, s3rverError } from './s3rver-store.js';
 import { checkRequestTarget, hasParam, objectKeyProblem, type S3RequestTarget } from './s3-request-target.js';
 import { PayloadSigning, verifyRequestSignature, type VerifiedRequest } from './sigv4-verifier.js';
 import { LOCAL_CREDENTIALS } from '../functions/s3-client.js';
@@ -371,6 +372,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   mkdirSync(dataDir, { recursive: true });
   // Loaded on demand so that other commands of the CLI bundle never pay for s3rver and Koa.
   const { default: S3rver } = await import('s3rver');
+  pageListingsPastOneThousandKeys();
   const s3rver = new S3rver({
     silent: true,
     directory: dataDir,

@@ -148,8 +148,9 @@ export async function benchChain(cases: readonly ChainCase[], options: { readonl
   for (const chainCase of cases) {
     process.stderr.write(`chain: ${chainCase.name} …\n`);
     all.push(await runChainCase(chainCase, { ...options, source }));
+    // The table so far after every case: a long run shows its figures as they come.
+    console.log(`${chainTable(all)}\n`);
   }
-  console.log(chainTable(all));
   return all;
 }
 
