@@ -11,7 +11,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { checkInputKey, documentPath, inputVersion, statusKey } from '../lib/pipeline/keys.js';
 import { invocationFailureRecord, JOB_EVENT_SOURCE, scheduledEvent, type JobEventSink, type JobFinishedDetail, type StageFailureEvent } from '../lib/pipeline/job-events.js';
 import { JobState, type JobStatus } from '../lib/pipeline/job-status.js';
-import { eventBridgeObjectCreatedEvent, s3NotificationEvent, s3RemovalNotificationEvent } from '../lib/pipeline/object-events.js';
+import { eventBridgeObjectCreatedEvent, s3NotificationEvent, s3RemovalNotificationEvent, sqsBatchEvent } from '../lib/pipeline/object-events.js';
 import {
   BucketRole,
   INPUT_SUFFIX,
@@ -40,6 +40,7 @@ import { join } from 'node:path';
 import { buildWebPage } from '../web/build.js';
 import { createWebS3Client, s3UserStorage } from '../functions/web-storage.js';
 import { startWebServer, type WebServer } from './web-server.js';
+import { LocalStageQueue, type LocalMessage } from './stage-queue.js';
 
 /** Powertools log levels for the handlers' structured logs. */
 export type HandlerLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
@@ -188,6 +189,9 @@ function awsEventFor(trigger: ObjectTrigger, change: ObjectChange): unknown {
 /** The key an invocation of a scheduled stage is logged under. */
 const SCHEDULED = 'schedule';
 
+/** A stand-in ARN of a queued stage's queue, for the events of its batches. */
+const localQueueArn = (stage: StageName) => `arn:aws:sqs:us-east-1:000000000000:report-press-${stage}`;
+
 /** A stand-in ARN, for the invocation records of failures (AWS names the real function). */
 const localFunctionArn = (stage: StageName) => `arn:aws:lambda:us-east-1:000000000000:function:report-press-${stage}`;
 
@@ -264,23 +268,24 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     });
   }
 
+  /** Counts one invocation of `stage` that started at `started` (performance.now()) and has just ended. */
+  function tally(stage: StageName, started: number): void {
+    const ms = performance.now() - started;
+    const figures = stats.get(stage) as { invocations: number; totalMs: number; maxMs: number };
+    figures.invocations += 1;
+    figures.totalMs += ms;
+    figures.maxMs = Math.max(figures.maxMs, ms);
+  }
+
   /** Invokes `stage` with `event` as Lambda invokes asynchronously: retries, then the on-failure destination. */
   async function invoke(stage: StageDefinition, event: unknown, key: string, delivery: number): Promise<void> {
     const handler = handlers.get(stage.name) as StageHandler;
-    const stageName = stage.name;
     for (let attempt = 0; ; attempt += 1) {
       let started = performance.now();
-      const tally = () => {
-        const ms = performance.now() - started;
-        const figures = stats.get(stageName) as { invocations: number; totalMs: number; maxMs: number };
-        figures.invocations += 1;
-        figures.totalMs += ms;
-        figures.maxMs = Math.max(figures.maxMs, ms);
-      };
       try {
         await options.faults?.({ stage: stage.name, key, attempt, delivery });
         started = performance.now();
-        const outcome = await handler(event).finally(tally);
+        const outcome = await handler(event).finally(() => tally(stage.name, started));
         const ms = Math.round(performance.now() - started);
         // A scheduled run that found nothing to do is not worth a line every few minutes.
         if (key === SCHEDULED && outcome.done === 0) return;
@@ -305,10 +310,44 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
   }
 
+  /**
+   * Invokes a queued stage with one batch, as the event source mapping does: a fault injected for
+   * any of its messages fails the whole invocation, as a crash would. Resolves to the messages the
+   * handler hands back (its partial batch response).
+   */
+  async function invokeBatch(stage: StageDefinition, batch: readonly LocalMessage[]): Promise<readonly string[]> {
+    const handler = handlers.get(stage.name) as StageHandler;
+    for (const { key, message, delivery } of batch) await options.faults?.({ stage: stage.name, key, attempt: message.receiveCount - 1, delivery });
+    const started = performance.now();
+    const outcome = await handler(sqsBatchEvent(batch.map((m) => m.message), { queueArn: localQueueArn(stage.name) })).finally(() => tally(stage.name, started));
+    const keys = [...new Set(batch.map((m) => shownPath(m.key)))];
+    const shown = keys.length > 3 ? `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more` : keys.join(', ');
+    log(`✓ ${stage.name} ${shown} (${batch.length} event${batch.length === 1 ? '' : 's'}, ${Math.round(performance.now() - started)} ms)`);
+    return (outcome.batchItemFailures ?? []).map((failure) => failure.itemIdentifier);
+  }
+
+  // The queues in front of the stages that take their events in batches (the publisher).
+  const queues = new Map(
+    STAGES.flatMap((stage) => {
+      if (!stage.queue) return [];
+      const queue = new LocalStageQueue({
+        settings: stage.queue,
+        invoke: (batch) => invokeBatch(stage, batch),
+        visibilityTimeoutMs: (receiveCount) => retryDelayMs * 2 ** (receiveCount - 1),
+        deadLetter: ({ key }, error) => {
+          deadLetters.push({ stage: stage.name, key, error });
+          log(`✗ ${stage.name} ${shownPath(key)}: ${shownPath(error)} (gave up; on AWS the queue's redrive puts it in the stage's dead-letter queue)`);
+        },
+      });
+      return [[stage.name, queue] as const];
+    }),
+  );
+
   function deliver(stage: StageDefinition, event: unknown, key: string): void {
     if (closing) return;
+    const queue = queues.get(stage.name);
     const limit = limits.get(stage.name) as ConcurrencyLimit;
-    for (let delivery = 0; delivery < deliveries; delivery += 1) track(limit.run(() => invoke(stage, event, key, delivery)));
+    for (let delivery = 0; delivery < deliveries; delivery += 1) track(queue ? queue.send(event, key, delivery) : limit.run(() => invoke(stage, event, key, delivery)));
   }
 
   function route(change: ObjectChange): void {

@@ -459,6 +459,10 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     if (signature.refused) return refuse(req, res, signature.refused);
     const verified = signature.verified;
     labelForS3rver(req);
+    // S3 decodes every percent-escape of a copy source; s3rver only those decodeURI decodes (`%2B`
+    // would stay `%2B`): hand it the name in a form its decoding reads as S3 reads it.
+    const copySource = req.headers['x-amz-copy-source'];
+    if (typeof copySource === 'string') req.headers['x-amz-copy-source'] = encodeURI(decodeURIComponent(copySource));
     const operation = operationOf(req.method, target, req.headers);
     operations[operation] += 1;
 

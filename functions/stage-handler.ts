@@ -13,6 +13,10 @@ import { ObjectTooLargeError, type ObjectInfo, type ObjectStore, type StoredObje
 import { ContentType, type ObjectWrite, type StageStep } from '../lib/pipeline/stage-steps.js';
 import { BucketRole, stageListensTo, type StageDefinition } from '../lib/pipeline/stages.js';
 import { inputErrorRecord } from '../lib/pipeline/work-items.js';
+import { inParallel } from '../lib/pipeline/in-parallel.js';
+
+/** Fan-out writes at once (a split's report items): S3 takes thousands of PUTs a second per prefix; the SDK keeps 50 sockets. */
+const FAN_OUT_WRITES = 32;
 
 export interface StageHandlerDeps {
   readonly store: ObjectStore;
@@ -32,9 +36,17 @@ export interface StageOutcome {
   readonly ignored: number;
   /** Objects deleted since the event was sent: nothing left to do (S3 reads are strongly consistent). */
   readonly gone: number;
+  /**
+   * A stage fed by a queue: the messages of the batch to deliver again (Lambda's partial batch
+   * response, which the event source mapping reads when it reports batch item failures).
+   */
+  readonly batchItemFailures?: readonly { readonly itemIdentifier: string }[];
 }
 
 export type StageHandler = (event: unknown) => Promise<StageOutcome>;
+
+/** What became of one announced object: the tallies of {@link StageOutcome}. */
+type ObjectOutcome = 'done' | 'rejected' | 'ignored' | 'gone';
 
 /** The role of a bucket name, if it is one of the chain's. */
 export function bucketRole(buckets: Readonly<Record<BucketRole, string>>, bucketName: string): BucketRole | undefined {
@@ -76,7 +88,7 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
     }
   }
 
-  async function process(ref: ObjectRef, log: Logger): Promise<keyof StageOutcome> {
+  async function process(ref: ObjectRef, log: Logger): Promise<ObjectOutcome> {
     const role = bucketRole(deps.buckets, ref.bucket);
     if (!role || !stageListensTo(stage, role, ref.key, ref.event)) {
       log.warn('ignored an object outside this stage’s triggers; check the trigger filter', { bucket: ref.bucket, key: ref.key, event: ref.event });
@@ -107,6 +119,7 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
       const result = await step({ key: ref.key, object, write });
       const stepMs = performance.now() - stepStarted;
       for (const w of result.writes) await write(w);
+      await inParallel(result.fanOut ?? [], FAN_OUT_WRITES, write);
       log.info('stage done', {
         ...result.facts,
         bytesRead: object.body.byteLength,

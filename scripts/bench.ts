@@ -36,7 +36,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../functions/s3-client.js';
 import { startLocalS3 } from '../cli/local-s3.js';
 import { eventBridgeObjectCreatedEvent } from '../lib/pipeline/object-events.js';
-import { cleanStep, splitStep, type ObjectWrite } from '../lib/pipeline/stage-steps.js';
+import { allWrites, cleanStep, splitStep, type ObjectWrite } from '../lib/pipeline/stage-steps.js';
 import { bundleEnvironment, bundleFigures, buildBundles, isolateBundle } from './build-bundles.js';
 import { fixtureReports, seeds, synthesizeCompilation } from './bench-compilation.js';
 
@@ -153,8 +153,8 @@ async function coldRenderPdf(): Promise<{ initMs: number[]; firstMs: number[]; r
     const cleanedWrite = cleaned.writes.at(-1)!;
     await Promise.all(cleaned.writes.map(put));
     const splitResult = await splitStep()({ key: cleanedWrite.key, object: { key: cleanedWrite.key, size: cleanedWrite.body.length, etag: 'bench', lastModified: new Date(0), body: cleanedWrite.body }, write: async (w) => void (await put(w)) });
-    await Promise.all(splitResult.writes.map(put));
-    const reportWrite = splitResult.writes.find((w) => w.key.startsWith('reports/'))!;
+    await Promise.all(allWrites(splitResult).map(put));
+    const reportWrite = allWrites(splitResult).find((w) => w.key.startsWith('reports/'))!;
     const event = eventBridgeObjectCreatedEvent({ bucket: s3.buckets.work, key: reportWrite.key, size: reportWrite.body.length, time: new Date(0) });
     const script = [
       'const t0 = performance.now();',

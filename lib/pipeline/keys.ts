@@ -10,7 +10,7 @@
 import { DocumentFormat, MANIFEST, REMOVAL_LOG, sourceStem } from '../convert.js';
 import { KeyErrorCode } from './error-codes.js';
 import { bareEtag, type ObjectInfo } from './object-store.js';
-import { INPUT_SUFFIX, StageName, WorkPrefix } from './stages.js';
+import { INPUT_SUFFIX, StageName, TALLY, WorkPrefix } from './stages.js';
 
 /** One upload of one input: where its work lives. */
 export interface JobRef {
@@ -151,6 +151,11 @@ export type JobFact = (typeof JobFact)[keyof typeof JobFact];
 /** Work bucket: one fact of one upload. */
 export function jobFactKey(job: JobRef, fact: JobFact): string {
   return `${jobFolder(job)}${fact}`;
+}
+
+/** Work bucket: the publisher's tally of the documents it has heard of in one job (job-progress.ts). */
+export function tallyKey(job: JobRef): string {
+  return `${jobFolder(job)}${TALLY}`;
 }
 
 /**

@@ -79,6 +79,22 @@ export interface ObjectTarget {
   readonly keyPattern: string;
 }
 
+/**
+ * How a stage takes its object events when they wait in a queue first: in batches, as an SQS
+ * queue's event source mapping hands them to Lambda. The CDK stack builds the queue and the mapping
+ * from these figures; the dev runner batches the same way.
+ */
+export interface StageQueue {
+  /** Most events in one invocation. */
+  readonly batchSize: number;
+  /** How long the first event of a batch waits for more before the batch goes, in seconds. */
+  readonly batchWindowSeconds: number;
+  /** Invocations at once, at most (the mapping's maximum concurrency: 2 at least on AWS). */
+  readonly maxConcurrency: number;
+  /** Receives of an event before it goes to the stage's dead-letter queue (the queue's redrive). */
+  readonly maxReceives: number;
+}
+
 export interface StageDefinition {
   readonly name: StageName;
   readonly description: string;
@@ -100,7 +116,15 @@ export interface StageDefinition {
   readonly bound: 'cpu' | 'io';
   /** The Lambda entry module, relative to the project root. */
   readonly entry: string;
+  /**
+   * Present when the stage's object events wait in a queue and come in batches; absent, each
+   * event invokes the stage on its own (asynchronous invocation, retried by Lambda).
+   */
+  readonly queue?: StageQueue;
 }
+
+/** The publisher's tally of the documents it has heard of, in each job folder (job-progress.ts). */
+export const TALLY = 'tally.json';
 
 /** The uploads the chain converts. */
 export const INPUT_SUFFIX = '.txt';
@@ -216,18 +240,27 @@ export const STAGES: readonly StageDefinition[] = [
       { bucket: BucketRole.Input, keyPattern: `*${INPUT_SUFFIX}` },
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*` },
       { bucket: BucketRole.Output, keyPattern: '*/status.json' },
+      // What a count of documents must not leave in sight of a running status (job-progress.ts).
+      { bucket: BucketRole.Output, keyPattern: '*/manifest.json' },
+      { bucket: BucketRole.Output, keyPattern: '*/error.json' },
     ],
     lists: [BucketRole.Input, BucketRole.Work, BucketRole.Output],
-    targets: published,
+    // Its own tally of the documents announced (job-progress.ts), which no trigger listens to.
+    targets: [...published, { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/${TALLY}` }],
     deletes: published,
     publishesJobEvents: true,
     bound: 'io',
     entry: 'functions/publish.ts',
+    // One settle per burst of facts instead of one per fact: a compilation of N reports records
+    // 2N documents, and each settle of the whole job folder reads all of them (docs/chain.md).
+    queue: { batchSize: 500, batchWindowSeconds: 1, maxConcurrency: 4, maxReceives: 3 },
   },
   {
     name: StageName.RecordFailure,
     description: "Record a stage that failed on every retry as the job's error, so the job ends failed.",
-    triggers: [{ kind: TriggerKind.StageFailure, stages: [StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf, StageName.Publish] }],
+    // Not the publisher's: its events wait in a queue, whose redrive parks a failing one in the
+    // dead-letter queue, and the sweep ends the job; a publisher that failed has no fact to record.
+    triggers: [{ kind: TriggerKind.StageFailure, stages: [StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf] }],
     reads: [{ bucket: BucketRole.Input, keyPattern: `*${INPUT_SUFFIX}` }],
     lists: [BucketRole.Input],
     targets: [jobError],

@@ -20,7 +20,7 @@ import {
   type StageDefinition,
 } from '../../lib/pipeline/stages.js';
 import { cleanedKey, errorKey, jobFactKey, JobFact, manifestKey, reportKey, statusKey } from '../../lib/pipeline/keys.js';
-import { cleanStep, renderStep, splitStep, type ObjectWrite, type StepResult } from '../../lib/pipeline/stage-steps.js';
+import { allWrites, cleanStep, renderStep, splitStep, type ObjectWrite, type StepResult } from '../../lib/pipeline/stage-steps.js';
 import { GBT9704 } from '../../lib/render/style.js';
 import { fontLibraryFrom } from '../../functions/fonts.js';
 import { FONT_DIR } from '../integration/reference-outputs.js';
@@ -46,6 +46,15 @@ describe('the stage table', () => {
     expect(targets.filter(([, bucket]) => bucket === BucketRole.Input)).toEqual([]);
     expect(new Set(targets.filter(([, bucket]) => bucket === BucketRole.Output).map(([name]) => name))).toEqual(new Set([StageName.Publish, StageName.Sweep]));
     expect(STAGES.filter((s) => s.publishesJobEvents).map((s) => s.name)).toEqual([StageName.Publish, StageName.Sweep]);
+  });
+
+  it('queues the publisher’s events and hands them over in batches, and every other stage’s one by one', () => {
+    expect(STAGES.filter((s) => s.queue).map((s) => s.name)).toEqual([StageName.Publish]);
+    const queue = stageNamed(StageName.Publish).queue;
+    // A batch waits at least a second (SQS takes more than 10 messages only then), and two may run at once on AWS at least.
+    expect(queue?.batchWindowSeconds).toBeGreaterThanOrEqual(1);
+    expect(queue?.maxConcurrency).toBeGreaterThanOrEqual(2);
+    expect(queue?.batchSize).toBeGreaterThan(10);
   });
 
   it('runs the sweep on a clock, and nothing else', () => {
@@ -86,9 +95,9 @@ describe('the stage table', () => {
     expect(stagesTriggeredBy(BucketRole.Input, '2024/report.docx', ObjectEvent.Removed)).toEqual([]);
   });
 
-  it('hands every stage’s failures after retries to record-failure, except record-failure’s own and the sweep’s (its next run is its retry)', () => {
+  it('hands every stage’s failures after retries to record-failure, except record-failure’s own, the sweep’s (its next run is its retry) and the publisher’s (its queue redelivers, then parks them)', () => {
     for (const stage of STAGES) {
-      const expected = stage.name === StageName.RecordFailure || stage.name === StageName.Sweep ? [] : [StageName.RecordFailure];
+      const expected = stage.name === StageName.RecordFailure || stage.name === StageName.Sweep || stage.name === StageName.Publish ? [] : [StageName.RecordFailure];
       expect(stagesHandlingFailureOf(stage.name).map((s) => s.name), stage.name).toEqual(expected);
     }
   });
@@ -125,7 +134,7 @@ describe('the stage table', () => {
     const clean = await cleanStep()({ key: '2024/年度 汇编+1%.txt', object: stored('2024/年度 汇编+1%.txt', bytes), write });
     const cleaned = clean.writes.find((w) => w.key.startsWith('cleaned/'))!;
     const split = await splitStep({ profile: GBT9704.id })({ key: cleaned.key, object: stored(cleaned.key, cleaned.body), write });
-    const report = split.writes.find((w) => w.key.startsWith('reports/'))!;
+    const report = allWrites(split).find((w) => w.key.startsWith('reports/'))!;
     const docx = await renderStep('docx', () => ({ profile: GBT9704 }))({ key: report.key, object: stored(report.key, report.body), write });
     const pdf = await renderStep('pdf', () => ({ profile: GBT9704, fonts }))({ key: report.key, object: stored(report.key, report.body), write });
     // assert
@@ -137,7 +146,7 @@ describe('the stage table', () => {
     ];
     for (const [name, result] of results) {
       expect(result.writes.length, name).toBeGreaterThan(0);
-      for (const w of result.writes) expect(stageMayWrite(stageNamed(name), w.bucket, w.key), `${name} → ${w.key}`).toBe(true);
+      for (const w of allWrites(result)) expect(stageMayWrite(stageNamed(name), w.bucket, w.key), `${name} → ${w.key}`).toBe(true);
     }
   });
 });
