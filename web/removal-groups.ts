@@ -22,7 +22,7 @@ export interface RemovalGroup {
 }
 
 /** The order a reader checks them in: what was taken for adverts first, white space last. */
-const FAMILY_ORDER = ['bracketed-advert', 'advert-line', 'advert-block', 'paywall-marker', 'page-number', 'html-debris', 'viewer-layer', 'converter-pinyin', 'watermark', 'punctuation', 'whitespace'];
+const FAMILY_ORDER = ['bracketed-advert', 'advert-line', 'advert-block', 'paywall-marker', 'page-number', 'html-debris', 'markdown', 'viewer-layer', 'converter-pinyin', 'watermark', 'punctuation', 'whitespace'];
 
 const rank = (family: string) => {
   const at = FAMILY_ORDER.indexOf(family);
@@ -52,7 +52,8 @@ export function groupRemovals(removals: readonly RemovalEntry[]): RemovalGroup[]
  */
 export function shownChange(removal: Pick<RemovalEntry, 'text' | 'replacement'>): string {
   if (removal.replacement === undefined) return visibleText(removal.text);
-  const shown = (text: string) => visibleText(text).replace(/[ \u3000\u00a0]/g, '␣');
+  // An insertion (a line break a text layer lost) replaced nothing: shown as ∅.
+  const shown = (text: string) => (text === '' ? '∅' : visibleText(text).replace(/[ \u3000\u00a0]/g, '␣'));
   return `${shown(removal.text)} → ${shown(removal.replacement)}`;
 }
 

@@ -30,9 +30,11 @@ import type { FallbackRule } from './decision.js';
 import { forEachDoubleSpacingCut } from './double-spacing.js';
 import { forEachWrapBreak } from './hard-wrap.js';
 import { findHtmlDebris, HTML_DEBRIS_RULES } from './html-debris.js';
+import { findMarkdownMarkup, MARKDOWN_RULES } from './markdown-markup.js';
 import { forEachRunningHeaderCut } from './page-furniture.js';
 import { findHalfWidthPunctuation, PUNCTUATION_WIDTH_RULES } from './punctuation-width.js';
-import { findFlattenedBreaks, findViewerChunks, FLATTENED_PARAGRAPH_RULES, VIEWER_CHUNK_RULES } from './viewer-layer.js';
+import { findFlattenedLineBreaks, LOST_BREAK_RULES } from './lost-breaks.js';
+import { findViewerChunks, FLATTENED_PARAGRAPH_RULES, VIEWER_CHUNK_RULES } from './viewer-layer.js';
 import { findWatermarks, WATERMARK_RULES } from './watermark.js';
 import { readPage } from './zones/page-zones.js';
 import { isBlank } from './white-space.js';
@@ -210,13 +212,14 @@ function finderPass(id: string, phase: CleanPhase, description: string, rules: r
  * full-width once, after every other pass.
  */
 export const HTML_DEBRIS_PASS = finderPass('html-debris/tags', CleanPhase.Prepare, 'HTML tags served as text', HTML_DEBRIS_RULES, findHtmlDebris);
+export const MARKDOWN_PASS = finderPass('markdown/marks', CleanPhase.Prepare, 'Markdown heading marks and emphasis served as text', MARKDOWN_RULES, findMarkdownMarkup);
 export const VIEWER_CHUNKS_PASS = finderPass('viewer-layer/chunks', CleanPhase.Prepare, "a document viewer's chunk numbers, page footers and preview snippet", VIEWER_CHUNK_RULES, findViewerChunks);
 export const FLATTENED_PARAGRAPHS_PASS = finderPass(
   'viewer-layer/flattened-paragraphs',
   CleanPhase.Prepare,
   'paragraphs a document viewer flattened into one line, their line breaks put back',
-  FLATTENED_PARAGRAPH_RULES,
-  findFlattenedBreaks,
+  [...FLATTENED_PARAGRAPH_RULES, ...LOST_BREAK_RULES],
+  findFlattenedLineBreaks,
 );
 export const CONVERTER_PINYIN_PASS = finderPass('converter-pinyin/readings', CleanPhase.Repeat, 'pinyin a script converter put after characters', CONVERTER_PINYIN_RULES, findConverterPinyin);
 export const WATERMARK_PASS = finderPass('watermark/marks', CleanPhase.Repeat, 'anti-copy watermarks', WATERMARK_RULES, findWatermarks);
@@ -228,7 +231,9 @@ export const PUNCTUATION_WIDTH_PASS = finderPass(
   (text, cut) => {
     // Not on the page furniture the split will cut (zones/page-zones.ts): the removal log shows
     // that exactly as the input has it.
-    const furniture = new Set(readPage(text.split('\n')).cuts.map((zoneCut) => zoneCut.line));
+    // Only lines cut whole: the text of a line the page reading only trims (a label glued to a title) is the document's.
+    const lines = text.split('\n');
+    const furniture = new Set(readPage(lines).cuts.filter((zoneCut) => zoneCut.text.trim() === lines[zoneCut.line]?.trim()).map((zoneCut) => zoneCut.line));
     findHalfWidthPunctuation(text, cut, { keepLine: (line) => furniture.has(line) });
   },
 );
@@ -248,6 +253,7 @@ function rule(id: string): CleanRule {
  */
 export const DEFAULT_CLEAN_PASSES: readonly CleanPass[] = [
   HTML_DEBRIS_PASS,
+  MARKDOWN_PASS,
   DOUBLE_SPACING_PASS,
   VIEWER_CHUNKS_PASS,
   FLATTENED_PARAGRAPHS_PASS,

@@ -25,6 +25,8 @@ export const CleanFamily = {
   ViewerLayer: 'viewer-layer',
   /** HTML tags a page served as text (`<p class="ql-block">`, a broken `< p>`). */
   HtmlDebris: 'html-debris',
+  /** Markdown marks a page served as text (`### 标题`, `**要点**：`). */
+  Markdown: 'markdown',
 } as const;
 export type CleanFamily = (typeof CleanFamily)[keyof typeof CleanFamily];
 

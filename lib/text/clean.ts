@@ -160,7 +160,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
       }
       return removals;
     },
-    removalCount: removed.length,
+    removalCount: removed.length - droppedInsertions(removed),
     forEachRemoval,
   };
 }
@@ -214,8 +214,8 @@ class CleaningState {
   }
 
   /**
-   * Removes `cuts` (sorted, non-overlapping, non-empty, in current-text positions), putting each
-   * one's replacement in its place, then clears them.
+   * Removes `cuts` (sorted, non-overlapping, in current-text positions; empty only to put a
+   * replacement in), putting each one's replacement in its place, then clears them.
    */
   apply(cuts: CutList): void {
     if (cuts.length === 0) return;
@@ -260,6 +260,16 @@ class CleaningState {
       return owner;
     };
 
+    // A cut of nothing with a replacement puts a character in that the input does not have (a line
+    // break a text layer lost): logged as an empty removal at the input position it stands before.
+    const insertion = (at: number, rule: number): number => {
+      while (k + 1 < segments && segmentEnd(k) <= at) k++;
+      const kind = segmentKind[k] as number;
+      const inputAt = kind === INPUT_TEXT ? (segmentFrom[k] as number) + (at - (segmentAt[k] as number)) : (removed.starts[kind] as number);
+      removed.push(inputAt, inputAt, rule);
+      return removed.length - 1;
+    };
+
     const pieces = new TextPieces();
     let position = 0;
     for (let c = 0; c < cuts.length; c++) {
@@ -267,8 +277,8 @@ class CleaningState {
       const end = cuts.ends[c] as number;
       pieces.add(text.slice(position, start));
       walk(position, start, KEEP);
-      const owner = walk(start, end, cuts.rules[c] as number);
       const replacement = cuts.replacements.get(c);
+      const owner = start === end ? insertion(start, cuts.rules[c] as number) : walk(start, end, cuts.rules[c] as number);
       if (replacement && owner !== undefined) {
         removed.replacements.set(owner, replacement);
         pieces.add(replacement);
@@ -386,8 +396,9 @@ function visitRemovals(input: string, removed: CutList, tags: readonly RuleTag[]
       lineStart = nextNewline + 1;
       nextNewline = input.indexOf('\n', lineStart);
     }
-    const tag = tags[removed.rules[i] as number] as RuleTag;
     const replacement = removed.replacements.get(i);
+    if (isDroppedInsertion(removed, i)) continue;
+    const tag = tags[removed.rules[i] as number] as RuleTag;
     const removal = {
       ruleId: tag.id,
       family: tag.family,
@@ -400,22 +411,39 @@ function visitRemovals(input: string, removed: CutList, tags: readonly RuleTag[]
   }
 }
 
+/** An inserted character that a later cut took again: nothing of the input is cut, and nothing is logged. */
+function isDroppedInsertion(removed: CutList, i: number): boolean {
+  return removed.starts[i] === removed.ends[i] && !removed.replacements.has(i);
+}
+
+function droppedInsertions(removed: CutList): number {
+  let dropped = 0;
+  for (let i = 0; i < removed.length; i++) if (isDroppedInsertion(removed, i)) dropped++;
+  return dropped;
+}
+
 /**
- * Indices of `list` in order of start. Starts are distinct (removals never overlap), so a key of
- * start × count + index sorts exactly, with the typed array's numeric sort, while it stays below
+ * Indices of `list` in order of start (an insertion before a cut at the same place). Removals never
+ * overlap, so a key of (2 × start + 1 unless empty) × count + index sorts exactly, with the typed array's numeric sort, while it stays below
  * 2^53; beyond that (inputs of billions of characters) a comparison sort does the same.
  */
 function sortedByStart(list: CutList): Float64Array | Int32Array {
   const count = list.length;
   let maxStart = 0;
   for (let i = 0; i < count; i++) maxStart = Math.max(maxStart, list.starts[i] as number);
-  if ((maxStart + 1) * count < Number.MAX_SAFE_INTEGER) {
+  if ((2 * maxStart + 2) * count < Number.MAX_SAFE_INTEGER) {
     const keys = new Float64Array(count);
-    for (let i = 0; i < count; i++) keys[i] = (list.starts[i] as number) * count + i;
+    for (let i = 0; i < count; i++) keys[i] = sortKey(list, i) * count + i;
     keys.sort();
     for (let i = 0; i < count; i++) keys[i] = (keys[i] as number) % count;
     return keys;
   }
   const order = Int32Array.from({ length: count }, (_, i) => i);
-  return order.sort((x, y) => (list.starts[x] as number) - (list.starts[y] as number));
+  return order.sort((x, y) => sortKey(list, x) - sortKey(list, y) || x - y);
+}
+
+/** Start, doubled, so that an insertion (a cut of nothing) comes before a cut that starts where it stands. */
+function sortKey(list: CutList, i: number): number {
+  const start = list.starts[i] as number;
+  return 2 * start + (list.ends[i] === start ? 0 : 1);
 }

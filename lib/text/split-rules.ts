@@ -5,6 +5,7 @@
  */
 import { namesUnitOrPerson } from '../model/attribution.js';
 import { type DecisionTable, type FallbackRule } from './decision.js';
+import { isBracketedDateLine } from './lexicon/dates.js';
 import { isCountLine } from './lexicon/furniture.js';
 import { COLLECTION_ENDING } from './lexicon/genres.js';
 import { charClass, RUNS_ON_MARKS } from './lexicon/punctuation.js';
@@ -27,6 +28,8 @@ export interface OpeningContext {
   readonly next: () => string | undefined;
   /** The non-blank line after that, if any. */
   readonly afterNext: () => string | undefined;
+  /** The non-blank line after that one, if any. */
+  readonly thirdNext: () => string | undefined;
 }
 
 /** Marks after which a sentence goes on: a title cannot follow them. */
@@ -94,6 +97,16 @@ export const OPENS_REPORT: DecisionTable<OpeningContext, OpeningVerdict> = {
       test: ({ next, afterNext }) => {
         const after = afterNext();
         return after !== undefined && !isReportTitle(next() ?? '') && startsBody(after);
+      },
+    },
+    {
+      id: 'report/byline-and-date-then-body',
+      why: "a report title, then an author or unit line and a speech's bracketed date (（2024年3月5日）), in either order, then a body",
+      verdict: OpeningVerdict.Opens,
+      test: ({ next, afterNext, thirdNext }) => {
+        const [first, second, third] = [next() ?? '', afterNext() ?? '', thirdNext()];
+        const byline = (line: string) => !isReportTitle(line) && isTitleShaped(line);
+        return third !== undefined && startsBody(third) && ((byline(first) && isBracketedDateLine(second)) || (isBracketedDateLine(first) && byline(second)));
       },
     },
   ],

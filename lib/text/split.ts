@@ -321,14 +321,16 @@ function findTitleLines(lines: readonly string[], from: number, to: number, note
 /** Whether line `i` of `lines[from, to)` opens a report (see {@link OPENS_REPORT}), taking it as `line`. */
 function opensReport(lines: readonly string[], i: number, from: number, to: number, line: string = lines[i] ?? ''): FallbackRule<OpeningVerdict> {
   const next = lazy(() => nextContentLine(lines, i + 1, to));
+  const afterNext = lazy(() => (next() === -1 ? -1 : nextContentLine(lines, next() + 1, to)));
   const context: OpeningContext = {
     line,
     previous: i - 1 < from ? '' : (lines[i - 1] ?? ''),
     next: () => (next() === -1 ? undefined : (lines[next()] ?? '')),
-    afterNext: () => {
-      if (next() === -1) return undefined;
-      const after = nextContentLine(lines, next() + 1, to);
-      return after === -1 ? undefined : (lines[after] ?? '');
+    afterNext: () => (afterNext() === -1 ? undefined : (lines[afterNext()] ?? '')),
+    thirdNext: () => {
+      if (afterNext() === -1) return undefined;
+      const third = nextContentLine(lines, afterNext() + 1, to);
+      return third === -1 ? undefined : (lines[third] ?? '');
     },
   };
   return decide(OPENS_REPORT, context);

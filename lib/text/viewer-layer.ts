@@ -70,14 +70,15 @@ export function findViewerChunks(text: string, cut: RuleCut): void {
   emitInOrder(cuts, cut);
 }
 
-/** Finds the spaces of flattened paragraphs that stood for line breaks in `text` (its chunks already rejoined). */
-export function findFlattenedBreaks(text: string, cut: RuleCut): void {
+/** The spaces of flattened paragraphs that stood for line breaks in `text` (its chunks already rejoined), each as a cut replaced by a line break. */
+export function flattenedBreakCuts(text: string): Cut[] {
   const cuts: Cut[] = [];
   flattenedBreaks(text, (start, end, ruleId, replacement) => cuts.push({ start, end, ruleId, ...(replacement === undefined ? {} : { replacement }) }));
-  emitInOrder(cuts, cut);
+  return cuts;
 }
 
-interface Cut {
+/** A cut a finder reports: `[start, end)` under a rule, with what takes its place for a normalisation. */
+export interface Cut {
   readonly start: number;
   readonly end: number;
   readonly ruleId: string;
@@ -85,7 +86,7 @@ interface Cut {
 }
 
 /** Reports `cuts` in text order, leaving out any that overlaps one before it. */
-function emitInOrder(cuts: Cut[], cut: RuleCut): void {
+export function emitInOrder(cuts: Cut[], cut: RuleCut): void {
   cuts.sort((a, b) => a.start - b.start);
   let end = 0;
   for (const { start, end: stop, ruleId, replacement } of cuts) {
@@ -160,12 +161,21 @@ function flattenedBreaks(text: string, push: Push): void {
     const lineEnd = newline === -1 ? text.length : newline;
     if (lineEnd - lineStart >= VIEWER_LAYER.minFlattenedLength) {
       const breaks = breaksInLine(text, lineStart, lineEnd);
-      if (breaks.filter((b) => b.strong).length >= VIEWER_LAYER.minFlattenedBreaks) {
+      if (holdsFlattenedBreaks(breaks)) {
         for (const { start, end } of breaks) push(start, end, FLATTENED_BREAK_RULE_ID, '\n');
       }
     }
     lineStart = lineEnd + 1;
   }
+}
+
+function holdsFlattenedBreaks(breaks: readonly { strong: boolean }[]): boolean {
+  return breaks.filter((b) => b.strong).length >= VIEWER_LAYER.minFlattenedBreaks;
+}
+
+/** True for a line `[lineStart, lineEnd)` of `text` that holds paragraphs flattened with a space where each break was. */
+export function isSpaceFlattenedLine(text: string, lineStart: number, lineEnd: number): boolean {
+  return lineEnd - lineStart >= VIEWER_LAYER.minFlattenedLength && holdsFlattenedBreaks(breaksInLine(text, lineStart, lineEnd));
 }
 
 /**

@@ -9,4 +9,5 @@ export * from './genres.js';
 export * from './numbering.js';
 export * from './numerals.js';
 export * from './punctuation.js';
+export * from './salutations.js';
 export * from './title-shape.js';

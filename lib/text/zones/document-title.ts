@@ -9,6 +9,7 @@
  * 在…上的讲话, gives way to the whole one.
  */
 import { namesUnitOrPerson } from '../../model/attribution.js';
+import { isBracketedDateLine } from '../lexicon/dates.js';
 import { TITLE_ENDINGS } from '../lexicon/genres.js';
 import { isReportTitle, isTitleLine } from '../lexicon/title-shape.js';
 import { normalizeTitle } from '../toc.js';
@@ -40,10 +41,15 @@ const MAX_LABEL = 12;
 const MIN_OPENING_TITLE = 6;
 
 const GENRE = `(?:${TITLE_ENDINGS.join('|')})`;
-/** A piece label glued between a title and its first sentence: ` 篇1`, `1`, `（篇一）`, `（6篇）（篇一）`. */
-const GLUED_LABEL = /^\s{0,2}(?:(?:[（(]\s{0,2}(?:篇\s{0,2}[\d一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,3}\s{0,2}篇)\s{0,2}[）)]|篇\s{0,2}[\d一二三四五六七八九十]{1,3})\s{0,2}){1,3}|^\d{1,2}(?=[^\d.．、%])/u;
-/** A report title and a compilation's count or label that says `篇`, glued to the first sentence. */
-const GLUED_TITLE = new RegExp(`^(.{4,40}?${GENRE})(?=\\s{0,2}(?:[（(]\\s{0,2}[\\d一二三四五六七八九十]{0,3}\\s{0,2}篇|篇\\s{0,2}[\\d一二三四五六七八九十]))`, 'u');
+/** A document site's label of a piece, with its colon: `心得一：`, `材料二：`, `范文3:`. */
+const SITE_PIECE_LABEL = String.raw`(?:材料|范文|範文|文章|心得|体会|體會)\s{0,2}[\d一二三四五六七八九十]{1,3}\s{0,2}[：:]`;
+/** A piece label glued between a title and its first sentence: ` 篇1`, `1`, `（篇一）`, `（6篇）（篇一）`, `心得一：`. */
+const GLUED_LABEL = new RegExp(
+  String.raw`^\s{0,2}(?:(?:[（(]\s{0,2}(?:篇\s{0,2}[\d一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,3}\s{0,2}篇)\s{0,2}[）)]|篇\s{0,2}[\d一二三四五六七八九十]{1,3})\s{0,2}){1,3}|^\d{1,2}(?=[^\d.．、%])|^\s{0,2}${SITE_PIECE_LABEL}\s{0,2}`,
+  'u',
+);
+/** A report title and a compilation's count or label (`篇`, `心得一：`), glued to the first sentence. */
+const GLUED_TITLE = new RegExp(`^(.{4,40}?${GENRE})(?=\\s{0,2}(?:[（(]\\s{0,2}[\\d一二三四五六七八九十]{0,3}\\s{0,2}篇|篇\\s{0,2}[\\d一二三四五六七八九十]|${SITE_PIECE_LABEL}))`, 'u');
 /**
  * A speech's title in the frame 在…上的讲话 (`在全县工作会议上的讲话`): a copy that lost the opening 在
  * (`全县工作会议上的讲话`) is damaged, not the document's own heading.
@@ -75,6 +81,10 @@ export function chooseTitle(
     const labelled = decorated.pieces.some((piece) => piece.rule === FurnitureRule.PieceLabel);
     if (isReportTitle(shape) || shape.length >= MIN_PLAIN_TITLE || labelled) candidates.push({ line: i, decorated });
   }
+  // An author line between a speech's title and its bracketed date (`遂昌县县长童森军` / `（2026 年 2 月 6 日）`)
+  // has a title's shape but no genre: the report title above it is the title.
+  const last = candidates.at(-1);
+  if (last && !isReportTitle(last.decorated.title) && candidates.some((candidate) => isReportTitle(candidate.decorated.title)) && isBracketedDateLine(nextContent(lines, last.line + 1) ?? '')) candidates.pop();
   const glued = gluedTitle(lines[bodyStart]!, bodyStart, candidates);
   if (glued) return glued;
   const nearest = candidates.at(-1);
@@ -90,6 +100,12 @@ export function chooseTitle(
   return whole ?? nearest;
 }
 
+/** The first non-blank line of `lines` from `from`, if any. */
+function nextContent(lines: readonly string[], from: number): string | undefined {
+  for (let i = from; i < lines.length; i++) if (lines[i] !== '') return lines[i];
+  return undefined;
+}
+
 /**
  * A title glued to the first sentence by a piece label (`社区的年度工作计划 篇1今年，…`,
  * `校园安全的自查报告1为了…`, `党支部主题党日活动方案(6篇)(篇一)为深入…`): a title seen above
@@ -101,7 +117,9 @@ function gluedTitle(line: string, at: number, candidates: readonly TitleChoice[]
   if (title === undefined || !isTitleLine(title)) return undefined;
   const label = GLUED_LABEL.exec(line.slice(title.length));
   if (!label) return undefined;
-  const rest = line.slice(title.length + label[0].length).trimStart();
+  let rest = line.slice(title.length + label[0].length).trimStart();
+  // The piece's own heading after its label, the same title again (`…心得体会心得一：…心得体会4月23日…`).
+  if (rest.startsWith(title)) rest = rest.slice(title.length).trimStart();
   if (rest === '' || !isProse(rest)) return undefined;
   return { line: at, decorated: { title, start: 0, end: title.length, pieces: [] }, glued: { labelEnd: line.length - rest.length } };
 }

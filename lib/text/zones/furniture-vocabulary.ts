@@ -72,7 +72,9 @@ export const FURNITURE_TERMS: readonly FurnitureTerm[] = [
   },
   { rule: FurnitureRule.Toolbar, source: '^(?:[书書][签簽]|分享|收藏|[举舉][报報]|下[载載]|相[关關])(?:\\s{1,4}\\S{1,4}){2,8}$|[举舉][报報]', weight: 2 },
   { rule: FurnitureRule.Toolbar, source: '立即(?:购买|購買|报名|報名|下载|下載)|免费领取|免費領取|限时优惠|限時優惠|扫码(?:领取|购买|报名)|掃碼', weight: 2 },
-  { rule: FurnitureRule.SiteName, source: '[\\p{Script=Han}\\w]{1,10}(?:网|網|文库|文庫|范文|範文|之家)(?=$|\\s|[>»›|｜]|首[页頁])', weight: 2 },
+  { rule: FurnitureRule.SiteName, source: '[\\p{Script=Han}\\w]{1,10}(?:网|網|文库|文庫|范文|範文|之家)(?=$|\\s|[>»›|｜—–-]|首[页頁])', weight: 2 },
+  // A site's slogan beside its name: `秘书之家—全网资源每日更新`, `…为您自动抓取…的最快更新`.
+  { rule: FurnitureRule.SiteName, source: '(?:每日|每天|实时|實時|最快|持续|持續)更新', weight: 2 },
   { rule: FurnitureRule.SiteName, source: '(?:https?://|www\\.)[\\w./-]{1,80}|(?<![\\w.])[a-z0-9-]{2,30}\\.(?:com|cn|net|org|cc|tw|top|vip|info)(?:\\.cn)?(?![\\w])', weight: 2 },
 
   // ── Family 2: meta lines ─────────────────────────────────────────────────────────────────

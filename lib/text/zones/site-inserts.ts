@@ -105,5 +105,6 @@ export function cutPreviewMark(lines: readonly string[], decisions: PageDecision
  * well be the text's first sentence (`乡镇年度工作计划是…`), and stays.
  */
 export function describesTitle(line: string, taggedTitle: string): boolean {
-  return taggedTitle.length >= MIN_DESCRIBED_TITLE && line.length > taggedTitle.length && line.startsWith(taggedTitle);
+  // Compared by NFKC: the title's marks may have been made full-width while the blurb, cut whole, kept the page's.
+  return taggedTitle.length >= MIN_DESCRIBED_TITLE && line.length > taggedTitle.length && line.normalize('NFKC').startsWith(taggedTitle.normalize('NFKC'));
 }

@@ -137,6 +137,15 @@ export function readTitleDecorations(line: string, options: TitleDecorationOptio
       changed = true;
     }
   }
+  // A labelled piece's heading glued after the page's title on the same topic (`青年节座谈会发言稿` +
+  // `青年节座谈会演讲稿` + `通用一`): the page's title is the title, the piece's heading goes with its label.
+  if (pieces.some((piece) => piece.rule === FurnitureRule.PieceLabel && piece.start >= end)) {
+    const glued = gluedPieceHeading(line.slice(start, end));
+    if (glued > 0) {
+      take(FurnitureRule.PieceLabel, start + glued, end);
+      end = start + glued;
+    }
+  }
   // The title itself may carry white space the pieces stood beside.
   const title = line.slice(start, end);
   const lead = title.length - title.trimStart().length;
@@ -156,6 +165,18 @@ function tagBeforeTitle(text: string): number {
   if (category) {
     const rest = text.slice(category[0].length);
     if (rest.startsWith(category[1]!) && rest.length > category[1]!.length && isTitleShaped(rest)) return category[0].length;
+  }
+  return 0;
+}
+
+/** Fewest leading characters two titles glued together share to be on one topic. */
+const MIN_SHARED_TOPIC = 2;
+
+/** Where a second report title on the same topic starts in `text`, glued to the first; 0 when none does. */
+function gluedPieceHeading(text: string): number {
+  for (let at = 4; at <= text.length - 4; at++) {
+    const [first, second] = [text.slice(0, at), text.slice(at)];
+    if (second.slice(0, MIN_SHARED_TOPIC) === first.slice(0, MIN_SHARED_TOPIC) && isReportTitle(first) && isReportTitle(second)) return at;
   }
   return 0;
 }

@@ -106,7 +106,26 @@ describe('opening a report', () => {
   });
 
   it('asks nothing of a title-shaped line further', () => {
-    expect(decide(OPENS_REPORT, { line: '我们认真贯彻落实各项决策部署。', previous: '', next: () => body, afterNext: () => undefined }).id).toBe('report/not-title-shaped');
+    expect(decide(OPENS_REPORT, { line: '我们认真贯彻落实各项决策部署。', previous: '', next: () => body, afterNext: () => undefined, thirdNext: () => undefined }).id).toBe(
+      'report/not-title-shaped',
+    );
+  });
+
+  it.each([
+    ['an author line then the date', ['遂昌县县长童森军', '（2026 年 2 月 6 日）', '各位代表，同志们：']],
+    ['the date then an author line', ['（2024年3月5日）', '市委书记 王XX', '同志们：']],
+  ])("opens a speech whose title has %s under it before the salutation", (_, head) => {
+    const [first, second, third] = head as [string, string, string];
+
+    const rule = decide(OPENS_REPORT, { line: '县十七届人大五次会议表态发言', previous: '', next: () => first, afterNext: () => second, thirdNext: () => third });
+
+    expect(rule.id).toBe('report/byline-and-date-then-body');
+  });
+
+  it('does not take two bare titles and a date over a body for a speech', () => {
+    const rule = decide(OPENS_REPORT, { line: '2024年度述职报告', previous: '', next: () => '2025年度工作计划', afterNext: () => '（2024年3月5日）', thirdNext: () => body });
+
+    expect(rule.id).toBe('report/no-body-follows');
   });
 });
 

@@ -32,6 +32,13 @@ describe('the removal log as the page groups it', () => {
     // assert
     expect(shown).toEqual([',␣ → ，', '␣ → ⏎', '(jì)']);
   });
+
+  it('shows a line break put in where the text had nothing as ∅ → ⏎', () => {
+    // act
+    const shown = shownChange({ text: '', replacement: '\n' });
+    // assert
+    expect(shown).toBe('∅ → ⏎');
+  });
 });
 
 describe('signing in to Cognito from the page', () => {

@@ -17,6 +17,9 @@ describe('what sites add to a title comes off, each piece under its rule', () =>
     ['学校安全工作自查报告集锦15篇', '学校安全工作自查报告', ['title/count']],
     ['中秋致辞员工篇一', '中秋致辞员工', ['title/piece-label']],
     ['青年节座谈会演讲稿通用一', '青年节座谈会演讲稿', ['title/piece-label']],
+    // The page's title, then the labelled piece's own heading on the same topic, glued.
+    ['五四青年节座谈会发言稿五四青年节座谈会演讲稿通用一', '五四青年节座谈会发言稿', ['title/piece-label', 'title/piece-label']],
+    ['2023年度述职报告2023年度个人述职报告篇二', '2023年度述职报告', ['title/piece-label', 'title/piece-label']],
     ['第1篇：2023年支部书记党课讲稿', '2023年支部书记党课讲稿', ['title/piece-label']],
     ['【建党百年 环院献礼】入党积极分子思想汇报', '入党积极分子思想汇报', ['title/seo-tag']],
     ['[县委书记讲话]县委书记在全县经济工作会议上的讲话', '县委书记在全县经济工作会议上的讲话', ['title/seo-tag']],
@@ -105,6 +108,33 @@ describe("a page's copies of the title are one title, the document's own", () =>
     // assert
     expect(reports).toEqual([{ title: '社区的年度工作计划', texts: [BODY, BODY_B] }]);
     expect(cuts).toEqual([['title/repeated', '社区的年度工作计划'], ['title/repeated', '社区的年度工作计划（精选15篇）'], ['title/piece-label', '篇1']]);
+  });
+
+  it.each([
+    [
+      "a document site's .doc preview: the site line, then title, label and the piece's heading run into its text",
+      ['《读书活动心得体会.doc》由会员分享，可在线阅读，更多相关《读书活动心得体会.doc》请在某某文库上搜索。', `读书活动心得体会心得一：读书活动心得体会${BODY}`, BODY_B],
+      '读书活动心得体会',
+      '心得一：读书活动心得体会',
+    ],
+    ['a 范文 page: a material label after the title', [`2023年度党建工作总结材料二：${BODY}`, BODY_B], '2023年度党建工作总结', '材料二：'],
+  ])("parts a title from its text where a site's piece label glues them: %s", (_name, lines, title, label) => {
+    // act
+    const { reports, cuts } = readLines(lines);
+    // assert
+    expect(reports).toEqual([{ title, texts: [BODY, BODY_B] }]);
+    expect(cuts.filter(([rule]) => rule === 'title/piece-label').map(([, text]) => text)).toEqual([label]);
+  });
+
+  it("cuts the page's description that opens with the tagged title, both served with half-width marks, and makes the kept text's marks full-width", () => {
+    // act
+    const { reports, cuts } = readLines(['五四演讲稿:在纪念五四运动周年大会上的讲话', '五四演讲稿:在纪念五四运动周年大会上的讲话是五四演讲稿的经典,一起来看看吧!', '同志们:', BODY]);
+    // assert
+    expect(reports).toEqual([{ title: '在纪念五四运动周年大会上的讲话', texts: ['同志们：', BODY] }]);
+    expect(cuts).toEqual([
+      ['title/seo-tag', '五四演讲稿：'],
+      ['site-insert/editor-blurb', '五四演讲稿:在纪念五四运动周年大会上的讲话是五四演讲稿的经典,一起来看看吧!'],
+    ]);
   });
 
   it('drops the bare piece number between the title and a speech', () => {

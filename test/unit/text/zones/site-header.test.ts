@@ -48,6 +48,16 @@ describe('site lines above the title are cut, each under its rule', () => {
       ['当前位置：首页 > 新闻中心 > 集团动态', '集团动态', '二〇二二年十二月三十日', '董事长2023年新春致辞', BODY],
       [['site-header/breadcrumb', '当前位置：首页 > 新闻中心 > 集团动态'], ['site-header/above-title', '集团动态'], ['site-header/above-title', '二〇二二年十二月三十日']],
     ],
+    [
+      "a secretary site's banner: its name, its slogan and its address",
+      ['某某之家—全网资源每日更新 www.example.com', '在全县经济工作会议上的讲话', '同志们：', BODY],
+      [['site-header/site-name', '某某之家—全网资源每日更新 www.example.com']],
+    ],
+    [
+      "a material site's slogan beside its name, with no address",
+      ['公文写作之家—材料实时更新', '', '2023年度个人工作总结', BODY],
+      [['site-header/site-name', '公文写作之家—材料实时更新']],
+    ],
   ])('%s', (_name, lines, cuts) => {
     // act
     const result = readLines(lines);
