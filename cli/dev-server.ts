@@ -5,7 +5,8 @@
  * exactly as AWS delivers them, to the same handler functions the Lambda functions run. An
  * invocation that fails on every retry goes where Lambda's on-failure destination sends it on AWS
  * (record-failure), finished jobs are announced as on EventBridge, here as a line of output, and
- * the sweep runs on a timer as the deployed schedule runs it.
+ * the sweep runs on a timer as the deployed schedule runs it. A stage whose events wait in a queue on
+ * AWS (the publisher) gets them here through the same kind of queue, in batches (stage-queue.ts).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { checkInputKey, documentPath, inputVersion, statusKey } from '../lib/pipeline/keys.js';
@@ -28,8 +29,10 @@ import {
 import { fontLibraryFrom } from '../functions/fonts.js';
 import { HANDLER_FACTORIES, type HandlerDeps } from '../functions/handlers.js';
 import { s3ObjectStore, scopedObjectStore } from '../functions/object-store.js';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createS3Client, LOCAL_CREDENTIALS } from '../functions/s3-client.js';
-import type { StageHandler } from '../functions/stage-handler.js';
+import type { InvocationContext, StageHandler } from '../functions/stage-handler.js';
+import { STAGE_SIZING } from '../cdk/stage-sizing.js';
 import { FONT_DIR } from './fonts.js';
 import { shownPath } from './shown-path.js';
 import { BUCKETS, ObjectChangeType, startLocalS3, type ObjectChange, type S3RequestCounts } from './local-s3.js';
@@ -71,9 +74,12 @@ export interface DevServerOptions {
   readonly fontDir?: string;
   /** Concurrent invocations per CPU-bound stage, like reserved concurrency. Default 4; I/O-bound stages get four times as many. */
   readonly concurrency?: number;
-  /** Retries after a failed invocation, as Lambda does for asynchronous events. Default 2. */
+  /**
+   * Retries after a failed invocation, as Lambda does for asynchronous events. Default 2. A queued
+   * stage's events are received as often as its queue's `maxReceives` says (stages.ts).
+   */
   readonly retries?: number;
-  /** Delay before the first retry in ms; doubles each time. Default 200. */
+  /** Delay before the first retry (or a queued event's second receive) in ms; doubles each time. Default 200. */
   readonly retryDelayMs?: number;
   /** Human-readable progress lines (startup banner, one line per invocation, finished jobs). Default: stdout. */
   readonly log?: (line: string) => void;
@@ -189,6 +195,12 @@ function awsEventFor(trigger: ObjectTrigger, change: ObjectChange): unknown {
 /** The key an invocation of a scheduled stage is logged under. */
 const SCHEDULED = 'schedule';
 
+/** The invocation context Lambda would pass: the time left before the deployed function's timeout (cdk/stage-sizing.ts). */
+function invocationContext(stage: StageName): InvocationContext {
+  const deadline = performance.now() + STAGE_SIZING[stage].timeoutSeconds * 1000;
+  return { getRemainingTimeInMillis: () => Math.max(0, deadline - performance.now()) };
+}
+
 /** A stand-in ARN of a queued stage's queue, for the events of its batches. */
 const localQueueArn = (stage: StageName) => `arn:aws:sqs:us-east-1:000000000000:report-press-${stage}`;
 
@@ -229,6 +241,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   const client = createS3Client({ endpoint });
   const store = s3ObjectStore(client);
+  // A client per stage, as each function has its own connections on AWS: a split writing thousands
+  // of report objects does not wait for sockets the renders and the publisher hold.
+  const stageClients = new Map<StageName, S3Client>();
+  const stageClient = (stage: StageName): S3Client => {
+    const own = createS3Client({ endpoint });
+    stageClients.set(stage, own);
+    return own;
+  };
   const jobEvents: JobFinishedDetail[] = [];
   const events: JobEventSink = {
     async publish(detailType, detail) {
@@ -246,7 +266,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   };
   // Each stage reads, writes and deletes only what its deployed IAM policy would allow.
   const handlers = new Map<StageName, StageHandler>(
-    STAGES.map((stage) => [stage.name, HANDLER_FACTORIES[stage.name]({ ...deps, store: scopedObjectStore(store, stage, BUCKETS) })]),
+    STAGES.map((stage) => [stage.name, HANDLER_FACTORIES[stage.name]({ ...deps, store: scopedObjectStore(s3ObjectStore(stageClient(stage.name)), stage, BUCKETS) })]),
   );
   const concurrency = options.concurrency ?? 4;
   // The publisher mostly waits on S3; more of it at once overlaps those waits instead of queueing them.
@@ -285,7 +305,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       try {
         await options.faults?.({ stage: stage.name, key, attempt, delivery });
         started = performance.now();
-        const outcome = await handler(event).finally(() => tally(stage.name, started));
+        const outcome = await handler(event, invocationContext(stage.name)).finally(() => tally(stage.name, started));
         const ms = Math.round(performance.now() - started);
         // A scheduled run that found nothing to do is not worth a line every few minutes.
         if (key === SCHEDULED && outcome.done === 0) return;
@@ -319,7 +339,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const handler = handlers.get(stage.name) as StageHandler;
     for (const { key, message, delivery } of batch) await options.faults?.({ stage: stage.name, key, attempt: message.receiveCount - 1, delivery });
     const started = performance.now();
-    const outcome = await handler(sqsBatchEvent(batch.map((m) => m.message), { queueArn: localQueueArn(stage.name) })).finally(() => tally(stage.name, started));
+    const outcome = await handler(sqsBatchEvent(batch.map((m) => m.message), { queueArn: localQueueArn(stage.name) }), invocationContext(stage.name)).finally(() =>
+      tally(stage.name, started),
+    );
     const keys = [...new Set(batch.map((m) => shownPath(m.key)))];
     const shown = keys.length > 3 ? `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more` : keys.join(', ');
     log(`✓ ${stage.name} ${shown} (${batch.length} event${batch.length === 1 ? '' : 's'}, ${Math.round(performance.now() - started)} ms)`);
@@ -429,6 +451,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       await web?.close();
       await idle();
       client.destroy();
+      stageClients.forEach((own) => own.destroy());
       webClient?.destroy();
       await s3.close();
       if (pageDir) rmSync(pageDir, { recursive: true, force: true });

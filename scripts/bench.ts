@@ -9,6 +9,9 @@
  * 3. Render-PDF Lambda: the built bundle in a fresh process, as the runtime loads it: init
  *    (`require` of index.js) and the first render of one report against the embedded S3 server.
  * 4. Chain: upload → job done of the 40-report compilation against `report-press dev` (a user's wait).
+ *    Then the chain at scale (scripts/bench-chain.ts): one upload of 40, 400 and 1,000 reports and
+ *    500 single-report uploads at once, each on a fresh chain: publish invocations, S3 requests and
+ *    keys listed per document, each stage's summed and longest time (`-- --chain-cases 40,400` for others).
  * 5. Text core at scale: clean + split of a ~5 MB input.
  * 6. Worst cases: clean and split of the most expensive inputs known (scripts/bench-cases.ts), each
  *    stage in a fresh process (scripts/bench-stage.ts, bundled like a Lambda function) for honest
@@ -39,6 +42,7 @@ import { eventBridgeObjectCreatedEvent } from '../lib/pipeline/object-events.js'
 import { allWrites, cleanStep, splitStep, type ObjectWrite } from '../lib/pipeline/stage-steps.js';
 import { bundleEnvironment, bundleFigures, buildBundles, isolateBundle } from './build-bundles.js';
 import { fixtureReports, seeds, synthesizeCompilation } from './bench-compilation.js';
+import { benchChain, DEFAULT_CHAIN_CASES, parseChainCases } from './bench-chain.js';
 
 const work = mkdtempSync(join(tmpdir(), 'report-press-bench-'));
 
@@ -250,6 +254,10 @@ async function chainRuns(): Promise<number[]> {
 console.log('\n# chain: upload → job done of the 40-report compilation against report-press dev (a fresh dev server; run 1 is its first job)');
 const chain = await chainRuns();
 console.log(`upload → done ms: ${spread(chain)} (runs in order: ${chain.map((ms) => ms.toFixed(0)).join(', ')})`);
+
+console.log('\n# chain at scale: each case on a fresh local chain, run until every job finished and checked (scripts/bench-chain.ts)');
+const argChainCases = process.argv.indexOf('--chain-cases');
+await benchChain(parseChainCases(argChainCases > 0 ? (process.argv[argChainCases + 1] ?? DEFAULT_CHAIN_CASES) : DEFAULT_CHAIN_CASES));
 
 console.log('\n# text core at scale');
 // A compilation of as many reports as make 5 MB, with its table of contents.

@@ -191,6 +191,8 @@ export const STAGES: readonly StageDefinition[] = [
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Reports}*` },
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/plan.json` },
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/manifest.json` },
+      // The split of a compilation too large for one invocation goes on in another (keys.ts splitContinuationKey).
+      { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Cleaned}*.from-*.json` },
       jobError,
     ],
     deletes: [],
@@ -253,7 +255,7 @@ export const STAGES: readonly StageDefinition[] = [
     entry: 'functions/publish.ts',
     // One settle per burst of facts instead of one per fact: a compilation of N reports records
     // 2N documents, and each settle of the whole job folder reads all of them (docs/chain.md).
-    queue: { batchSize: 500, batchWindowSeconds: 1, maxConcurrency: 4, maxReceives: 3 },
+    queue: { batchSize: 100, batchWindowSeconds: 1, maxConcurrency: 4, maxReceives: 3 },
   },
   {
     name: StageName.RecordFailure,

@@ -249,7 +249,7 @@ describe('the ReportPress stack', () => {
     const list = (bucket: IConstruct) => ['s3:ListBucket', arn(bucket)];
     const expected: Record<StageName, unknown[][]> = {
       clean: [get(input, '*.txt'), put(work, 'cleaned/*'), put(work, 'jobs/*/input.json'), put(work, 'jobs/*/removals.json'), put(work, 'jobs/*/error.json')],
-      split: [get(work, 'cleaned/*.json'), put(work, 'reports/*'), put(work, 'jobs/*/plan.json'), put(work, 'jobs/*/manifest.json'), put(work, 'jobs/*/error.json')],
+      split: [get(work, 'cleaned/*.json'), put(work, 'reports/*'), put(work, 'jobs/*/plan.json'), put(work, 'jobs/*/manifest.json'), put(work, 'cleaned/*.from-*.json'), put(work, 'jobs/*/error.json')],
       'render-docx': [get(work, 'reports/*.json'), put(work, 'jobs/*.docx'), put(work, 'jobs/*.docx.warnings.json'), put(work, 'jobs/*/error.json')],
       'render-pdf': [get(work, 'reports/*.json'), put(work, 'jobs/*.pdf'), put(work, 'jobs/*.pdf.warnings.json'), put(work, 'jobs/*/error.json')],
       publish: [

@@ -16,6 +16,8 @@ import {
   manifestKey,
   MAX_CONVERTED_KEY_BYTES,
   parseCleanedKey,
+  parseSplitSource,
+  splitContinuationKey,
   parseJobKey,
   parseRenderedName,
   parseReportKey,
@@ -69,6 +71,9 @@ describe('object keys', () => {
   it('read back the job and index from the intermediate keys, for any characters in the path', () => {
     const job = { path: '年度/工作 总结+1%.v2', version };
     expect(parseCleanedKey(cleanedKey(job))).toEqual(job);
+    expect(parseCleanedKey(splitContinuationKey(job, 96))).toEqual(job);
+    expect(parseSplitSource(cleanedKey(job))).toEqual({ sourceKey: cleanedKey(job), done: 0 });
+    expect(parseSplitSource(splitContinuationKey(job, 96))).toEqual({ sourceKey: cleanedKey(job), done: 96 });
     expect(parseReportKey(reportKey(job, 12))).toEqual({ ...job, index: 12 });
     expect(parseJobKey(jobFactKey(job, JobFact.Input))).toEqual({ ...job, name: 'input.json' });
     expect(parseReportKey('reports/x.json')).toBeUndefined();

@@ -15,7 +15,7 @@ import { cleanedText, cleanStage, completeManifest, digestOf, encodeRemovalLog, 
 import { InputError, InputErrorCode } from '../../lib/errors.js';
 import { invocationFailureRecord, type JobEventSink, type JobFinishedDetail } from '../../lib/pipeline/job-events.js';
 import type { JobStatus } from '../../lib/pipeline/job-status.js';
-import { cleanedKey, inputVersion, jobFactKey, jobFolder, JobFact, reportKey, type JobRef } from '../../lib/pipeline/keys.js';
+import { cleanedKey, inputVersion, jobFactKey, jobFolder, JobFact, reportKey, splitContinuationKey, type JobRef } from '../../lib/pipeline/keys.js';
 import { encodeNotificationKey } from '../../lib/pipeline/object-events.js';
 import { MAX_REPORTS_PER_UPLOAD, renderStep, type DocumentRenderer } from '../../lib/pipeline/stage-steps.js';
 import { StageName, stageNamed } from '../../lib/pipeline/stages.js';
@@ -364,6 +364,34 @@ describe('the publisher and record-failure, on the embedded S3 server', () => {
     expect(await listKeys(client, s3.buckets.work, `reports/${job.path}/`)).toHaveLength(40);
     expect(events.indexOf('end plan.json')).toBeLessThan(events.indexOf('start report'));
     expect(mostAtOnce).toBeGreaterThan(1);
+  });
+
+  it('go on with a split whose report objects do not fit in its share of one invocation in the next, from where it stopped, the plan written once', async () => {
+    // prepare: 100 reports cleaned; invocations with no time to spare, so each writes its least (48 report objects)
+    const key = 'continued/汇编.txt';
+    await putObject(client, s3.buckets.input, key, compilation(100, '续写'));
+    await handler(StageName.Clean)(awsNotification(s3.buckets.input, encodeNotificationKey(key)));
+    const job = { path: 'continued/汇编', version: await versionOf(key) };
+    const store = scopedObjectStore(s3ObjectStore(client), stageNamed(StageName.Split), s3.buckets);
+    const puts: string[] = [];
+    const recording = { ...store, put: async (...args: Parameters<typeof store.put>) => {
+      puts.push(args[1]);
+      return store.put(...args);
+    } };
+    const split = HANDLER_FACTORIES[StageName.Split]({ ...deps, store: recording });
+    const noTimeLeft = { getRemainingTimeInMillis: () => 0 };
+    const reports = async () => (await listKeys(client, s3.buckets.work, `reports/${job.path}/`)).length;
+    // act
+    await split(awsNotification(s3.buckets.work, encodeNotificationKey(cleanedKey(job))), noTimeLeft);
+    const first = await reports();
+    await split(awsNotification(s3.buckets.work, encodeNotificationKey(splitContinuationKey(job, 48))), noTimeLeft);
+    const second = await reports();
+    await split(awsNotification(s3.buckets.work, encodeNotificationKey(splitContinuationKey(job, 96))), noTimeLeft);
+    // assert
+    expect([first, second, await reports()]).toEqual([48, 96, 100]);
+    expect(puts.filter((k) => k.startsWith('cleaned/'))).toEqual([splitContinuationKey(job, 48), splitContinuationKey(job, 96)]);
+    expect(puts.filter((k) => k === jobFactKey(job, JobFact.Plan))).toHaveLength(1);
+    expect(await getJson(client, s3.buckets.work, jobFactKey(job, JobFact.Plan))).toMatchObject({ reports: 100 });
   });
 
   it(`refuse a compilation of more than ${MAX_REPORTS_PER_UPLOAD} reports as TOO_MANY_REPORTS before writing a plan or any report, and end the job failed with that code`, async () => {
