@@ -69,7 +69,8 @@ export interface PublishDeps {
 
 /**
  * 30 s: far longer than a healthy publisher takes from its final status write to its mark (one
- * PutEvents), shorter than Lambda's first retry of a failed invocation (about a minute).
+ * PutEvents), shorter than the first delivery again of a failed batch (the publish queue's
+ * visibility timeout, 12 minutes) and than a retry of any other failed invocation (about a minute).
  */
 export const ANNOUNCE_GRACE_MS = 30_000;
 
