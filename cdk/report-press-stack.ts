@@ -53,7 +53,7 @@ export interface ReportPressStackProps extends StackProps {
    * concurrency quota of 10 cannot reserve any). Default: the figures in stage-sizing.ts.
    */
   readonly reserveRenderConcurrency?: boolean;
-  /** Author written into every document's properties (the render functions' REPORT_PRESS_AUTHOR). Default `report-press`. */
+  /** Author written into every document's properties (the render functions' REPORT_PRESS_AUTHOR). Default: each report's author line, else none. */
   readonly documentAuthor?: string;
   /** Days before replaced versions in the output bucket expire. Default 30. */
   readonly outputNoncurrentVersionDays?: number;

@@ -45,7 +45,8 @@ export interface WebSiteProps {
 }
 
 /** Every key below the signed-in user's prefix, as the user-scoped role's policy names it (the session tag is the id). */
-export const USER_PREFIX_PATTERN = `users/\${aws:PrincipalTag/${USER_SESSION_TAG}}/*`;
+export const USER_PREFIX = `users/\${aws:PrincipalTag/${USER_SESSION_TAG}}/`;
+export const USER_PREFIX_PATTERN = `${USER_PREFIX}*`;
 
 /** HTML the CSP `<meta>` goes after; the page's charset must stay in its first 1024 bytes. */
 const CHARSET_META = /<meta charset=[^>]*>/i;
@@ -280,7 +281,9 @@ export class WebSite extends Construct {
       maxSessionDuration: Duration.hours(1),
     });
     // What a session may do comes from the contract the API is written against (USER_ROLE_ACCESS).
-    userRole.addToPolicy(new iam.PolicyStatement({ actions: [...USER_ROLE_ACCESS.input.actions], resources: [buckets.input.arnForObjects(`${USER_PREFIX_PATTERN}.txt`)] }));
+    const inputWrites = USER_ROLE_ACCESS.input.writes.map((name) => `${USER_PREFIX}${name}`);
+    userRole.addToPolicy(new iam.PolicyStatement({ actions: [...USER_ROLE_ACCESS.input.actions], resources: inputWrites.map((pattern) => buckets.input.arnForObjects(pattern)) }));
+    userRole.addToPolicy(new iam.PolicyStatement({ actions: [...USER_ROLE_ACCESS.input.reads], resources: [buckets.input.arnForObjects(USER_PREFIX_PATTERN)] }));
     userRole.addToPolicy(new iam.PolicyStatement({ actions: [...USER_ROLE_ACCESS.output.actions], resources: [buckets.output.arnForObjects(USER_PREFIX_PATTERN)] }));
     const listed = (['input', 'output'] as const).filter((role) => USER_ROLE_ACCESS[role].list).map((role) => buckets[role].bucketArn);
     userRole.addToPolicy(
@@ -294,7 +297,9 @@ export class WebSite extends Construct {
 
     const stack = Stack.of(this);
     for (const [bucket, pattern, action] of [
-      [buckets.input, `${USER_PREFIX_PATTERN}.txt`, 'upload .txt files'],
+      [buckets.input, `${USER_PREFIX}*.txt`, 'upload .txt files'],
+      [buckets.input, `${USER_PREFIX}*.corrections.json`, 'write the corrections of its own jobs'],
+      [buckets.input, USER_PREFIX_PATTERN, 'read its own uploads, corrections and rules'],
       [buckets.output, USER_PREFIX_PATTERN, 'read'],
     ] as const) {
       const bucketId = stack.resolve((bucket.node.defaultChild as s3.CfnBucket).logicalId) as string;
@@ -316,7 +321,7 @@ export class WebSite extends Construct {
       description: 'report-press web page API: presigned uploads and downloads, job status',
       corsPreflight: {
         allowOrigins: [this.siteOrigin],
-        allowMethods: [apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST, apigwv2.CorsHttpMethod.OPTIONS],
+        allowMethods: [apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST, apigwv2.CorsHttpMethod.PUT, apigwv2.CorsHttpMethod.OPTIONS],
         allowHeaders: ['authorization', 'content-type'],
         maxAge: Duration.hours(1),
       },

@@ -21,6 +21,8 @@ import { FileErrorCode, isInputError } from '../lib/errors.js';
 import type { MessageParams } from '../lib/messages/index.js';
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import type { ConversionWarning } from '../lib/warnings.js';
+import type { CorrectionsDocument } from '../lib/corrections/corrections-document.js';
+import type { UserRules } from '../lib/corrections/user-rules.js';
 import type { Progress } from './progress.js';
 import { fontLibrary } from './fonts.js';
 import { commitStaged, discardStaged, isOutputError, makeFolder, stageFile, writeFilesAtomically, type StagedFile } from './write-files.js';
@@ -36,6 +38,10 @@ export interface ConvertCommandOptions {
   readonly author?: string;
   /** Write `explain.json` beside the manifest: the rule of every decision (`--explain`). */
   readonly explain?: boolean;
+  /** Corrections of this input (`--corrections`). */
+  readonly corrections?: CorrectionsDocument;
+  /** The person's own rules (`--rules`). */
+  readonly userRules?: UserRules;
 }
 
 /**
@@ -89,7 +95,8 @@ export async function convertFile(input: string, options: ConvertCommandOptions,
   try {
     const profile = PROFILES[options.profile];
     const explain = options.explain === true;
-    const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes, limitOption: '--max-size' }, explain });
+    const { corrections, userRules } = options;
+    const cleaned = cleanStage(bytes, source, { decode: { maxBytes: options.maxBytes, limitOption: '--max-size' }, explain, ...(corrections ? { corrections } : {}), ...(userRules ? { userRules } : {}) });
     const { reports, manifest: draft, removals: splitCuts, decisions } = splitStage(cleaned, { profile: profile.id, explain });
     // Before the slow part: an output folder that cannot be made fails this input at once.
     await makeFolder(folder);

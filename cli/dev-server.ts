@@ -89,7 +89,7 @@ export interface DevServerOptions {
   readonly faults?: FaultInjector;
   /** Delivers every event this many times, as S3 and EventBridge may (at least once). Default 1. */
   readonly deliveries?: number;
-  /** The author written into the documents, as REPORT_PRESS_AUTHOR sets it for the deployed renders. Default `report-press`. */
+  /** The author written into the documents, as REPORT_PRESS_AUTHOR sets it for the deployed renders. Default: each report's author line, else none. */
   readonly author?: string;
   /** Serve the web page and its API on 127.0.0.1 at this port (0 picks a free one); no page when absent. */
   readonly web?: { readonly port: number };

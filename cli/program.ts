@@ -9,6 +9,9 @@ import { formatError, Lang, messages, parseLang, type Catalogue } from '../lib/m
 import { PROFILES, type ProfileId } from '../lib/render/style.js';
 import { DEFAULT_SWEEP_SETTINGS } from '../lib/pipeline/sweep-settings.js';
 import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
+import { readFile } from 'node:fs/promises';
+import { CorrectionsError, parseCorrections, type CorrectionsDocument } from '../lib/corrections/corrections-document.js';
+import { parseUserRules, UserRulesError, type UserRules } from '../lib/corrections/user-rules.js';
 import { convertFile, type InputFailure, type InputOutcome } from './convert-command.js';
 import { collectInputs, outputFolder, type FolderScan, type InputProblem } from './inputs.js';
 import { localiseHelp, localiseUsageErrors } from './localise-commander.js';
@@ -70,6 +73,8 @@ interface ConvertFlags {
   recursive?: boolean;
   json?: boolean;
   explain?: boolean;
+  corrections?: string;
+  rules?: string;
   progress: boolean;
 }
 
@@ -98,10 +103,47 @@ function summaryLine({ m }: Speaker, outcomes: readonly InputOutcome[], folders:
   return line;
 }
 
+/**
+ * The corrections and rules files named by `--corrections` and `--rules`, read and checked before
+ * any input is: a file that cannot be used stops the call (exit 2) with one line saying why, and
+ * nothing is written.
+ */
+async function readCorrectionFiles({ lang, m }: Speaker, flags: ConvertFlags, inputs: number): Promise<{ corrections?: CorrectionsDocument; userRules?: UserRules } | undefined> {
+  if (flags.corrections !== undefined && inputs !== 1) {
+    say(m['usage.correctionsOneInput']({ inputs }));
+    return undefined;
+  }
+  const read = async <T>(path: string | undefined, parse: (bytes: Uint8Array) => T): Promise<T | undefined | false> => {
+    if (path === undefined) return undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      const code = errno === 'ENOENT' ? FileErrorCode.NotFound : FileErrorCode.Unreadable;
+      say(m['cli.unusableFile']({ path: shownPath(path), reason: formatError({ code, params: { errno } }, lang) }));
+      return false;
+    }
+    try {
+      return parse(bytes);
+    } catch (error) {
+      if (!(error instanceof CorrectionsError || error instanceof UserRulesError)) throw error;
+      say(m['cli.unusableFile']({ path: shownPath(path), reason: formatError({ code: error.code, params: error.params }, lang) }));
+      return false;
+    }
+  };
+  const corrections = await read(flags.corrections, parseCorrections);
+  const userRules = await read(flags.rules, parseUserRules);
+  if (corrections === false || userRules === false) return undefined;
+  return { ...(corrections ? { corrections } : {}), ...(userRules ? { userRules } : {}) };
+}
+
 async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags): Promise<number> {
   const { lang, m } = speaker;
   const { entries, folders } = await collectInputs(args, { recursive: flags.recursive === true });
   const outcomes: InputOutcome[] = [];
+  const correcting = await readCorrectionFiles(speaker, flags, entries.length);
+  if (!correcting) return 2;
 
   // An output folder that cannot be made fails the whole call at once, in one line, before any
   // input is read: nothing could be written anyway.
@@ -139,7 +181,7 @@ async function runConvert(speaker: Speaker, args: string[], flags: ConvertFlags)
         continue;
       }
       claimed.set(entry.folder, entry.input);
-      const options = { folder: outputFolder(flags.out, entry.folder), profile: flags.profile, formats: flags.format, maxBytes: flags.maxSize, ...(flags.author ? { author: flags.author } : {}), ...(flags.explain ? { explain: true } : {}) };
+      const options = { folder: outputFolder(flags.out, entry.folder), profile: flags.profile, formats: flags.format, maxBytes: flags.maxSize, ...(flags.author ? { author: flags.author } : {}), ...(flags.explain ? { explain: true } : {}), ...correcting };
       outcomes.push(await convertFile(entry.input, options, progress));
     }
   } finally {
@@ -256,6 +298,8 @@ export function buildProgram(options: ProgramOptions): Command {
     .option('--author <name>', m['help.author']())
     .option('--json', m['help.json']())
     .option('--explain', m['help.explain']())
+    .option('--corrections <FILE>', m['help.corrections']())
+    .option('--rules <FILE>', m['help.rules']())
     .option('--no-progress', m['help.noProgress']())
     .addHelpText('after', `\n${m['help.convertAfter']()}`)
     .action(async (inputs: string[], flags: ConvertFlags) => {

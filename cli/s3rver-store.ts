@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, readdirSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, posix, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
@@ -319,9 +319,13 @@ export function atomicFilesystemStore(): new (rootDirectory: string) => Filesyst
     async copyObject(srcBucket: string, srcKey: string, destBucket: string, destKey: string, replacement: Record<string, unknown> | null): Promise<Record<string, unknown>> {
       this.changed(destBucket, destKey);
       const copy = (FilesystemStore.prototype as unknown as { copyObject(...args: unknown[]): Promise<Record<string, unknown>> }).copyObject;
-      const metadata = await copy.call(this, srcBucket, srcKey, destBucket, destKey, replacement);
+      await copy.call(this, srcBucket, srcKey, destBucket, destKey, replacement);
+      // S3 gives a copy the time it was made; s3rver leaves a copy onto itself (a metadata
+      // replacement, which is how an upload is announced again) with the time of the original.
+      const now = new Date();
+      await utimes(this.getResourcePath(destBucket, destKey, 'object'), now, now);
       this.changed(destBucket, destKey);
-      return metadata;
+      return this.getMetadata(destBucket, destKey);
     }
 
     async putObject(object: S3rverObject): Promise<{ size: number; md5: string }> {

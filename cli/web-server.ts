@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { CORRECTIONS_LIMITS } from '../lib/corrections/corrections-document.js';
 import { LOCAL_USER_ID, type WebConfig } from '../lib/web/api-contract.js';
 import { pageContentSecurityPolicy } from '../lib/web/page-csp.js';
 import { handleWebApiRequest, type WebApiOptions } from '../lib/web/web-api.js';
@@ -44,10 +45,13 @@ export interface WebServer {
 
 const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
-/** API request bodies are small JSON; anything larger is not one. */
-const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * API request bodies are small JSON (the largest, a job's corrections, is at most
+ * CORRECTIONS_LIMITS.bytes); a larger body is not kept, only counted, so the API can say how large.
+ */
+const MAX_BODY_BYTES = CORRECTIONS_LIMITS.bytes + 1024;
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+function readBody(req: IncomingMessage): Promise<{ readonly body: string | undefined; readonly bytes: number }> {
   return new Promise((resolveBody, reject) => {
     const pieces: Buffer[] = [];
     let size = 0;
@@ -56,7 +60,7 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
       if (size <= MAX_BODY_BYTES) pieces.push(chunk);
     });
     req.on('error', reject);
-    req.on('end', () => resolveBody(size > MAX_BODY_BYTES ? undefined : Buffer.concat(pieces).toString('utf8')));
+    req.on('end', () => resolveBody({ body: size > MAX_BODY_BYTES ? undefined : Buffer.concat(pieces).toString('utf8'), bytes: size }));
   });
 }
 
@@ -86,8 +90,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (path.startsWith('/api/')) {
       const authorization = Buffer.from(req.headers.authorization ?? '');
       const signedIn = authorization.length === expected.length && timingSafeEqual(authorization, expected);
-      const body = await readBody(req);
-      const response = await handleWebApiRequest({ method: req.method ?? 'GET', path, userId: signedIn ? LOCAL_USER_ID : undefined, body }, (await binding).api);
+      const { body, bytes } = await readBody(req);
+      const response = await handleWebApiRequest({ method: req.method ?? 'GET', path, userId: signedIn ? LOCAL_USER_ID : undefined, body, bodyBytes: bytes }, (await binding).api);
       send(res, response.status, 'application/json; charset=utf-8', JSON.stringify(response.body));
       return;
     }

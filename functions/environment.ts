@@ -18,7 +18,7 @@ export const FONT_DIR_ENV = 'FONT_DIR';
 /** Optional: an EventBridge-compatible endpoint for the job events (the bundle test's local stand-in). */
 export const EVENTS_ENDPOINT_ENV = 'REPORT_PRESS_EVENTS_ENDPOINT';
 
-/** Optional: the author written into the documents' properties (DOCX and PDF); unset, `report-press`. */
+/** Optional: the author written into the documents' properties (DOCX and PDF); unset, each report's author line, else none. */
 export const AUTHOR_ENV = 'REPORT_PRESS_AUTHOR';
 
 /** The sweep's stall time in minutes (lib/pipeline/job-sweep.ts); unset, its default. */

@@ -106,6 +106,16 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
     return 'rejected';
   }
 
+  /** Another object the stage reads (the clean stage: corrections and rules beside the upload). */
+  async function readBeside(bucket: BucketRole, key: string, maxBytes: number): Promise<Uint8Array | undefined | 'too-large'> {
+    try {
+      return (await deps.store.get(deps.buckets[bucket], key, { maxBytes }))?.body;
+    } catch (error) {
+      if (error instanceof ObjectTooLargeError) return 'too-large';
+      throw error;
+    }
+  }
+
   /** The source object, `undefined` when it is gone, or the refusal of one over `maxSourceBytes`. */
   async function read(ref: ObjectRef): Promise<StoredObject | undefined | ObjectTooLargeError> {
     const { maxSourceBytes } = options;
@@ -148,7 +158,7 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
     };
     try {
       const stepStarted = performance.now();
-      const result = await step({ key: resumed?.sourceKey ?? ref.key, object, write });
+      const result = await step({ key: resumed?.sourceKey ?? ref.key, object, write, read: readBeside });
       const stepMs = performance.now() - stepStarted;
       // The first invocation wrote these; a continuation only goes on with the fan-out.
       if (done === 0) for (const w of result.writes) await write(w);

@@ -41,7 +41,7 @@ function corsHeaders(origin: string | undefined, allowed: string | undefined): R
   return {
     'access-control-allow-origin': allowed,
     'access-control-allow-headers': 'authorization, content-type',
-    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
     'access-control-max-age': '600',
     vary: 'origin',
   };

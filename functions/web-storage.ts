@@ -2,7 +2,9 @@
  * The buckets as the web API reaches them for one user, over the S3 API: presigned PUTs into the
  * input bucket and GETs out of the output bucket (AWS S3 or the embedded local server alike).
  */
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DownloadOptions, UserStorage } from '../lib/web/job-view.js';
 import { s3ObjectStore } from './object-store.js';
@@ -60,6 +62,35 @@ export function s3UserStorage(client: S3Client, buckets: WebBuckets): UserStorag
     },
     async listInput(prefix) {
       return (await store.list(buckets.input, prefix, { recursive: true })).map((object) => object.key);
+    },
+    async readInput(key) {
+      return (await store.get(buckets.input, key, { maxBytes: DEFAULT_MAX_BYTES }))?.body;
+    },
+    async writeInput(key, body, contentType) {
+      await store.put(buckets.input, key, body, contentType);
+    },
+    presignInputDownload(key, { fileName, expiresIn }) {
+      const command = new GetObjectCommand({ Bucket: buckets.input, Key: key, ResponseContentDisposition: contentDisposition('inline', fileName), ResponseContentType: 'application/octet-stream' });
+      return getSignedUrl(client, command, { expiresIn });
+    },
+    async reannounceInput(key) {
+      const object = await store.head(buckets.input, key);
+      if (!object) return;
+      // The chain names an upload by its last-modified second and ETag: a copy within the same
+      // second as the upload would be the same version, and the chain would not convert it again.
+      const wait = (Math.floor(object.lastModified.getTime() / 1000) + 1) * 1000 - Date.now();
+      if (wait > 0) await sleep(wait + 20);
+      await client.send(
+        new CopyObjectCommand({
+          Bucket: buckets.input,
+          Key: key,
+          CopySource: `${buckets.input}/${encodeURIComponent(key).replace(/%2F/g, '/')}`,
+          // S3 refuses a copy onto itself that changes nothing: the metadata is replaced (the same type).
+          MetadataDirective: 'REPLACE',
+          ContentType: 'text/plain; charset=utf-8',
+          Metadata: { 'report-press-announced': new Date().toISOString() },
+        }),
+      );
     },
   };
 }

@@ -15,12 +15,17 @@ import { reportParts, type ReportPart } from './model/report-parts.js';
 import { cleanText, type CleanDecision, type CleanOptions, type CleanResult, type Removal } from './text/clean.js';
 import { decodeText, type DecodeOptions } from './text/decode.js';
 import { countLines, cutsInside, inputLineOf, inputPositionAt, lineShifts, type LineShift } from './text/source-lines.js';
-import { splitText, type OutsideText, type SplitDecision, type SplitWarning } from './text/split.js';
+import { splitText, type OutsideText, type SplitDecision, type SplitResult, type SplitWarning } from './text/split.js';
 import { readPage } from './text/zones/page-zones.js';
 import { documentDate } from './render/document-facts.js';
 import type { FontLibrary } from './render/pdf/font-library.js';
 import type { StyleProfile } from './render/style.js';
 import { WarningCode, type ConversionWarning } from './warnings.js';
+import type { CorrectionsDocument } from './corrections/corrections-document.js';
+import { correctionsRecord, correctionWarnings, type CorrectionsRecord, type PendingCorrections } from './corrections/correction-outcomes.js';
+import { applyReportCorrections, reportSpans, type CorrectionCut, type ReportSpan } from './corrections/report-corrections.js';
+import { applyTextCorrections } from './corrections/text-corrections.js';
+import { NO_USER_RULES, userCleanRules, withUserRuleFacts, type UserRules } from './corrections/user-rules.js';
 
 /** How much cleaning removed: the removal log in figures. */
 export interface CleaningSummary {
@@ -41,6 +46,10 @@ export interface CleanedText {
   readonly text: string;
   readonly summary: CleaningSummary;
   readonly lineShifts: readonly LineShift[];
+  /** Corrections on their way to the split: what the cleaning decided, and the report operations left. */
+  readonly corrections?: PendingCorrections;
+  /** Warnings found before the split (a corrections or rules file that could not be used), for the manifest. */
+  readonly warnings?: readonly ConversionWarning[];
 }
 
 /** What the clean stage produces: the cleaned text and the log of every cut. */
@@ -58,6 +67,12 @@ export interface CleanStageOptions {
   readonly clean?: CleanOptions;
   /** Record the rule of every decision about a line, for a trace (`--explain`). Default false. */
   readonly explain?: boolean;
+  /** The person's own rules, applied as cleaning rules of the family `user-rule` (lib/corrections/user-rules.ts). */
+  readonly userRules?: UserRules;
+  /** Corrections of this input: the text operations are applied after cleaning, the report operations after splitting. */
+  readonly corrections?: CorrectionsDocument;
+  /** Warnings to carry to the manifest (a corrections or rules file the shell could not use). */
+  readonly warnings?: readonly ConversionWarning[];
 }
 
 /** Output base name of a report: `NN-<title>` with the title made file-name safe. */
@@ -131,24 +146,37 @@ export function sourceStem(source: string): string {
 export function cleanStage(bytes: Uint8Array, source: string, options: CleanStageOptions = {}): CleanedDocument {
   const decoded = decodeText(bytes, options.decode);
   const taken: CleanDecision[] | undefined = options.explain ? [] : undefined;
-  const cleaned = cleanText(decoded, taken ? { ...options.clean, onDecision: (decision) => taken.push(decision) } : options.clean);
+  const userRules = options.userRules ?? NO_USER_RULES;
+  const rules = userRules.rules.length > 0 ? { ...options.clean, rules: [...(options.clean?.rules ?? []), ...userCleanRules(userRules)] } : options.clean;
+  const cleaned = cleanText(decoded, taken ? { ...rules, onDecision: (decision) => taken.push(decision) } : rules);
+  // Corrections rebuild the text from the input and the corrected cuts (text-corrections.ts).
+  const corrected = options.corrections ? applyTextCorrections(decoded, cleaned.removals, options.corrections, { inputSha256: digestOf(bytes).sha256 }) : undefined;
+  const text = corrected?.text ?? cleaned.text;
   // Text first: the removal log is built when first read, and a refused input never needs it.
-  if (cleaned.text.trim() === '') {
+  if (text.trim() === '') {
     throw new InputError(InputErrorCode.NothingLeft, { stage: 'clean' });
   }
-  const lines = countLines(cleaned.text);
+  const lines = countLines(text);
   if (lines > MAX_LINES) throw new InputError(InputErrorCode.TooManyLines, { lines, limit: MAX_LINES });
-  const { forEachRemoval } = cleaned;
+  const forEachRemoval = withUserRuleFacts(corrected ? (visit) => corrected.removals.forEach((removal) => visit(removal)) : cleaned.forEachRemoval, userRules);
+  let removals: readonly Removal[] | undefined = corrected?.removals;
   return {
     source,
-    text: cleaned.text,
+    text,
     get removals() {
-      return cleaned.removals;
+      if (removals === undefined) {
+        const log: Removal[] = [];
+        forEachRemoval((removal) => log.push(removal));
+        removals = log;
+      }
+      return removals;
     },
     forEachRemoval,
-    summary: cleaningSummary(cleaned),
+    summary: cleaningSummary(forEachRemoval),
     // The split cuts pieces of the lines reading the page cuts inside: their inside positions go along.
-    lineShifts: lineShifts(cleaned.text, forEachRemoval, { inside: linesCutInside(cleaned.text) }),
+    lineShifts: lineShifts(text, forEachRemoval, { inside: linesCutInside(text) }),
+    ...(corrected ? { corrections: corrected.corrections } : {}),
+    ...(options.warnings && options.warnings.length > 0 ? { warnings: options.warnings } : {}),
     ...(taken ? { decisions: cleanLineDecisions(decoded, taken) } : {}),
   };
 }
@@ -174,21 +202,23 @@ function cleanLineDecisions(input: string, taken: readonly CleanDecision[]): Lin
   return placed;
 }
 
-function cleaningSummary(cleaned: CleanResult): CleaningSummary {
+function cleaningSummary(forEachRemoval: CleanResult['forEachRemoval']): CleaningSummary {
   const byFamily: Record<string, number> = {};
   let charactersRemoved = 0;
-  cleaned.forEachRemoval((removal) => {
+  let removals = 0;
+  forEachRemoval((removal) => {
+    removals++;
     byFamily[removal.family] = (byFamily[removal.family] ?? 0) + 1;
     // A normalisation (`, ` → `，`) removes what its replacement does not put back.
     charactersRemoved += removal.text.length - (removal.replacement?.length ?? 0);
   });
-  return { removals: cleaned.removalCount, charactersRemoved, byFamily };
+  return { removals, charactersRemoved, byFamily };
 }
 
 /** The part of a cleaned document the split stage needs (what the chain hands from clean to split). */
 export function cleanedText(cleaned: CleanedText): CleanedText {
-  const { source, text, summary, lineShifts } = cleaned;
-  return { source, text, summary, lineShifts };
+  const { source, text, summary, lineShifts, corrections, warnings } = cleaned;
+  return { source, text, summary, lineShifts, ...(corrections ? { corrections } : {}), ...(warnings ? { warnings } : {}) };
 }
 
 /**
@@ -227,6 +257,19 @@ export interface ManifestReport {
   readonly part?: { readonly number: number; readonly count: number; readonly reportTitle: string };
   /** Pages of the PDF (see {@link completeManifest}); absent in split's draft and when no PDF was written. */
   readonly pages?: number;
+  /**
+   * Where the report stands in the input (decoded, as removals.json counts): its first line (the
+   * title's, or the text's when it has none) and the offset its text starts at. A report written in
+   * parts gives it on its first part. The proofread view groups the input by these.
+   */
+  readonly at?: ReportPlace;
+}
+
+/** A report's place in the input: 1-based line, 0-based offsets of its first line and of its text. */
+export interface ReportPlace {
+  readonly line: number;
+  readonly offset: number;
+  readonly bodyOffset: number;
 }
 
 export interface Manifest {
@@ -245,6 +288,8 @@ export interface Manifest {
   };
   /** What the conversion was unsure of (see warnings.ts); empty for a clean, confident run. */
   readonly warnings: readonly ConversionWarning[];
+  /** The corrections applied (lib/corrections): what became of each operation; absent without corrections. */
+  readonly corrections?: CorrectionsRecord;
 }
 
 export interface SplitStageResult {
@@ -384,7 +429,8 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
   if (split.reports.length === 0) {
     throw new InputError(InputErrorCode.NothingLeft, { stage: 'split' });
   }
-  const parted = split.reports.map((report) => reportParts(report));
+  const { reports: splitReports, spans, cuts, warnings: splitWarnings, corrections } = correctedSplit(split, cleaned);
+  const parted = splitReports.map((report) => reportParts(report));
   // One document per part; `of` is the index of the report (in split's order) it belongs to.
   const documents = parted.flatMap((parts, k) => parts.map((part) => ({ ...part, of: k })));
   // The manifest index of each report's first document: split's warnings name reports, not parts.
@@ -394,8 +440,9 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
     firstIndex.push(next);
     next += parts.length;
   }
-  const cuts = splitRemovals(split.outside, cleaned);
   const summary = withSplitCuts(cleaned.summary, cuts);
+  const lineStarts = cleanedLineStarts(cleaned.text, spans.reduce((last, span) => Math.max(last, span.body.line), 0));
+  const placeOf = (place: { line: number; column: number }) => inputPositionAt(cleaned.lineShifts, place.line, lineStarts[place.line] ?? 0, place.column);
   const manifest: Manifest = {
     source: cleaned.source,
     generator: GENERATOR,
@@ -411,14 +458,18 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
         paragraphs: paragraphs.length,
         characters: paragraphs.reduce((n, p) => n + p.length, 0),
         headings: report.blocks.filter((b) => b.kind === 'heading' || b.runIn).length,
-        ...(part ? { part: { ...part, reportTitle: split.reports[of]!.title } } : {}),
+        ...(part ? { part: { ...part, reportTitle: splitReports[of]!.title } } : {}),
+        ...(part === undefined || part.number === 1 ? { at: reportPlace(spans[of]!, placeOf) } : {}),
       };
     }),
     cleaning: { log: REMOVAL_LOG, ...summary },
     warnings: [
-      ...inputLineWarnings(split.warnings, cleaned).map((w) => (w.report === undefined ? w : { ...w, report: firstIndex[w.report - 1] ?? w.report })),
-      ...partWarnings(split.reports, parted, firstIndex),
+      ...(cleaned.warnings ?? []),
+      ...(corrections ? correctionWarnings(corrections) : []),
+      ...inputLineWarnings(splitWarnings, cleaned).map((w) => (w.report === undefined ? w : { ...w, report: firstIndex[w.report - 1] ?? w.report })),
+      ...partWarnings(splitReports, parted, firstIndex),
     ].sort((a, b) => (a.report ?? 0) - (b.report ?? 0)),
+    ...(corrections ? { corrections } : {}),
   };
   const reports = documents.map(({ report }) => report);
   if (!taken) return { reports, manifest, removals: cuts };
@@ -427,20 +478,62 @@ export function splitStage(cleaned: CleanedText, options: SplitStageOptions = {}
   return { reports, manifest, removals: cuts, decisions };
 }
 
+/** What the split gives once the report corrections (if any) are applied to it. */
+interface CorrectedSplit {
+  readonly reports: readonly Report[];
+  readonly spans: readonly ReportSpan[];
+  /** The split's cuts (and the corrections' among them) as removals of the input, in offset order. */
+  readonly cuts: readonly Removal[];
+  readonly warnings: readonly SplitWarning[];
+  readonly corrections?: CorrectionsRecord;
+}
+
+/**
+ * The split with the report operations of the cleaning's pending corrections applied
+ * (lib/corrections/report-corrections.ts): reports started, joined, renamed, and cuts of the split
+ * put back. Without corrections, the split as it is.
+ */
+function correctedSplit(split: SplitResult, cleaned: CleanedText): CorrectedSplit {
+  const pending = cleaned.corrections;
+  if (!pending) return { reports: split.reports, spans: reportSpans(split.layout), cuts: splitRemovals(split.outside, cleaned), warnings: split.warnings };
+  const lineStarts = cleanedLineStarts(cleaned.text, split.layout.lines.at(-1)?.line ?? 0);
+  const outside = split.outside.map((piece) => ({ piece, removals: splitRemovals([piece], cleaned) }));
+  const corrected = applyReportCorrections({
+    layout: split.layout,
+    reports: split.reports,
+    outside,
+    warnings: split.warnings,
+    operations: pending.pending,
+    inputOffset: (place) => inputPositionAt(cleaned.lineShifts, place.line, lineStarts[place.line] ?? 0, place.column).offset,
+  });
+  const kept = new Set(corrected.outside);
+  const cuts = [...outside.filter(({ piece }) => kept.has(piece)).flatMap(({ removals }) => removals), ...splitRemovals(corrected.titleCuts, cleaned)].sort((a, b) => a.offset - b.offset);
+  const record = correctionsRecord(pending, corrected.outcomes);
+  return { reports: corrected.reports, spans: corrected.spans, cuts, warnings: corrected.warnings, corrections: record };
+}
+
+/** A report's place in the input, from its span in the cleaned text. */
+function reportPlace(span: ReportSpan, placeOf: (place: { line: number; column: number }) => { line: number; offset: number }): ReportPlace {
+  const start = placeOf(span.start);
+  return { line: start.line, offset: start.offset, bodyOffset: placeOf(span.body).offset };
+}
+
 /**
  * The split's cuts as removals of the input, placed by the line shifts of their line: a piece the
  * cleaning cut inside (a space beside `【`, an advert) is as many removals as it is runs of the
- * input, each exactly the characters at its offset.
+ * input, each exactly the characters at its offset. A cut a correction made keeps its id.
  */
-function splitRemovals(outside: readonly OutsideText[], cleaned: CleanedText): Removal[] {
+function splitRemovals(outside: readonly (OutsideText | CorrectionCut)[], cleaned: CleanedText): Removal[] {
   if (outside.length === 0) return [];
-  const lineStarts = cleanedLineStarts(cleaned.text, outside.at(-1)!.line);
-  return outside.flatMap(({ ruleId, family, line, column, text }) => {
+  const lineStarts = cleanedLineStarts(cleaned.text, outside.reduce((last, piece) => Math.max(last, piece.line), 0));
+  return outside.flatMap((cut) => {
+    const { ruleId, family, line, column, text } = cut;
+    const correction = 'correction' in cut ? { correction: cut.correction } : {};
     const bounds = [column, ...cutsInside(cleaned.lineShifts, line).filter((at) => at > column && at < column + text.length), column + text.length];
     return bounds.slice(0, -1).flatMap((from, k) => {
       const piece = text.slice(from - column, bounds[k + 1]! - column);
       const at = inputPositionAt(cleaned.lineShifts, line, lineStarts[line]!, from);
-      return piece.trim() === '' ? [] : [{ ruleId, family, line: at.line, column: at.column, offset: at.offset, text: piece }];
+      return piece.trim() === '' ? [] : [{ ruleId, family, line: at.line, column: at.column, offset: at.offset, text: piece, ...correction }];
     });
   });
 }
@@ -513,7 +606,7 @@ export interface ManifestCompletion {
  * here, so both write the same bytes.
  */
 export function completeManifest(manifest: Manifest, completion: ManifestCompletion): Manifest {
-  const { source, generator, profile, reports, cleaning, warnings } = manifest;
+  const { source, generator, profile, reports, cleaning, warnings, corrections } = manifest;
   return {
     source,
     input: completion.input,
@@ -530,6 +623,7 @@ export function completeManifest(manifest: Manifest, completion: ManifestComplet
     }),
     cleaning,
     warnings: [...warnings, ...(completion.warnings ?? [])],
+    ...(corrections ? { corrections } : {}),
   };
 }
 
@@ -547,7 +641,7 @@ export interface RenderStageOptions {
    * {@link documentDate}). Default: a fixed date.
    */
   readonly timestamp?: Date;
-  /** Author in the documents' properties (default `report-press`). */
+  /** Author in the documents' properties; unset, the report's author line, else none. */
   readonly author?: string;
 }
 

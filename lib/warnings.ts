@@ -20,6 +20,14 @@ export const WarningCode = {
   MissingGlyph: 'MISSING_GLYPH',
   /** A report too long for one document, written in parts (`title（1）`, `title（2）` …). */
   ReportInParts: 'REPORT_IN_PARTS',
+  /** A correction (lib/corrections) not applied: its text is no longer where it says, or it no longer fits the reports. */
+  CorrectionDropped: 'CORRECTION_DROPPED',
+  /** Corrections made on other bytes than the input's: each was applied only where its text still stands. */
+  CorrectionsOtherInput: 'CORRECTIONS_OTHER_INPUT',
+  /** A corrections file beside the input that cannot be used (not JSON, too large, overlapping): none applied. */
+  CorrectionsUnusable: 'CORRECTIONS_UNUSABLE',
+  /** The user's rules file cannot be used: no user rule applied. */
+  UserRulesUnusable: 'USER_RULES_UNUSABLE',
 } as const;
 export type WarningCode = (typeof WarningCode)[keyof typeof WarningCode];
 

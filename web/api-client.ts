@@ -17,7 +17,8 @@ export class ApiRefusal extends Error {
 }
 
 export interface ApiClient {
-  askUpload(file: { readonly name: string; readonly size: number; readonly type: string }): Promise<UploadGrant>;
+  /** A grant for a new job, or (`jobId`) for uploading the same file into that job again. */
+  askUpload(file: { readonly name: string; readonly size: number; readonly type: string }, jobId?: string): Promise<UploadGrant>;
   job(jobId: string): Promise<JobView>;
 }
 
@@ -36,7 +37,7 @@ export function apiClient(base: string, token: () => string | undefined): ApiCli
     return answer as T;
   }
   return {
-    askUpload: (file) => request<UploadGrant>('POST', '/api/uploads', { name: file.name, bytes: file.size, contentType: file.type }),
+    askUpload: (file, jobId) => request<UploadGrant>('POST', '/api/uploads', { name: file.name, bytes: file.size, contentType: file.type, ...(jobId ? { jobId } : {}) }),
     job: (jobId) => request<JobView>('GET', `/api/jobs/${encodeURIComponent(jobId)}`),
   };
 }

@@ -11,6 +11,11 @@ import { CognitoError, completeNewPassword, signIn, type CognitoClientOptions, t
 import { h } from './dom.js';
 import { renderJobCard, type CardState } from './job-card.js';
 import { forgetJob, rememberJob, storedJobs, type StoredJob } from './job-list.js';
+import { Panels } from './panels.js';
+import { proofApi, type ProofApi } from './proof-api.js';
+import { openProofread } from './proofread-view.js';
+import { openRulesEditor } from './rules-editor.js';
+import { earlierJob, fileSha256, rememberInput } from './upload-again.js';
 
 const m = messages(Lang.ZhCN);
 const SESSION_KEY = 'report-press.session';
@@ -79,30 +84,47 @@ function signInForm(root: HTMLElement, cognito: CognitoClientOptions): Promise<C
 class JobTracker {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  /** The last view shown, for the proofread view. */
+  view: JobView | undefined;
   constructor(
     readonly card: HTMLElement,
     private job: StoredJob | { readonly name: string; readonly created: string },
     private readonly api: ApiClient,
     private readonly onForget: (tracker: JobTracker) => void,
     private readonly onSignedOut: () => void,
+    private readonly onProofread: (tracker: JobTracker) => void = () => {},
   ) {}
 
   show(state: CardState): void {
     renderJobCard(this.card, this.job, state, () => this.onForget(this));
+    this.view = state.kind === 'view' ? state.view : undefined;
+    if (this.view?.state === JobViewState.Done && this.view.result) {
+      const proofread = h('button', { type: 'button', class: 'button', 'data-proofread': '' }, m['web.proofread']());
+      proofread.addEventListener('click', () => this.onProofread(this));
+      this.card.append(h('div', { class: 'proof-entry' }, proofread));
+    }
   }
 
-  /** Uploads `file`, then follows its job. */
-  async upload(file: File): Promise<void> {
+  /** Follows the job again at once (it is being converted anew), whatever was scheduled. */
+  refollow(): void {
+    clearTimeout(this.timer);
+    this.follow();
+  }
+
+  /** Uploads `file` (into the job `into` again when given), then follows its job. */
+  async upload(file: File, sha256?: string, into?: string): Promise<void> {
+    clearTimeout(this.timer);
     this.show({ kind: 'uploading', sent: 0, total: file.size });
     let grant;
     try {
-      grant = await this.api.askUpload(file);
+      grant = await this.api.askUpload(file, into);
     } catch (error) {
       this.show({ kind: 'refused', reason: error instanceof ApiRefusal && error.error ? (error.error.reasons[Lang.ZhCN] ?? error.message) : m['web.networkError']() });
       return;
     }
     this.job = { jobId: grant.jobId, name: file.name, created: new Date().toISOString() };
     rememberJob(this.job);
+    if (sha256) rememberInput({ jobId: grant.jobId, name: file.name, sha256 });
     try {
       await uploadFile(grant, file, (sent, total) => this.show({ kind: 'uploading', sent, total }));
     } catch (error) {
@@ -148,7 +170,27 @@ class JobTracker {
  * The page once signed in. `signOut` forgets the session and starts again (a token the API no
  * longer takes does the same); undefined locally, where there is nothing to sign out of.
  */
-function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefined): void {
+function app(root: HTMLElement, api: ApiClient, proof: ProofApi, signOut: (() => void) | undefined): void {
+  const panels = new Panels(root);
+  const openRules = (add?: { kind: 'line-starts-with'; phrase: string }) => {
+    const panel = panels.open();
+    void openRulesEditor(panel, { api: proof, ...(add ? { add } : {}), onClose: () => panels.close(panel) });
+  };
+  const openProof = (tracker: JobTracker) => {
+    const view = tracker.view;
+    if (!view) return;
+    const panel = panels.open();
+    void openProofread(panel, {
+      view,
+      api: proof,
+      onClose: () => panels.close(panel),
+      onApplied: () => {
+        panels.close(panel);
+        tracker.refollow();
+      },
+      onAlwaysRemove: (phrase) => openRules({ kind: 'line-starts-with', phrase }),
+    });
+  };
   const list = h('div', { class: 'job-list' });
   const empty = h('p', { class: 'muted empty' }, m['web.noJobs']());
   const trackers = new Set<JobTracker>();
@@ -161,7 +203,7 @@ function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefine
     updateEmpty();
   };
   const track = (job: StoredJob | { name: string; created: string }) => {
-    const tracker = new JobTracker(h('article', { class: 'job' }), job, api, forget, signOut ?? (() => location.reload()));
+    const tracker = new JobTracker(h('article', { class: 'job' }), job, api, forget, signOut ?? (() => location.reload()), openProof);
     trackers.add(tracker);
     updateEmpty();
     return tracker;
@@ -176,15 +218,19 @@ function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefine
     h('span', { class: 'muted' }, m['web.dropHint']({ limit: DEFAULT_MAX_BYTES })),
     input,
   );
-  const start = (files: Iterable<File>) => {
-    for (const file of files) {
-      const tracker = track({ name: file.name, created: new Date().toISOString() });
+  const start = async (files: Iterable<File>) => {
+    for (const file of [...files]) {
+      // The same file again goes into the job it made before (a re-upload: its corrections stay).
+      const sha256 = await fileSha256(file).catch(() => undefined);
+      const known = new Map([...trackers].flatMap((t) => (t.jobId ? [[t.jobId, t] as const] : [])));
+      const again = sha256 ? earlierJob(file.name, sha256, new Set(known.keys())) : undefined;
+      const tracker = (again && known.get(again)) || track({ name: file.name, created: new Date().toISOString() });
       list.prepend(tracker.card);
-      void tracker.upload(file);
+      void tracker.upload(file, sha256, again);
     }
   };
   input.addEventListener('change', () => {
-    start(input.files ?? []);
+    void start([...(input.files ?? [])]);
     input.value = '';
   });
   drop.addEventListener('dragover', (event) => {
@@ -195,7 +241,7 @@ function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefine
   drop.addEventListener('drop', (event) => {
     event.preventDefault();
     drop.classList.remove('drop-over');
-    start(event.dataTransfer?.files ?? []);
+    void start([...(event.dataTransfer?.files ?? [])]);
   });
 
   for (const job of storedJobs()) {
@@ -208,8 +254,10 @@ function app(root: HTMLElement, api: ApiClient, signOut: (() => void) | undefine
 
   const signOutButton = signOut ? h('button', { type: 'button', class: 'button button-quiet' }, m['web.signOut']()) : undefined;
   signOutButton?.addEventListener('click', signOut!);
+  const rulesButton = h('button', { type: 'button', class: 'button button-quiet', 'data-my-rules': '' }, m['web.rules']());
+  rulesButton.addEventListener('click', () => openRules());
   root.replaceChildren(drop, h('section', { class: 'jobs' }, h('h2', {}, m['web.jobs']()), empty, list));
-  document.querySelector('header.site .account')?.replaceChildren(...(signOutButton ? [signOutButton] : []));
+  document.querySelector('header.site .account')?.replaceChildren(rulesButton, ...(signOutButton ? [signOutButton] : []));
 }
 
 async function main(): Promise<void> {
@@ -221,12 +269,12 @@ async function main(): Promise<void> {
   const config = (await (await fetch('config.json', { cache: 'no-store' })).json()) as WebConfig;
   if (config.auth.kind === 'local') {
     const token = config.auth.token;
-    app(root, apiClient(config.api, () => token), undefined);
+    app(root, apiClient(config.api, () => token), proofApi(config.api, () => token), undefined);
     return;
   }
   const cognito = { region: config.auth.region, clientId: config.auth.clientId };
   const session = savedSession() ?? (await signInForm(root, cognito));
-  app(root, apiClient(config.api, () => session.idToken), () => {
+  app(root, apiClient(config.api, () => session.idToken), proofApi(config.api, () => session.idToken), () => {
     sessionStorage.removeItem(SESSION_KEY);
     location.reload();
   });

@@ -9,6 +9,9 @@ import type { WebErrorCode } from '../web/api-contract.js';
 import type { KeyErrorCode, StageErrorCode } from '../pipeline/error-codes.js';
 import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
 import type { FsProblem } from './types.js';
+import type { CorrectionsErrorCode } from '../corrections/corrections-document.js';
+import type { UserRulesErrorCode } from '../corrections/user-rules.js';
+import { correctionsEn } from './corrections-en.js';
 
 /** `1 report`, `2 reports`: English needs the count to pick the noun form. */
 function count(n: number, one: string, many = `${one}s`): string {
@@ -303,7 +306,7 @@ export const en = {
   'help.profile': (p: { choices: string }) => `style profile: ${p.choices}`,
   'help.format': () => 'formats to write: docx, pdf or docx,pdf',
   'help.maxSize': () => 'refuse inputs larger than this many megabytes',
-  'help.author': () => 'author written into the documents\' properties (default: report-press)',
+  'help.author': () => 'author written into the documents\' properties (default: the report\'s author line, else none)',
   'help.json': () => 'print a machine-readable summary on stdout',
   'help.noProgress': () => 'never show a progress bar',
   'help.explain': () => 'also write explain.json: the rule behind every cut, line break and report boundary, with its line',
@@ -399,6 +402,8 @@ export const en = {
       'page-meta': 'Meta lines (date, source, author, views)',
       'site-insert': 'Site inserts and page ends (blurbs, notices, related lists)',
       title: "The site's copies and labels of the title (tags, piece labels, counts)",
+      'user-rule': 'Your own rules',
+      correction: 'Your corrections',
     })[p.family] ?? 'Other cuts',
   /** The rule a cut was made by (see lib/text/rule-index.ts CUT_RULE_IDS); an unknown id is shown as it is. */
   'web.rule': (p: { ruleId: string }) => RULE_NAMES[p.ruleId] ?? p.ruleId,
@@ -420,9 +425,10 @@ export const en = {
   'web.signInFailed': (p: { reason: string }) => `sign-in failed: ${p.reason}`,
   'web.moreRemovals': (p: { count: number }) => `and ${count(p.count, 'more cut')} of this kind`,
   'web.loading': () => 'loading…',
+  ...correctionsEn,
 } satisfies Codes;
 
 /** Every code a user can meet must have a message: the compiler checks these keys are present. */
-type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode | WebErrorCode | StageErrorCode | KeyErrorCode]: (params: never) => string } & {
+type Codes = { readonly [K in InputErrorCode | FileErrorCode | WarningCode | WebErrorCode | StageErrorCode | KeyErrorCode | CorrectionsErrorCode | UserRulesErrorCode]: (params: never) => string } & {
   readonly [key: string]: (params: never) => string;
 };

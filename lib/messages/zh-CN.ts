@@ -9,6 +9,7 @@
 import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
 import { en, megabytes, percent as englishPercent } from './en.js';
 import type { FsProblem } from './types.js';
+import { correctionsZhCN } from './corrections-zh-CN.js';
 
 /** The same keys as English, each taking the same parameters. */
 export type Catalogue = { readonly [K in keyof typeof en]: (...params: Parameters<(typeof en)[K]>) => string };
@@ -248,7 +249,7 @@ export const zhCN: Catalogue = {
   'help.profile': (p) => `版式：${p.choices.split(', ').join('、')}`,
   'help.format': () => '输出格式：docx、pdf 或 docx,pdf',
   'help.maxSize': () => '输入文件超过这个大小（MB）就不转换',
-  'help.author': () => '写入文档属性的作者（默认 report-press）',
+  'help.author': () => '写入文档属性的作者（默认取报告标题下的署名行，没有则留空）',
   'help.json': () => '在标准输出打印机器可读的汇总（JSON）',
   'help.explain': () => '同时写出 explain.json：每处删除、每个换行和每篇报告的起点由哪条规则决定、理由和所在行',
   'help.noProgress': () => '不显示进度条',
@@ -335,6 +336,8 @@ export const zhCN: Catalogue = {
       'page-meta': '文章信息（日期、来源、作者、浏览量）',
       'site-insert': '网站插入语和页尾（导语、声明、相关推荐）',
       title: '网站附加的标题（重复标题、标签、篇号、篇数）',
+      'user-rule': '我的规则',
+      correction: '我的修改',
     })[p.family] ?? '其他',
   'web.rule': (p) => RULE_NAMES[p.ruleId] ?? p.ruleId,
   'web.familyCount': (p) => `${p.removals} 处`,
@@ -355,4 +358,5 @@ export const zhCN: Catalogue = {
   'web.signInFailed': (p) => `登录失败：${p.reason}`,
   'web.moreRemovals': (p) => `此类还有 ${p.count} 处，未逐条列出`,
   'web.loading': () => '加载中…',
+  ...correctionsZhCN,
 };

@@ -11,7 +11,7 @@ import { AUTHOR_LABELS, UNIT_ENDINGS } from '../text/lexicon/genres.js';
 import { startsWithHeadingNumber } from '../text/lexicon/numbering.js';
 import { charClass, NAME_BREAKING_MARKS } from '../text/lexicon/punctuation.js';
 import { TUNING } from '../text/tuning.js';
-import { ParagraphRole, type Block, type ParagraphBlock } from './report.js';
+import { ParagraphRole, type Block, type ParagraphBlock, type Report } from './report.js';
 
 /** Marks a signature or author line never holds: it names, it does not say. */
 const SENTENCE_MARK = new RegExp(charClass(NAME_BREAKING_MARKS), 'u');
@@ -99,4 +99,17 @@ export function markAttribution(blocks: readonly Block[]): Block[] {
   // The body must keep at least one block between the author line and the closing block.
   if (end > 1 && isPlainParagraph(first) && isBylineLine(first.text)) marked[0] = withRole(first, ParagraphRole.Byline);
   return marked;
+}
+
+/**
+ * Who the report says wrote it, for the documents' properties: its author line as written
+ * (`XX局党组书记、局长 张三`, `中共XX县委组织部`), the name alone after a label (`述职人：李XX` →
+ * `李XX`); empty when it has no author line or the line is a date (`（2024年1月15日）`).
+ */
+export function reportAuthor(report: Report): string {
+  const first = report.blocks[0];
+  if (first?.kind !== 'paragraph' || first.role !== ParagraphRole.Byline) return '';
+  const text = first.text.trim();
+  if (isBracketedDateLine(text)) return '';
+  return (AUTHOR_LABEL.exec(text)?.[1] ?? text).trim();
 }

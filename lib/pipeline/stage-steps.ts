@@ -38,6 +38,7 @@ import {
   reportKey,
 } from './keys.js';
 import { bareEtag, type StoredObject } from './object-store.js';
+import { readCorrectionFiles } from '../corrections/correction-files.js';
 import { BucketRole } from './stages.js';
 import {
   WorkItemError,
@@ -69,6 +70,12 @@ export interface StepInput {
    * clean stage's `input.json` puts the job's status up before a 20 MB input is cleaned).
    */
   readonly write: (write: ObjectWrite) => Promise<void>;
+  /**
+   * Reads another object the stage may read (the clean stage: the upload's corrections and its
+   * user's rules beside it): its bytes, `undefined` when there is none, `'too-large'` over
+   * `maxBytes`. Without it, a step reads nothing but its source.
+   */
+  readonly read?: (bucket: BucketRole, key: string, maxBytes: number) => Promise<Uint8Array | undefined | 'too-large'>;
 }
 
 /** Figures worth a log field or a metric. */
@@ -113,15 +120,19 @@ const json = (bucket: BucketRole, key: string, value: unknown): ObjectWrite => (
  * `removals.json` and work `cleaned/<path>/<version>.json` (text, figures, line shifts; not the
  * log, so that split never holds it). Throws InputError for unusable input. The version is that of
  * the object read, which may be newer than the event announced: then this is the newer upload's job.
+ * The upload's corrections (`<path>.corrections.json`) and its user's rules (`users/<sub>/rules.json`)
+ * are read beside it and applied (lib/corrections/correction-files.ts).
  */
 export function cleanStep(options: CleanStageOptions = {}): StageStep {
-  return async ({ key, object, write }) => {
+  return async ({ key, object, write, read }) => {
     const job = { path: documentPath(key), version: inputVersion(object) };
     // The upload's own time, not the clock's: a duplicate delivery rewrites the same bytes.
     const fact: InputFact = { inputKey: key, version: job.version, etag: bareEtag(object.etag), input: digestOf(object.body), started: object.lastModified.toISOString() };
     const started = json(BucketRole.Work, jobFactKey(job, JobFact.Input), fact);
     await write(started);
-    const cleaned = cleanStage(object.body, inputFileName(key), options);
+    const files = read ? await readCorrectionFiles(key, job.path, (fileKey, maxBytes) => read(BucketRole.Input, fileKey, maxBytes)) : undefined;
+    const { warnings = [], ...applying } = files ?? {};
+    const cleaned = cleanStage(object.body, inputFileName(key), { ...options, ...applying, ...(warnings.length > 0 ? { warnings } : {}) });
     const item: CleanedItem = { inputKey: key, version: job.version, cleaned: cleanedText(cleaned) };
     const writes = [
       { bucket: BucketRole.Work, key: jobFactKey(job, JobFact.Removals), body: encodeRemovalLog(cleaned), contentType: ContentType.Json },

@@ -3,6 +3,7 @@
  * functions, triggers and permissions from it, and the local dev runner routes events with it, so
  * the chain that runs on this machine is the chain that is deployed.
  */
+import { CORRECTIONS_SUFFIX, USER_RULES_NAME } from '../corrections/file-names.js';
 
 /** The three buckets, by role. Actual names come from the deployment (CDK) or the dev server. */
 export const BucketRole = {
@@ -168,8 +169,14 @@ export const STAGES: readonly StageDefinition[] = [
     name: StageName.Clean,
     description: 'Decode and clean an uploaded .txt; keep the removal log.',
     triggers: [{ kind: TriggerKind.Notification, event: ObjectEvent.Created, bucket: BucketRole.Input, prefix: '', suffix: INPUT_SUFFIX }],
-    reads: [{ bucket: BucketRole.Input, keyPattern: `*${INPUT_SUFFIX}` }],
-    lists: [],
+    // Beside the upload: its corrections, and the rules of the user whose prefix it is under.
+    // Listing lets a GET of a missing one answer 404 (most uploads have neither).
+    reads: [
+      { bucket: BucketRole.Input, keyPattern: `*${INPUT_SUFFIX}` },
+      { bucket: BucketRole.Input, keyPattern: `*${CORRECTIONS_SUFFIX}` },
+      { bucket: BucketRole.Input, keyPattern: `users/*/${USER_RULES_NAME}` },
+    ],
+    lists: [BucketRole.Input],
     targets: [
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Cleaned}*` },
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/input.json` },

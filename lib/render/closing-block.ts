@@ -1,26 +1,28 @@
 /**
  * The right indents of a report's closing block, in characters, the same for the DOCX and the PDF
- * (so both set the block alike whatever their fonts measure): the date 右空四字 (the profile's
- * `rightIndentChars`), each signature line centred over the date (GB/T 9704 §7.3.5.1), but never
- * closer than two characters to the right edge (§7.3.5.2's 右空二字).
+ * (so both set the block alike whatever their fonts measure), per GB/T 9704 §7.3.5.2, the form for
+ * documents without a seal (a 述职报告 or a 讲话 is not sealed): 署名右空二字; the date on the line
+ * below, its first character two characters right of the signature's first; and when the date
+ * would come closer to the edge than the signature (a date longer than the signature), the date
+ * 右空二字 and the signature's indent grown to keep the two-character step. Several signature lines
+ * (a unit, then a person) are one right-aligned block, measured by its widest line.
  */
 import { ParagraphRole, type Block, type Report } from '../model/report.js';
+import { latinAdvanceEm } from './latin-metrics.js';
 import { AUTO_SPACE_EM, autoSpaceBetween } from './layout/punctuation.js';
 import type { StyleProfile } from './style.js';
 
-/** Closest a signature comes to the right edge, in characters. */
-const MIN_SIGNATURE_INDENT_CHARS = 2;
-
 /**
- * Width of `text` in characters of its size: a Chinese character or full-width mark is one, an
- * ASCII character (a digit of `2024`, a Latin letter) half, as the Latin face of both formats sets it,
- * plus the automatic space between Chinese and a Latin letter or digit (both formats set it).
+ * Width of `text` in characters of its size: a Chinese character or full-width mark is one, a
+ * printable ASCII character its real width in the Latin face both formats set it in (Times New
+ * Roman's metrics: a digit half a character, `X` 0.72), plus the automatic space between Chinese
+ * and a Latin letter or digit (both formats set it).
  */
 export function widthInChars(text: string): number {
   let width = 0;
   let previous = '';
   for (const char of text.trim()) {
-    width += (char <= '\u007e' ? 0.5 : 1) + (autoSpaceBetween(previous, char) ? AUTO_SPACE_EM : 0);
+    width += (latinAdvanceEm(char.codePointAt(0)!) ?? (char <= '\u00ff' ? 0.5 : 1)) + (autoSpaceBetween(previous, char) ? AUTO_SPACE_EM : 0);
     previous = char;
   }
   return width;
@@ -29,31 +31,47 @@ export function widthInChars(text: string): number {
 /** Rounded to hundredths of a character, the unit of Word's `w:rightChars`. */
 const hundredths = (chars: number): number => Math.round(chars * 100) / 100;
 
+const hasRole = (role: ParagraphRole) => (block: Block | undefined): boolean => block?.kind === 'paragraph' && block.role === role;
+
+/** The right indents of the report's signature lines (one for all) and date, in characters. */
+export interface ClosingIndents {
+  readonly signature: number;
+  readonly date: number;
+}
+
+/** The closing block's right indents by §7.3.5.2 (see the module comment). */
+export function closingIndents(report: Report, profile: StyleProfile): ClosingIndents {
+  const { signature, date } = profile.attribution;
+  const signatures = report.blocks.filter(hasRole(ParagraphRole.Signature));
+  const dateBlock = report.blocks.findLast(hasRole(ParagraphRole.Date));
+  if (signatures.length === 0 || !dateBlock) return { signature: signature.rightIndentChars, date: date.rightIndentChars };
+  const signatureWidth = Math.max(...signatures.map((block) => widthInChars(block.text)));
+  const dateWidth = widthInChars(dateBlock.text);
+  // The date's first character `shiftChars` right of the signature's: its right indent follows.
+  const dateIndent = signature.rightIndentChars + signatureWidth - date.shiftChars - dateWidth;
+  if (dateIndent >= date.rightIndentChars) return { signature: signature.rightIndentChars, date: hundredths(dateIndent) };
+  // The date would come too close to the edge: it keeps its own indent and the signature moves left.
+  return { signature: hundredths(date.rightIndentChars + dateWidth + date.shiftChars - signatureWidth), date: date.rightIndentChars };
+}
+
 /**
  * The right indent of `report.blocks[index]` in characters when it is a signature or a date;
  * `undefined` for any other block.
  */
 export function closingRightIndentChars(report: Report, index: number, profile: StyleProfile): number | undefined {
   const block = report.blocks[index];
-  const dateIndent = profile.attribution.date.rightIndentChars;
-  if (block?.kind !== 'paragraph') return undefined;
-  if (block.role === ParagraphRole.Date) return dateIndent;
-  if (block.role !== ParagraphRole.Signature) return undefined;
-  const date = report.blocks.findLast((b: Block) => b.kind === 'paragraph' && b.role === ParagraphRole.Date);
-  if (!date) return MIN_SIGNATURE_INDENT_CHARS;
-  const centred = dateIndent + (widthInChars(date.text) - widthInChars(block.text)) / 2;
-  return hundredths(Math.max(MIN_SIGNATURE_INDENT_CHARS, centred));
+  if (hasRole(ParagraphRole.Date)(block)) return closingIndents(report, profile).date;
+  if (hasRole(ParagraphRole.Signature)(block)) return closingIndents(report, profile).signature;
+  return undefined;
 }
 
 /** True when `report.blocks[index]` opens the closing block (one blank line goes before it). */
 export function opensClosingBlock(report: Report, index: number): boolean {
-  const isClosing = (block: Block | undefined): boolean =>
-    block?.kind === 'paragraph' && (block.role === ParagraphRole.Signature || block.role === ParagraphRole.Date);
+  const isClosing = (block: Block | undefined): boolean => hasRole(ParagraphRole.Signature)(block) || hasRole(ParagraphRole.Date)(block);
   return isClosing(report.blocks[index]) && !isClosing(report.blocks[index - 1]);
 }
 
 /** True when the report's first block is an author line (the title's blank lines then follow it). */
 export function hasByline(report: Report): boolean {
-  const first = report.blocks[0];
-  return first?.kind === 'paragraph' && first.role === ParagraphRole.Byline;
+  return hasRole(ParagraphRole.Byline)(report.blocks[0]);
 }

@@ -2,9 +2,17 @@
  * Facts both documents carry in their properties: the date, the input's own (file mtime, S3
  * LastModified), never the clock's, so that the same upload always gives the same bytes; the author.
  */
+import { reportAuthor } from '../model/attribution.js';
+import type { Report } from '../model/report.js';
 
-/** The author when none is configured (`--author`, REPORT_PRESS_AUTHOR): the program that set the document. */
-export const DEFAULT_AUTHOR = 'report-press';
+/**
+ * The author both documents carry: `configured` when one is (`--author`, REPORT_PRESS_AUTHOR), else
+ * the report's author line (`述职人：李XX` → `李XX`), else none (empty): never the program's name, a
+ * document a 文秘 sends out names its writer or no one.
+ */
+export function documentAuthor(report: Report, configured: string | undefined): string {
+  return configured ?? reportAuthor(report);
+}
 
 /** The date documents carry when the input's date is unknown or unusable: fixed, so equal inputs give equal bytes. */
 export const DEFAULT_DOCUMENT_DATE: Date = new Date('2000-01-01T00:00:00Z');

@@ -54,7 +54,10 @@ export interface PageNumberStyle {
   readonly sizePt: number;
   /** Text for page `n`, e.g. `— 1 —`. */
   readonly format: (n: number) => string;
-  /** Distance from the bottom edge of the text block to the top of the number line, in mm. */
+  /**
+   * Distance from the bottom edge of the text block down to the 一字线 (the middle of its ink; GB/T
+   * 9704 §7.5: 一字线上距版心下边缘7 mm), in mm.
+   */
   readonly belowTextMm: number;
   /** `outside`: odd pages right, even pages left (GB/T 9704); `center`: centred on every page. */
   readonly placement: 'outside' | 'center';
@@ -82,15 +85,27 @@ export interface StyleProfile {
   /**
    * Who wrote it and when, where the report says so (model/attribution.ts): the author line under
    * the title (the title's blank lines then follow it), the closing signature and date, which start
-   * after one blank line. The signature is centred over the date (see closing-block.ts).
+   * after one blank line, placed by GB/T 9704 §7.3.5.2 (see closing-block.ts).
    */
   readonly attribution: {
     readonly byline: TextStyle;
-    readonly signature: TextStyle;
-    /** `rightIndentChars`: right indent in characters of its size (GB/T 9704: 右空四字). */
-    readonly date: TextStyle & { readonly rightIndentChars: number };
+    /** `rightIndentChars`: the signature's right indent in characters of its size (§7.3.5.2: 右空二字). */
+    readonly signature: TextStyle & { readonly rightIndentChars: number };
+    /**
+     * `shiftChars`: how far right of the signature's first character the date's starts (§7.3.5.2:
+     * 首字比署名首字右移二字); `rightIndentChars`: the closest it comes to the right edge, and its
+     * indent without a signature (右空二字).
+     */
+    readonly date: TextStyle & { readonly rightIndentChars: number; readonly shiftChars: number };
   };
   readonly pageNumber: PageNumberStyle;
+  /**
+   * How pages break, the same in both formats (DOCX: Normal's `w:widowControl`, the headings'
+   * `w:keepNext`): `widowControl` keeps a paragraph from leaving its first line alone at the foot
+   * of a page or its last line alone at the head of the next (Word's 孤行控制), at the price of a
+   * page a line short; `keepHeadingsWithNext` moves a heading that would end a page onto the next.
+   */
+  readonly pagination: { readonly widowControl: boolean; readonly keepHeadingsWithNext: boolean };
   readonly docxFaces: Readonly<Record<FontRole, DocxFace>>;
   /** BCP 47 language of the text, written into both formats. */
   readonly language: string;
@@ -126,11 +141,15 @@ export const GBT9704: StyleProfile = {
   },
   attribution: {
     byline: { role: FontRole.Kai, sizePt: 16, bold: false, align: 'center', firstLineIndentChars: 0 },
-    signature: { role: FontRole.Fang, sizePt: 16, bold: false, align: 'right', firstLineIndentChars: 0 },
-    // GB/T 9704 §7.3.5.1: 成文日期 右空四字.
-    date: { role: FontRole.Fang, sizePt: 16, bold: false, align: 'right', firstLineIndentChars: 0, rightIndentChars: 4 },
+    // GB/T 9704 §7.3.5.2, documents without a seal: 署名右空二字, the date's first character two
+    // right of the signature's, the date itself never closer than 二字 to the edge.
+    signature: { role: FontRole.Fang, sizePt: 16, bold: false, align: 'right', firstLineIndentChars: 0, rightIndentChars: 2 },
+    date: { role: FontRole.Fang, sizePt: 16, bold: false, align: 'right', firstLineIndentChars: 0, rightIndentChars: 2, shiftChars: 2 },
   },
   pageNumber: { role: FontRole.Song, sizePt: 14, format: emDashPageNumber, belowTextMm: 7, placement: 'outside', insetChars: 1 },
+  // §5.2.2: 22 lines a page, filling the text block (撑满版心), as 公文 templates set it (孤行控制
+  // off); a heading still never ends a page: docs/typography.md, item 6.
+  pagination: { widowControl: false, keepHeadingsWithNext: true },
   docxFaces: {
     title: { eastAsia: '方正小标宋简体', ascii: 'Times New Roman' },
     song: { eastAsia: '宋体', ascii: 'Times New Roman' },
@@ -164,10 +183,12 @@ export const PLAIN: StyleProfile = {
   },
   attribution: {
     byline: { role: FontRole.Kai, sizePt: 12, bold: false, align: 'center', firstLineIndentChars: 0 },
-    signature: { role: FontRole.Song, sizePt: 12, bold: false, align: 'right', firstLineIndentChars: 0 },
-    date: { role: FontRole.Song, sizePt: 12, bold: false, align: 'right', firstLineIndentChars: 0, rightIndentChars: 4 },
+    signature: { role: FontRole.Song, sizePt: 12, bold: false, align: 'right', firstLineIndentChars: 0, rightIndentChars: 2 },
+    date: { role: FontRole.Song, sizePt: 12, bold: false, align: 'right', firstLineIndentChars: 0, rightIndentChars: 2, shiftChars: 2 },
   },
   pageNumber: { role: FontRole.Song, sizePt: 10.5, format: emDashPageNumber, belowTextMm: 7, placement: 'center', insetChars: 0 },
+  // Word's defaults: widow control on, headings kept with the next paragraph.
+  pagination: { widowControl: true, keepHeadingsWithNext: true },
   docxFaces: {
     title: { eastAsia: '黑体', ascii: 'Times New Roman' },
     song: { eastAsia: '宋体', ascii: 'Times New Roman' },

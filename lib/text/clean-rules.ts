@@ -27,6 +27,8 @@ export const CleanFamily = {
   HtmlDebris: 'html-debris',
   /** Markdown marks a page served as text (`### 标题`, `**要点**：`). */
   Markdown: 'markdown',
+  /** A person's own rule ("always remove lines like this", lib/corrections/user-rules.ts): never a default rule's family. */
+  UserRule: 'user-rule',
 } as const;
 export type CleanFamily = (typeof CleanFamily)[keyof typeof CleanFamily];
 

@@ -15,7 +15,7 @@ import { HeadVerdict, OPENS_REPORT, OpeningVerdict, ReportBoundary, RUN_END, Run
 import { findToc, locateEntries, type Toc } from './toc.js';
 import { TUNING } from './tuning.js';
 import { readPage } from './zones/page-zones.js';
-import type { PageReading } from './zones/page-lines.js';
+import type { PageLine, PageReading } from './zones/page-lines.js';
 
 export interface SplitOptions {
   /** Title to use when the text has no recognisable title (e.g. the file name's stem). */
@@ -53,6 +53,25 @@ export interface SplitResult {
   readonly warnings: readonly SplitWarning[];
   /** Text of the cleaned input that no report holds, each piece with the rule that left it out. */
   readonly outside: readonly OutsideText[];
+  /** Where each report stands among the lines the split read, so corrections can move its bounds (lib/corrections). */
+  readonly layout: SplitLayout;
+}
+
+/** The lines a split read and, for each report (in order), the lines it was made of. */
+export interface SplitLayout {
+  readonly lines: readonly PageLine[];
+  readonly sections: readonly ReportSection[];
+}
+
+/** The lines of one report, as indices into {@link SplitLayout.lines}: its title line(s), then its text `[start, end)`. */
+export interface ReportSection {
+  readonly title: string;
+  /** Line of the title, or -1 when the title is not a line of the text (a fallback). */
+  readonly titleLine: number;
+  /** First line of a title wrapped over two lines; absent for a one-line title. */
+  readonly titleFrom?: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** The removal-log family of the split's cuts: text that belongs to no report. */
@@ -95,14 +114,7 @@ export interface OutsideText {
 const DEFAULT_TITLE = 'report';
 
 /** A span of lines that becomes one report: `title` and the lines after it up to `end`. */
-interface Section {
-  readonly title: string;
-  /** Line of the title, or -1 when the title is not a line of the text (a fallback). */
-  readonly titleLine: number;
-  /** First line of a title wrapped over two lines (`titleLine - 1`); absent for a one-line title. */
-  readonly titleFrom?: number;
-  readonly start: number;
-  readonly end: number;
+interface Section extends ReportSection {
   /** The rule the report was opened by. */
   readonly openedBy: Omit<FallbackRule<string>, 'verdict'>;
 }
@@ -141,6 +153,7 @@ export function splitText(text: string, options: SplitOptions = {}): SplitResult
     reports,
     warnings: warnings.map((warning) => (warning.line === undefined ? warning : { ...warning, line: textLine(warning.line) })),
     outside: outsideText(page, kept.map(({ section }) => section), untitled, toc),
+    layout: { lines: page.lines, sections: kept.map(({ section }) => section) },
   };
 }
 

@@ -6,6 +6,8 @@
  * Every key a user can reach lies under their own prefix, `users/<userId>/`: the API derives it
  * from the verified token (on AWS the JWT authorizer's `sub` claim), never from the request.
  */
+import type { CorrectionsDocument, CorrectionsErrorCode } from '../corrections/corrections-document.js';
+import type { UserRulesErrorCode } from '../corrections/user-rules.js';
 import type { MessageParams } from '../messages/types.js';
 
 /** The user id of `report-press dev` (one user, the person at this machine). */
@@ -17,6 +19,14 @@ export const WEB_API_ROUTES = [
   { method: 'POST', path: '/api/uploads' },
   /** A job's state and, once done, its reports with presigned GETs: answer {@link JobView}. */
   { method: 'GET', path: '/api/jobs/{jobId}' },
+  /** What the proofread view of a job needs: answer {@link ProofView}. */
+  { method: 'GET', path: '/api/jobs/{jobId}/proof' },
+  /** Store a job's corrections (a CorrectionsDocument) and convert its input again with them: answer 202. */
+  { method: 'PUT', path: '/api/jobs/{jobId}/corrections' },
+  /** The user's own rules (a UserRules document). */
+  { method: 'GET', path: '/api/rules' },
+  /** Replace the user's own rules; they apply to the uploads that follow. */
+  { method: 'PUT', path: '/api/rules' },
 ] as const;
 export type WebApiRoute = (typeof WEB_API_ROUTES)[number];
 
@@ -37,12 +47,15 @@ export const USER_SESSION_TAG = 'user';
 
 /**
  * What the API does in S3 for a user (with the user-scoped role, or the function's own role when
- * USER_ROLE_ARN is unset), all on keys under `users/<id>/`: presigned PUTs into the input bucket
- * and a listing of `users/<id>/<jobId>/` there to find a job's upload (s3:ListBucket with
- * `s3:prefix` = `users/${aws:PrincipalTag/user}/*`); reads and presigned GETs in the output bucket.
+ * USER_ROLE_ARN is unset), all on keys under `users/<id>/`: presigned PUTs of `.txt` uploads into
+ * the input bucket, writes of a job's corrections (`*.corrections.json`) and of the user's rules
+ * (`rules.json`) there, reads of those and of the uploads (to check corrections, to presign the
+ * proofread view's GET, to copy an upload onto itself so the chain converts it again), and a listing
+ * of `users/<id>/<jobId>/` there to find a job's upload (s3:ListBucket with `s3:prefix` =
+ * `users/${aws:PrincipalTag/user}/*`); reads and presigned GETs in the output bucket.
  */
 export const USER_ROLE_ACCESS = {
-  input: { actions: ['s3:PutObject'], list: true },
+  input: { actions: ['s3:PutObject'], writes: ['*.txt', '*.corrections.json', 'rules.json'], reads: ['s3:GetObject'], list: true },
   // Listing the output prefix lets S3 answer 404 (not 403) for a status or manifest not yet written.
   output: { actions: ['s3:GetObject'], list: true },
 } as const;
@@ -53,7 +66,7 @@ export const USER_ROLE_ACCESS = {
  * the removal log). The local server of `report-press dev` has the same rules for its page.
  */
 export const BUCKET_CORS = {
-  input: { methods: ['PUT'], headers: ['content-type'] },
+  input: { methods: ['PUT', 'GET'], headers: ['content-type'] },
   output: { methods: ['GET', 'HEAD'], headers: [] },
 } as const;
 
@@ -78,6 +91,11 @@ export interface UploadRequest {
   readonly bytes: number;
   /** The browser's type for it; `text/plain` (parameters allowed) or empty. */
   readonly contentType: string;
+  /**
+   * Upload again into this job of the user's (the same file name): the same key, so the chain
+   * converts it as a re-upload and the job's corrections stay. Absent: a new job.
+   */
+  readonly jobId?: string;
 }
 
 /** The answer to an upload request: PUT the file's bytes to `url` with exactly `headers`. */
@@ -136,10 +154,23 @@ export type WebErrorCode = (typeof WebErrorCode)[keyof typeof WebErrorCode];
 
 /** The body of every refusal: a stable code, its facts, and the sentence in every language. */
 export interface WebApiError {
-  readonly code: WebErrorCode;
+  readonly code: WebErrorCode | CorrectionsErrorCode | UserRulesErrorCode;
   readonly params: Readonly<Record<string, string | number>>;
   /** Keyed by message language (`en`, `zh-CN`), as in the chain's error.json. */
   readonly reasons: Readonly<Record<string, string>>;
+}
+
+/** `GET /api/jobs/{jobId}/proof`: what the proofread view of a finished job reads besides the job view. */
+export interface ProofView {
+  readonly jobId: string;
+  /** The uploaded file's name. */
+  readonly name: string;
+  /** Presigned GET of the upload's bytes; the page decodes them as the chain does (lib/text/decode.ts), so offsets agree. */
+  readonly inputUrl: string;
+  /** The corrections stored beside the upload, or null when there are none. */
+  readonly corrections: CorrectionsDocument | null;
+  /** ISO 8601: when `inputUrl` stops working. */
+  readonly expires: string;
 }
 
 /** Where a job is, as the page shows it. */
@@ -171,6 +202,8 @@ export interface JobViewReport {
   readonly docx: DocumentLink | null;
   /** `previewUrl` opens the PDF in the browser's own viewer (inline disposition). */
   readonly pdf: (DocumentLink & { readonly previewUrl: string }) | null;
+  /** Where the report stands in the input (manifest `at`), for the proofread view; absent from older manifests and later parts. */
+  readonly at?: { readonly line: number; readonly offset: number; readonly bodyOffset: number };
 }
 
 /** A warning of the conversion (manifest `warnings`), with the facts its sentence is built from. */

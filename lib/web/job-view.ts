@@ -31,6 +31,22 @@ export interface UserStorage {
   readOutput(key: string): Promise<Uint8Array | undefined>;
   /** The keys in the input bucket starting with `prefix`. */
   listInput(prefix: string): Promise<string[]>;
+  /** An object of the input bucket (an upload, its corrections, the user's rules), or undefined when there is none. */
+  readInput(key: string): Promise<Uint8Array | undefined>;
+  /** Writes an object of the input bucket: a corrections file beside an upload, the user's rules. */
+  writeInput(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  /** A presigned GET of an upload in the input bucket (the proofread view decodes it in the page). */
+  presignInputDownload(key: string, options: { readonly fileName: string; readonly expiresIn: number }): Promise<string>;
+  /**
+   * Announces the upload at `key` to the chain again, as a new upload of the same bytes (on S3: a
+   * copy onto itself, which gives it a new last-modified time and so a new version).
+   */
+  reannounceInput(key: string): Promise<void>;
+}
+
+/** The input key of the job whose input folder is `jobPrefix` (`users/<userId>/<jobId>/`), if it has one. */
+export async function jobInputKey(storage: UserStorage, jobPrefix: string): Promise<string | undefined> {
+  return (await storage.listInput(jobPrefix)).find((key) => key.endsWith('.txt') && !key.slice(jobPrefix.length).includes('/'));
 }
 
 const MIME = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf', json: 'application/json' } as const;
@@ -55,7 +71,7 @@ function errorReasons(record: ErrorRecord): Readonly<Record<string, string>> {
  * @param jobPrefix the job's input folder, `users/<userId>/<jobId>/`.
  */
 export async function jobView(jobId: string, jobPrefix: string, storage: UserStorage, options: JobViewOptions): Promise<JobView | undefined> {
-  const inputKey = (await storage.listInput(jobPrefix)).find((key) => key.endsWith('.txt') && !key.slice(jobPrefix.length).includes('/'));
+  const inputKey = await jobInputKey(storage, jobPrefix);
   if (!inputKey) return undefined;
   const name = inputKey.slice(jobPrefix.length);
   const path = documentPath(inputKey);
@@ -92,7 +108,7 @@ export async function jobView(jobId: string, jobPrefix: string, storage: UserSto
       // Counted when the PDF was rendered: the API never opens a document (a 20 MB input's PDFs
       // would not fit its memory and time). A manifest written before pages were counted has none.
       const pages = pdf ? (report.pages ?? null) : null;
-      return { index: report.index, title: report.title, pages, characters: report.characters, paragraphs: report.paragraphs, docx, pdf };
+      return { index: report.index, title: report.title, pages, characters: report.characters, paragraphs: report.paragraphs, docx, pdf, ...(report.at ? { at: report.at } : {}) };
     }),
   );
   const removalsUrl = await storage.presignDownload(documentKey(path, manifest.cleaning.log), { fileName: manifest.cleaning.log, disposition: 'inline', contentType: MIME.json, expiresIn });

@@ -5,7 +5,8 @@
  * the same route table, so the page talks to one API in both places.
  */
 import { URL_EXPIRY_SECONDS, UPLOAD_CONTENT_TYPE, userInputKey, userPrefix, WEB_API_ROUTES, WebErrorCode, type UploadGrant, type WebApiRoute } from './api-contract.js';
-import { jobView, type UserStorage } from './job-view.js';
+import { getRules, proofView, putCorrections, putRules } from './corrections-api.js';
+import { jobInputKey, jobView, type UserStorage } from './job-view.js';
 import { checkUploadRequest } from './upload-request.js';
 import { refusal, type Refusal } from './web-api-error.js';
 
@@ -17,6 +18,8 @@ export interface WebApiRequest {
   readonly userId: string | undefined;
   /** The raw body (JSON), if any. */
   readonly body?: string;
+  /** The size of the body as sent, in bytes, also when the shell did not keep a body that large (default: the body's own). */
+  readonly bodyBytes?: number;
 }
 
 export interface WebApiResponse {
@@ -72,9 +75,17 @@ export async function handleWebApiRequest(request: WebApiRequest, options: WebAp
   if (route.path === '/api/uploads') {
     const check = checkUploadRequest(parseBody(request.body), options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
     if (!check.ok) return answer(check);
-    const jobId = options.newJobId();
-    const key = userInputKey(userId, jobId, check.request.name);
     const storage = await options.storageFor(userId);
+    const again = (parseBody(request.body) as { jobId?: unknown } | undefined)?.jobId;
+    let jobId: string;
+    if (again === undefined) jobId = options.newJobId();
+    else {
+      // Only into a job of this user's, and only the file it holds: another name would be another job.
+      const earlier = typeof again === 'string' && ID.test(again) ? await jobInputKey(storage, `${userPrefix(userId)}${again}/`) : undefined;
+      if (!earlier || earlier !== userInputKey(userId, again as string, check.request.name)) return answer(refusal(404, WebErrorCode.NoSuchJob, { jobId: String(again) }));
+      jobId = again as string;
+    }
+    const key = userInputKey(userId, jobId, check.request.name);
     const expiresIn = URL_EXPIRY_SECONDS.upload;
     const url = await storage.presignUpload(key, { contentType: UPLOAD_CONTENT_TYPE, bytes: check.request.bytes, expiresIn });
     const grant: UploadGrant = {
@@ -89,9 +100,17 @@ export async function handleWebApiRequest(request: WebApiRequest, options: WebAp
     return { status: 201, body: grant };
   }
 
+  const bodyBytes = request.bodyBytes ?? new TextEncoder().encode(request.body ?? '').length;
+  if (route.path === '/api/rules') {
+    const storage = await options.storageFor(userId);
+    return route.method === 'GET' ? getRules(storage, userId) : putRules(request.body, bodyBytes, storage, userId);
+  }
+
   const jobId = params.jobId ?? '';
   const notFound = answer(refusal(404, WebErrorCode.NoSuchJob, { jobId }));
   if (!ID.test(jobId)) return notFound;
+  if (route.path === '/api/jobs/{jobId}/proof') return proofView(jobId, await options.storageFor(userId), userId, options.now());
+  if (route.path === '/api/jobs/{jobId}/corrections') return putCorrections(jobId, request.body, bodyBytes, await options.storageFor(userId), userId);
   const view = await jobView(jobId, `${userPrefix(userId)}${jobId}/`, await options.storageFor(userId), { now: options.now() });
   return view ? { status: 200, body: view } : notFound;
 }

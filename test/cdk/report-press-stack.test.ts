@@ -248,7 +248,17 @@ describe('the ReportPress stack', () => {
     const del = (bucket: IConstruct, pattern: string) => ['s3:DeleteObject', objectsArn(bucket, pattern)];
     const list = (bucket: IConstruct) => ['s3:ListBucket', arn(bucket)];
     const expected: Record<StageName, unknown[][]> = {
-      clean: [get(input, '*.txt'), put(work, 'cleaned/*'), put(work, 'jobs/*/input.json'), put(work, 'jobs/*/removals.json'), put(work, 'jobs/*/error.json')],
+      // Beside the upload it reads its corrections and its user's rules; listing makes a missing one a 404.
+      clean: [
+        get(input, '*.txt'),
+        get(input, '*.corrections.json'),
+        get(input, 'users/*/rules.json'),
+        put(work, 'cleaned/*'),
+        put(work, 'jobs/*/input.json'),
+        put(work, 'jobs/*/removals.json'),
+        put(work, 'jobs/*/error.json'),
+        list(input),
+      ],
       split: [get(work, 'cleaned/*.json'), put(work, 'reports/*'), put(work, 'jobs/*/plan.json'), put(work, 'jobs/*/manifest.json'), put(work, 'cleaned/*.from-*.json'), put(work, 'jobs/*/error.json')],
       'render-docx': [get(work, 'reports/*.json'), put(work, 'jobs/*.docx'), put(work, 'jobs/*.docx.warnings.json'), put(work, 'jobs/*/error.json')],
       'render-pdf': [get(work, 'reports/*.json'), put(work, 'jobs/*.pdf'), put(work, 'jobs/*.pdf.warnings.json'), put(work, 'jobs/*/error.json')],

@@ -32,7 +32,27 @@ const resource = (construct: IConstruct) => template.toJSON().Resources[logicalI
 const siteOrigin = () => ({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.web.distribution), 'DomainName'] }]] });
 const policyOf = (role: IConstruct) =>
   Object.values(template.findResources('AWS::IAM::Policy')).find((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([ref(role)]))?.Properties.PolicyDocument
-    .Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[];
+    .Statement as { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown }[];
+
+/**
+ * Whether an identity policy's Allow statements let `user`'s session (session tag `user`) do
+ * `action` on `key` of the bucket with logical id `bucket`: IAM's matching of object ARNs, with the
+ * principal tag substituted and `*` matching any characters. Enough for the user-scoped role's
+ * object statements, which have no conditions.
+ */
+function policyAllows(statements: { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown }[], request: { action: string; bucket: string; key: string; user: string }): boolean {
+  const resources = (resource: unknown): unknown[] => (Array.isArray(resource) ? resource : [resource]);
+  const matches = (resource: unknown) => {
+    const parts = (resource as { 'Fn::Join'?: [string, [unknown, string]] })['Fn::Join']?.[1];
+    if (!parts || JSON.stringify(parts[0]) !== JSON.stringify({ 'Fn::GetAtt': [request.bucket, 'Arn'] })) return false;
+    const pattern = parts[1].slice(1).replaceAll('${aws:PrincipalTag/user}', request.user);
+    const glob = new RegExp(`^${pattern.split('*').map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    return glob.test(request.key);
+  };
+  return statements.some(
+    (s) => s.Effect === 'Allow' && s.Condition === undefined && (Array.isArray(s.Action) ? s.Action : [s.Action]).includes(request.action) && resources(s.Resource).some(matches),
+  );
+}
 
 /** The CSP directives of a policy string, by name. */
 const directives = (csp: string): Record<string, string[]> =>
@@ -209,8 +229,8 @@ describe('the web site of the ReportPress stack', () => {
   it('allows cross-origin requests from the site’s origin alone: to the API, uploads to the input bucket, downloads from the output bucket', () => {
     const { input, output, work } = stack.buckets;
 
-    expect(resource(stack.web.api).Properties.CorsConfiguration).toMatchObject({ AllowOrigins: [siteOrigin()], AllowMethods: ['GET', 'POST', 'OPTIONS'] });
-    expect(resource(input).Properties.CorsConfiguration).toEqual({ CorsRules: [expect.objectContaining({ AllowedMethods: ['PUT'], AllowedOrigins: [siteOrigin()] })] });
+    expect(resource(stack.web.api).Properties.CorsConfiguration).toMatchObject({ AllowOrigins: [siteOrigin()], AllowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'] });
+    expect(resource(input).Properties.CorsConfiguration).toEqual({ CorsRules: [expect.objectContaining({ AllowedMethods: ['PUT', 'GET'], AllowedOrigins: [siteOrigin()] })] });
     expect(resource(output).Properties.CorsConfiguration).toEqual({ CorsRules: [expect.objectContaining({ AllowedMethods: ['GET', 'HEAD'], AllowedOrigins: [siteOrigin()] })] });
     expect(resource(work).Properties.CorsConfiguration).toBeUndefined();
   });
@@ -253,17 +273,47 @@ describe('the web site of the ReportPress stack', () => {
     expect(resource(stack.web.userRole).Properties.MaxSessionDuration).toBe(3600);
   });
 
-  it('confines the user-scoped role to the tagged user’s prefix: put .txt in input, get from output, list both under the prefix only', () => {
+  it('confines the user-scoped role to the tagged user’s prefix: put .txt, corrections and rules and get in input, get from output, list both under the prefix only', () => {
     const { input, output } = stack.buckets;
     const objects = (bucket: IConstruct, pattern: string) => ({ 'Fn::Join': ['', [arn(bucket), `/${pattern}`]] });
 
     expect(USER_PREFIX_PATTERN).toBe('users/${aws:PrincipalTag/user}/*');
     expect(policyOf(stack.web.userRole)).toEqual([
-      { Effect: 'Allow', Action: 's3:PutObject', Resource: objects(input, 'users/${aws:PrincipalTag/user}/*.txt') },
+      {
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: [
+          objects(input, 'users/${aws:PrincipalTag/user}/*.txt'),
+          objects(input, 'users/${aws:PrincipalTag/user}/*.corrections.json'),
+          objects(input, 'users/${aws:PrincipalTag/user}/rules.json'),
+        ],
+      },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: objects(input, 'users/${aws:PrincipalTag/user}/*') },
       { Effect: 'Allow', Action: 's3:GetObject', Resource: objects(output, 'users/${aws:PrincipalTag/user}/*') },
       { Effect: 'Allow', Action: 's3:ListBucket', Resource: [arn(input), arn(output)], Condition: { StringLike: { 's3:prefix': ['users/${aws:PrincipalTag/user}/*'] } } },
     ]);
     expect(resource(stack.web.userRole).Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('lets a session of one user read and write their own rules and corrections, and another user’s never (IAM policy of the rules object)', () => {
+    // prepare
+    const statements = policyOf(stack.web.userRole);
+    const input = logicalId(stack.buckets.input);
+    const may = (user: string, action: string, key: string) => policyAllows(statements, { action, bucket: input, key, user });
+    // act
+    const verdicts = [
+      may('alice', 's3:GetObject', 'users/alice/rules.json'),
+      may('alice', 's3:PutObject', 'users/alice/rules.json'),
+      may('alice', 's3:PutObject', 'users/alice/j1/report.corrections.json'),
+      may('alice', 's3:GetObject', 'users/bob/rules.json'),
+      may('alice', 's3:PutObject', 'users/bob/rules.json'),
+      may('alice', 's3:GetObject', 'users/bob/j1/report.corrections.json'),
+      may('alice', 's3:PutObject', 'users/bob/j1/report.corrections.json'),
+      may('alice', 's3:PutObject', 'users/alice/j1/notes.json'),
+      may('alice', 's3:DeleteObject', 'users/alice/rules.json'),
+    ];
+    // assert
+    expect(verdicts).toEqual([true, true, true, false, false, false, false, false, false]);
   });
 
   it('names the site URL, the user pool and its client, and the API URL in its outputs', () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { DeleteObjectsCommand, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectsCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalS3, type LocalS3, type ObjectChange } from '../../cli/local-s3.js';
 import { atomicFilesystemStore, OutsideStoreError } from '../../cli/s3rver-store.js';
@@ -104,6 +104,21 @@ describe('the embedded S3 server', () => {
     const after = s3.requestCounts();
     expect(after.operations.LIST - before.operations.LIST).toBe(2);
     expect(after.listedKeys - before.listedKeys).toBe(1001);
+  });
+
+  it('gives an object copied onto itself the time of the copy, as S3 does, and announces it', async () => {
+    // prepare
+    await putObject(client, 'input', 'again/report.txt', '正文');
+    const before = await client.send(new HeadObjectCommand({ Bucket: 'input', Key: 'again/report.txt' }));
+    await new Promise((resolveWait) => setTimeout(resolveWait, 1100));
+    changes.length = 0;
+    // act
+    await client.send(new CopyObjectCommand({ Bucket: 'input', Key: 'again/report.txt', CopySource: 'input/again/report.txt', MetadataDirective: 'REPLACE', ContentType: 'text/plain' }));
+    const after = await client.send(new HeadObjectCommand({ Bucket: 'input', Key: 'again/report.txt' }));
+    // assert
+    expect(after.LastModified!.getTime()).toBeGreaterThan(before.LastModified!.getTime());
+    expect(after.ETag).toBe(before.ETag);
+    expect(changes.map((c) => [c.type, c.key])).toEqual([['created', 'again/report.txt']]);
   });
 
   it('forgets what a killed process left half-written', async () => {

@@ -4,7 +4,6 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../cli/dev-server.js';
 import { startLocalS3, type LocalS3 } from '../../cli/local-s3.js';
@@ -18,6 +17,7 @@ import { JobViewState, WebApiEnv, WebErrorCode, type JobView, type UploadGrant, 
 import { STSClient } from '@aws-sdk/client-sts';
 import { pollUntil } from './s3-helpers.js';
 import { sendRaw } from './signed-requests.js';
+import { gatewayEvent } from '../support/gateway-event.js';
 
 const SEED = join(process.cwd(), 'test', 'fixtures', 'seeds', '000_51d4175613d3e64f.txt');
 
@@ -155,36 +155,6 @@ describe('the web API of report-press dev', () => {
     expect(pagePut.headers['access-control-allow-origin']).toBe(base);
   });
 });
-
-/** The API Gateway HTTP API event (payload 2.0) of a request a JWT authorizer let through for `sub`. */
-function gatewayEvent(method: string, routeKey: string, sub: string | undefined, options: { body?: string; pathParameters?: Record<string, string>; origin?: string; stage?: string } = {}): APIGatewayProxyEventV2WithJWTAuthorizer {
-  const stage = options.stage ?? '$default';
-  const route = routeKey.split(' ')[1]!.replace(/\{(\w+)\}/g, (_, name: string) => options.pathParameters?.[name] ?? '');
-  const path = stage === '$default' ? route : `/${stage}${route}`;
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath: path,
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json', ...(options.origin ? { origin: options.origin } : {}) },
-    isBase64Encoded: false,
-    ...(options.body ? { body: options.body } : {}),
-    ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.example',
-      domainPrefix: 'api',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
-      requestId: 'r',
-      routeKey,
-      stage,
-      time: '01/Jan/2026:00:00:00 +0000',
-      timeEpoch: 0,
-      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: sub === undefined ? {} : { sub }, scopes: [] } },
-    },
-  } as APIGatewayProxyEventV2WithJWTAuthorizer;
-}
 
 describe('the web API Lambda handler', () => {
   let s3: LocalS3;

@@ -532,3 +532,21 @@ export function compilationPlan(goldCount: number): fc.Arbitrary<CompilationPlan
     }),
   });
 }
+
+/**
+ * Every title the generator can give a report (the titles it makes from the gold ones, before an
+ * advert or a variant of the body's copy is added): for measuring how titles are set.
+ */
+export function generatedTitles(): string[] {
+  const titles = new Set<string>();
+  // Every pick modulo the lengths of the lists it indexes names every unit, person and meeting.
+  const picks = UNITS.length * PEOPLE.length * MEETINGS.length;
+  for (const { title } of loadGoldReports()) {
+    for (let genre = 0; genre < GENRES.length; genre++) {
+      for (const prefix of Object.values(TitlePrefix)) {
+        for (let pick = 0; pick < picks; pick++) titles.add(makeTitle(title, { genre, prefix, pick }));
+      }
+    }
+  }
+  return [...titles];
+}

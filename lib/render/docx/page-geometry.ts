@@ -60,8 +60,10 @@ export function pageGeometry(profile: StyleProfile): DocxPageGeometry {
   const textWidthTwips = widthTwips - margin.left - margin.right;
   const textHeightTwips = heightTwips - margin.top - margin.bottom;
   // Word measures the footer distance to the footer's bottom; the standard measures from the text
-  // block down to the top of the number line, which is one page-number line high.
-  const footer = mmToTwips(marginMm.bottom - profile.pageNumber.belowTextMm) - pageNumberLineTwips(profile);
+  // block down to the 一字线, which a Chinese face draws in the middle of its em box: the number
+  // line is exactly one em high, so its middle is half a line below its top.
+  const lineTwips = pageNumberLineTwips(profile);
+  const footer = mmToTwips(marginMm.bottom - profile.pageNumber.belowTextMm) - Math.round(lineTwips / 2);
   const grid = profile.grid
     ? {
         type: DocumentGridType.LINES,

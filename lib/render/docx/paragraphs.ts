@@ -27,7 +27,7 @@ export interface DocxParagraphSpec {
    * so the navigation pane and a TOC list it.
    */
   readonly styleSeparator?: boolean;
-  /** Right indent in twips on the paragraph itself: a signature centred over its date (closing-block.ts). */
+  /** Right indent in twips on the paragraph itself: a signature's or a date's (closing-block.ts). */
   readonly rightIndentTwips?: number;
   /** No space after the paragraph: the title when an author line under it takes its blank lines. */
   readonly noSpaceAfter?: boolean;
@@ -74,14 +74,14 @@ const BLANK_LINE: DocxParagraphSpec = { style: DocxStyleId.Normal, runs: [] };
 
 /**
  * All paragraphs of the body: the title (already broken into lines), then every block; the
- * closing block after a blank line, a signature with its own right indent.
+ * closing block after a blank line, a signature and a date with their own right indents.
  */
 export function bodyParagraphs(report: Report, titleLines: readonly string[], profile: StyleProfile): DocxParagraphSpec[] {
   const charTwips = (chars: number): number => ptToTwips((chars * charPitchPt(profile) * profile.attribution.signature.sizePt) / profile.body.sizePt);
   const blocks = report.blocks.flatMap((block, i) => {
     const paragraphs = blockParagraphs(block);
-    // The date's indent is its style's; a signature's depends on its width against the date's.
-    const indentChars = block.kind === 'paragraph' && block.role === ParagraphRole.Signature ? closingRightIndentChars(report, i, profile) : undefined;
+    // A signature's and a date's indents depend on their widths against each other (closing-block.ts).
+    const indentChars = block.kind === 'paragraph' && block.role !== ParagraphRole.Byline ? closingRightIndentChars(report, i, profile) : undefined;
     const own = indentChars === undefined ? paragraphs : paragraphs.map((p) => ({ ...p, rightIndentTwips: charTwips(indentChars) }));
     return opensClosingBlock(report, i) ? [BLANK_LINE, ...own] : own;
   });

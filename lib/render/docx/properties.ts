@@ -2,27 +2,21 @@
  * Document properties (docProps/core.xml): what Word's File › Info and file browsers show.
  */
 import type { Report } from '../../model/report.js';
-import { DEFAULT_AUTHOR } from '../document-facts.js';
-import type { StyleProfile } from '../style.js';
-
-/** Written as the author and last editor when no author is given. */
-export const DOCX_CREATOR = DEFAULT_AUTHOR;
+import { documentAuthor } from '../document-facts.js';
 
 export interface DocxCoreProperties {
   readonly title: string;
-  readonly subject: string;
   readonly creator: string;
   readonly lastModifiedBy: string;
   readonly revision: number;
 }
 
-/** Title from the report, subject from the profile (the standard the document follows). */
-export function coreProperties(report: Report, profile: StyleProfile): DocxCoreProperties {
-  return {
-    title: report.title,
-    subject: profile.description,
-    creator: DOCX_CREATOR,
-    lastModifiedBy: DOCX_CREATOR,
-    revision: 1,
-  };
+/**
+ * Title from the report; author and last editor `author` when given, else the report's author
+ * line, else empty (document-facts.ts). No subject: the standard the layout follows is not what
+ * the document is about.
+ */
+export function coreProperties(report: Report, author?: string): DocxCoreProperties {
+  const who = documentAuthor(report, author);
+  return { title: report.title, creator: who, lastModifiedBy: who, revision: 1 };
 }

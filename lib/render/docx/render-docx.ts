@@ -12,9 +12,8 @@ import { bodyParagraphs, toDocxParagraph, type DocxParagraphSpec } from './parag
 import { coreProperties, type DocxCoreProperties } from './properties.js';
 import { compilePackageTemplate, CORE_PART, docxCompiler, fillPackageTemplate, type PackageTemplate } from './package-template.js';
 import { finishCore, finishParts } from './package-parts.js';
-import { DOCX_CREATOR } from './properties.js';
 import { packPartsReproducible } from './reproducible-package.js';
-import { DEFAULT_DOCUMENT_DATE } from '../document-facts.js';
+import { DEFAULT_DOCUMENT_DATE, documentAuthor } from '../document-facts.js';
 import { escapeXmlValue } from './xmlable-string.js';
 import type { ZipEntry } from './zip-writer.js';
 import { documentStyles } from './styles.js';
@@ -28,7 +27,7 @@ export interface DocxOptions {
    * date.
    */
   readonly timestamp?: Date;
-  /** Author and last editor in the document properties (default `report-press`). */
+  /** Author and last editor in the document properties; unset, the report's author line, else none. */
   readonly author?: string;
 }
 
@@ -49,7 +48,7 @@ export function describeDocx(report: Report, options: DocxOptions): DocxDescript
   const { profile } = options;
   const lines = titleLines(report.title, profile);
   return {
-    properties: coreProperties(report, profile),
+    properties: coreProperties(report, options.author),
     page: pageGeometry(profile),
     titleLines: lines,
     paragraphs: bodyParagraphs(report, lines, profile),
@@ -110,16 +109,17 @@ function templateFor(profile: StyleProfile): PackageTemplate | null {
   return template;
 }
 
-/** The core properties part with the report's author and the profile's language. */
+/**
+ * The core properties part with the document's author (`dc:creator`, `cp:lastModifiedBy`; both
+ * left out when there is none) and the profile's language. The template's part was compiled for
+ * another report, so its author elements are replaced whatever they hold.
+ */
 function finishCoreFor(parts: readonly ZipEntry[], profile: StyleProfile, author: string): ZipEntry[] {
   return parts.map(([name, data]): ZipEntry => {
     if (name !== CORE_PART || typeof data !== 'string') return [name, data];
     const who = escapeXmlValue(author);
-    const core = author === DOCX_CREATOR
-      ? data
-      : data
-          .replace(/<dc:creator>[^<]*<\/dc:creator>/, `<dc:creator>${who}</dc:creator>`)
-          .replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>${who}</cp:lastModifiedBy>`);
+    const without = data.replace(/<dc:creator>[^<]*<\/dc:creator>|<dc:creator\/>/, '').replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>|<cp:lastModifiedBy\/>/, '');
+    const core = author === '' ? without : without.replace('</cp:coreProperties>', `<dc:creator>${who}</dc:creator><cp:lastModifiedBy>${who}</cp:lastModifiedBy></cp:coreProperties>`);
     return [name, finishCore(core, profile)];
   });
 }
@@ -132,14 +132,14 @@ function finishCoreFor(parts: readonly ZipEntry[], profile: StyleProfile, author
 export async function renderDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
   const template = report.title === '' ? null : templateFor(options.profile);
   if (!template) return renderDocxInFull(report, options);
-  return pack(fillPackageTemplate(template, describeDocx(report, options).paragraphs.map(toDocxParagraph), report.title), options);
+  return pack(fillPackageTemplate(template, describeDocx(report, options).paragraphs.map(toDocxParagraph), report.title), report, options);
 }
 
 /** {@link renderDocx} without the package template: docx compiles every part for this report. */
 export function renderDocxInFull(report: Report, options: DocxOptions): Uint8Array {
-  return pack(finishParts(Array.from(docxCompiler().compile(buildDocxDocument(report, options), undefined, [])), options.profile), options);
+  return pack(finishParts(Array.from(docxCompiler().compile(buildDocxDocument(report, options), undefined, [])), options.profile), report, options);
 }
 
-function pack(parts: readonly ZipEntry[], options: DocxOptions): Uint8Array {
-  return packPartsReproducible(finishCoreFor(parts, options.profile, options.author ?? DOCX_CREATOR), options.timestamp ?? DEFAULT_DOCUMENT_DATE);
+function pack(parts: readonly ZipEntry[], report: Report, options: DocxOptions): Uint8Array {
+  return packPartsReproducible(finishCoreFor(parts, options.profile, documentAuthor(report, options.author)), options.timestamp ?? DEFAULT_DOCUMENT_DATE);
 }

@@ -14,7 +14,7 @@ import { AlignmentType, LineRuleType } from 'docx';
 import type { IParagraphStyleOptions, ICharacterStyleOptions, IStylesOptions, IRunStylePropertiesOptions, ISpacingProperties } from 'docx';
 import type { HeadingLevel } from '../../model/report.js';
 import { charPitchPt, firstLineIndentPt, type Alignment, type FontRole, type StyleProfile, type TextStyle } from '../style.js';
-import { ExplicitParagraphStyle, type ExplicitStyleProperties } from './explicit-style.js';
+import { ExplicitParagraphStyle, type ExplicitStyleProperties, type ParagraphFlag } from './explicit-style.js';
 import { exactLineTwips, gridCharacterSpacing, pageNumberLineTwips } from './page-geometry.js';
 import { ptToHalfPoints, ptToTwips } from './units.js';
 
@@ -59,18 +59,18 @@ export const runInStyleId = (level: HeadingLevel): DocxStyleId => DocxStyleId[`R
 export const headingOutlineLevel = (level: HeadingLevel): number => level - 1;
 
 /**
- * Paragraph properties of Normal stated for GB/T 9704: widow control (the PDF avoids widows and
- * orphans too), and `overflowPunct` on. The PDF keeps every mark inside the 版心; Word and WPS,
+ * Paragraph properties of Normal: widow control as the profile's pagination says (stated either way,
+ * so that no reader's default decides; the PDF paginates alike), and `overflowPunct` on. The PDF keeps every mark inside the 版心; Word and WPS,
  * whose default `overflowPunct` is, may hang a 点号 past the margin. It is stated because
  * LibreOffice 7.4 reads it inverted: absent or off, LibreOffice hangs 点号 and drops some of them
  * from what it draws and prints; on, it keeps them inside the line, as the PDF does. The automatic
  * space between Chinese and Latin letters or digits (`autoSpaceDE`/`autoSpaceDN`) is left at Word's
  * default, on, which the PDF follows (LibreOffice's DOCX import ignores both and always spaces).
  */
-export const NORMAL_PARAGRAPH_FLAGS = {
-  'w:widowControl': true,
+export const normalParagraphFlags = (profile: StyleProfile): Readonly<Partial<Record<ParagraphFlag, boolean>>> => ({
+  'w:widowControl': profile.pagination.widowControl,
   'w:overflowPunct': true,
-} as const;
+});
 
 const ALIGNMENT = {
   left: AlignmentType.LEFT,
@@ -83,6 +83,12 @@ const ALIGNMENT = {
 export function faceFonts(profile: StyleProfile, role: FontRole): { ascii: string; hAnsi: string; eastAsia: string; cs: string } {
   const face = profile.docxFaces[role];
   return { ascii: face.ascii, hAnsi: face.ascii, eastAsia: face.eastAsia, cs: face.ascii };
+}
+
+/** The fonts of a role with its East Asian face in every slot: digits and letters in it too (page numbers). */
+function ownFaceFonts(profile: StyleProfile, role: FontRole): ReturnType<typeof faceFonts> & { hint: string } {
+  const face = profile.docxFaces[role].eastAsia;
+  return { ascii: face, hAnsi: face, eastAsia: face, cs: face, hint: 'eastAsia' };
 }
 
 /**
@@ -180,8 +186,9 @@ function pageNumberStyles(profile: StyleProfile): StyleEntry<IParagraphStyleOpti
     id: DocxStyleId.Footer,
     name: 'footer',
     basedOn: DocxStyleId.Normal,
-    // The number is not body text: off the character grid, at its own fixed line height.
-    run: { ...runFormat(profile, { role: number.role, sizePt: number.sizePt, bold: false }), snapToGrid: false },
+    // The number is not body text: off the character grid, at its own fixed line height. Its digits
+    // are in the number's own face (GB/T 9704 §7.5: 半角宋体阿拉伯数字), not the Latin one.
+    run: { ...runFormat(profile, { role: number.role, sizePt: number.sizePt, bold: false }), font: ownFaceFonts(profile, number.role), snapToGrid: false },
     paragraph: {
       alignment: AlignmentType.CENTER,
       indent: { firstLine: 0, firstLineChars: 0 },
@@ -224,20 +231,24 @@ function runInBodyStyle(): IParagraphStyleOptions {
 
 /**
  * The author line (centred under the title, then the title's blank lines, which the title itself
- * then drops), the signature and the date (flush right; the date 右空四字, a signature's own right
- * indent is set on its paragraph, closing-block.ts). Signature and Date are Word's built-in ids.
+ * then drops), the signature and the date (flush right, 右空二字 by default; each paragraph states
+ * its own right indent, which depends on the two widths, closing-block.ts). Signature and Date are
+ * Word's built-in ids.
  */
 function attributionStyles(profile: StyleProfile, blankAfter: number): StyleEntry<IParagraphStyleOptions>[] {
   const { byline, signature, date } = profile.attribution;
-  const dateIndentTwips = ptToTwips((date.rightIndentChars * charPitchPt(profile) * date.sizePt) / profile.body.sizePt);
+  const indentTwips = (chars: number, sizePt: number): number => ptToTwips((chars * charPitchPt(profile) * sizePt) / profile.body.sizePt);
   const style = (id: DocxStyleId, name: string, text: TextStyle, paragraph: IParagraphStyleOptions['paragraph']) => {
     const base = { alignment: ALIGNMENT[text.align], indent: firstLineIndent(profile, text), spacing: lineSpacing(profile) };
     return onGrid(profile, paragraphStyle(profile, id, name, text, { paragraph: { ...base, ...paragraph } }), text.sizePt);
   };
   return [
     style(DocxStyleId.Byline, 'Byline', byline, { spacing: { ...lineSpacing(profile), after: blankAfter }, keepNext: true }),
-    style(DocxStyleId.Signature, 'Signature', signature, { keepNext: true }),
-    style(DocxStyleId.Date, 'Date', date, { indent: { ...firstLineIndent(profile, date), right: dateIndentTwips } }),
+    style(DocxStyleId.Signature, 'Signature', signature, {
+      indent: { ...firstLineIndent(profile, signature), right: indentTwips(signature.rightIndentChars, signature.sizePt) },
+      keepNext: true,
+    }),
+    style(DocxStyleId.Date, 'Date', date, { indent: { ...firstLineIndent(profile, date), right: indentTwips(date.rightIndentChars, date.sizePt) } }),
   ];
 }
 
@@ -263,7 +274,7 @@ export function documentStyles(profile: StyleProfile): DocxStyleSheet {
         // docx writes no spacing of 0, which is what an exact fit needs anyway.
         run: { language, ...(bodySpacing ? { characterSpacing: bodySpacing } : {}) },
       }),
-      explicit: { paragraphFlags: NORMAL_PARAGRAPH_FLAGS },
+      explicit: { paragraphFlags: normalParagraphFlags(profile) },
     },
     {
       options: paragraphStyle(profile, DocxStyleId.Title, 'Title', title, {
@@ -287,7 +298,7 @@ export function documentStyles(profile: StyleProfile): DocxStyleSheet {
           indent: firstLineIndent(profile, heading),
           spacing: lineSpacing(profile),
           outlineLevel: headingOutlineLevel(level),
-          keepNext: true,
+          keepNext: profile.pagination.keepHeadingsWithNext,
         },
       });
       return onGrid(profile, options, heading.sizePt);

@@ -4,15 +4,20 @@
  * breaks are chosen here and written as line breaks inside the one title paragraph.
  */
 import { balanceTitle } from '../layout/balance-title.js';
+import { latinAdvanceEm } from '../latin-metrics.js';
 import { textWidthPt, type StyleProfile } from '../style.js';
 
 /**
- * Width of `text` in ems without font metrics: CJK and other full-width characters take one em,
- * Latin letters, digits and ASCII punctuation half of one (as in a Chinese face's proportions).
+ * Width of `text` in ems without the font library: printable ASCII at its width in Times New
+ * Roman's metrics (Liberation Serif's, the Latin face of both documents: digits half an em, `W`
+ * 0.94), CJK and other full-width characters one em, other Latin, Greek or Cyrillic half of one.
  */
 export function emWidth(text: string): number {
   let ems = 0;
-  for (const char of text) ems += isHalfWidth(char.codePointAt(0) ?? 0) ? 0.5 : 1;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    ems += latinAdvanceEm(codePoint) ?? (isHalfWidth(codePoint) ? 0.5 : 1);
+  }
   return ems;
 }
 

@@ -1,20 +1,19 @@
 /**
- * Balanced title lines (GB/T 9704-2012 §7.3.1: 标题回行时，要做到词意完整，排列对称，长短适宜，
+ * Balanced title lines (GB/T 9704-2012 §7.3.3: 标题回行时，要做到词意完整，排列对称，长短适宜，
  * 间距恰当). A title that fits stays on one line; a longer one is broken into as few lines as fit,
- * as equal in length as the words allow, preferring natural boundaries.
+ * between phrases (after the unit or person, before the matter), never after a conjunction, with
+ * the shorter line on top or the lines balanced (梯形, 菱形).
  */
 import { CHINESE_NUMERALS } from '../../text/lexicon/numerals.js';
 import { canBreakBetween } from './kinsoku.js';
 import { isSpaceUnit, segmentUnits } from './text-units.js';
-import { insideLexiconWord } from './title-lexicon.js';
+import { endsOnConjunction, endsOnPreposition, endsOnUnitOrPerson, insideLexiconWord, meetingSpans, opensMatter, opensWithYear } from './title-lexicon.js';
 
 /** Width in points of `text` in the title face. */
 export type MeasureTitle = (text: string) => number;
 
 /** Characters after which a title reads well broken: punctuation and the spaces the author left. */
 const CLOSING_MARK = /[，、：；。！？）」』》】〕”’—…\s]$/u;
-/** Conjunctions that close a phrase (`A和/B`); weak, since they also occur inside words (参与). */
-const CONJUNCTION = /[和与及暨或并]$/u;
 /** Words a report's genre opens with; a line break before them keeps the topic whole. */
 const GENRE_WORD = /^(工作|述职|报告|总结|讲话|发言|情况|方案|意见|通知|心得|体会|汇报|计划|实施|会议|专题|调研|经验|材料)/u;
 /** Particles and suffixes that cannot open a line without tearing a word or phrase. */
@@ -23,12 +22,20 @@ const DIGIT_END = new RegExp(`[0-9０-９${CHINESE_NUMERALS}]$`, 'u');
 
 /** Cost weights; a natural boundary is worth about two characters of imbalance. */
 const WEIGHT = {
+  /** Per em² a line is off the mean; half as much for a short first line or a long last one (梯形). */
   imbalance: 0.5,
   shortLine: 100,
-  extraLine: 8,
-  upperShorter: 1,
+  extraLine: 20,
+  /** Per em by which an upper line is longer than the one below it, beyond one em (倒梯形). */
+  upperLonger: 1.5,
   hourglass: 3,
-  insideWord: 10,
+  insideWord: 16,
+  /** A line ending on a conjunction (`…抓基层党建及 / 述责述廉…`) leaves the phrase open: outweighs any shape. */
+  conjunctionEnd: 40,
+  /** A line ending on a preposition (`在`, `关于`) tears it from its object. */
+  prepositionEnd: 12,
+  /** Inside a meeting's name (`在…上的讲话`): the name reads as one phrase. */
+  insideMeeting: 6,
 } as const;
 
 const MAX_EXHAUSTIVE_UNITS = 80;
@@ -39,9 +46,11 @@ const EPSILON = 1e-6;
  *
  * A title that fits stays one line. Otherwise it takes the fewest lines that fit (one more only if
  * that reads much better), never breaks inside a number or a Latin word nor against kinsoku, avoids
- * one- or two-character lines, prefers breaking after punctuation, 的, conjunctions and 年/年度 and
- * before genre words (工作, 述职, 报告 …), and keeps lines equal with the upper line not the shorter
- * (or a pyramid or diamond for three lines).
+ * one- or two-character lines and line ends on a conjunction (和, 与, 及, 并, 暨 …) or a preposition
+ * (在, 关于), prefers breaking between phrases — after the unit or person and before the matter
+ * (`2022年党组织书记 / 抓基层党建…`, `XX县委书记 / 在…上的讲话`), after punctuation, 的 and
+ * 年/年度, before genre words (工作, 述职, 报告 …) — and keeps the upper line the shorter or the
+ * lines equal (梯形; a pyramid or diamond for three lines, never an hourglass).
  *
  * @param measure width in points of a piece of the title in the title face; called once per
  *   distinct unbreakable unit, so it may be slow.
@@ -221,42 +230,70 @@ class TitleModel {
     const chars = (this.prefixChars[end] as number) - (this.prefixChars[start] as number);
     const shortLine = chars <= 2 ? WEIGHT.shortLine : 0;
     const boundary = end < this.units.length ? (this.breakCost[end] as number) : 0;
-    return WEIGHT.imbalance * deviation * deviation + shortLine + boundary;
+    // A short first line or a long last one is the 梯形 a title may take: it costs half.
+    const trapezoid = (start === 0 && deviation < 0) || (end === this.units.length && deviation > 0);
+    return (trapezoid ? WEIGHT.imbalance / 2 : WEIGHT.imbalance) * deviation * deviation + shortLine + boundary;
   }
 
-  /** Upper line not the shorter; three lines may form a pyramid or diamond, not an hourglass. */
+  /**
+   * The shorter line on top or lines balanced (梯形): an upper line longer than the next by more
+   * than one em costs; three lines may form a pyramid or diamond, never an hourglass.
+   */
   private shapeCost(first: number, second: number, third?: number): number {
-    if (third === undefined) {
-      const shortfall = (second - first) / this.em;
-      return shortfall > 0.5 ? WEIGHT.upperShorter * (1 + shortfall) : 0;
-    }
-    return second < Math.min(first, third) - this.em / 2 ? WEIGHT.hourglass : 0;
+    const longer = (upper: number, lower: number): number => {
+      const excess = (upper - lower) / this.em - 1;
+      return excess > 0 ? WEIGHT.upperLonger * excess : 0;
+    };
+    if (third === undefined) return longer(first, second);
+    const hourglass = second < Math.min(first, third) - this.em / 2 ? WEIGHT.hourglass : 0;
+    return hourglass + (second >= third ? longer(first, second) : 0);
   }
 
   /** Cost of breaking before each unit: negative at natural boundaries, positive inside phrases. */
   private scoreBoundaries(): number[] {
     const text = this.units.join('');
-    const insideWord = insideLexiconWord(text);
+    const context: TitleContext = { text, inside: insideLexiconWord(text), meetings: meetingSpans(text) };
     const offsets = [0];
     for (const unit of this.units) offsets.push((offsets.at(-1) as number) + unit.length);
     return this.units.map((_, i) => {
       const offset = offsets[i] as number;
-      const natural = boundaryCost(text.slice(Math.max(0, offset - 2), offset), text.slice(offset, offset + 2));
-      return natural + (insideWord[offset] ? WEIGHT.insideWord : 0);
+      return boundaryCost(context, offset) + (context.inside[offset] ? WEIGHT.insideWord : 0);
     });
   }
 }
 
-/** Cost of a line break between `before` (the two characters up to it) and `after` (the two from it). */
-function boundaryCost(before: string, after: string): number {
+/** What the boundary costs read of the whole title. */
+interface TitleContext {
+  readonly text: string;
+  /** Offsets strictly inside a word (title-lexicon.ts). */
+  readonly inside: readonly boolean[];
+  /** `[start, end)` of each `在…上的` phrase: from 在 to the 上 that closes it. */
+  readonly meetings: readonly (readonly [number, number])[];
+}
+
+/**
+ * Cost of a line break at `offset` of the title: negative between phrases, positive inside one.
+ * The strongest break is after the unit or person and before the matter (GB/T 9704 词意完整).
+ */
+function boundaryCost({ text, inside, meetings }: TitleContext, offset: number): number {
+  const head = text.slice(0, offset);
+  const tail = text.slice(offset);
+  const before = head.slice(-2);
+  const after = tail.slice(0, 2);
+  if (endsOnConjunction(head, inside)) return WEIGHT.conjunctionEnd;
+  if (endsOnPreposition(head, inside)) return WEIGHT.prepositionEnd;
   if (CLOSING_MARK.test(before)) return -6;
   if (/^[（《“【〔「『]/u.test(after)) return -4;
   if (before.endsWith('年') && after.startsWith('度')) return 6;
   if (CLINGING_START.test(after)) return DIGIT_END.test(before) || !/^[年月日度届期号个项名次]/u.test(after) ? 6 : 3;
+  const who = endsOnUnitOrPerson(head, tail);
+  const matter = opensMatter(tail, offset, meetings);
+  if (who && (matter || opensWithYear(tail))) return -8;
+  if (matter) return -5;
+  if (meetings.some(([start, end]) => offset > start && offset <= end)) return WEIGHT.insideMeeting;
+  if (who) return -4;
   if (before.endsWith('年度') || (before.endsWith('年') && DIGIT_END.test(before.slice(0, -1)))) return -4;
   if (before.endsWith('的')) return -4;
   if (GENRE_WORD.test(after)) return -3;
-  if (CONJUNCTION.test(before)) return -2;
-  if (before.endsWith('关于')) return 0;
   return 1;
 }

@@ -11,7 +11,7 @@
 import type { Alignment } from '../style.js';
 import { canBreakBetween } from './kinsoku.js';
 import { sameFace } from './measure-cache.js';
-import { AUTO_SPACE_EM, autoSpaceBetween, squeezedInPair } from './punctuation.js';
+import { AUTO_SPACE_EM, autoSpaceBetween, punctuationClass, squeezedInPair } from './punctuation.js';
 import { isSpaceUnit, segmentUnits } from './text-units.js';
 import type { MeasureText, PositionedRun, RunFace, StructureTag } from './types.js';
 
@@ -79,10 +79,10 @@ const FIT_TOLERANCE_PT = 0.01;
 export function breakParagraph(spans: readonly TextSpan[], options: LineBreakOptions): BrokenLine[] {
   const units = toUnits(spans, options);
   if (units.length === 0) return [[]];
-  const lines: BrokenLine[] = [];
+  const ranges: LineRange[] = [];
   let start = 0;
   while (start < units.length) {
-    const first = lines.length === 0;
+    const first = ranges.length === 0;
     if (!first) {
       while (start < units.length && (units[start] as Unit).space) start += 1;
       if (start === units.length) break;
@@ -91,13 +91,52 @@ export function breakParagraph(spans: readonly TextSpan[], options: LineBreakOpt
     const end = lineEnd(units, start, available, options);
     let rest = end;
     while (rest < units.length && (units[rest] as Unit).space) rest += 1;
-    const last = rest === units.length;
-    lines.push(placeLine(units.slice(start, end), available, first, last, options));
-    if (last) break;
+    ranges.push({ start, end: rest === units.length ? units.length : end });
+    if (rest === units.length) break;
     start = end;
   }
-  return lines;
+  if (options.align === 'justify') avoidLoneLastCharacter(units, ranges);
+  return ranges.map(({ start: from, end }, i) =>
+    placeLine(units.slice(from, end), options.widthPt - (i === 0 ? options.firstLineIndentPt : 0), i === 0, i === ranges.length - 1, options),
+  );
 }
+
+/** Units `[start, end)` of one line. */
+interface LineRange {
+  start: number;
+  end: number;
+}
+
+/** The most a line gives up to its paragraph's last line, in ems: a character, or a number of four digits. */
+const MAX_PUSHED_EM = 2;
+
+/**
+ * A paragraph's last line of one character and its marks (段末孤字: `强。`) takes one more unit from
+ * the line above: the break moves back to the nearest legal point, and the line above is spread by
+ * the room it gives up (at most {@link MAX_PUSHED_EM}, under a twenty-sixth of an em per gap: what
+ * a kinsoku break already costs). Pulling the character up instead would squeeze the line above
+ * below the grid's 28 characters, which neither the DOCX nor GB/T 9704's grid allows.
+ */
+function avoidLoneLastCharacter(units: readonly Unit[], ranges: LineRange[]): void {
+  const last = ranges.at(-1);
+  const above = ranges.at(-2);
+  if (!last || !above) return;
+  const letters = units.slice(last.start, last.end).filter((unit) => !unit.space && punctuationClass(unit.text) === undefined && !isMarkOnly(unit.text));
+  if (letters.length !== 1 || (letters[0] as Unit).glyphs !== 1) return;
+  let pushed = 0;
+  for (let at = above.end - 1; at > above.start + 1; at -= 1) {
+    const unit = units[at] as Unit;
+    pushed += unit.advance;
+    if (pushed > MAX_PUSHED_EM * unit.face.sizePt + FIT_TOLERANCE_PT) return;
+    if (unit.space || !canBreakBetween((units[at - 1] as Unit).text, unit.text)) continue;
+    above.end = at;
+    last.start = at;
+    return;
+  }
+}
+
+/** True for a unit of marks only (`……`, `——`, `%`): it is no character of its own. */
+const isMarkOnly = (text: string): boolean => /^[\p{P}\p{S}]+$/u.test(text);
 
 function toUnits(spans: readonly TextSpan[], options: LineBreakOptions): Unit[] {
   const units: Unit[] = [];

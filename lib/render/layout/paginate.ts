@@ -48,8 +48,9 @@ const TRAILING_PUNCTUATION = /[。．.：:，,；;、\s]+$/u;
  * - Lines advance `lineSpacing.pitchPt`; a page holds `grid.linesPerPage` lines (22 for GB/T), or
  *   as many whole pitches as the text block holds without a grid. A line's baseline is
  *   `baselineInSlot(slot top, pitch, size)`: the em box centred in its slot.
- * - Headings move to the next page rather than end one; a paragraph never leaves a single first
- *   line at the bottom of a page nor a single last line at the top of the next.
+ * - Per `profile.pagination`: headings move to the next page rather than end one; with widow
+ *   control a paragraph never leaves a single first line at the bottom of a page nor a single last
+ *   line at the top of the next, without it every page but a report's last is full.
  * - Bookmarks: the title (level 0) and every heading and run-in heading, at the top of its first
  *   line's slot.
  * - An author line (profile `attribution.byline`) centred right under the title, the title's blank
@@ -68,7 +69,7 @@ export function layoutReport(report: Report, profile: StyleProfile, measure: Mea
     ...report.blocks.map((block, i) => setBlock(report, i, context, i === 0 && byline ? profile.title.blankLinesAfter : 0)),
   ];
   const geometry = context.geometry;
-  return { pages: paginate(blocks.filter((block): block is SetBlock => block !== undefined), geometry) };
+  return { pages: paginate(blocks.filter((block): block is SetBlock => block !== undefined), geometry, profile.pagination.widowControl) };
 }
 
 const faces = new WeakMap<TextStyle, RunFace>();
@@ -163,8 +164,11 @@ function setBlock(report: Report, at: number, { profile, geometry, measure, base
   const blank = (count: number): BrokenLine[] => Array.from({ length: count }, (): BrokenLine => []);
   const lines = [...blank(opensClosingBlock(report, at) ? 1 : 0), ...broken, ...blank(blankLinesAfter)];
   const sizePt = Math.max(style.sizePt, ...spans.map((span) => span.face.sizePt));
-  // The author line stays with the title, and the signature with the date.
-  const keepWithNext = block.kind === 'heading' || block.role === ParagraphRole.Byline || block.role === ParagraphRole.Signature;
+  // The author line stays with the title, and the signature with the date; headings as the profile says.
+  const keepWithNext =
+    block.kind === 'heading'
+      ? profile.pagination.keepHeadingsWithNext
+      : block.role === ParagraphRole.Byline || block.role === ParagraphRole.Signature;
   return { index, lines, sizePt, slotsPerLine: slotsFor(sizePt, geometry), keepWithNext, ...(bookmark ? { bookmark } : {}) };
 }
 
@@ -176,23 +180,25 @@ function runInTitle(heading: string): string {
 /**
  * Fewest line slots from `blocks[index]` on that must share a page with the keep-with-next block
  * before it: whole headings (each kept with what follows it), then a paragraph's legal first
- * piece — all of it up to three lines (one or two would leave an orphan or a widow), else two
- * lines. Stops counting past `limit`: a longer chain cannot be kept on one page anyway.
+ * piece — with widow control all of it up to three lines (one or two would leave an orphan or a
+ * widow), else two lines; without, its first line. Stops counting past `limit`: a longer chain
+ * cannot be kept on one page anyway.
  */
-function leadSlots(blocks: readonly SetBlock[], index: number, limit: number): number {
+function leadSlots(blocks: readonly SetBlock[], index: number, limit: number, widowControl: boolean): number {
   let slots = 0;
   for (let at = index; at < blocks.length && slots <= limit; at += 1) {
     const block = blocks[at] as SetBlock;
     const lines = block.lines.length;
-    if (!block.keepWithNext) return slots + (lines <= 3 ? lines : 2) * block.slotsPerLine;
+    if (!block.keepWithNext) return slots + (!widowControl ? Math.min(1, lines) : lines <= 3 ? lines : 2) * block.slotsPerLine;
     slots += lines * block.slotsPerLine;
   }
   return slots;
 }
 
-/** How many of `remaining` lines go on a page with room for `room` lines, avoiding widows and orphans. */
-function linesForPage(remaining: number, room: number, continuing: boolean): number {
+/** How many of `remaining` lines go on a page with room for `room` lines, avoiding widows and orphans when asked to. */
+function linesForPage(remaining: number, room: number, continuing: boolean, widowControl: boolean): number {
   if (remaining <= room) return remaining;
+  if (!widowControl) return room;
   let take = room;
   // A widow: the last line alone on the next page. Give it a companion.
   if (remaining - take === 1) take -= 1;
@@ -201,7 +207,7 @@ function linesForPage(remaining: number, room: number, continuing: boolean): num
   return Math.max(0, take);
 }
 
-function paginate(blocks: readonly SetBlock[], geometry: PageGeometry): LaidPage[] {
+function paginate(blocks: readonly SetBlock[], geometry: PageGeometry, widowControl: boolean): LaidPage[] {
   const perPage = geometry.linesPerPage;
   const pages: LaidPage[] = [];
   let lines: LaidLine[] = [];
@@ -222,13 +228,13 @@ function paginate(blocks: readonly SetBlock[], geometry: PageGeometry): LaidPage
 
   blocks.forEach((block, index) => {
     const slots = block.slotsPerLine;
-    if (block.keepWithNext && used > 0 && used + block.lines.length * slots + leadSlots(blocks, index + 1, perPage) > perPage) newPage();
+    if (block.keepWithNext && used > 0 && used + block.lines.length * slots + leadSlots(blocks, index + 1, perPage, widowControl) > perPage) newPage();
     let next = 0;
     while (next < block.lines.length) {
       const room = Math.floor((perPage - used) / slots);
       const take = block.keepWithNext
         ? Math.min(block.lines.length - next, room)
-        : linesForPage(block.lines.length - next, room, next > 0);
+        : linesForPage(block.lines.length - next, room, next > 0, widowControl);
       // At the top of a page everything must go somewhere.
       const count = used === 0 ? Math.max(1, take) : take;
       if (next === 0 && count > 0 && block.bookmark) {

@@ -10,6 +10,11 @@ export interface RunFace {
   readonly role: FontRole;
   readonly sizePt: number;
   readonly bold: boolean;
+  /**
+   * `false`: ASCII in the role's own face, as page numbers are (GB/T 9704 §7.5: 半角宋体阿拉伯数字).
+   * Otherwise digits and Latin letters are set in the Latin face (Times New Roman's metrics).
+   */
+  readonly latin?: boolean;
 }
 
 /**

@@ -10,7 +10,7 @@ import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { pageGeometry } from '../layout/page-geometry.js';
 import { pageNumberPlacement } from '../layout/page-number.js';
 import type { Layout, RunFace, StructureTag } from '../layout/types.js';
-import { DEFAULT_AUTHOR, DEFAULT_DOCUMENT_DATE } from '../document-facts.js';
+import { DEFAULT_DOCUMENT_DATE } from '../document-facts.js';
 import type { StyleProfile } from '../style.js';
 import { isInvisible, type FaceSegment, type FontLibrary, type LoadedFace } from './font-library.js';
 import { deflate, latin1Bytes, useNodeDeflate } from './node-deflate.js';
@@ -35,7 +35,7 @@ export interface DrawLayoutOptions {
   readonly title: string;
   /** Created and modified date (the input's); default a fixed date. */
   readonly timestamp?: Date;
-  /** Author in the metadata (default `report-press`). */
+  /** Author in the metadata (Info, XMP); empty or unset for none. */
   readonly author?: string;
 }
 
@@ -107,7 +107,7 @@ function planPages(layout: Layout, profile: StyleProfile, fonts: FontLibrary): P
         planRun({ block: line.block, tag: run.structure ?? 'P' }, run.text, run, run.x, line.baselineY, run.charSpacing, fonts, run.adjustments),
       ),
     );
-    const label = pageNumberPlacement(profile, page.number, fonts.measure);
+    const label = pageNumberPlacement(profile, page.number, fonts.measure, { inkMiddleEm: fonts.inkMiddleEm });
     planned.push(...planRun('artifact', label.text, label.face, label.x, label.baselineY, 0, fonts));
     return planned;
   });
@@ -294,7 +294,7 @@ export async function drawLayout(layout: Layout, options: DrawLayoutOptions): Pr
 
   const embedded = await embedFaces(doc, planned);
   const date = options.timestamp ?? DEFAULT_DOCUMENT_DATE;
-  const author = options.author ?? DEFAULT_AUTHOR;
+  const author = options.author ?? '';
   const identity = createHash('sha256').update(`${profile.id}\n${options.title}\n${date.toISOString()}\n${author}\n`);
   const glyphCodes = new GlyphCodes();
   const structure = new StructureTree();

@@ -1,13 +1,15 @@
 /**
  * The fonts the PDF embeds, parsed once per process: one open face per font role (Fandol 宋/仿/黑/楷,
- * GB2312 coverage) and fallbacks for the characters a Fandol face lacks (a subset of Noto Serif CJK
- * SC for 堃, 喆, 𠮷 …, then Extension B and emoji), each read only when a document needs it. The
- * library measures text exactly as the drawer will draw it.
+ * GB2312 coverage), a Times-metric serif (Liberation Serif) for printable ASCII in every role, as the
+ * DOCX names Times New Roman for it, and fallbacks for the characters a Fandol face lacks (a subset
+ * of Noto Serif CJK SC for 堃, 喆, 𠮷 …, then Extension B and emoji), each read only when a document
+ * needs it. The library measures text exactly as the drawer will draw it.
  */
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { ReportPressError } from '../../errors.js';
 import type { MeasureText, RunFace } from '../layout/types.js';
+import { isLatinCodePoint } from '../latin-metrics.js';
 import { FontRole } from '../style.js';
 import { decodeCodePointRanges, inRanges, type CodePointRanges } from './code-point-ranges.js';
 import { NOTO_FALLBACK_COVERAGE } from './fallback-coverage.js';
@@ -28,6 +30,13 @@ export const ROLE_FONT_FILES = {
 export const PRIMARY_FONT_FILES: readonly string[] = [
   ...new Set(Object.values(ROLE_FONT_FILES).flatMap((files) => (files.bold ? [files.regular, files.bold] : [files.regular]))),
 ];
+
+/**
+ * The Latin face of every role: Liberation Serif (SIL OFL 1.1, metric-compatible with Times New
+ * Roman, which the DOCX names for ASCII), so that `12.35亿元` and `8.7%` have the same digits in both
+ * documents. It draws printable ASCII (U+0020–U+007E); the bold cut serves bold runs.
+ */
+export const LATIN_FONT_FILES = { regular: 'LiberationSerif-Regular.ttf', bold: 'LiberationSerif-Bold.ttf' } as const;
 
 /** Noto Serif CJK SC cut down to what Fandol lacks; regenerate with scripts/subset-fallback-font.ts. */
 export const FALLBACK_FONT_FILE = 'NotoSerifCJKsc-Regular-fallback.otf';
@@ -77,8 +86,11 @@ export const FALLBACKS: readonly LazyFallback[] = [NOTO_FALLBACK, EXTENSION_B_FA
 
 const BOLD_CUTS: ReadonlySet<string> = new Set(Object.values(ROLE_FONT_FILES).flatMap((files) => (files.bold ? [files.bold] : [])));
 
-/** Every font file (names under assets/fonts/) the library may read: the role faces, then the fallbacks. */
-export const FONT_FILES: readonly string[] = [...PRIMARY_FONT_FILES, ...FALLBACKS.map((f) => f.file)];
+/** The files the library reads and parses when it is made: the role faces, then the Latin faces. */
+export const EAGER_FONT_FILES: readonly string[] = [...PRIMARY_FONT_FILES, LATIN_FONT_FILES.regular, LATIN_FONT_FILES.bold];
+
+/** Every font file (names under assets/fonts/) the library may read: the role faces, the Latin faces, then the fallbacks. */
+export const FONT_FILES: readonly string[] = [...EAGER_FONT_FILES, ...FALLBACKS.map((f) => f.file)];
 
 /** A font file could not be read or parsed. */
 export class FontLoadError extends ReportPressError {
@@ -125,6 +137,11 @@ export interface FontLibrary {
   readonly fallback: LoadedFace;
   /** Width of text without character spacing, choosing the face per character as it is drawn. */
   readonly measure: MeasureText;
+  /**
+   * Middle of a character's ink above the baseline, in ems of the face that draws it in `face`
+   * (the 一字线 of a page number: 0.30 in Fandol 宋); `undefined` when the glyph has no ink.
+   */
+  inkMiddleEm(char: string, face: RunFace): number | undefined;
   /**
    * True when the character can be drawn: the face's own font or a fallback has a glyph, or it is an
    * invisible format character (nothing to draw). A run face checks the face that run draws with
@@ -245,7 +262,7 @@ function loadFace(file: string, read: (fileName: string) => Uint8Array): LoadedF
 }
 
 /**
- * Parses the role faces in {@link PRIMARY_FONT_FILES} once; the {@link FALLBACKS} are read and
+ * Parses the role and Latin faces ({@link EAGER_FONT_FILES}) once; the {@link FALLBACKS} are read and
  * parsed through the same `read` on the first character that needs them. Call it once per process
  * and pass the library to every render: parsing is lazy in fontkit, but glyph and width caches live
  * on the library.
@@ -255,8 +272,9 @@ function loadFace(file: string, read: (fileName: string) => Uint8Array): LoadedF
  * @throws FontLoadError when a file is missing or not a font (a fallback's, when first needed).
  */
 export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLibrary {
-  const faces = new Map(PRIMARY_FONT_FILES.map((file) => [file, loadFace(file, read)] as const));
+  const faces = new Map(EAGER_FONT_FILES.map((file) => [file, loadFace(file, read)] as const));
   const face = (file: string): LoadedFace => faces.get(file)!;
+  const latinFace = (bold: boolean): LoadedFace => face(bold ? LATIN_FONT_FILES.bold : LATIN_FONT_FILES.regular);
 
   const lazyFaces = new Map<LazyFallback, LoadedFace>();
   const lazyFace = (lazy: LazyFallback): LoadedFace => {
@@ -292,17 +310,20 @@ export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLib
 
   const segment = (text: string, runFace: RunFace): FaceSegment[] => {
     const primary = primaryFor(runFace.role, runFace.bold);
+    const latin = runFace.latin === false ? undefined : latinFace(runFace.bold);
     const segments: { face: LoadedFace; syntheticBold: boolean; codePoints: number[]; advanceEm: number }[] = [];
     let current: (typeof segments)[number] | undefined;
     // By index, not `for…of`: no string per character (this runs for every character drawn).
     for (let i = 0; i < text.length; i++) {
       const codePoint = text.codePointAt(i)!;
       if (codePoint > 0xffff) i++;
-      const drawing = drawingFace(primary.face, codePoint);
+      const drawing = latin && isLatinCodePoint(codePoint) ? latin : drawingFace(primary.face, codePoint);
       if (current?.face !== drawing) {
         // Fallbacks have no bold cut: thicken them when bold is asked for or the primary face is
         // itself a bold cut (the title's 小标宋 stand-in), so rare characters match their neighbours.
-        const syntheticBold = drawing !== primary.face ? runFace.bold || BOLD_CUTS.has(primary.face.file) : primary.syntheticBold;
+        // The Latin face has its own bold cut, and is regular in a title as in the DOCX.
+        const syntheticBold =
+          drawing === latin ? false : drawing !== primary.face ? runFace.bold || BOLD_CUTS.has(primary.face.file) : primary.syntheticBold;
         current = { face: drawing, syntheticBold, codePoints: [], advanceEm: 0 };
         segments.push(current);
       }
@@ -314,13 +335,22 @@ export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLib
 
   const measure: MeasureText = (text, runFace) => {
     const primary = primaryFor(runFace.role, runFace.bold).face;
+    const latin = runFace.latin === false ? undefined : latinFace(runFace.bold);
     let em = 0;
     for (let i = 0; i < text.length; i++) {
       const codePoint = text.codePointAt(i)!;
       if (codePoint > 0xffff) i++;
-      em += drawingFace(primary, codePoint).advanceEm(codePoint);
+      em += (latin && isLatinCodePoint(codePoint) ? latin : drawingFace(primary, codePoint)).advanceEm(codePoint);
     }
     return em * runFace.sizePt;
+  };
+
+  const inkMiddleEm = (char: string, runFace: RunFace): number | undefined => {
+    const codePoint = char.codePointAt(0)!;
+    const drawing =
+      runFace.latin !== false && isLatinCodePoint(codePoint) ? latinFace(runFace.bold) : drawingFace(primaryFor(runFace.role, runFace.bold).face, codePoint);
+    const box = drawing.font.getGlyph(drawing.glyphId(codePoint)).bbox;
+    return box.maxY > box.minY ? (box.minY + box.maxY) / 2 / drawing.font.unitsPerEm : undefined;
   };
 
   const roleFaces = (role: FontRole): LoadedFace[] => {
@@ -335,7 +365,7 @@ export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLib
         : typeof runFace === 'string'
           ? roleFaces(runFace)
           : [primaryFor(runFace.role, runFace.bold).face];
-    return primaries.every((primary) => primary.has(codePoint)) || fallbackFor(codePoint) !== undefined;
+    return isLatinCodePoint(codePoint) || primaries.every((primary) => primary.has(codePoint)) || fallbackFor(codePoint) !== undefined;
   };
 
   return {
@@ -347,6 +377,7 @@ export function loadFontLibrary(read: (fileName: string) => Uint8Array): FontLib
       return lazyFace(NOTO_FALLBACK);
     },
     measure,
+    inkMiddleEm,
     hasGlyph,
     segment,
   };

@@ -7,6 +7,8 @@ declare module 'fontkit' {
     /** In font units. */
     readonly advanceWidth: number;
     readonly codePoints: readonly number[];
+    /** The outline's bounding box, in font units (computed on first access). */
+    readonly bbox: BBox;
   }
 
   export interface BBox {

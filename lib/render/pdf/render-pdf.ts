@@ -4,6 +4,7 @@
  */
 import type { Report } from '../../model/report.js';
 import { layoutReport } from '../layout/paginate.js';
+import { documentAuthor } from '../document-facts.js';
 import type { StyleProfile } from '../style.js';
 import { drawLayout, type PdfResult } from './draw-layout.js';
 import type { FontLibrary } from './font-library.js';
@@ -16,7 +17,7 @@ export interface PdfOptions {
   readonly fonts: FontLibrary;
   /** Created and modified date in the metadata: the input's (default a fixed date). */
   readonly timestamp?: Date;
-  /** Author in the metadata (default `report-press`). */
+  /** Author in the metadata; unset, the report's author line, else none. */
   readonly author?: string;
 }
 
@@ -33,6 +34,6 @@ export async function renderPdf(report: Report, options: PdfOptions): Promise<Pd
     fonts: options.fonts,
     title: report.title,
     ...(options.timestamp ? { timestamp: options.timestamp } : {}),
-    ...(options.author !== undefined ? { author: options.author } : {}),
+    author: documentAuthor(report, options.author),
   });
 }

@@ -113,18 +113,18 @@ describe('describeDocx', () => {
     expect(23 * (page.grid?.linePitch ?? 0)).toBeGreaterThan(textHeight);
   });
 
-  it('puts the top of the page number 7 mm below the text block', () => {
+  it('puts the middle of the page-number line, where a Chinese face draws the 一字线, 7 mm below the text block (GB/T 9704 §7.5)', () => {
     const { page } = describeDocx(EVERY_BLOCK_KIND, { profile: GBT9704 });
 
-    const numberTopMm = ((page.margin.footer + GBT9704.pageNumber.sizePt * 20) / 20) * (25.4 / 72);
+    const numberMiddleMm = ((page.margin.footer + (GBT9704.pageNumber.sizePt * 20) / 2) / 20) * (25.4 / 72);
 
-    expect(GBT9704.page.marginMm.bottom - numberTopMm).toBeCloseTo(GBT9704.pageNumber.belowTextMm, 1);
+    expect(GBT9704.page.marginMm.bottom - numberMiddleMm).toBeCloseTo(7, 1);
   });
 
-  it('takes the title, the profile as subject and report-press as creator into the properties', () => {
+  it('takes the title into the properties, no subject, and an empty creator for a report without an author line', () => {
     const { properties } = describeDocx(EVERY_BLOCK_KIND, { profile: GBT9704 });
 
-    expect(properties).toMatchObject({ title: EVERY_BLOCK_KIND.title, subject: GBT9704.description, creator: 'report-press' });
+    expect(properties).toEqual({ title: EVERY_BLOCK_KIND.title, creator: '', lastModifiedBy: '', revision: 1 });
   });
 
   it('uses odd/even footers for GB/T 9704 and one centred footer, no grid, for the plain profile', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fontTableEntries } from '../../../lib/render/docx/font-table.js';
 import { renderDocx } from '../../../lib/render/docx/render-docx.js';
-import { GBT9704 } from '../../../lib/render/style.js';
+import { GBT9704, PLAIN } from '../../../lib/render/style.js';
 import { attributeOf, openDocx, styleElement, wellFormed } from './docx-package.js';
 import { EVERY_BLOCK_KIND } from './sample-reports.js';
 
@@ -32,10 +32,18 @@ describe('a GB/T 9704 DOCX on a stock office machine', () => {
     expect(settings).toMatch(/<w:characterSpacingControl w:val="compressPunctuation"\/><w:compat>.*<\/w:compat><w:themeFontLang [^>]*w:eastAsia="zh-CN"\/>/u);
   });
 
-  it('states widow control and overflowPunct on Normal (LibreOffice reads it inverted) and leaves the automatic space at Word’s default, as the PDF sets it', async () => {
+  it('states widow control off (22 lines a page, as the PDF fills them) and overflowPunct on Normal (LibreOffice reads it inverted) and leaves the automatic space at Word’s default, as the PDF sets it', async () => {
     const normal = styleElement((await render()).part('word/styles.xml'), 'Normal');
 
-    expect(['w:widowControl', 'w:overflowPunct', 'w:autoSpaceDE', 'w:autoSpaceDN'].map((name) => attributeOf(normal, name, 'w:val'))).toEqual(['1', '1', undefined, undefined]);
+    expect(['w:widowControl', 'w:overflowPunct', 'w:autoSpaceDE', 'w:autoSpaceDN'].map((name) => attributeOf(normal, name, 'w:val'))).toEqual(['0', '1', undefined, undefined]);
+  });
+
+  it('keeps headings with the next paragraph and the plain profile’s widow control on, as each profile paginates its PDF', async () => {
+    const styles = (await render()).part('word/styles.xml');
+    const plain = openDocx(await renderDocx(EVERY_BLOCK_KIND, { profile: PLAIN })).part('word/styles.xml');
+
+    expect(styleElement(styles, 'Heading1')).toContain('<w:keepNext/>');
+    expect(attributeOf(styleElement(plain, 'Normal'), 'w:widowControl', 'w:val')).toBe('1');
   });
 
   it('sets quotes and dashes in the East Asian face (w:hint="eastAsia")', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportParagraphs } from '../../../lib/model/report.js';
-import { renderDocx } from '../../../lib/render/docx/render-docx.js';
+import { renderDocx, renderDocxInFull } from '../../../lib/render/docx/render-docx.js';
 import { mmToTwips } from '../../../lib/render/docx/units.js';
 import { GBT9704, PLAIN, textWidthPt, type StyleProfile } from '../../../lib/render/style.js';
 import { unzipSync } from 'fflate';
@@ -14,7 +14,7 @@ import {
   wellFormed,
   type DocxPackage,
 } from './docx-package.js';
-import { EVERY_BLOCK_KIND, goldReports } from './sample-reports.js';
+import { ATTRIBUTED, EVERY_BLOCK_KIND, goldReports } from './sample-reports.js';
 
 const render = async (profile: StyleProfile = GBT9704, report = EVERY_BLOCK_KIND): Promise<DocxPackage> =>
   openDocx(await renderDocx(report, { profile }));
@@ -251,14 +251,23 @@ describe('renderDocx', () => {
     expect(docx.part('word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
   });
 
-  it('records the title, subject and creator in the core properties', async () => {
+  it('records the title in the core properties, no subject, and no creator for a report without an author line', async () => {
     const docx = await render();
 
     const core = docx.part('docProps/core.xml');
 
     expect(core).toContain(`<dc:title>${EVERY_BLOCK_KIND.title}</dc:title>`);
-    expect(core).toContain(`<dc:subject>${GBT9704.description}</dc:subject>`);
-    expect(core).toContain('<dc:creator>report-press</dc:creator>');
+    expect(core).not.toContain('dc:subject');
+    expect(core).not.toContain('dc:creator');
+    expect(core).not.toContain('cp:lastModifiedBy');
+  });
+
+  it('records the report’s author line as creator and last editor, in the compiled and the templated package alike', async () => {
+    const templated = (await render(GBT9704, ATTRIBUTED)).part('docProps/core.xml');
+    const full = openDocx(renderDocxInFull(ATTRIBUTED, { profile: GBT9704 })).part('docProps/core.xml');
+
+    expect(templated).toContain('<dc:creator>XX县委办公室 张三</dc:creator><cp:lastModifiedBy>XX县委办公室 张三</cp:lastModifiedBy>');
+    expect(full).toBe(templated);
   });
 
   it('renders the same report to the same bytes, with fixed dates in core.xml and the zip', async () => {

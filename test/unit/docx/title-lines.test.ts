@@ -3,10 +3,10 @@ import { emWidth, titleLines } from '../../../lib/render/docx/title-lines.js';
 import { GBT9704, textWidthPt } from '../../../lib/render/style.js';
 
 describe('emWidth', () => {
-  it('counts Chinese characters and full-width punctuation as one em and Latin letters and digits as half', () => {
-    const widths = ['述职报告', '（一）', '——', '2023', 'GDP', '2023年度'].map(emWidth);
+  it('counts Chinese characters and full-width punctuation as one em, digits as half and Latin letters at Times New Roman’s widths', () => {
+    const widths = ['述职报告', '（一）', '——', '2023', 'GDP', 'iii', '2023年度'].map(emWidth);
 
-    expect(widths).toEqual([4, 3, 2, 2, 1.5, 4]);
+    expect(widths.map((width) => Number(width.toFixed(3)))).toEqual([4, 3, 2, 2, 2, 0.833, 4]);
   });
 });
 

@@ -14,7 +14,7 @@ import {
   FontLoadError,
   loadFontLibrary,
   NOTO_FALLBACK,
-  PRIMARY_FONT_FILES,
+  EAGER_FONT_FILES,
   ROLE_FONT_FILES,
 } from '../../../lib/render/pdf/font-library.js';
 import { FontRole } from '../../../lib/render/style.js';
@@ -169,7 +169,7 @@ describe('the font library', () => {
     }
     Array.from(text).forEach((char) => fonts.hasGlyph(char.codePointAt(0)!));
 
-    expect(reads).toEqual(PRIMARY_FONT_FILES);
+    expect(reads).toEqual(EAGER_FONT_FILES);
   });
 
   it('reads only the fallback a character needs', () => {
@@ -179,7 +179,7 @@ describe('the font library', () => {
     const afterRare = [...reads];
     fonts.segment('𪚥', fang);
 
-    expect(afterRare).toEqual([...PRIMARY_FONT_FILES, FALLBACK_FONT_FILE]);
+    expect(afterRare).toEqual([...EAGER_FONT_FILES, FALLBACK_FONT_FILE]);
     expect(reads.slice(afterRare.length)).toEqual([EXTENSION_B_FALLBACK.file]);
   });
 
@@ -189,7 +189,7 @@ describe('the font library', () => {
     fonts.segment('好😀가', fang);
     fonts.hasGlyph('가'.codePointAt(0)!);
 
-    expect(reads).toEqual([...PRIMARY_FONT_FILES, EMOJI_FALLBACK.file]);
+    expect(reads).toEqual([...EAGER_FONT_FILES, EMOJI_FALLBACK.file]);
   });
 
   it('knows, without reading it, exactly the code points the Noto fallback maps to a glyph', () => {

@@ -29,10 +29,28 @@ describe('balanceTitle', () => {
     expect(lines).toEqual(['中共XX县委办公室关于2023年度', '党风廉政建设工作情况的报告']);
   });
 
-  it('breaks at a conjunction such as 暨 instead of inside a word like 作风', () => {
+  it('breaks before a conjunction such as 暨, never after it, and not inside a word like 作风', () => {
     const lines = balanceTitle('在全市优化营商环境暨作风建设推进大会上的讲话', WIDTH, measure);
 
-    expect(lines).toEqual(['在全市优化营商环境暨', '作风建设推进大会上的讲话']);
+    expect(lines).toEqual(['在全市优化营商环境', '暨作风建设推进大会上的讲话']);
+  });
+
+  it('breaks 004-01’s title after the person and before the matter, not after 及 (GB/T 9704 §7.3.3 词意完整)', () => {
+    const lines = balanceTitle('2022年党组织书记抓基层党建及述责述廉述职报告', WIDTH, measure);
+
+    expect(lines).toEqual(['2022年党组织书记', '抓基层党建及述责述廉述职报告']);
+  });
+
+  it('sets a speech’s 在…上的讲话 whole under the speaker', () => {
+    const lines = balanceTitle('XX学校党支部书记在全县基层党建工作会议上的讲话', WIDTH, measure);
+
+    expect(lines).toEqual(['XX学校党支部书记', '在全县基层党建工作会议上的讲话']);
+  });
+
+  it('keeps a unit’s name whole: 人民政府 goes on with 办公室', () => {
+    const lines = balanceTitle('XX县人民政府办公室关于做好冬春季节安全生产工作的通知', WIDTH, measure);
+
+    expect(lines[0]).toBe('XX县人民政府办公室');
   });
 
   it('keeps 基层 whole and both lines the same length when the title allows it', () => {
@@ -62,7 +80,7 @@ describe('balanceTitle', () => {
     for (const line of lines) expect(chars(line)).toBeGreaterThan(2);
   });
 
-  it('fits every line and does not put the shorter line on top of a two-line title', () => {
+  it('fits every line and puts the shorter line on top or balances them (梯形)', () => {
     const titles = [
       '2023年度市发展和改革委员会党组书记个人述职述廉报告',
       '关于2024年上半年全县经济运行情况和下半年工作安排的报告',
@@ -73,7 +91,7 @@ describe('balanceTitle', () => {
       const lines = balanceTitle(title, WIDTH, measure);
 
       for (const line of lines) expect(measure(line)).toBeLessThanOrEqual(WIDTH);
-      if (lines.length === 2) expect(chars(lines[0] as string)).toBeGreaterThanOrEqual(chars(lines[1] as string) - 1);
+      if (lines.length === 2) expect(measure(lines[0] as string)).toBeLessThanOrEqual(measure(lines[1] as string) + SIZE);
       expect(lines.join('')).toBe(title);
     }
   });

@@ -215,3 +215,35 @@ describe('breakParagraph edge cases', () => {
     expect(breakParagraph(body(''), GB)).toEqual([[]]);
   });
 });
+
+describe('a paragraph’s last line (段末孤字)', () => {
+  it('never holds one character and its mark: the line above gives it one more character, spread by under 1/26 em a gap', () => {
+    // 26 on the indented first line, 28 on the second, then one character and a full stop.
+    const text = `${ideographs(26 + 28 + 1)}。`;
+
+    const lines = breakParagraph(body(text), GB);
+
+    expect(lines.map((line) => glyphCount(lineText(line)))).toEqual([26, 27, 3]);
+    expect(lines.map(lineText).join('')).toBe(text);
+    expect(rightEdge(lines[1]!)).toBeCloseTo(GB.leftPt + GB.widthPt, 6);
+    expect(lines[1]![0]!.charSpacing - GB.baseSpacing(FANG)).toBeLessThan(16 / 26);
+  });
+
+  it('takes a whole number down with the character when that is the nearest legal break', () => {
+    const text = `${ideographs(26 + 24)}增2024年。`;
+
+    const lines = breakParagraph(body(text), GB);
+
+    expect(lineText(lines.at(-1)!)).toBe('2024年。');
+  });
+
+  it('leaves a centred or right-aligned paragraph as it breaks, and a one-line paragraph alone', () => {
+    const text = `${ideographs(28 + 1)}。`;
+
+    const centred = breakParagraph(body(text), { ...GB, firstLineIndentPt: 0, align: 'center' });
+    const short = breakParagraph(body('好。'), GB);
+
+    expect(centred.map((line) => glyphCount(lineText(line)))).toEqual([28, 2]);
+    expect(short.map(lineText)).toEqual(['好。']);
+  });
+});

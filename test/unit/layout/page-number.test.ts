@@ -12,7 +12,7 @@ describe('pageNumberPlacement', () => {
     const placed = pageNumberPlacement(GBT9704, 3, fakeMeasure);
 
     expect(placed.text).toBe('— 3 —');
-    expect(placed.face).toEqual({ role: 'song', sizePt: 14, bold: false });
+    expect(placed.face).toEqual({ role: 'song', sizePt: 14, bold: false, latin: false });
     expect(placed.x + fakeWidth('— 3 —', 14)).toBeCloseTo(RIGHT - 14, 6);
   });
 
@@ -22,12 +22,21 @@ describe('pageNumberPlacement', () => {
     expect(placed.x).toBeCloseTo(GEOMETRY.leftPt + 14, 6);
   });
 
-  it('sets the top of the number 7 mm below the text block', () => {
+  it('puts the 一字线 7 mm below the text block, measured to its ink as the face draws it (GB/T 9704 §7.5)', () => {
+    const dashMiddleEm = 0.3;
+
+    const placed = pageNumberPlacement(GBT9704, 1, fakeMeasure, { inkMiddleEm: (char) => (char === '—' ? dashMiddleEm : undefined) });
+
+    const dashY = placed.baselineY - dashMiddleEm * 14;
+    expect(dashY).toBeCloseTo(GEOMETRY.topPt + GEOMETRY.heightPt + mmToPt(7), 6);
+    expect(placed.baselineY).toBeLessThan(GEOMETRY.pageHeightPt);
+  });
+
+  it('without the face’s outline, puts the middle of the number’s em box there, where Chinese faces centre a dash', () => {
     const placed = pageNumberPlacement(GBT9704, 1, fakeMeasure);
 
-    const emTop = placed.baselineY - 0.88 * 14;
-    expect(emTop).toBeCloseTo(GEOMETRY.topPt + GEOMETRY.heightPt + mmToPt(7), 6);
-    expect(placed.baselineY).toBeLessThan(GEOMETRY.pageHeightPt);
+    const emMiddle = placed.baselineY - (0.88 - 0.5) * 14;
+    expect(emMiddle).toBeCloseTo(GEOMETRY.topPt + GEOMETRY.heightPt + mmToPt(7), 6);
   });
 
   it('centres the number under the text block on the plain profile', () => {

@@ -8,6 +8,8 @@ import { GBT9704, PLAIN } from '../../../lib/render/style.js';
 import { fakeMeasure, fakeWidth } from './fake-measure.js';
 
 const GEOMETRY = pageGeometry(GBT9704);
+/** The GB/T grid with Word's default pagination (widow control on), as the plain profile has it. */
+const WIDOW_CONTROLLED = { ...GBT9704, pagination: { widowControl: true, keepHeadingsWithNext: true } };
 const PITCH = GEOMETRY.linePitchPt;
 const SHORT_TITLE = '个人述职报告';
 
@@ -109,10 +111,10 @@ describe('layoutReport on the GB/T 9704 profile', () => {
     expect(pages[1]?.bookmarks).toEqual([{ title: '二、存在问题', level: 1, y: GEOMETRY.topPt }]);
   });
 
-  it('keeps a heading on its page when the first two lines of a long paragraph fit after it', () => {
+  it('with widow control: keeps a heading on its page when the first two lines of a long paragraph fit after it', () => {
     const blocks: Block[] = [...oneLiners(17), { kind: 'heading', level: 1, text: '二、存在问题' }, paragraphOfLines(6)];
 
-    const { pages } = layoutReport(report(blocks), GBT9704, fakeMeasure);
+    const { pages } = layoutReport(report(blocks), WIDOW_CONTROLLED, fakeMeasure);
 
     expect(pageHolding(pages, '二、存在问题')?.number).toBe(1);
     // Title, 17 lines, the heading and two lines of the paragraph; its other four go over.
@@ -120,32 +122,58 @@ describe('layoutReport on the GB/T 9704 profile', () => {
     expect(pages[1]?.lines).toHaveLength(4);
   });
 
-  it('moves a paragraph whose first line alone would sit at the bottom of a page (orphan)', () => {
+  it('with widow control: moves a paragraph whose first line alone would sit at the bottom of a page (orphan)', () => {
     const blocks: Block[] = [...oneLiners(19), paragraphOfLines(5, 7)];
 
-    const { pages } = layoutReport(report(blocks), GBT9704, fakeMeasure);
+    const { pages } = layoutReport(report(blocks), WIDOW_CONTROLLED, fakeMeasure);
 
     expect(pages[0]?.lines).toHaveLength(20);
     expect(pages[1]?.lines).toHaveLength(5);
   });
 
-  it('carries a line over so that the last line of a paragraph is not alone at the top of a page (widow)', () => {
+  it('with widow control: carries a line over so that the last line of a paragraph is not alone at the top of a page (widow)', () => {
     // 18 slots used, 4 left: a 5-line paragraph would leave 1 line over; it goes 3 + 2.
     const blocks: Block[] = [...oneLiners(16), paragraphOfLines(5, 7)];
 
-    const { pages } = layoutReport(report(blocks), GBT9704, fakeMeasure);
+    const { pages } = layoutReport(report(blocks), WIDOW_CONTROLLED, fakeMeasure);
 
     expect(pages[0]?.lines).toHaveLength(17 + 3);
     expect(pages[1]?.lines).toHaveLength(2);
   });
 
-  it('moves a three-line paragraph whole when two lines are left, since any split strands a line', () => {
+  it('with widow control: moves a three-line paragraph whole when two lines are left, since any split strands a line', () => {
     const blocks: Block[] = [...oneLiners(18), paragraphOfLines(3, 7)];
 
-    const { pages } = layoutReport(report(blocks), GBT9704, fakeMeasure);
+    const { pages } = layoutReport(report(blocks), WIDOW_CONTROLLED, fakeMeasure);
 
     expect(pages[0]?.lines).toHaveLength(19);
     expect(pages[1]?.lines).toHaveLength(3);
+  });
+
+  it('fills every page but the last with 22 lines, as GB/T 9704 §5.2.2 and 公文 templates (孤行控制 off) have it', () => {
+    // An orphan (one first line at the foot of page 1) and a widow (one last line at the head of page 2) both stay.
+    const orphan: Block[] = [...oneLiners(19), paragraphOfLines(5, 7)];
+    const widow: Block[] = [...oneLiners(16), paragraphOfLines(5, 7)];
+
+    const orphanPages = layoutReport(report(orphan), GBT9704, fakeMeasure).pages;
+    const widowPages = layoutReport(report(widow), GBT9704, fakeMeasure).pages;
+
+    expect(orphanPages.map((page) => page.lines.length)).toEqual([21, 4]);
+    expect(widowPages.map((page) => page.lines.length)).toEqual([21, 1]);
+    expect(slotOf(orphanPages[0]!.lines.at(-1)!)).toBe(21);
+    expect(slotOf(widowPages[0]!.lines.at(-1)!)).toBe(21);
+  });
+
+  it('still never ends a GB/T 9704 page on a heading: one line of what it introduces goes with it', () => {
+    const ending: Block[] = [...oneLiners(19), { kind: 'heading', level: 1, text: '二、存在问题' }, paragraphOfLines(3)];
+    const fitting: Block[] = [...oneLiners(18), { kind: 'heading', level: 1, text: '二、存在问题' }, paragraphOfLines(3)];
+
+    const moved = layoutReport(report(ending), GBT9704, fakeMeasure).pages;
+    const kept = layoutReport(report(fitting), GBT9704, fakeMeasure).pages;
+
+    expect(text(moved[1]!.lines[0]!)).toBe('二、存在问题');
+    expect(text(kept[0]!.lines.at(-2)!)).toBe('二、存在问题');
+    expect(slotOf(kept[0]!.lines.at(-1)!)).toBe(21);
   });
 
   it('breaks a paragraph longer than a page across pages, 22 lines on each full one', () => {

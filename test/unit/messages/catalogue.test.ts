@@ -3,6 +3,7 @@ import { FileErrorCode, InputError, InputErrorCode } from '../../../lib/errors.j
 import { CATALOGUES, formatError, formatMessage, Lang, langFromLocale, parseLang, type MessageKey, type ParamsOf } from '../../../lib/messages/index.js';
 import { CUT_RULE_IDS, KNOWN_RULES } from '../../../lib/text/rule-index.js';
 import { WarningCode } from '../../../lib/warnings.js';
+import { CORRECTIONS_SAMPLES } from './corrections-samples.js';
 
 /**
  * Params for every message, as a caller would pass them. Typed by key, so a new message does not
@@ -138,13 +139,14 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'web.signInFailed': { reason: 'Incorrect username or password.' },
   'web.moreRemovals': { count: 120 },
   'web.loading': undefined,
+  ...CORRECTIONS_SAMPLES,
 };
 
 /** Keys whose text is the same in every language on purpose (a pass-through or pure syntax). */
 const LANGUAGE_NEUTRAL = new Set<MessageKey>(['usage.other', 'cli.version']);
 
 /** Params that choose a wording rather than being shown. */
-const SELECTORS = new Set(['action', 'cause', 'fault', 'stage', 'state', 'family', 'ruleId']);
+const SELECTORS = new Set(['action', 'cause', 'fault', 'stage', 'state', 'family', 'ruleId', 'op', 'why', 'kind']);
 
 const HAN = /\p{Script=Han}/u;
 

@@ -73,7 +73,7 @@ describe('renderPdf', () => {
     expect(fonts.length).toBeGreaterThanOrEqual(5);
     for (const font of fonts) {
       expect(font.baseFont).toMatch(/^[A-Z]{6}\+/u);
-      expect(font).toMatchObject({ subtype: 'CIDFontType0', hasFontFile: true, hasToUnicode: true });
+      expect(font).toMatchObject({ subtype: font.baseFont.includes('LiberationSerif') ? 'CIDFontType2' : 'CIDFontType0', hasFontFile: true, hasToUnicode: true });
     }
     expect(fonts.map((font) => font.baseFont.slice(7)).sort()).toEqual([
       'FandolFang-Regular',
@@ -81,6 +81,8 @@ describe('renderPdf', () => {
       'FandolKai-Regular',
       'FandolSong-Bold',
       'FandolSong-Regular',
+      'LiberationSerif',
+      'LiberationSerif-Bold',
       'NotoSerifCJKsc-Regular',
     ]);
   });
@@ -112,14 +114,26 @@ describe('renderPdf', () => {
     expect(outline[0]?.items[0]?.items[0]?.items.map((item) => item.title)).toEqual(['1.坚持学习制度']);
   });
 
-  it('records title, language, producer, and the fixed default date when given none (never the clock’s)', async () => {
+  it('records title, language, producer, no author for a report without an author line, and the fixed default date when given none (never the clock’s)', async () => {
     const { bytes } = await renderPdf(report, { profile: GBT9704, fonts: vendoredFonts() });
 
     const { info } = await readWithPdfJs(bytes);
 
-    expect(info).toMatchObject({ Title: report.title, Language: 'zh-CN', Producer: 'report-press', Creator: 'report-press', Author: 'report-press' });
+    expect(info).toMatchObject({ Title: report.title, Language: 'zh-CN', Producer: 'report-press', Creator: 'report-press' });
+    expect(info).not.toHaveProperty('Author');
     expect(info).toMatchObject({ CreationDate: 'D:20000101000000Z', ModDate: 'D:20000101000000Z' });
     expect(await catalogText(bytes, 'Lang')).toBe('zh-CN');
+  });
+
+  it('records the report’s author line as the author, in the Info dictionary and the XMP packet, unless one is given', async () => {
+    const attributed: Report = { title: '述职报告', blocks: [{ kind: 'paragraph', text: '述职人：李XX', role: 'byline' }, { kind: 'paragraph', text: '一年来，我认真履行职责。' }] };
+
+    const own = await renderPdf(attributed, { profile: GBT9704, fonts: vendoredFonts() });
+    const given = await renderPdf(attributed, { profile: GBT9704, fonts: vendoredFonts(), author: '办公室' });
+
+    expect((await readWithPdfJs(own.bytes)).info).toMatchObject({ Author: '李XX' });
+    expect(Buffer.from(own.bytes).toString('latin1')).toContain(`<rdf:li>${Buffer.from('李XX', 'utf8').toString('latin1')}</rdf:li>`);
+    expect((await readWithPdfJs(given.bytes)).info).toMatchObject({ Author: '办公室' });
   });
 
   it('draws the level-3 heading in 仿宋 with synthetic bold (fill and stroke)', async () => {
@@ -164,7 +178,7 @@ describe('renderPdf', () => {
     const fonts = await embeddedFonts(bytes);
 
     expect(missing).toEqual([]);
-    expect(fonts.filter((font) => font.subtype === 'CIDFontType2').map((font) => font.baseFont.slice(7))).toEqual(['HanaMinB', 'NotoEmoji-Regular']);
+    expect(fonts.filter((font) => font.subtype === 'CIDFontType2' && !font.baseFont.includes('LiberationSerif')).map((font) => font.baseFont.slice(7))).toEqual(['HanaMinB', 'NotoEmoji-Regular']);
     for (const font of fonts) expect(font).toMatchObject({ hasFontFile: true, hasToUnicode: true });
   });
 

@@ -1,40 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { encodeJson, type Manifest } from '../../../lib/convert.js';
 import { JobViewState, LOCAL_USER_ID, WebErrorCode, type JobView, type UploadGrant } from '../../../lib/web/api-contract.js';
-import type { DownloadOptions, UserStorage } from '../../../lib/web/job-view.js';
 import { handleWebApiRequest, type WebApiOptions } from '../../../lib/web/web-api.js';
-
-/**
- * The two buckets in memory, as one user may reach them: the core is given only this, so what it
- * can touch is what these tests see. Presigned URLs are spelled out so their options are visible;
- * every key read from the output bucket is added to `reads`.
- */
-function memoryStorage(input: Map<string, Uint8Array>, output: Map<string, Uint8Array>, userId: string, reads: string[] = []): UserStorage {
-  const mine = (key: string) => {
-    if (!key.startsWith(`users/${userId}/`)) throw new Error(`outside the user's prefix: ${key}`);
-    return key;
-  };
-  return {
-    async presignUpload(key, o) {
-      return `put://${mine(key)}?type=${o.contentType}&bytes=${o.bytes}&expires=${o.expiresIn}`;
-    },
-    async presignDownload(key, o: DownloadOptions) {
-      return `get://${mine(key)}?${o.disposition}=${o.fileName}`;
-    },
-    async readOutput(key) {
-      reads.push(key);
-      return output.get(mine(key));
-    },
-    async listInput(prefix) {
-      return [...input.keys()].filter((key) => key.startsWith(mine(prefix)));
-    },
-  };
-}
+import { memoryBuckets, memoryStorage } from './memory-storage.js';
 
 function api(input = new Map<string, Uint8Array>(), output = new Map<string, Uint8Array>(), reads: string[] = []): WebApiOptions {
   let jobs = 0;
+  const buckets = { ...memoryBuckets(input, output), reads };
   return {
-    storageFor: (userId) => memoryStorage(input, output, userId, reads),
+    storageFor: (userId) => memoryStorage(buckets, userId),
     newJobId: () => `job-${(jobs += 1)}`,
     now: () => new Date('2026-01-01T00:00:00Z'),
   };
