@@ -295,7 +295,7 @@ export class ReportPressStack extends Stack {
   private addNotification(stage: StageDefinition, trigger: ObjectTrigger): void {
     const { fn, queue } = this.stages[stage.name];
     const type = trigger.event === ObjectEvent.Created ? s3.EventType.OBJECT_CREATED : s3.EventType.OBJECT_REMOVED;
-    this.buckets[trigger.bucket].addEventNotification(type, queue ? new S3SqsDestination(queue) : new LambdaDestination(fn), {
+    this.buckets[trigger.bucket].addEventNotification(type, trigger.queued && queue ? new S3SqsDestination(queue) : new LambdaDestination(fn), {
       ...(trigger.prefix ? { prefix: trigger.prefix } : {}),
       ...(trigger.suffix ? { suffix: trigger.suffix } : {}),
     });
@@ -317,6 +317,8 @@ export class ReportPressStack extends Stack {
     const { fn, deadLetterQueue, queue } = this.stages[stage.name];
     const patterns = triggers.map(triggerKeyPattern);
     if (triggers.some((t) => t.event !== ObjectEvent.Created)) throw new Error(`stage ${stage.name}: EventBridge triggers for removals are not wired (cdk/report-press-stack.ts)`);
+    const queued = triggers.every((t) => t.queued) && queue !== undefined;
+    if (!queued && triggers.some((t) => t.queued)) throw new Error(`stage ${stage.name}: the triggers of one bucket either all wait in the stage's queue or none does (cdk/report-press-stack.ts)`);
     // The work bucket's rules came first and keep their ids; a rule on another bucket names it.
     const id = `${titleCase(stage.name)}${bucketRole === BucketRole.Work ? '' : titleCase(bucketRole)}Rule`;
     new events.Rule(this, id, {
@@ -327,7 +329,7 @@ export class ReportPressStack extends Stack {
         detail: { bucket: { name: [this.buckets[bucketRole].bucketName] }, object: { key: patterns.flatMap((p) => events.Match.wildcard(p)) } },
       },
       targets: [
-        queue
+        queued
           ? new targets.SqsQueue(queue, { deadLetterQueue, retryAttempts: RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE })
           : new targets.LambdaFunction(fn, { deadLetterQueue, retryAttempts: RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE }),
       ],

@@ -365,9 +365,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }),
   );
 
-  function deliver(stage: StageDefinition, event: unknown, key: string): void {
+  /** Hands `event` to `stage`: through its queue when the trigger's events wait in one, otherwise as an asynchronous invocation. */
+  function deliver(stage: StageDefinition, event: unknown, key: string, queued = false): void {
     if (closing) return;
-    const queue = queues.get(stage.name);
+    const queue = queued ? queues.get(stage.name) : undefined;
     const limit = limits.get(stage.name) as ConcurrencyLimit;
     for (let delivery = 0; delivery < deliveries; delivery += 1) track(queue ? queue.send(event, key, delivery) : limit.run(() => invoke(stage, event, key, delivery)));
   }
@@ -380,7 +381,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       const trigger = triggerFor(stage, role, change.key, event);
       if (!trigger || options.drops?.({ stage: stage.name, key: change.key })) continue;
       // s3rver reports the key as stored; hand the handler the event AWS would deliver for this trigger.
-      deliver(stage, awsEventFor(trigger, change), change.key);
+      deliver(stage, awsEventFor(trigger, change), change.key, trigger.queued === true);
     }
   }
 

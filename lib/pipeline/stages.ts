@@ -58,6 +58,8 @@ export interface ObjectFilter {
 export interface ObjectTrigger extends ObjectFilter {
   readonly kind: typeof TriggerKind.Notification | typeof TriggerKind.EventBridge;
   readonly event: ObjectEvent;
+  /** True when these events wait in the stage's queue (its `queue`) and come in batches; otherwise each invokes the stage at once. */
+  readonly queued?: boolean;
 }
 
 /** A stage reacting to invocations of other stages that failed on every retry. */
@@ -239,8 +241,10 @@ export const STAGES: readonly StageDefinition[] = [
     // The upload itself too: the job shows running at once, and a key the chain refuses (keys.ts
     // checkInputKey) gets its failed status although no stage records a fact for it.
     triggers: [
+      // The facts come in batches (see `queue`); an upload or a removal settles at once, so that a
+      // new upload shows running (and an old "done" goes) as soon as it lands.
       ...['/input.json', '/plan.json', '/error.json', '.docx', '.pdf'].map(
-        (suffix): ObjectTrigger => ({ kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Work, prefix: WorkPrefix.Jobs, suffix }),
+        (suffix): ObjectTrigger => ({ kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Work, prefix: WorkPrefix.Jobs, suffix, queued: true }),
       ),
       { kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Input, prefix: '', suffix: INPUT_SUFFIX },
       { kind: TriggerKind.Notification, event: ObjectEvent.Removed, bucket: BucketRole.Input, prefix: '', suffix: INPUT_SUFFIX },
@@ -262,6 +266,7 @@ export const STAGES: readonly StageDefinition[] = [
     entry: 'functions/publish.ts',
     // One settle per burst of facts instead of one per fact: a compilation of N reports records
     // 2N documents, and each settle of the whole job folder reads all of them (docs/chain.md).
+    // Only the triggers marked `queued` use it.
     queue: { batchSize: 100, batchWindowSeconds: 1, maxConcurrency: 4, maxReceives: 3 },
   },
   {

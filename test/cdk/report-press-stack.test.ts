@@ -67,13 +67,15 @@ describe('the ReportPress stack', () => {
     expect(STAGE_SIZING[StageName.RenderPdf].reservedConcurrency).toBeGreaterThan(0);
   });
 
-  it('triggers clean on .txt uploads, the publisher (through its queue) on .txt removals, and split on cleaned/*.json through S3 notifications', () => {
+  it('triggers clean on .txt uploads, the publisher on .txt removals, and split on cleaned/*.json through S3 notifications', () => {
     const txt = { Key: { FilterRules: [{ Name: 'suffix', Value: '.txt' }] } };
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       BucketName: ref(stack.buckets.input),
       NotificationConfiguration: {
-        LambdaFunctionConfigurations: [{ Events: ['s3:ObjectCreated:*'], Filter: txt, LambdaFunctionArn: arn(stack.stages.clean.fn) }],
-        QueueConfigurations: [{ Events: ['s3:ObjectRemoved:*'], Filter: txt, QueueArn: arn(stack.stages.publish.queue!) }],
+        LambdaFunctionConfigurations: [
+          { Events: ['s3:ObjectCreated:*'], Filter: txt, LambdaFunctionArn: arn(stack.stages.clean.fn) },
+          { Events: ['s3:ObjectRemoved:*'], Filter: txt, LambdaFunctionArn: arn(stack.stages.publish.fn) },
+        ],
       },
     });
     template.hasResourceProperties('Custom::S3BucketNotifications', {
@@ -91,14 +93,14 @@ describe('the ReportPress stack', () => {
     });
   });
 
-  it('sends each report object to both renderers, and every job fact and every upload to the publisher’s queue, through one EventBridge rule per target', () => {
+  it('sends each report object to both renderers, every job fact to the publisher’s queue and every upload to the publisher, through one EventBridge rule per target', () => {
     const viaEventBridge = STAGES.filter((s) => objectTriggers(s).some((t) => t.kind === TriggerKind.EventBridge));
     expect(viaEventBridge.map((s) => s.name)).toEqual([StageName.RenderDocx, StageName.RenderPdf, StageName.Publish]);
-    for (const [stage, bucket, patterns] of [
-      [StageName.RenderDocx, stack.buckets.work, ['reports/*.json']],
-      [StageName.RenderPdf, stack.buckets.work, ['reports/*.json']],
-      [StageName.Publish, stack.buckets.work, ['jobs/*/input.json', 'jobs/*/plan.json', 'jobs/*/error.json', 'jobs/*.docx', 'jobs/*.pdf']],
-      [StageName.Publish, stack.buckets.input, ['*.txt']],
+    for (const [stage, bucket, patterns, queued] of [
+      [StageName.RenderDocx, stack.buckets.work, ['reports/*.json'], false],
+      [StageName.RenderPdf, stack.buckets.work, ['reports/*.json'], false],
+      [StageName.Publish, stack.buckets.work, ['jobs/*/input.json', 'jobs/*/plan.json', 'jobs/*/error.json', 'jobs/*.docx', 'jobs/*.pdf'], true],
+      [StageName.Publish, stack.buckets.input, ['*.txt'], false],
     ] as const) {
       const { fn, deadLetterQueue, queue } = stack.stages[stage];
       template.hasResourceProperties('AWS::Events::Rule', {
@@ -107,8 +109,8 @@ describe('the ReportPress stack', () => {
           'detail-type': ['Object Created'],
           detail: { bucket: { name: [ref(bucket)] }, object: { key: patterns.map((wildcard) => ({ wildcard })) } },
         },
-        // The publisher's events wait in its queue; the renderers are invoked directly.
-        Targets: [Match.objectLike({ Arn: arn(queue ?? fn), DeadLetterConfig: { Arn: arn(deadLetterQueue) }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }) })],
+        // The publisher's job facts wait in its queue; uploads reach it, and the renderers their reports, at once.
+        Targets: [Match.objectLike({ Arn: arn(queued ? queue! : fn), DeadLetterConfig: { Arn: arn(deadLetterQueue) }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }) })],
       });
     }
   });

@@ -19,7 +19,7 @@ import {
   triggerKeyPattern,
   type StageDefinition,
 } from '../../lib/pipeline/stages.js';
-import { cleanedKey, errorKey, jobFactKey, JobFact, manifestKey, reportKey, statusKey } from '../../lib/pipeline/keys.js';
+import { cleanedKey, errorKey, jobFactKey, jobFolder, JobFact, manifestKey, reportKey, statusKey } from '../../lib/pipeline/keys.js';
 import { allWrites, cleanStep, renderStep, splitStep, type ObjectWrite, type StepResult } from '../../lib/pipeline/stage-steps.js';
 import { GBT9704 } from '../../lib/render/style.js';
 import { fontLibraryFrom } from '../../functions/fonts.js';
@@ -51,8 +51,12 @@ describe('the stage table', () => {
     expect(STAGES.filter((s) => s.publishesJobEvents).map((s) => s.name)).toEqual([StageName.Publish, StageName.Sweep]);
   });
 
-  it('queues the publisher’s events and hands them over in batches, and every other stage’s one by one', () => {
+  it('queues the publisher’s job facts and hands them over in batches, but an upload or a removal at once, and every other stage’s events one by one', () => {
     expect(STAGES.filter((s) => s.queue).map((s) => s.name)).toEqual([StageName.Publish]);
+    const queued = (key: string, bucket: BucketRole, event: ObjectEvent = ObjectEvent.Created) => triggerFor(stageNamed(StageName.Publish), bucket, key, event)?.queued === true;
+    expect([queued(jobFactKey(job, JobFact.Plan), BucketRole.Work), queued(`${jobFolder(job)}01.${'a'.repeat(64)}.docx`, BucketRole.Work)]).toEqual([true, true]);
+    expect([queued('2024/report.txt', BucketRole.Input), queued('2024/report.txt', BucketRole.Input, ObjectEvent.Removed)]).toEqual([false, false]);
+    expect(STAGES.filter((s) => s.name !== StageName.Publish).flatMap((s) => objectTriggers(s)).filter((t) => t.queued)).toEqual([]);
     const queue = stageNamed(StageName.Publish).queue;
     // A batch waits at least a second (SQS takes more than 10 messages only then), and two may run at once on AWS at least.
     expect(queue?.batchWindowSeconds).toBeGreaterThanOrEqual(1);
