@@ -1,7 +1,6 @@
 /**
- * The publisher's handler: every upload, every removed input and every fact a stage records in a
- * job folder reaches it, in batches from its queue (or one at a time, as the tests and a direct
- * invocation send them). It takes each input's news once per batch (lib/pipeline/job-progress.ts):
+ * The publisher's handler: every fact a stage records in a job folder reaches it in batches from
+ * its queue, every upload and every removed input one at a time (as do the tests' events). It takes each input's news once per batch (lib/pipeline/job-progress.ts):
  * documents rendered are counted, anything else settles the input's output folder in full
  * (lib/pipeline/publish.ts). Which facts arrived, and how often, does not matter: both work from
  * what is recorded so far. An input whose settling fails has its messages delivered again (a

@@ -120,8 +120,9 @@ export interface StageDefinition {
   /** The Lambda entry module, relative to the project root. */
   readonly entry: string;
   /**
-   * Present when the stage's object events wait in a queue and come in batches; absent, each
-   * event invokes the stage on its own (asynchronous invocation, retried by Lambda).
+   * Present when some of the stage's object events (its triggers marked `queued`) wait in a queue
+   * and come in batches; any other event invokes the stage on its own (asynchronous invocation,
+   * retried by Lambda).
    */
   readonly queue?: StageQueue;
 }
