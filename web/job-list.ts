@@ -7,11 +7,20 @@ export interface StoredJob {
   readonly created: string;
 }
 
+/** What the list needs of a Storage: the page passes its localStorage, a test one in memory. */
+export interface JobStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** The page's localStorage, looked up when called (the module is also loaded where there is none). */
+const pageStorage = (): JobStorage => (globalThis as unknown as { localStorage: JobStorage }).localStorage;
+
 const KEY = 'report-press.jobs';
 /** Enough for months of use; the oldest drop out first. */
 const MAX_JOBS = 200;
 
-export function storedJobs(storage: Storage = localStorage): StoredJob[] {
+export function storedJobs(storage: JobStorage = pageStorage()): StoredJob[] {
   try {
     const value = JSON.parse(storage.getItem(KEY) ?? '[]') as unknown;
     return Array.isArray(value) ? value.filter((j): j is StoredJob => typeof j?.jobId === 'string' && typeof j?.name === 'string') : [];
@@ -20,11 +29,14 @@ export function storedJobs(storage: Storage = localStorage): StoredJob[] {
   }
 }
 
-export function rememberJob(job: StoredJob, storage: Storage = localStorage): void {
-  const jobs = [job, ...storedJobs(storage).filter((j) => j.jobId !== job.jobId)].slice(0, MAX_JOBS);
+/** Keeps `job`, newest first by when it was made (uploads answered out of order keep the order they were dropped in). */
+export function rememberJob(job: StoredJob, storage: JobStorage = pageStorage()): void {
+  const jobs = [job, ...storedJobs(storage).filter((j) => j.jobId !== job.jobId)]
+    .sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0))
+    .slice(0, MAX_JOBS);
   storage.setItem(KEY, JSON.stringify(jobs));
 }
 
-export function forgetJob(jobId: string, storage: Storage = localStorage): void {
+export function forgetJob(jobId: string, storage: JobStorage = pageStorage()): void {
   storage.setItem(KEY, JSON.stringify(storedJobs(storage).filter((j) => j.jobId !== jobId)));
 }

@@ -122,7 +122,8 @@ class JobTracker {
       this.show({ kind: 'refused', reason: error instanceof ApiRefusal && error.error ? (error.error.reasons[Lang.ZhCN] ?? error.message) : m['web.networkError']() });
       return;
     }
-    this.job = { jobId: grant.jobId, name: file.name, created: new Date().toISOString() };
+    // Dated when the file was dropped, not when the API answered: the list keeps the order the cards were made in.
+    this.job = { jobId: grant.jobId, name: file.name, created: this.job.created };
     rememberJob(this.job);
     if (sha256) rememberInput({ jobId: grant.jobId, name: file.name, sha256 });
     try {

@@ -4,7 +4,9 @@
  * Text is cut into unbreakable units (`segmentUnits`): single CJK characters, whole numbers and
  * Latin words, whole `——`/`……`. Lines are filled greedily; when the first unit that does not fit
  * may not start a line (closing punctuation) or the last one that fits may not end one (an opening
- * bracket), the break moves back to the nearest legal point and the shorter line is spread. Every
+ * bracket), the break moves back to the nearest legal point and the shorter line is spread. A unit
+ * is set by character only when it cannot stand whole on a line: longer than one, or, with the
+ * marks kinsoku keeps on it, longer than the line it starts (`lineEnd`). Every
  * line but a paragraph's last is then justified flush on both sides by character spacing (`Tc`),
  * the one mechanism that works for CID fonts.
  */
@@ -171,8 +173,10 @@ function toUnit(text: string, face: RunFace, structure: StructureTag | undefined
 }
 
 /**
- * Index after the last unit of the line that starts at `start`. May split, in place, a unit too
- * long to stand on a line of its own into characters.
+ * Index after the last unit of the line that starts at `start`. Numbers and Latin words never
+ * split (docs/documents.md) unless they cannot stand whole on a line: a unit longer than a whole
+ * line or than the line it starts, or one that kinsoku binds into a cluster longer than the line
+ * ({@link splittableAt}), is split in place into characters; any other goes down whole.
  */
 function lineEnd(units: Unit[], start: number, available: number, options: LineBreakOptions): number {
   for (;;) {
@@ -190,20 +194,49 @@ function lineEnd(units: Unit[], start: number, available: number, options: LineB
     }
     if (end === units.length) return end;
     const overflowing = units[end] as Unit;
-    // A URL or code too long for a third of a line would leave a gaping line: set it by character.
-    if (overflowing.glyphs > 1 && (end === start || overflowing.advance > available / 3)) {
-      const pieces = Array.from(overflowing.text, (char) => toUnit(char, overflowing.face, overflowing.structure, options));
-      (pieces.at(-1) as Unit).kern = overflowing.kern;
-      units.splice(end, 1, ...pieces);
+    // A unit longer than a whole line (or alone and still too long, on the indented first) splits
+    // anyway: set it by character where it stands rather than send it down and leave a gaping line.
+    if (overflowing.glyphs > 1 && (end === start || overflowing.advance > options.widthPt + FIT_TOLERANCE_PT)) {
+      splitUnit(units, end, options);
       continue;
     }
     if (end === start) return start + 1;
+    // Any other unit goes down whole, the line above spread as for any kinsoku break, however wide
+    // the gaps: a third of a line used to be set by character, which split `2023` as `202`/`3，`.
     for (let at = end; at > start; at -= 1) {
       if (canBreakBetween((units[at - 1] as Unit).text, (units[at] as Unit).text)) return at;
+    }
+    const splittable = splittableAt(units, start, end);
+    if (splittable !== undefined) {
+      splitUnit(units, splittable, options);
+      continue;
     }
     // Nothing legal on the whole line (a run of closing marks): break where it overflows.
     return end;
   }
+}
+
+/**
+ * The unit to split when the line from `start` to the overflowing unit at `end` has no legal
+ * break at all: kinsoku binds it into one cluster longer than the line (`“`, a word of 27 ems,
+ * `”。`), so something in it must split. The widest number or Latin word in it does, being the
+ * reason the cluster is that long; never a dash or an ellipsis. Undefined when there is none.
+ */
+function splittableAt(units: readonly Unit[], start: number, end: number): number | undefined {
+  let widest: number | undefined;
+  for (let at = start; at <= end; at += 1) {
+    const unit = units[at] as Unit;
+    if (unit.glyphs > 1 && !unit.space && !isMarkOnly(unit.text) && (widest === undefined || unit.advance > (units[widest] as Unit).advance)) widest = at;
+  }
+  return widest;
+}
+
+/** Replaces the unit at `at` by its characters, the last keeping the unit's space to its successor. */
+function splitUnit(units: Unit[], at: number, options: LineBreakOptions): void {
+  const unit = units[at] as Unit;
+  const pieces = Array.from(unit.text, (char) => toUnit(char, unit.face, unit.structure, options));
+  (pieces.at(-1) as Unit).kern = unit.kern;
+  units.splice(at, 1, ...pieces);
 }
 
 function placeLine(

@@ -6,7 +6,7 @@ import { gridSpacing } from '../../../lib/render/layout/page-geometry.js';
 import { segmentUnits } from '../../../lib/render/layout/text-units.js';
 import type { RunFace } from '../../../lib/render/layout/types.js';
 import { charPitchPt, GBT9704, mmToPt, PLAIN, textWidthPt, type StyleProfile } from '../../../lib/render/style.js';
-import { fakeMeasure } from './fake-measure.js';
+import { fakeMeasure, fakeWidth } from './fake-measure.js';
 
 const FANG: RunFace = { role: 'fang', sizePt: 16, bold: false };
 const KAI: RunFace = { role: 'kai', sizePt: 16, bold: false };
@@ -44,7 +44,8 @@ const prose = fc
       words: fc.array(
         fc.oneof(
           { weight: 8, arbitrary: fc.integer({ min: 0x4e00, max: 0x4fff }).map((code) => String.fromCodePoint(code)) },
-          { weight: 1, arbitrary: fc.constantFrom('2023', '3.5%', '1,234', '100%', 'GDP', 'e-mail', '——', '……') },
+          // Guangdong-Hong-Kong-Macao: a word over a third of a line, which once went down split.
+          { weight: 1, arbitrary: fc.constantFrom('2023', '3.5%', '1,234', '100%', 'GDP', 'e-mail', 'Guangdong-Hong-Kong-Macao', '——', '……') },
         ),
         { minLength: 1, maxLength: 14 },
       ),
@@ -53,7 +54,11 @@ const prose = fc
     }),
     { minLength: 1, maxLength: 30 },
   )
-  .map((clauses) => clauses.map(({ words, wrap, end }) => `${wrap[0]}${words.join('')}${wrap[1]}${end}`).join(''));
+  .map((clauses) => clauses.map(({ words, wrap, end }) => `${wrap[0]}${words.join('')}${wrap[1]}${end}`).join(''))
+  // Words joined in a row can outgrow what the docs promise to keep whole: a unit that, with a
+  // character before it and the up to 4 ems of marks kinsoku keeps on it (`“…””。`), fits the
+  // 26 ems of an indented first line. Longer ones have tests of their own below.
+  .filter((text) => segmentUnits(text).every((unit) => fakeWidth(unit, FANG.sizePt) <= 20 * FANG.sizePt));
 
 describe('breakParagraph on the GB/T 9704 grid', () => {
   it('sets 26 characters on an indented first line and 28 on every other full line', () => {
@@ -122,6 +127,38 @@ describe('breakParagraph on the GB/T 9704 grid', () => {
 
       expect(lines.some((line) => lineText(line).includes(token))).toBe(true);
     }
+  });
+
+  it('takes a number or Latin word a third of a line long down whole rather than split it where a mark may not start a line', () => {
+    // Found by the property below: the word went down less its last digit, which took the comma with it.
+    const word = 'e-maile-mail20232023';
+    const text = `“一2023一2023”，一一一一一一一${word}，一，`;
+
+    const lines = breakParagraph(body(text), GB);
+
+    expect(lines.map(lineText)).toEqual(['“一2023一2023”，一一一一一一一', `${word}，一，`]);
+    expect(Math.abs(rightEdge(lines[0]!) - (GB.leftPt + GB.widthPt))).toBeLessThan(0.01);
+  });
+
+  it('takes a long word that reaches the margin down whole and spreads the line above it', () => {
+    const word = 'Guangdong-Hong-Kong-Macao';
+    const before = ideographs(26 + 20);
+    const after = ideographs(10, 0x5000);
+
+    const lines = breakParagraph(body(`${before}${word}${after}。`), GB);
+
+    expect(lines.map(lineText)).toEqual([before.slice(0, 26), before.slice(26), `${word}${after}。`]);
+    expect(Math.abs(rightEdge(lines[1]!) - (GB.leftPt + GB.widthPt))).toBeLessThan(0.01);
+  });
+
+  it('takes an opening quote down with the long word after it', () => {
+    const word = 'e-maile-mail20232023';
+    const before = ideographs(24);
+    const after = ideographs(10, 0x5000);
+
+    const lines = breakParagraph(body(`${before}“${word}”${after}。`), GB);
+
+    expect(lines.map(lineText)).toEqual([before, `“${word}”${after}。`]);
   });
 
   it('never starts a line with closing punctuation, never ends one with an opening mark, never splits a unit', () => {
@@ -209,6 +246,29 @@ describe('breakParagraph edge cases', () => {
 
     expect(lines.map(lineText).join('')).toBe(`参见${url}。`);
     expect(glyphCount(lineText(lines[0] ?? []))).toBeGreaterThan(40);
+  });
+
+  it('splits a word shorter than a line when it and the marks that may not leave it are longer than one', () => {
+    // 54 characters fit a line, and with the opening quote still do; the closing quote does not.
+    const url = 'www.gov.cn/zhengce/zhengceku/202312/content_692012.htm';
+    const before = ideographs(20);
+
+    const lines = breakParagraph(body(`${before}“${url}”。`), GB);
+
+    expect(lines.map(lineText)).toEqual([before, `“${url.slice(0, -2)}`, `${url.slice(-2)}”。`]);
+    expect(Math.abs(rightEdge(lines[1]!) - (GB.leftPt + GB.widthPt))).toBeLessThan(0.01);
+  });
+
+  it('keeps a word that fits a line whole even when one character is left on the line above, flush left', () => {
+    const url = 'www.gov.cn/zhengce/zhengceku/202312/content_6920123.htm';
+    const before = ideographs(27);
+    const after = ideographs(5, 0x5000);
+
+    const lines = breakParagraph(body(`${before}${url}${after}。`), GB);
+
+    expect(lines.map(lineText)).toEqual([before.slice(0, 26), before.slice(26), url, `${after}。`]);
+    expect(lines[1]![0]!.x).toBeCloseTo(GB.leftPt, 6);
+    expect(lines[1]![0]!.charSpacing).toBeCloseTo(GB.baseSpacing(FANG), 9);
   });
 
   it('gives an empty paragraph one empty line', () => {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoError, completeNewPassword, signIn, type CognitoClientOptions } from '../../../web/cognito-auth.js';
+import { rememberJob, storedJobs, type JobStorage } from '../../../web/job-list.js';
 import { groupRemovals, shownChange, visibleText } from '../../../web/removal-groups.js';
 
 describe('the removal log as the page groups it', () => {
@@ -90,5 +91,25 @@ describe('signing in to Cognito from the page', () => {
     // assert
     expect(refusal).toBeInstanceOf(CognitoError);
     expect(refusal).toMatchObject({ type: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+  });
+});
+
+describe("the list of this browser's jobs", () => {
+  /** A storage in memory, as the page's localStorage. */
+  function memoryLocalStorage(): JobStorage {
+    const items = new Map<string, string>();
+    return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+  }
+
+  it('keeps the jobs newest first by when they were dropped, whatever order the API answered in', () => {
+    // prepare
+    const storage = memoryLocalStorage();
+    const dropped = ['2026-12-07T10:00:00.001Z', '2026-12-07T10:00:00.002Z', '2026-12-07T10:00:00.003Z'];
+    // act: the second file's upload is answered last
+    rememberJob({ jobId: 'a', name: 'a.txt', created: dropped[0]! }, storage);
+    rememberJob({ jobId: 'c', name: 'c.txt', created: dropped[2]! }, storage);
+    rememberJob({ jobId: 'b', name: 'b.txt', created: dropped[1]! }, storage);
+    // assert
+    expect(storedJobs(storage).map((job) => job.jobId)).toEqual(['c', 'b', 'a']);
   });
 });
