@@ -15,10 +15,11 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { EventBridgeDestination, SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { LambdaDestination, SqsDestination as S3SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { JOB_EVENT_SOURCE, JobEventType } from '../lib/pipeline/job-events.js';
@@ -73,7 +74,15 @@ export interface StageResources {
   readonly fn: NodejsFunction;
   readonly deadLetterQueue: sqs.Queue;
   readonly alarm: cloudwatch.Alarm;
+  /** Where the stage's object events wait, for a stage that takes them in batches (stages.ts `StageQueue`). */
+  readonly queue?: sqs.Queue;
 }
+
+/**
+ * How long a received message stays hidden from other receivers: six times the function's timeout,
+ * as Lambda's guide for SQS event sources asks, so a batch still running is not handed out twice.
+ */
+const VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT = 6;
 
 /** Retries of a failed asynchronous invocation before it goes to the on-failure destination. */
 const RETRY_ATTEMPTS = 2;
@@ -245,6 +254,28 @@ export class ReportPressStack extends Stack {
       role.addToPolicy(new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [events.EventBus.fromEventBusName(this, `${id}DefaultBus`, 'default').eventBusArn] }));
     }
 
+    // A queued stage's events wait in a queue and come in batches; one that fails on every receive
+    // goes to the stage's dead-letter queue (the redrive), as a failed invocation's record does.
+    let queue: sqs.Queue | undefined;
+    if (stage.queue) {
+      queue = new sqs.Queue(this, `${id}Queue`, {
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        visibilityTimeout: Duration.seconds(sizing.timeoutSeconds * VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT),
+        retentionPeriod: MAX_EVENT_AGE,
+        deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: stage.queue.maxReceives },
+      });
+      fn.addEventSource(
+        new SqsEventSource(queue, {
+          batchSize: stage.queue.batchSize,
+          maxBatchingWindow: Duration.seconds(stage.queue.batchWindowSeconds),
+          maxConcurrency: stage.queue.maxConcurrency,
+          reportBatchItemFailures: true,
+        }),
+      );
+      new CfnOutput(this, `${id}QueueUrl`, { value: queue.queueUrl, description: `Queue of the ${stage.name} stage's events` });
+    }
+
     const alarm = deadLetterQueue
       .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: cloudwatch.Stats.MAXIMUM })
       .createAlarm(this, `${id}DeadLetterAlarm`, {
@@ -257,14 +288,14 @@ export class ReportPressStack extends Stack {
 
     new CfnOutput(this, `${id}DeadLetterQueueUrl`, { value: deadLetterQueue.queueUrl, description: `Dead-letter queue of the ${stage.name} stage` });
     new CfnOutput(this, `${id}DeadLetterAlarmName`, { value: alarm.alarmName, description: `Alarm on the ${stage.name} dead-letter queue` });
-    return { fn, deadLetterQueue, alarm };
+    return { fn, deadLetterQueue, alarm, ...(queue ? { queue } : {}) };
   }
 
-  /** An S3 notification from the trigger's bucket to the stage's function. */
+  /** An S3 notification from the trigger's bucket to the stage's function (or its queue). */
   private addNotification(stage: StageDefinition, trigger: ObjectTrigger): void {
-    const { fn } = this.stages[stage.name];
+    const { fn, queue } = this.stages[stage.name];
     const type = trigger.event === ObjectEvent.Created ? s3.EventType.OBJECT_CREATED : s3.EventType.OBJECT_REMOVED;
-    this.buckets[trigger.bucket].addEventNotification(type, new LambdaDestination(fn), {
+    this.buckets[trigger.bucket].addEventNotification(type, trigger.queued && queue ? new S3SqsDestination(queue) : new LambdaDestination(fn), {
       ...(trigger.prefix ? { prefix: trigger.prefix } : {}),
       ...(trigger.suffix ? { suffix: trigger.suffix } : {}),
     });
@@ -281,11 +312,13 @@ export class ReportPressStack extends Stack {
     });
   }
 
-  /** One EventBridge rule per stage and bucket, matching any of the stage's key patterns there. */
+  /** One EventBridge rule per stage and bucket, matching any of the stage's key patterns there, to the function (or its queue). */
   private addEventBridgeRule(stage: StageDefinition, bucketRole: BucketRole, triggers: readonly ObjectTrigger[]): void {
-    const { fn, deadLetterQueue } = this.stages[stage.name];
+    const { fn, deadLetterQueue, queue } = this.stages[stage.name];
     const patterns = triggers.map(triggerKeyPattern);
     if (triggers.some((t) => t.event !== ObjectEvent.Created)) throw new Error(`stage ${stage.name}: EventBridge triggers for removals are not wired (cdk/report-press-stack.ts)`);
+    const queued = triggers.every((t) => t.queued) && queue !== undefined;
+    if (!queued && triggers.some((t) => t.queued)) throw new Error(`stage ${stage.name}: the triggers of one bucket either all wait in the stage's queue or none does (cdk/report-press-stack.ts)`);
     // The work bucket's rules came first and keep their ids; a rule on another bucket names it.
     const id = `${titleCase(stage.name)}${bucketRole === BucketRole.Work ? '' : titleCase(bucketRole)}Rule`;
     new events.Rule(this, id, {
@@ -295,7 +328,11 @@ export class ReportPressStack extends Stack {
         detailType: ['Object Created'],
         detail: { bucket: { name: [this.buckets[bucketRole].bucketName] }, object: { key: patterns.flatMap((p) => events.Match.wildcard(p)) } },
       },
-      targets: [new targets.LambdaFunction(fn, { deadLetterQueue, retryAttempts: RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE })],
+      targets: [
+        queued
+          ? new targets.SqsQueue(queue, { deadLetterQueue, retryAttempts: RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE })
+          : new targets.LambdaFunction(fn, { deadLetterQueue, retryAttempts: RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE }),
+      ],
     });
   }
 

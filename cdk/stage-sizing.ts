@@ -186,7 +186,9 @@ export const STAGE_SIZING: { readonly [S in StageName]: StageSizing } = {
   // fonts parsed, the work object read and the document written.
   [StageName.RenderDocx]: { memoryMb: renderStageMemoryMb(RENDER_STAGE_FIGURES[StageName.RenderDocx]), timeoutSeconds: 60, reservedConcurrency: 10 },
   [StageName.RenderPdf]: { memoryMb: renderStageMemoryMb(RENDER_STAGE_FIGURES[StageName.RenderPdf]), timeoutSeconds: 90, reservedConcurrency: 10 },
-  // Publishing is S3 requests, not CPU: a 630-report compilation copies 1,260 documents, 8 at a time.
+  // Publishing is S3 requests, not CPU: the largest upload (5,000 reports, stage-steps.ts
+  // MAX_REPORTS_PER_UPLOAD) copies 10,000 documents inside S3, 32 at a time; a batch settles up to
+  // 100 inputs, 16 at a time. A settle cut short is delivered again and copies only what is missing.
   [StageName.Publish]: { memoryMb: 512, timeoutSeconds: 120 },
   [StageName.RecordFailure]: { memoryMb: 256, timeoutSeconds: 30 },
   // S3 requests too: a listing of the input bucket, one status GET per upload of the look-back,

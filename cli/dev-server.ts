@@ -5,13 +5,14 @@
  * exactly as AWS delivers them, to the same handler functions the Lambda functions run. An
  * invocation that fails on every retry goes where Lambda's on-failure destination sends it on AWS
  * (record-failure), finished jobs are announced as on EventBridge, here as a line of output, and
- * the sweep runs on a timer as the deployed schedule runs it.
+ * the sweep runs on a timer as the deployed schedule runs it. A stage whose events wait in a queue on
+ * AWS (the publisher) gets them here through the same kind of queue, in batches (stage-queue.ts).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { checkInputKey, documentPath, inputVersion, statusKey } from '../lib/pipeline/keys.js';
 import { invocationFailureRecord, JOB_EVENT_SOURCE, scheduledEvent, type JobEventSink, type JobFinishedDetail, type StageFailureEvent } from '../lib/pipeline/job-events.js';
 import { JobState, type JobStatus } from '../lib/pipeline/job-status.js';
-import { eventBridgeObjectCreatedEvent, s3NotificationEvent, s3RemovalNotificationEvent } from '../lib/pipeline/object-events.js';
+import { eventBridgeObjectCreatedEvent, s3NotificationEvent, s3RemovalNotificationEvent, sqsBatchEvent } from '../lib/pipeline/object-events.js';
 import {
   BucketRole,
   isInputKey,
@@ -28,13 +29,15 @@ import {
 import { fontLibraryFrom } from '../functions/fonts.js';
 import { HANDLER_FACTORIES, type HandlerDeps } from '../functions/handlers.js';
 import { s3ObjectStore, scopedObjectStore } from '../functions/object-store.js';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createS3Client, LOCAL_CREDENTIALS, LOCAL_REGION } from '../functions/s3-client.js';
 import { Lang, messages } from '../lib/messages/index.js';
-import type { StageHandler } from '../functions/stage-handler.js';
+import type { InvocationContext, StageHandler } from '../functions/stage-handler.js';
 import { readDocxParagraphs } from '../functions/word-reader.js';
+import { STAGE_SIZING } from '../cdk/stage-sizing.js';
 import { FONT_DIR } from './fonts.js';
 import { shownPath } from './shown-path.js';
-import { BUCKETS, ObjectChangeType, startLocalS3, type ObjectChange } from './local-s3.js';
+import { BUCKETS, ObjectChangeType, startLocalS3, type ObjectChange, type S3RequestCounts } from './local-s3.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -42,6 +45,7 @@ import { join } from 'node:path';
 import { buildWebPage } from '../web/build.js';
 import { createWebS3Client, s3UserStorage } from '../functions/web-storage.js';
 import { startWebServer, type WebServer } from './web-server.js';
+import { LocalStageQueue, type LocalMessage } from './stage-queue.js';
 
 /** Powertools log levels for the handlers' structured logs. */
 export type HandlerLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
@@ -72,9 +76,12 @@ export interface DevServerOptions {
   readonly fontDir?: string;
   /** Concurrent invocations per CPU-bound stage, like reserved concurrency. Default 4; I/O-bound stages get four times as many. */
   readonly concurrency?: number;
-  /** Retries after a failed invocation, as Lambda does for asynchronous events. Default 2. */
+  /**
+   * Retries after a failed invocation, as Lambda does for asynchronous events. Default 2. A queued
+   * stage's events are received as often as its queue's `maxReceives` says (stages.ts).
+   */
   readonly retries?: number;
-  /** Delay before the first retry in ms; doubles each time. Default 200. */
+  /** Delay before the first retry (or a queued event's second receive) in ms; doubles each time. Default 200. */
   readonly retryDelayMs?: number;
   /** Language of the start banner (the message catalogue). Default English. */
   readonly lang?: Lang;
@@ -103,6 +110,15 @@ export interface DevServerOptions {
   readonly drops?: (delivery: { readonly stage: StageName; readonly key: string }) => boolean;
 }
 
+/** How much one stage ran: every attempt of every invocation since start. */
+export interface InvocationStats {
+  readonly invocations: number;
+  /** Summed wall time of the handler, in ms (what Lambda bills, but for the init). */
+  readonly totalMs: number;
+  /** The longest single invocation, in ms: compare with half the function's timeout. */
+  readonly maxMs: number;
+}
+
 /** An invocation that failed on every attempt: what AWS would put in the stage's dead-letter queue. */
 export interface DeadLetter {
   readonly stage: StageName;
@@ -125,6 +141,10 @@ export interface DevServer {
   readonly resumed: readonly string[];
   /** The web page, when asked for: its URL and the bearer token its API takes. */
   readonly web?: { readonly url: string; readonly token: string };
+  /** Invocations per stage since start (`npm run bench` and the scale tests read them). */
+  invocationStats(): Readonly<Record<StageName, InvocationStats>>;
+  /** Requests the embedded S3 server took since start. */
+  s3Requests(): S3RequestCounts;
   /** Resolves when no invocation is running or queued (the chain has settled). */
   idle(): Promise<void>;
   /** Stops routing new events, lets running invocations finish, and closes the server. */
@@ -164,6 +184,15 @@ function awsEventFor(trigger: ObjectTrigger, change: ObjectChange): unknown {
 /** The key an invocation of a scheduled stage is logged under. */
 const SCHEDULED = 'schedule';
 
+/** The invocation context Lambda would pass: the time left before the deployed function's timeout (cdk/stage-sizing.ts). */
+function invocationContext(stage: StageName): InvocationContext {
+  const deadline = performance.now() + STAGE_SIZING[stage].timeoutSeconds * 1000;
+  return { getRemainingTimeInMillis: () => Math.max(0, deadline - performance.now()) };
+}
+
+/** A stand-in ARN of a queued stage's queue, for the events of its batches. */
+const localQueueArn = (stage: StageName) => `arn:aws:sqs:us-east-1:000000000000:report-press-${stage}`;
+
 /** A stand-in ARN, for the invocation records of failures (AWS names the real function). */
 const localFunctionArn = (stage: StageName) => `arn:aws:lambda:us-east-1:000000000000:function:report-press-${stage}`;
 
@@ -201,6 +230,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   const client = createS3Client({ endpoint });
   const store = s3ObjectStore(client);
+  // A client per stage, as each function has its own connections on AWS: a split writing thousands
+  // of report objects does not wait for sockets the renders and the publisher hold.
+  const stageClients = new Map<StageName, S3Client>();
+  const stageClient = (stage: StageName): S3Client => {
+    const own = createS3Client({ endpoint });
+    stageClients.set(stage, own);
+    return own;
+  };
   const jobEvents: JobFinishedDetail[] = [];
   const events: JobEventSink = {
     async publish(detailType, detail) {
@@ -219,12 +256,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   };
   // Each stage reads, writes and deletes only what its deployed IAM policy would allow.
   const handlers = new Map<StageName, StageHandler>(
-    STAGES.map((stage) => [stage.name, HANDLER_FACTORIES[stage.name]({ ...deps, store: scopedObjectStore(store, stage, BUCKETS) })]),
+    STAGES.map((stage) => [stage.name, HANDLER_FACTORIES[stage.name]({ ...deps, store: scopedObjectStore(s3ObjectStore(stageClient(stage.name)), stage, BUCKETS) })]),
   );
   const concurrency = options.concurrency ?? 4;
   // The publisher mostly waits on S3; more of it at once overlaps those waits instead of queueing them.
   const limits = new Map(STAGES.map((stage) => [stage.name, new ConcurrencyLimit(stage.bound === 'io' ? concurrency * 4 : concurrency)]));
   const deadLetters: DeadLetter[] = [];
+  const stats = new Map<StageName, { invocations: number; totalMs: number; maxMs: number }>(STAGES.map((stage) => [stage.name, { invocations: 0, totalMs: 0, maxMs: 0 }]));
   const inFlight = new Set<Promise<void>>();
   let idleWaiters: (() => void)[] = [];
   let closing = false;
@@ -240,14 +278,24 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     });
   }
 
+  /** Counts one invocation of `stage` that started at `started` (performance.now()) and has just ended. */
+  function tally(stage: StageName, started: number): void {
+    const ms = performance.now() - started;
+    const figures = stats.get(stage) as { invocations: number; totalMs: number; maxMs: number };
+    figures.invocations += 1;
+    figures.totalMs += ms;
+    figures.maxMs = Math.max(figures.maxMs, ms);
+  }
+
   /** Invokes `stage` with `event` as Lambda invokes asynchronously: retries, then the on-failure destination. */
   async function invoke(stage: StageDefinition, event: unknown, key: string, delivery: number): Promise<void> {
     const handler = handlers.get(stage.name) as StageHandler;
     for (let attempt = 0; ; attempt += 1) {
-      const started = performance.now();
+      let started = performance.now();
       try {
         await options.faults?.({ stage: stage.name, key, attempt, delivery });
-        const outcome = await handler(event);
+        started = performance.now();
+        const outcome = await handler(event, invocationContext(stage.name)).finally(() => tally(stage.name, started));
         const ms = Math.round(performance.now() - started);
         // A scheduled run that found nothing to do is not worth a line every few minutes.
         if (key === SCHEDULED && outcome.done === 0) return;
@@ -272,10 +320,47 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
   }
 
-  function deliver(stage: StageDefinition, event: unknown, key: string): void {
+  /**
+   * Invokes a queued stage with one batch, as the event source mapping does: a fault injected for
+   * any of its messages fails the whole invocation, as a crash would. Resolves to the messages the
+   * handler hands back (its partial batch response).
+   */
+  async function invokeBatch(stage: StageDefinition, batch: readonly LocalMessage[]): Promise<readonly string[]> {
+    const handler = handlers.get(stage.name) as StageHandler;
+    for (const { key, message, delivery } of batch) await options.faults?.({ stage: stage.name, key, attempt: message.receiveCount - 1, delivery });
+    const started = performance.now();
+    const outcome = await handler(sqsBatchEvent(batch.map((m) => m.message), { queueArn: localQueueArn(stage.name) }), invocationContext(stage.name)).finally(() =>
+      tally(stage.name, started),
+    );
+    const keys = [...new Set(batch.map((m) => shownPath(m.key)))];
+    const shown = keys.length > 3 ? `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more` : keys.join(', ');
+    log(`✓ ${stage.name} ${shown} (${batch.length} event${batch.length === 1 ? '' : 's'}, ${Math.round(performance.now() - started)} ms)`);
+    return (outcome.batchItemFailures ?? []).map((failure) => failure.itemIdentifier);
+  }
+
+  // The queues in front of the stages that take their events in batches (the publisher).
+  const queues = new Map(
+    STAGES.flatMap((stage) => {
+      if (!stage.queue) return [];
+      const queue = new LocalStageQueue({
+        settings: stage.queue,
+        invoke: (batch) => invokeBatch(stage, batch),
+        visibilityTimeoutMs: (receiveCount) => retryDelayMs * 2 ** (receiveCount - 1),
+        deadLetter: ({ key }, error) => {
+          deadLetters.push({ stage: stage.name, key, error });
+          log(`✗ ${stage.name} ${shownPath(key)}: ${shownPath(error)} (gave up; on AWS the queue's redrive puts it in the stage's dead-letter queue)`);
+        },
+      });
+      return [[stage.name, queue] as const];
+    }),
+  );
+
+  /** Hands `event` to `stage`: through its queue when the trigger's events wait in one, otherwise as an asynchronous invocation. */
+  function deliver(stage: StageDefinition, event: unknown, key: string, queued = false): void {
     if (closing) return;
+    const queue = queued ? queues.get(stage.name) : undefined;
     const limit = limits.get(stage.name) as ConcurrencyLimit;
-    for (let delivery = 0; delivery < deliveries; delivery += 1) track(limit.run(() => invoke(stage, event, key, delivery)));
+    for (let delivery = 0; delivery < deliveries; delivery += 1) track(queue ? queue.send(event, key, delivery) : limit.run(() => invoke(stage, event, key, delivery)));
   }
 
   function route(change: ObjectChange): void {
@@ -286,7 +371,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       const trigger = triggerFor(stage, role, change.key, event);
       if (!trigger || options.drops?.({ stage: stage.name, key: change.key })) continue;
       // s3rver reports the key as stored; hand the handler the event AWS would deliver for this trigger.
-      deliver(stage, awsEventFor(trigger, change), change.key);
+      deliver(stage, awsEventFor(trigger, change), change.key, trigger.queued === true);
     }
   }
 
@@ -351,12 +436,15 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     resumed,
     ...(web ? { web: { url: web.url, token: web.token } } : {}),
     idle,
+    invocationStats: () => Object.fromEntries([...stats].map(([name, figures]) => [name, { ...figures }])) as Record<StageName, InvocationStats>,
+    s3Requests: () => s3.requestCounts(),
     async close() {
       closing = true;
       timers.forEach(clearInterval);
       await web?.close();
       await idle();
       client.destroy();
+      stageClients.forEach((own) => own.destroy());
       webClient?.destroy();
       await s3.close();
       if (pageDir) rmSync(pageDir, { recursive: true, force: true });

@@ -16,7 +16,8 @@
  * - a PUT is atomic (see s3rver-store.ts), and readers of a key wait while it is being written;
  * - conditional writes: `If-None-Match: *` and `If-Match: <etag>` on PutObject answer
  *   412 PreconditionFailed (404 NoSuchKey for If-Match on a missing key), as S3 has since 2024;
- * - a multi-object delete (`aws s3 rm --recursive`) announces each removed key, as S3 does.
+ * - a multi-object delete (`aws s3 rm --recursive`) announces each removed key, as S3 does;
+ * - a listing pages past 1,000 keys (s3rver's continuation tokens need DES, which Node's OpenSSL 3 lacks).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -24,7 +25,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pipeline, Readable, Transform } from 'node:stream';
-import { atomicFilesystemStore, deleteObjectsKeys, s3rverError } from './s3rver-store.js';
+import { atomicFilesystemStore, deleteObjectsKeys, pageListingsPastOneThousandKeys, s3rverError } from './s3rver-store.js';
 import { checkRequestTarget, hasParam, objectKeyProblem, type S3RequestTarget } from './s3-request-target.js';
 import { PayloadSigning, verifyRequestSignature, type VerifiedRequest } from './sigv4-verifier.js';
 import { LOCAL_CREDENTIALS } from '../functions/s3-client.js';
@@ -223,6 +224,28 @@ export interface ObjectChange extends StoredObject {
   readonly type: ObjectChangeType;
 }
 
+/** The S3 operations the embedded server counts, as S3 bills them (a listing page is one LIST). */
+export const S3Operation = { Get: 'GET', Head: 'HEAD', Put: 'PUT', Copy: 'COPY', List: 'LIST', Delete: 'DELETE', Other: 'OTHER' } as const;
+export type S3Operation = (typeof S3Operation)[keyof typeof S3Operation];
+
+/** Requests the server took (signed, past every check) by operation, and the keys its listings returned. */
+export interface S3RequestCounts {
+  readonly operations: Readonly<Record<S3Operation, number>>;
+  /** All requests: the sum of `operations`. */
+  readonly total: number;
+  /** Objects named in LIST responses, summed over every page: how much listing the clients made the server do. */
+  readonly listedKeys: number;
+}
+
+/** The operation a request is billed as. */
+function operationOf(method: string | undefined, target: S3RequestTarget, headers: IncomingHttpHeaders): S3Operation {
+  if (method === 'HEAD') return S3Operation.Head;
+  if (method === 'GET') return target.key ? S3Operation.Get : target.bucket && !hasParam(target, 'cors') && !hasParam(target, 'location') ? S3Operation.List : S3Operation.Other;
+  if (method === 'PUT' && target.key) return headers['x-amz-copy-source'] !== undefined ? S3Operation.Copy : S3Operation.Put;
+  if (method === 'DELETE' && target.key) return S3Operation.Delete;
+  return S3Operation.Other;
+}
+
 /** The embedded S3-compatible server alone, without the chain (tests use it to drive handlers). */
 export interface LocalS3 {
   readonly endpoint: string;
@@ -232,6 +255,8 @@ export interface LocalS3 {
   onObjectCreated(listener: (object: StoredObject) => void): void;
   /** Calls `listener` for every object created or removed from now on. */
   onObjectChange(listener: (change: ObjectChange) => void): void;
+  /** What clients asked of the server since it started (deterministic for a given sequence of requests; the benchmark and the scale tests read it). */
+  requestCounts(): S3RequestCounts;
   close(): Promise<void>;
 }
 
@@ -347,6 +372,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   mkdirSync(dataDir, { recursive: true });
   // Loaded on demand so that other commands of the CLI bundle never pay for s3rver and Koa.
   const { default: S3rver } = await import('s3rver');
+  pageListingsPastOneThousandKeys();
   const s3rver = new S3rver({
     silent: true,
     directory: dataDir,
@@ -378,6 +404,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   });
 
   const locks = new KeyLocks();
+  const operations = Object.fromEntries(Object.values(S3Operation).map((op) => [op, 0])) as Record<S3Operation, number>;
   // s3rver's first middleware is koa-logger, which formats every request (colours and all) even
   // when silent: a tenth of the server's time under load. Koa composes at callback(), so drop it first.
   const middleware = (s3rver as unknown as { middleware: { name?: string }[] }).middleware;
@@ -432,6 +459,12 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     if (signature.refused) return refuse(req, res, signature.refused);
     const verified = signature.verified;
     labelForS3rver(req);
+    // S3 decodes every percent-escape of a copy source; s3rver only those decodeURI decodes (`%2B`
+    // would stay `%2B`): hand it the name in a form its decoding reads as S3 reads it.
+    const copySource = req.headers['x-amz-copy-source'];
+    if (typeof copySource === 'string') req.headers['x-amz-copy-source'] = encodeURI(decodeURIComponent(copySource));
+    const operation = operationOf(req.method, target, req.headers);
+    operations[operation] += 1;
 
     const uploading = req.method === 'PUT' || req.method === 'POST';
     const chunked = uploading && isAwsChunked(req.headers);
@@ -530,6 +563,9 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     },
     onObjectChange(listener) {
       listeners.push(listener);
+    },
+    requestCounts() {
+      return { operations: { ...operations }, total: Object.values(operations).reduce((a, b) => a + b, 0), listedKeys: store.keysListed };
     },
     close: () =>
       new Promise<void>((resolveClose, reject) => {

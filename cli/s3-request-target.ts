@@ -114,11 +114,14 @@ export function checkRequestTarget(url: string, headers: Readonly<Record<string,
   return { target };
 }
 
-/** Why an `x-amz-copy-source` cannot be read, decoded as s3rver decodes it (`decodeURI`, then bucket/key). */
+/**
+ * Why an `x-amz-copy-source` cannot be read, decoded as S3 decodes it (every percent-escape, then
+ * bucket/key; local-s3.ts hands s3rver, which decodes only as `decodeURI` does, the same name).
+ */
 function copySourceProblem(source: string): TargetRefusal | undefined {
   let decoded: string;
   try {
-    decoded = decodeURI(source);
+    decoded = decodeURIComponent(source);
   } catch {
     return { status: 400, code: 'InvalidArgument', message: 'x-amz-copy-source is not valid percent-encoding.' };
   }

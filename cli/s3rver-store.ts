@@ -15,6 +15,7 @@ import { dirname, isAbsolute, join, posix, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { createRequire } from 'node:module';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ReportPressError } from '../lib/errors.js';
 
 /** A path s3rver built from a request's names lies outside the folder it belongs in. */
@@ -69,6 +70,75 @@ export function deleteObjectsKeys(body: Buffer): unknown[] {
   const parsed = xmlParser.parse(xml, { tagValueProcessor: (value: string) => he.decode(value) }) as { Delete?: { Object?: unknown } };
   const objects = parsed.Delete?.Object;
   return objects === undefined ? [] : ([] as unknown[]).concat(objects).map((object) => (object as { Key?: unknown } | null)?.Key);
+}
+
+/** The page of a ListObjectsV2 request being answered: whether the store cut it, and its last key. */
+interface ListingPage {
+  truncated: boolean;
+  lastKey?: string;
+}
+const listingPages = new AsyncLocalStorage<ListingPage>();
+
+/** A continuation token as this server hands it out: the page's last key, opaque to clients as S3's are. */
+const continuationToken = (bucket: string, lastKey: string) => Buffer.from(JSON.stringify([bucket, lastKey]), 'utf8').toString('base64url');
+
+/** The key to list after for a token of {@link continuationToken}, or undefined for one this server did not give for `bucket`. */
+function keyAfterToken(bucket: string, token: string): string | undefined {
+  try {
+    const [tokenBucket, lastKey] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown[];
+    return tokenBucket === bucket && typeof lastKey === 'string' ? lastKey : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface KoaContext {
+  query: Record<string, string>;
+  params: { bucket: string };
+  body: { ListBucketResult?: Record<string, unknown> } | undefined;
+}
+
+let listingsPatched = false;
+
+/**
+ * Makes s3rver's ListObjectsV2 page past 1,000 keys. s3rver enciphers its continuation tokens with
+ * DES, which OpenSSL 3 (Node 17 on) no longer offers: every listing longer than one page failed
+ * with 500 InternalError, so a job folder of more than 1,000 objects (a compilation of some 500
+ * reports) could never be listed, and its job never finished. Here the store reports a cut page
+ * to this wrapper instead of to s3rver, and the wrapper hands out and reads tokens of its own.
+ * Patches s3rver's bucket controller once per process; the routes look it up on every request.
+ */
+export function pageListingsPastOneThousandKeys(): void {
+  if (listingsPatched) return;
+  listingsPatched = true;
+  const local = s3rverRequire();
+  const controller = local('./controllers/bucket') as { getBucket(ctx: KoaContext): Promise<void> };
+  const S3Error = local('./models/error') as new (code: string, message: string, detail?: Record<string, unknown>) => Error;
+  const listObjects = controller.getBucket.bind(controller);
+  controller.getBucket = async (ctx) => {
+    if (ctx.query['list-type'] !== '2') return listObjects(ctx);
+    const token = ctx.query['continuation-token'];
+    const query = { ...ctx.query };
+    if (token !== undefined) {
+      const after = keyAfterToken(ctx.params.bucket, token);
+      if (after === undefined) throw new S3Error('InvalidArgument', 'The continuation token provided is incorrect', { ArgumentName: 'continuation-token' });
+      delete query['continuation-token'];
+      query['start-after'] = after;
+      ctx.query = query;
+    }
+    const page: ListingPage = { truncated: false };
+    await listingPages.run(page, () => listObjects(ctx));
+    const result = ctx.body?.ListBucketResult;
+    if (!result) return;
+    if (token !== undefined) {
+      result.StartAfter = undefined;
+      result.ContinuationToken = token;
+    }
+    if (page.truncated && page.lastKey !== undefined) {
+      result.IsTruncated = true;
+      result.NextContinuationToken = continuationToken(ctx.params.bucket, page.lastKey);
+    }
+  };
 }
 
 /** The parts of s3rver's store API this subclass overrides or calls. */
@@ -148,7 +218,7 @@ async function sweepPartials(dir: string): Promise<void> {
  * The store class to hand s3rver: its own FilesystemStore with atomic writes, a listing that
  * survives concurrent writes, and no lazily written MD5 files.
  */
-export function atomicFilesystemStore(): new (rootDirectory: string) => FilesystemStoreBase & { sweep(): Promise<void> } {
+export function atomicFilesystemStore(): new (rootDirectory: string) => FilesystemStoreBase & { sweep(): Promise<void>; readonly keysListed: number } {
   // s3rver stays external to the CLI bundle; its store and object model are loaded from it.
   const require = s3rverRequire();
   const FilesystemStore = require('./stores/filesystem') as FilesystemStoreClass;
@@ -161,6 +231,8 @@ export function atomicFilesystemStore(): new (rootDirectory: string) => Filesyst
      * (every publish lists a job folder: for a 630-report compilation, 1,260 objects each time).
      */
     private readonly described = new Map<string, Record<string, unknown>>();
+    /** Objects named in listing pages since the store opened (the request counts of local-s3.ts). */
+    keysListed = 0;
     /** Bumped by every write and delete of a key, so a read that raced one is not remembered. */
     private readonly generations = new Map<string, number>();
 
@@ -327,11 +399,18 @@ export function atomicFilesystemStore(): new (rootDirectory: string) => Filesyst
       keys.sort();
       const isTruncated = keys.length > maxKeys;
       if (isTruncated) keys = keys.slice(0, maxKeys);
+      // A ListObjectsV2 page: its cut is told to the wrapper that makes the continuation token (see pageListingsPastOneThousandKeys).
+      const page = listingPages.getStore();
+      if (page) {
+        page.truncated = isTruncated;
+        page.lastKey = keys.at(-1);
+      }
       const described = await Promise.all(keys.map((key) => this.getMetadata(bucket, key).then((m) => [key, m] as const, () => undefined)));
+      this.keysListed += keys.length;
       return {
         objects: described.filter((d) => d !== undefined).map(([key, metadata]) => new S3Object(bucket, key, null, metadata)),
         commonPrefixes: [...commonPrefixes].sort(),
-        isTruncated,
+        isTruncated: isTruncated && !page,
       };
     }
   }

@@ -3,17 +3,18 @@
  * render-docx.ts, render-pdf.ts, publish.ts, record-failure.ts, sweep.ts) build them from the environment;
  * the local dev server and the tests build them around the embedded S3 server.
  */
-import { DocumentFormat } from '../lib/convert.js';
+import { DocumentFormat, encodeJson } from '../lib/convert.js';
 import type { JobEventSink } from '../lib/pipeline/job-events.js';
 import type { SweepSettings } from '../lib/pipeline/sweep-settings.js';
-import { cleanStep, renderStep, splitStep } from '../lib/pipeline/stage-steps.js';
-import { StageName, stageNamed } from '../lib/pipeline/stages.js';
+import { parseCleanedKey, parseSplitSource, splitContinuationKey } from '../lib/pipeline/keys.js';
+import { cleanStep, ContentType, renderStep, splitStep } from '../lib/pipeline/stage-steps.js';
+import { BucketRole, StageName, stageNamed } from '../lib/pipeline/stages.js';
 import type { FontLibrary } from '../lib/render/pdf/font-library.js';
 import { GBT9704 } from '../lib/render/style.js';
 import { DEFAULT_MAX_BYTES } from '../lib/text/decode.js';
 import { createPublishHandler as publishHandler } from './publish-handler.js';
 import { createRecordFailureHandler as recordFailureHandler } from './record-failure-handler.js';
-import { createStageHandler, type StageHandler, type StageHandlerDeps } from './stage-handler.js';
+import { createStageHandler, type FanOutContinuation, type StageHandler, type StageHandlerDeps } from './stage-handler.js';
 import type { DocxReader } from '../lib/input-text.js';
 import { createSweepHandler as sweepHandler } from './sweep-handler.js';
 
@@ -43,8 +44,18 @@ const profile = GBT9704;
 export const createCleanHandler = (deps: StageHandlerDeps & Pick<HandlerDeps, 'readDocx'>): StageHandler =>
   createStageHandler(stageNamed(StageName.Clean), cleanStep(deps.readDocx ? { readDocx: deps.readDocx } : {}), deps, { maxSourceBytes: DEFAULT_MAX_BYTES });
 
+/** The split's report objects that do not fit in one invocation are written by the next (keys.ts splitContinuationKey). */
+const splitContinuation: FanOutContinuation = {
+  parse: parseSplitSource,
+  write(sourceKey, done) {
+    const job = parseCleanedKey(sourceKey);
+    if (!job) throw new Error(`"${sourceKey}" is not a cleaned-text key; the split reads only those`);
+    return { bucket: BucketRole.Work, key: splitContinuationKey(job, done), body: encodeJson({ source: sourceKey, done }), contentType: ContentType.Json };
+  },
+};
+
 export const createSplitHandler = (deps: StageHandlerDeps): StageHandler =>
-  createStageHandler(stageNamed(StageName.Split), splitStep({ profile: profile.id }), deps);
+  createStageHandler(stageNamed(StageName.Split), splitStep({ profile: profile.id }), deps, { continuation: splitContinuation });
 
 export const createRenderDocxHandler = (deps: StageHandlerDeps & Pick<HandlerDeps, 'author'>): StageHandler =>
   createStageHandler(stageNamed(StageName.RenderDocx), renderStep(DocumentFormat.Docx, () => renderOptions(deps)), deps);

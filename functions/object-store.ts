@@ -3,6 +3,7 @@
  * handler code runs against AWS S3, the embedded local server, or anything else S3-shaped.
  */
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -65,6 +66,17 @@ export function s3ObjectStore(client: S3Client): ObjectStore {
         throw error;
       }
     },
+    async copy(sourceBucket, sourceKey, bucket, key) {
+      // S3 takes the source URL-encoded; segment by segment keeps its slashes.
+      const source = `${sourceBucket}/${sourceKey.split('/').map(encodeURIComponent).join('/')}`;
+      try {
+        const response = await client.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: source }));
+        return { etag: bareEtag(response.CopyObjectResult?.ETag ?? '') };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
     async delete(bucket, key) {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
@@ -114,6 +126,12 @@ export function scopedObjectStore(store: ObjectStore, stage: StageDefinition, bu
     put(bucket, key, body, contentType, condition) {
       check(may(stageMayWrite, bucket, key), 'write', `${bucket}/${key}`, patterns(stage.targets));
       return store.put(bucket, key, body, contentType, condition);
+    },
+    copy(sourceBucket, sourceKey, bucket, key) {
+      // S3 authorises a copy as a read of the source and a write of the copy.
+      check(may(stageMayRead, sourceBucket, sourceKey), 'read', `${sourceBucket}/${sourceKey}`, patterns(stage.reads));
+      check(may(stageMayWrite, bucket, key), 'write', `${bucket}/${key}`, patterns(stage.targets));
+      return store.copy(sourceBucket, sourceKey, bucket, key);
     },
     delete(bucket, key) {
       check(may(stageMayDelete, bucket, key), 'delete', `${bucket}/${key}`, patterns(stage.deletes));

@@ -14,6 +14,12 @@ import { ContentType, type ObjectWrite, type StageStep } from '../lib/pipeline/s
 import { BucketRole, stageListensTo, type StageDefinition } from '../lib/pipeline/stages.js';
 import { inputErrorRecord } from '../lib/pipeline/work-items.js';
 
+/**
+ * Fan-out writes at once (a split's report objects): just under the 50 sockets the SDK keeps per
+ * client, some 1,500 PUTs a second at S3's usual latency, under the 3,500 a second S3 takes per prefix.
+ */
+const FAN_OUT_WRITES = 48;
+
 export interface StageHandlerDeps {
   readonly store: ObjectStore;
   /** Actual bucket names by role. */
@@ -32,9 +38,24 @@ export interface StageOutcome {
   readonly ignored: number;
   /** Objects deleted since the event was sent: nothing left to do (S3 reads are strongly consistent). */
   readonly gone: number;
+  /**
+   * A stage fed by a queue: the messages of the batch to deliver again (Lambda's partial batch
+   * response, which the event source mapping reads when it reports batch item failures).
+   */
+  readonly batchItemFailures?: readonly { readonly itemIdentifier: string }[];
 }
 
-export type StageHandler = (event: unknown) => Promise<StageOutcome>;
+/** What a handler uses of Lambda's invocation context (the dev runner passes the same). */
+export interface InvocationContext {
+  /** Milliseconds before the invocation times out. */
+  getRemainingTimeInMillis(): number;
+}
+
+/** A stage's handler, as Lambda calls it: the event, and the invocation's context when there is one. */
+export type StageHandler = (event: unknown, context?: InvocationContext) => Promise<StageOutcome>;
+
+/** What became of one announced object: the tallies of {@link StageOutcome}. */
+type ObjectOutcome = 'done' | 'rejected' | 'ignored' | 'gone';
 
 /** The role of a bucket name, if it is one of the chain's. */
 export function bucketRole(buckets: Readonly<Record<BucketRole, string>>, bucketName: string): BucketRole | undefined {
@@ -48,7 +69,27 @@ export interface StageHandlerOptions {
    * memory only ever holds an input under the limit (a 400 MB upload must not end the function).
    */
   readonly maxSourceBytes?: number;
+  /**
+   * How a step's fan-out goes on in a later invocation when it does not fit in this one (the
+   * split of a very large compilation): which key triggers the stage again, and what such a key
+   * says. Without it, the fan-out is written whole whatever it takes.
+   */
+  readonly continuation?: FanOutContinuation;
 }
+
+/** See {@link StageHandlerOptions.continuation}. */
+export interface FanOutContinuation {
+  /** The source to read for a key the stage was triggered by, and how many fan-out writes are done; undefined for a key that is no continuation. */
+  parse(key: string): { readonly sourceKey: string; readonly done: number } | undefined;
+  /** The object whose creation has the stage go on from `done`. */
+  write(sourceKey: string, done: number): ObjectWrite;
+}
+
+/**
+ * The share of an invocation's time its fan-out may start writes in: with the step before it and
+ * the writes under way after, the invocation stays well within half its timeout.
+ */
+const FAN_OUT_SHARE_OF_TIMEOUT = 0.25;
 
 /** Builds the handler of `stage` around its `step`. */
 export function createStageHandler(stage: StageDefinition, step: StageStep, deps: StageHandlerDeps, options: StageHandlerOptions = {}): StageHandler {
@@ -86,7 +127,7 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
     }
   }
 
-  async function process(ref: ObjectRef, log: Logger): Promise<keyof StageOutcome> {
+  async function process(ref: ObjectRef, log: Logger, context: InvocationContext | undefined): Promise<ObjectOutcome> {
     const role = bucketRole(deps.buckets, ref.bucket);
     if (!role || !stageListensTo(stage, role, ref.key, ref.event)) {
       log.warn('ignored an object outside this stage’s triggers; check the trigger filter', { bucket: ref.bucket, key: ref.key, event: ref.event });
@@ -99,7 +140,10 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
       return keyCheck.kind === 'refuse' ? 'rejected' : 'ignored';
     }
     const started = performance.now();
-    const object = await read(ref);
+    // A continuation reads the source the first invocation read, and goes on where it stopped.
+    const resumed = options.continuation?.parse(ref.key);
+    const done = resumed?.done ?? 0;
+    const object = await read(resumed ? { ...ref, key: resumed.sourceKey } : ref);
     if (object instanceof ObjectTooLargeError) {
       return reject(ref, object.object, new InputError(InputErrorCode.TooLarge, { size: object.object.size, limit: object.maxBytes }), log);
     }
@@ -114,13 +158,21 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
     };
     try {
       const stepStarted = performance.now();
-      const result = await step({ key: ref.key, object, write, read: readBeside });
+      const result = await step({ key: resumed?.sourceKey ?? ref.key, object, write, read: readBeside });
       const stepMs = performance.now() - stepStarted;
-      for (const w of result.writes) await write(w);
+      // The first invocation wrote these; a continuation only goes on with the fan-out.
+      if (done === 0) for (const w of result.writes) await write(w);
+      const fanOut = result.fanOut ?? [];
+      // Only a fan-out that can go on elsewhere stops early.
+      const deadline = options.continuation && context ? started + context.getRemainingTimeInMillis() * FAN_OUT_SHARE_OF_TIMEOUT : Infinity;
+      const next = await writeFanOut(fanOut, done, deadline, write);
+      const continued = next < fanOut.length && options.continuation ? options.continuation.write(resumed?.sourceKey ?? ref.key, next) : undefined;
+      if (continued) await write(continued);
       log.info('stage done', {
         ...result.facts,
         bytesRead: object.body.byteLength,
         written,
+        ...(done > 0 || continued ? { fanOut: { from: done, to: next, of: fanOut.length } } : {}),
         stepMs: Math.round(stepMs),
         durationMs: Math.round(performance.now() - started),
       });
@@ -134,13 +186,29 @@ export function createStageHandler(stage: StageDefinition, step: StageStep, deps
     }
   }
 
-  return async (event) => {
+  return async (event, context) => {
     const outcome = { done: 0, rejected: 0, ignored: 0, gone: 0 };
     for (const ref of objectRefsFromEvent(event)) {
       const log = deps.logger.createChild();
       log.setCorrelationId(ref.key);
-      outcome[await process(ref, log)] += 1;
+      outcome[await process(ref, log, context)] += 1;
     }
     return outcome;
   };
+}
+
+/**
+ * Writes `items` from `from` on, {@link FAN_OUT_WRITES} at once and in order, starting no write
+ * after `deadline` (performance.now()) but at least FAN_OUT_WRITES of them, so every invocation
+ * makes progress. Resolves, once the writes under way are done, to the index of the first item not
+ * written: everything before it is.
+ */
+async function writeFanOut(items: readonly ObjectWrite[], from: number, deadline: number, write: (w: ObjectWrite) => Promise<void>): Promise<number> {
+  let next = from;
+  const least = from + FAN_OUT_WRITES;
+  const worker = async () => {
+    while (next < items.length && (next < least || performance.now() < deadline)) await write(items[next++] as ObjectWrite);
+  };
+  await Promise.all(Array.from({ length: Math.max(0, Math.min(FAN_OUT_WRITES, items.length - from)) }, worker));
+  return next;
 }

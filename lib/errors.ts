@@ -12,6 +12,8 @@ export const InputErrorCode = {
   TooLarge: 'TOO_LARGE',
   /** More lines after cleaning than one conversion handles (a file of millions of one-character lines). */
   TooManyLines: 'TOO_MANY_LINES',
+  /** More reports than one upload to the chain converts (lib/pipeline/stage-steps.ts MAX_REPORTS_PER_UPLOAD). */
+  TooManyReports: 'TOO_MANY_REPORTS',
   Binary: 'BINARY',
   Undecodable: 'UNDECODABLE',
   NothingLeft: 'NOTHING_LEFT',

@@ -17,7 +17,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DocumentFormat } from '../lib/convert.js';
 import { isInputError } from '../lib/errors.js';
-import { cleanStep, renderStep, splitStep, type StageStep, type StepResult } from '../lib/pipeline/stage-steps.js';
+import { allWrites, cleanStep, renderStep, splitStep, type StageStep, type StepResult } from '../lib/pipeline/stage-steps.js';
 import { WorkPrefix } from '../lib/pipeline/stages.js';
 import { GBT9704 } from '../lib/render/style.js';
 import { fontLibraryFrom } from '../functions/fonts.js';
@@ -81,7 +81,7 @@ try {
 }
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuStarted);
-const reportItems = result?.writes.filter((w) => w.key.startsWith(WorkPrefix.Reports)) ?? [];
+const reportItems = result ? allWrites(result).filter((w) => w.key.startsWith(WorkPrefix.Reports)) : [];
 if (stage === 'clean' && output && result) writeFileSync(output, result.writes.find((w) => w.key.startsWith(WorkPrefix.Cleaned))!.body);
 if (stage === 'split' && output && reportItems.length > 0) {
   writeFileSync(output, reportItems.reduce((largest, w) => (w.body.length > largest.body.length ? w : largest)).body);

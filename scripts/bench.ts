@@ -9,6 +9,9 @@
  * 3. Render-PDF Lambda: the built bundle in a fresh process, as the runtime loads it: init
  *    (`require` of index.js) and the first render of one report against the embedded S3 server.
  * 4. Chain: upload → job done of the 40-report compilation against `report-press dev` (a user's wait).
+ *    Then the chain at scale (scripts/bench-chain.ts): one upload of 40, 400 and 1,000 reports and
+ *    500 single-report uploads at once, each on a fresh chain: publish invocations, S3 requests and
+ *    keys listed per document, each stage's summed and longest time (`-- --chain-cases 40,400` for others).
  * 5. Text core at scale: clean + split of a ~5 MB input.
  * 6. Worst cases: clean and split of the most expensive inputs known (scripts/bench-cases.ts), each
  *    stage in a fresh process (scripts/bench-stage.ts, bundled like a Lambda function) for honest
@@ -20,14 +23,13 @@
  * 8. The Lambda bundles: size and cold require time.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { RENDER_STAGE_FIGURES, renderCpuSeconds, renderPeakAboveRuntimeMb, renderStageMemoryNeededMb, STAGE_SIZING, TEXT_STAGE_FIGURES } from '../cdk/stage-sizing.js';
 import { cleanStage, DocumentFormat, renderStage, splitStage } from '../lib/convert.js';
 import { StageName } from '../lib/pipeline/stages.js';
-import type { Report } from '../lib/model/report.js';
 import { GBT9704 } from '../lib/render/style.js';
 import { FONT_DIR, fontLibrary } from '../cli/fonts.js';
 import { MAX_PART_LINES, reportLines } from '../lib/model/report-parts.js';
@@ -37,36 +39,12 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../functions/s3-client.js';
 import { startLocalS3 } from '../cli/local-s3.js';
 import { eventBridgeObjectCreatedEvent } from '../lib/pipeline/object-events.js';
-import { cleanStep, splitStep, type ObjectWrite } from '../lib/pipeline/stage-steps.js';
+import { allWrites, cleanStep, splitStep, type ObjectWrite } from '../lib/pipeline/stage-steps.js';
 import { bundleEnvironment, bundleFigures, buildBundles, isolateBundle } from './build-bundles.js';
+import { fixtureReports, seeds, synthesizeCompilation } from './bench-compilation.js';
+import { benchChain, DEFAULT_CHAIN_CASES, parseChainCases } from './bench-chain.js';
 
-const SEEDS = 'test/fixtures/seeds';
 const work = mkdtempSync(join(tmpdir(), 'report-press-bench-'));
-const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
-
-/** The reports of every fixture, as split by the pipeline. */
-function fixtureReports(): Report[] {
-  return seeds.flatMap((file) => splitStage(cleanStage(readFileSync(file), file)).reports);
-}
-
-const UNITS = ['第一党支部', '第二党支部', '第三党支部', '机关党委', '综合科', '办公室', '财务科', '组织部', '宣传部', '人事科', '法规科', '信息中心'];
-
-/**
- * A compilation of `count` reports with a cover, a count line and a numbered table of contents.
- * Reports are reused round-robin; a unit name in front keeps every title distinct, as in a real one.
- */
-function synthesizeCompilation(source: readonly Report[], count: number): string {
-  const picked = Array.from({ length: count }, (_, i) => {
-    const report = source[i % source.length]!;
-    const round = Math.floor(i / source.length);
-    const district = round >= UNITS.length ? `第${Math.floor(round / UNITS.length) + 1}片区` : '';
-    const unit = `${district}${UNITS[round % UNITS.length]}`;
-    return { ...report, title: `${unit}${report.title}` };
-  });
-  const toc = picked.map((r, i) => `${i + 1}.${r.title}`);
-  const bodies = picked.map((r) => [r.title, ...r.blocks.map((b) => b.text)].join('\n'));
-  return [`2023年度述职报告汇编`, `（${count}篇）`, '目 录', ...toc, '', bodies.join('\n\n')].join('\n');
-}
 
 function time<T>(fn: () => T): [T, number] {
   const start = performance.now();
@@ -179,8 +157,8 @@ async function coldRenderPdf(): Promise<{ initMs: number[]; firstMs: number[]; r
     const cleanedWrite = cleaned.writes.at(-1)!;
     await Promise.all(cleaned.writes.map(put));
     const splitResult = await splitStep()({ key: cleanedWrite.key, object: { key: cleanedWrite.key, size: cleanedWrite.body.length, etag: 'bench', lastModified: new Date(0), body: cleanedWrite.body }, write: async (w) => void (await put(w)) });
-    await Promise.all(splitResult.writes.map(put));
-    const reportWrite = splitResult.writes.find((w) => w.key.startsWith('reports/'))!;
+    await Promise.all(allWrites(splitResult).map(put));
+    const reportWrite = allWrites(splitResult).find((w) => w.key.startsWith('reports/'))!;
     const event = eventBridgeObjectCreatedEvent({ bucket: s3.buckets.work, key: reportWrite.key, size: reportWrite.body.length, time: new Date(0) });
     const script = [
       'const t0 = performance.now();',
@@ -276,6 +254,10 @@ async function chainRuns(): Promise<number[]> {
 console.log('\n# chain: upload → job done of the 40-report compilation against report-press dev (a fresh dev server; run 1 is its first job)');
 const chain = await chainRuns();
 console.log(`upload → done ms: ${spread(chain)} (runs in order: ${chain.map((ms) => ms.toFixed(0)).join(', ')})`);
+
+console.log('\n# chain at scale: each case on a fresh local chain, run until every job finished and checked (scripts/bench-chain.ts)');
+const argChainCases = process.argv.indexOf('--chain-cases');
+await benchChain(parseChainCases(argChainCases > 0 ? (process.argv[argChainCases + 1] ?? DEFAULT_CHAIN_CASES) : DEFAULT_CHAIN_CASES));
 
 console.log('\n# text core at scale');
 // A compilation of as many reports as make 5 MB, with its table of contents.

@@ -148,6 +148,8 @@ export const en = {
   },
   TOO_MANY_LINES: (p: { lines?: number; limit?: number }) =>
     `the text has ${p.lines ?? 'too many'} lines after cleaning, more than the ${p.limit ?? 500000} one conversion handles (a real compilation of 20 MB has about 40,000); split the file or check that it is report text`,
+  TOO_MANY_REPORTS: (p: { reports?: number; limit?: number }) =>
+    `the text splits into ${p.reports ?? 'too many'} reports, more than the ${p.limit ?? 5000} one upload converts; upload it as several files of at most ${p.limit ?? 5000} reports each (report-press convert on your own computer has no such limit)`,
   /**
    * `cause`: `nul` (NUL bytes), `suspect` (`share` of the characters are control, private-use or
    * replacement characters), `no-letters` (only `share` are letters or digits), `control` (records

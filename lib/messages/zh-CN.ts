@@ -126,6 +126,8 @@ export const zhCN: Catalogue = {
   },
   TOO_MANY_LINES: (p) =>
     `清理后的文本有 ${p.lines ?? '过多的'} 行，超过了一次转换能处理的 ${p.limit ?? 500000} 行（20 MB 的正常汇编约 4 万行），请拆分文件，或检查它是否是报告正文`,
+  TOO_MANY_REPORTS: (p) =>
+    `文本拆分出 ${p.reports ?? '过多的'} 篇报告，超过了一次上传能转换的 ${p.limit ?? 5000} 篇，请拆成每个不超过 ${p.limit ?? 5000} 篇的几个文件分别上传（在自己的电脑上用 report-press convert 转换没有这个限制）`,
   BINARY: (p) => {
     const fix = '请上传纯文本（.txt）格式的报告';
     switch (p.cause) {

@@ -11,7 +11,7 @@
 import { DocumentFormat, MANIFEST, REMOVAL_LOG, sourceStem } from '../convert.js';
 import { KeyErrorCode } from './error-codes.js';
 import { bareEtag, type ObjectInfo } from './object-store.js';
-import { InputSuffix, isInputKey, StageName, WorkPrefix } from './stages.js';
+import { InputSuffix, isInputKey, StageName, TALLY, WorkPrefix } from './stages.js';
 
 /** One upload of one input: where its work lives. */
 export interface JobRef {
@@ -168,6 +168,11 @@ export function jobFactKey(job: JobRef, fact: JobFact): string {
   return `${jobFolder(job)}${fact}`;
 }
 
+/** Work bucket: the publisher's tally of the documents it has heard of in one job (job-progress.ts). */
+export function tallyKey(job: JobRef): string {
+  return `${jobFolder(job)}${TALLY}`;
+}
+
 /**
  * A rendered document in the job folder: `NN.<sha256>.<format>`, or `NN.<sha256>.<pages>p.pdf` for
  * a PDF whose pages are counted, so that one listing tells the publisher each document's digest and
@@ -222,10 +227,30 @@ export function statusKey(path: string): string {
   return `${path}/status.json`;
 }
 
-/** The job of a cleaned-text key (`cleaned/<path>/<version>.json`). */
+/**
+ * Work bucket: where the split of one upload goes on, its first `done` report objects written:
+ * `cleaned/<path>/<version>.from-<done>.json`. A split that cannot write all its report objects
+ * within its share of one invocation writes this, and its own trigger runs the rest.
+ */
+export function splitContinuationKey(job: JobRef, done: number): string {
+  return `${WorkPrefix.Cleaned}${job.path}/${job.version}.from-${done}.json`;
+}
+
+// A version never holds a dot (keys.ts `inputVersion`: seconds, a dash, an ETag), so `.from-N` is not part of one.
+const CLEANED = /^cleaned\/(.+)\/([^/.]+)(?:\.from-(\d+))?\.json$/;
+
+/** The job of a cleaned-text key (`cleaned/<path>/<version>.json`), or of a split's continuation. */
 export function parseCleanedKey(key: string): JobRef | undefined {
-  const match = /^cleaned\/(.+)\/([^/]+)\.json$/.exec(key);
+  const match = CLEANED.exec(key);
   return match ? { path: match[1]!, version: match[2]! } : undefined;
+}
+
+/** What a split's source key says: the cleaned text to split, and how many report objects are written already (0 but for a continuation). */
+export function parseSplitSource(key: string): { readonly sourceKey: string; readonly done: number } | undefined {
+  const match = CLEANED.exec(key);
+  if (!match) return undefined;
+  const job = { path: match[1]!, version: match[2]! };
+  return { sourceKey: cleanedKey(job), done: match[3] === undefined ? 0 : Number(match[3]) };
 }
 
 /** The job and report index of a report key (`reports/<path>/<version>/NN.json`). */

@@ -6,7 +6,11 @@
  * - S3 event notification (`Records[].s3`): the key is URL-encoded in form style, a space arriving
  *   as `+` and a literal `+` as `%2B` (S3 docs, "Event message structure").
  * - EventBridge `Object Created` (`detail.object.key`): the key arrives as stored, not encoded.
+ *
+ * Either may also come wrapped in an SQS message (a stage whose events wait in a queue, see
+ * stages.ts `StageQueue`): the event is the message's body, and a batch holds many.
  */
+import { createHash } from 'node:crypto';
 import { ReportPressError } from '../errors.js';
 import { bareEtag } from './object-store.js';
 import { ObjectEvent } from './stages.js';
@@ -79,6 +83,44 @@ const EVENTBRIDGE_TYPES: Readonly<Record<string, ObjectEvent>> = { 'Object Creat
  * fails loudly.
  */
 export function objectRefsFromEvent(event: unknown): ObjectRef[] {
+  return queuedObjectRefs(event).flatMap((message) => message.refs);
+}
+
+/** The object refs of one event as it was queued: an SQS message, or the event itself when it came straight. */
+export interface QueuedRefs {
+  /** The SQS message id (for a partial batch failure); absent for an event that came straight. */
+  readonly messageId?: string;
+  readonly refs: readonly ObjectRef[];
+}
+
+const isSqsRecord = (record: unknown): boolean => field(record, 'eventSource') === 'aws:sqs';
+
+/**
+ * The object refs of an event, message by message: an SQS batch gives one entry per message (S3's
+ * test event, sent when a bucket's notifications are set up, gives none), any other event one
+ * entry without a message id.
+ */
+export function queuedObjectRefs(event: unknown): QueuedRefs[] {
+  const records = field(event, 'Records');
+  if (Array.isArray(records) && records.length > 0 && records.every(isSqsRecord)) {
+    return records.map((record): QueuedRefs => {
+      const messageId = requireString(field(record, 'messageId'), 'Records[].messageId');
+      let body: unknown;
+      try {
+        body = JSON.parse(requireString(field(record, 'body'), 'Records[].body'));
+      } catch (error) {
+        if (error instanceof EventShapeError) throw error;
+        throw new EventShapeError(`SQS message ${messageId} does not hold a JSON event; only S3 notifications and EventBridge rules should send to the stage's queue`);
+      }
+      if (field(body, 'Event') === 's3:TestEvent') return { messageId, refs: [] };
+      return { messageId, refs: directObjectRefs(body) };
+    });
+  }
+  return [{ refs: directObjectRefs(event) }];
+}
+
+/** The refs of an S3 notification or an EventBridge event (not queued). */
+function directObjectRefs(event: unknown): ObjectRef[] {
   const records = field(event, 'Records');
   if (Array.isArray(records)) {
     return records.flatMap((record): ObjectRef[] => {
@@ -178,5 +220,37 @@ export function eventBridgeObjectCreatedEvent(options: CreatedObjectEventOptions
       'source-ip-address': '127.0.0.1',
       reason: 'PutObject',
     },
+  };
+}
+
+/** One message of an SQS batch as Lambda's event source mapping delivers it. */
+export interface QueuedMessage {
+  readonly messageId: string;
+  /** The event the queue holds (an S3 notification or an EventBridge event), as its sender wrote it. */
+  readonly body: unknown;
+  /** How many times the message has been received, this time included. */
+  readonly receiveCount: number;
+  readonly sentAt: Date;
+}
+
+/** An SQS batch event as Lambda's event source mapping hands it to the function. */
+export function sqsBatchEvent(messages: readonly QueuedMessage[], options: { readonly queueArn: string; readonly region?: string }) {
+  return {
+    Records: messages.map((message) => ({
+      messageId: message.messageId,
+      receiptHandle: `local-${message.messageId}-${message.receiveCount}`,
+      body: JSON.stringify(message.body),
+      attributes: {
+        ApproximateReceiveCount: String(message.receiveCount),
+        SentTimestamp: String(message.sentAt.getTime()),
+        SenderId: 'LOCAL',
+        ApproximateFirstReceiveTimestamp: String(message.sentAt.getTime()),
+      },
+      messageAttributes: {},
+      md5OfBody: createHash('md5').update(JSON.stringify(message.body)).digest('hex'),
+      eventSource: 'aws:sqs',
+      eventSourceARN: options.queueArn,
+      awsRegion: options.region ?? 'us-east-1',
+    })),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The storage the chain needs, as an interface: the handlers pass in one over AWS S3 (or the
  * embedded local server), so the coordination logic here stays pure and runs unchanged on both.
- * Only operations S3 itself offers are used: GET, HEAD, PUT (optionally conditional), DELETE and
- * a one-level listing.
+ * Only operations S3 itself offers are used: GET, HEAD, PUT (optionally conditional), COPY, DELETE
+ * and a one-level listing.
  */
 import { ReportPressError } from '../errors.js';
 
@@ -47,6 +47,12 @@ export interface ObjectStore {
   head(bucket: string, key: string): Promise<ObjectInfo | undefined>;
   /** Resolves to the new object's ETag (bare). */
   put(bucket: string, key: string, body: Uint8Array, contentType: string, condition?: PutCondition): Promise<{ readonly etag: string }>;
+  /**
+   * Copies an object inside S3 (CopyObject), content type and all: no bytes pass through the
+   * caller. Resolves to the copy's ETag (bare; for objects under 5 GB written whole, the source's),
+   * or `undefined` when the source does not exist.
+   */
+  copy(sourceBucket: string, sourceKey: string, bucket: string, key: string): Promise<{ readonly etag: string } | undefined>;
   /** Deleting a missing key succeeds, as in S3. */
   delete(bucket: string, key: string): Promise<void>;
   /**

@@ -48,7 +48,7 @@ import {
 import { checkInputKey, documentKey, documentPath, errorKey, inputVersion, jobFactKey, jobFolder, JobFact, manifestKey, statusKey, type JobRef } from './keys.js';
 import { inParallel } from './in-parallel.js';
 import { PreconditionFailedError, type ObjectInfo, type ObjectStore, type StoredObject } from './object-store.js';
-import { ContentType, documentContentType } from './stage-steps.js';
+import { ContentType } from './stage-steps.js';
 import { StageName, type BucketRole } from './stages.js';
 import { catalogueErrorRecord, decodeErrorRecord, decodeInputFact, decodePlanFact, decodeRenderWarnings, WorkItemError } from './work-items.js';
 
@@ -58,7 +58,7 @@ export interface PublishDeps {
   readonly buckets: Readonly<Record<BucketRole, string>>;
   readonly events: JobEventSink;
   readonly now?: () => Date;
-  /** Documents copied at once while publishing. Default 8. */
+  /** Documents copied (and other requests made) at once while publishing. Default 32. */
   readonly parallelism?: number;
   /**
    * How long a finished status may owe its `Job Finished` event before a publisher other than the
@@ -69,7 +69,8 @@ export interface PublishDeps {
 
 /**
  * 30 s: far longer than a healthy publisher takes from its final status write to its mark (one
- * PutEvents), shorter than Lambda's first retry of a failed invocation (about a minute).
+ * PutEvents), shorter than the first delivery again of a failed batch (the publish queue's
+ * visibility timeout, 12 minutes) and than a retry of any other failed invocation (about a minute).
  */
 export const ANNOUNCE_GRACE_MS = 30_000;
 
@@ -125,7 +126,7 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
   const written: string[] = [];
   const deleted: string[] = [];
   const now = deps.now ?? (() => new Date());
-  const parallelism = deps.parallelism ?? 8;
+  const parallelism = deps.parallelism ?? 32;
   const announceGraceMs = deps.announceGraceMs ?? ANNOUNCE_GRACE_MS;
 
   const put = async (key: string, body: Uint8Array, contentType: string) => {
@@ -195,11 +196,9 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
       throw new WorkItemError(`the job folder ${jobFolder(job)} has a plan but no manifest, removal log or input fact; the split stage writes them first`);
     }
     const draft = JSON.parse(decoder.decode(draftObject.body)) as Manifest;
-    const rendererWarnings = [];
-    for (const sidecar of facts.warnings) {
-      const object = await store.get(buckets.work, sidecar.object.key);
-      if (object) rendererWarnings.push(...decodeRenderWarnings(object.body).warnings);
-    }
+    // Read at once, kept in report and format order.
+    const sidecars = await Promise.all(facts.warnings.map((sidecar) => store.get(buckets.work, sidecar.object.key)));
+    const rendererWarnings = sidecars.flatMap((object) => (object ? decodeRenderWarnings(object.body).warnings : []));
     const manifest = completeManifest(draft, {
       // The input's digest as the clean stage recorded it, not as a status repeats it.
       input: decodeInputFact(inputObject.body).input,
@@ -213,12 +212,12 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
     const manifestBytes = encodeJson(manifest);
 
     // What the folder must hold: each name with the work object it comes from (same bytes, same ETag).
-    const wanted = new Map<string, { source: ObjectInfo; contentType: string }>();
-    wanted.set(REMOVAL_LOG, { source: removals, contentType: ContentType.Json });
+    const wanted = new Map<string, { source: ObjectInfo }>();
+    wanted.set(REMOVAL_LOG, { source: removals });
     for (const report of draft.reports) {
       for (const format of facts.plan?.formats ?? []) {
         const rendered = facts.rendered.get(documentSlot(report.index, format));
-        if (rendered) wanted.set(report[format], { source: rendered.object, contentType: documentContentType(format) });
+        if (rendered) wanted.set(report[format], { source: rendered.object });
       }
     }
     // With cuts of its own, the split's are merged into the cleaning's log: written, not copied.
@@ -239,10 +238,11 @@ export async function settleJob(inputKey: string, deps: PublishDeps): Promise<Se
     await beginPublishing();
     // Hide the old manifest first: while documents change, no manifest may list them.
     if (present.has(MANIFEST)) await remove(manifestKey(path));
-    await inParallel(toCopy, parallelism, async ([name, { source, contentType }]) => {
-      const object = await store.get(buckets.work, source.key);
-      if (!object) throw new WorkItemError(`${source.key} vanished while publishing; the work bucket must keep job folders until the job is done`);
-      await put(documentKey(path, name), object.body, contentType);
+    // Copied inside S3: one request per document, and no document passes through this function.
+    await inParallel(toCopy, parallelism, async ([name, { source }]) => {
+      const copied = await store.copy(buckets.work, source.key, buckets.output, documentKey(path, name));
+      if (!copied) throw new WorkItemError(`${source.key} vanished while publishing; the work bucket must keep job folders until the job is done`);
+      written.push(documentKey(path, name));
     });
     if (mergedLog && !logCurrent) await put(documentKey(path, REMOVAL_LOG), mergedLog, ContentType.Json);
     await inParallel(stale, parallelism, (name) => remove(documentKey(path, name)));

@@ -20,6 +20,7 @@ import {
   type RenderStageOptions,
   type SplitStageOptions,
 } from '../convert.js';
+import { InputError, InputErrorCode } from '../errors.js';
 import { readInputText, type DocxReader } from '../input-text.js';
 import type { Report } from '../model/report.js';
 import {
@@ -89,10 +90,19 @@ export interface StepFacts {
 export interface StepResult {
   /** Written in order after the step; the last write is the one that starts the next stage. */
   readonly writes: readonly ObjectWrite[];
+  /**
+   * Written after `writes`, many at once and in no particular order: objects each of which starts
+   * work of its own (the split's report items, one per render), so that a compilation of thousands
+   * of reports is not written one PUT after another.
+   */
+  readonly fanOut?: readonly ObjectWrite[];
   readonly facts: StepFacts;
 }
 
 export type StageStep = (input: StepInput) => Promise<StepResult>;
+
+/** Everything a step's result writes: `writes` in order, then its fan-out. */
+export const allWrites = (result: StepResult): ObjectWrite[] => [...result.writes, ...(result.fanOut ?? [])];
 
 export const ContentType = {
   Json: 'application/json; charset=utf-8',
@@ -142,33 +152,49 @@ export function cleanStep(options: CleanStepOptions = {}): StageStep {
 }
 
 /**
- * Split: work `cleaned/<path>/<version>.json` → split's manifest and the plan as job facts, then `reports/<path>/<version>/NN.json` per report (which start the renders). The
- * facts come first, so that once every document is rendered the publisher has all it needs.
+ * The most reports one upload to the chain converts. The split writes one work object per report
+ * and the publisher copies two documents per report, each within its function's timeout: at 5,000
+ * reports that is 5,000 PUTs and 10,000 copies, a few seconds each at the stages' parallelism
+ * (docs/chain.md). A 20 MB compilation of ordinary reports holds about 2,400. Larger inputs are
+ * refused up front with TOO_MANY_REPORTS, before anything is written; the CLI has no such limit.
  */
-export function splitStep(options: SplitStageOptions = {}): StageStep {
+export const MAX_REPORTS_PER_UPLOAD = 5000;
+
+export interface SplitStepOptions extends SplitStageOptions {
+  /** Default {@link MAX_REPORTS_PER_UPLOAD}. */
+  readonly maxReports?: number;
+}
+
+/**
+ * Split: work `cleaned/<path>/<version>.json` → split's manifest and the plan as job facts, then
+ * `reports/<path>/<version>/NN.json` per report, many at once (each starts the renders of its
+ * report). The facts come first, so that once every document is rendered the publisher has all it
+ * needs. More reports than `maxReports` are refused (TOO_MANY_REPORTS) before anything is written.
+ */
+export function splitStep(options: SplitStepOptions = {}): StageStep {
+  const { maxReports = MAX_REPORTS_PER_UPLOAD, ...stageOptions } = options;
   return async ({ key, object }) => {
     const job = parseCleanedKey(key);
     if (job === undefined) throw new WorkItemError(`"${key}" is not a cleaned-text key (cleaned/<path>/<version>.json)`);
     const { inputKey, version, cleaned } = decodeCleanedItem(object.body);
-    const { reports, manifest, removals } = splitStage(cleaned, options);
+    const { reports, manifest, removals } = splitStage(cleaned, stageOptions);
+    if (reports.length > maxReports) throw new InputError(InputErrorCode.TooManyReports, { reports: reports.length, limit: maxReports });
     // The split's own cuts travel with the plan: the publisher merges them into the cleaning's log.
     const plan: PlanFact = { inputKey, version, reports: reports.length, formats: Object.values(DocumentFormat), ...(removals.length > 0 ? { removals } : {}) };
-    const writes: ObjectWrite[] = [
-      json(BucketRole.Work, jobFactKey(job, JobFact.Manifest), manifest),
-      json(BucketRole.Work, jobFactKey(job, JobFact.Plan), plan),
-      ...reports.map((report, i) => {
-        const entry = manifest.reports[i] as Manifest['reports'][number];
-        const item: ReportItem = { inputKey, version, index: entry.index, docx: entry.docx, pdf: entry.pdf, report };
-        return json(BucketRole.Work, reportKey(job, entry.index), item);
-      }),
-    ];
+    const writes: ObjectWrite[] = [json(BucketRole.Work, jobFactKey(job, JobFact.Manifest), manifest), json(BucketRole.Work, jobFactKey(job, JobFact.Plan), plan)];
+    const fanOut = reports.map((report, i) => {
+      const entry = manifest.reports[i] as Manifest['reports'][number];
+      const item: ReportItem = { inputKey, version, index: entry.index, docx: entry.docx, pdf: entry.pdf, report };
+      return json(BucketRole.Work, reportKey(job, entry.index), item);
+    });
     return {
       writes,
+      fanOut,
       facts: {
         reports: reports.length,
         removals: manifest.cleaning.removals,
         charactersRemoved: manifest.cleaning.charactersRemoved,
-        bytesWritten: totalBytes(writes),
+        bytesWritten: totalBytes(writes) + totalBytes(fanOut),
       },
     };
   };

@@ -58,6 +58,8 @@ export interface ObjectFilter {
 export interface ObjectTrigger extends ObjectFilter {
   readonly kind: typeof TriggerKind.Notification | typeof TriggerKind.EventBridge;
   readonly event: ObjectEvent;
+  /** True when these events wait in the stage's queue (its `queue`) and come in batches; otherwise each invokes the stage at once. */
+  readonly queued?: boolean;
 }
 
 /** A stage reacting to invocations of other stages that failed on every retry. */
@@ -78,6 +80,22 @@ export type StageTrigger = ObjectTrigger | FailureTrigger | ScheduleTrigger;
 export interface ObjectTarget {
   readonly bucket: BucketRole;
   readonly keyPattern: string;
+}
+
+/**
+ * How a stage takes its object events when they wait in a queue first: in batches, as an SQS
+ * queue's event source mapping hands them to Lambda. The CDK stack builds the queue and the mapping
+ * from these figures; the dev runner batches the same way.
+ */
+export interface StageQueue {
+  /** Most events in one invocation. */
+  readonly batchSize: number;
+  /** How long the first event of a batch waits for more before the batch goes, in seconds. */
+  readonly batchWindowSeconds: number;
+  /** Invocations at once, at most (the mapping's maximum concurrency: 2 at least on AWS). */
+  readonly maxConcurrency: number;
+  /** Receives of an event before it goes to the stage's dead-letter queue (the queue's redrive). */
+  readonly maxReceives: number;
 }
 
 export interface StageDefinition {
@@ -101,7 +119,16 @@ export interface StageDefinition {
   readonly bound: 'cpu' | 'io';
   /** The Lambda entry module, relative to the project root. */
   readonly entry: string;
+  /**
+   * Present when some of the stage's object events (its triggers marked `queued`) wait in a queue
+   * and come in batches; any other event invokes the stage on its own (asynchronous invocation,
+   * retried by Lambda).
+   */
+  readonly queue?: StageQueue;
 }
+
+/** The publisher's tally of the documents it has heard of, in each job folder (job-progress.ts). */
+export const TALLY = 'tally.json';
 
 /** The uploads the chain converts: plain text, and Word documents (.docx, read by the clean stage). */
 export const InputSuffix = { Text: '.txt', Docx: '.docx' } as const;
@@ -187,6 +214,8 @@ export const STAGES: readonly StageDefinition[] = [
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Reports}*` },
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/plan.json` },
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/manifest.json` },
+      // The split of a compilation too large for one invocation goes on in another (keys.ts splitContinuationKey).
+      { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Cleaned}*.from-*.json` },
       jobError,
     ],
     deletes: [],
@@ -226,8 +255,10 @@ export const STAGES: readonly StageDefinition[] = [
     // The upload itself too: the job shows running at once, and a key the chain refuses (keys.ts
     // checkInputKey) gets its failed status although no stage records a fact for it.
     triggers: [
+      // The facts come in batches (see `queue`); an upload or a removal settles at once, so that a
+      // new upload shows running (and an old "done" goes) as soon as it lands.
       ...['/input.json', '/plan.json', '/error.json', '.docx', '.pdf'].map(
-        (suffix): ObjectTrigger => ({ kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Work, prefix: WorkPrefix.Jobs, suffix }),
+        (suffix): ObjectTrigger => ({ kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Work, prefix: WorkPrefix.Jobs, suffix, queued: true }),
       ),
       ...INPUT_SUFFIXES.map((suffix): ObjectTrigger => ({ kind: TriggerKind.EventBridge, event: ObjectEvent.Created, bucket: BucketRole.Input, prefix: '', suffix })),
       ...INPUT_SUFFIXES.map((suffix): ObjectTrigger => ({ kind: TriggerKind.Notification, event: ObjectEvent.Removed, bucket: BucketRole.Input, prefix: '', suffix })),
@@ -236,18 +267,28 @@ export const STAGES: readonly StageDefinition[] = [
       ...inputReads(),
       { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*` },
       { bucket: BucketRole.Output, keyPattern: '*/status.json' },
+      // What a count of documents must not leave in sight of a running status (job-progress.ts).
+      { bucket: BucketRole.Output, keyPattern: '*/manifest.json' },
+      { bucket: BucketRole.Output, keyPattern: '*/error.json' },
     ],
     lists: [BucketRole.Input, BucketRole.Work, BucketRole.Output],
-    targets: published,
+    // Its own tally of the documents announced (job-progress.ts), which no trigger listens to.
+    targets: [...published, { bucket: BucketRole.Work, keyPattern: `${WorkPrefix.Jobs}*/${TALLY}` }],
     deletes: published,
     publishesJobEvents: true,
     bound: 'io',
     entry: 'functions/publish.ts',
+    // One settle per burst of facts instead of one per fact: a compilation of N reports records
+    // 2N documents, and each settle of the whole job folder reads all of them (docs/chain.md).
+    // Only the triggers marked `queued` use it.
+    queue: { batchSize: 100, batchWindowSeconds: 1, maxConcurrency: 4, maxReceives: 3 },
   },
   {
     name: StageName.RecordFailure,
     description: "Record a stage that failed on every retry as the job's error, so the job ends failed.",
-    triggers: [{ kind: TriggerKind.StageFailure, stages: [StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf, StageName.Publish] }],
+    // Not the publisher's: its events wait in a queue, whose redrive parks a failing one in the
+    // dead-letter queue, and the sweep ends the job; a publisher that failed has no fact to record.
+    triggers: [{ kind: TriggerKind.StageFailure, stages: [StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf] }],
     reads: inputReads(),
     lists: [BucketRole.Input],
     targets: [jobError],

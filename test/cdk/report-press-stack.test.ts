@@ -96,25 +96,49 @@ describe('the ReportPress stack', () => {
     });
   });
 
-  it('sends each report object to both renderers, and every job fact and every upload to the publisher, through one EventBridge rule per target', () => {
+  it('sends each report object to both renderers, every job fact to the publisher’s queue and every upload to the publisher, through one EventBridge rule per target', () => {
     const viaEventBridge = STAGES.filter((s) => objectTriggers(s).some((t) => t.kind === TriggerKind.EventBridge));
     expect(viaEventBridge.map((s) => s.name)).toEqual([StageName.RenderDocx, StageName.RenderPdf, StageName.Publish]);
-    for (const [stage, bucket, patterns] of [
-      [StageName.RenderDocx, stack.buckets.work, ['reports/*.json']],
-      [StageName.RenderPdf, stack.buckets.work, ['reports/*.json']],
-      [StageName.Publish, stack.buckets.work, ['jobs/*/input.json', 'jobs/*/plan.json', 'jobs/*/error.json', 'jobs/*.docx', 'jobs/*.pdf']],
-      [StageName.Publish, stack.buckets.input, ['*.txt', '*.docx']],
+    for (const [stage, bucket, patterns, queued] of [
+      [StageName.RenderDocx, stack.buckets.work, ['reports/*.json'], false],
+      [StageName.RenderPdf, stack.buckets.work, ['reports/*.json'], false],
+      [StageName.Publish, stack.buckets.work, ['jobs/*/input.json', 'jobs/*/plan.json', 'jobs/*/error.json', 'jobs/*.docx', 'jobs/*.pdf'], true],
+      [StageName.Publish, stack.buckets.input, ['*.txt', '*.docx'], false],
     ] as const) {
-      const { fn, deadLetterQueue } = stack.stages[stage];
+      const { fn, deadLetterQueue, queue } = stack.stages[stage];
       template.hasResourceProperties('AWS::Events::Rule', {
         EventPattern: {
           source: ['aws.s3'],
           'detail-type': ['Object Created'],
           detail: { bucket: { name: [ref(bucket)] }, object: { key: patterns.map((wildcard) => ({ wildcard })) } },
         },
-        Targets: [Match.objectLike({ Arn: arn(fn), DeadLetterConfig: { Arn: arn(deadLetterQueue) }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }) })],
+        // The publisher's job facts wait in its queue; uploads reach it, and the renderers their reports, at once.
+        Targets: [Match.objectLike({ Arn: arn(queued ? queue! : fn), DeadLetterConfig: { Arn: arn(deadLetterQueue) }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }) })],
       });
     }
+  });
+
+  it('hands the publisher its queued events in batches, reports failed ones singly, and parks one that fails on every receive in its dead-letter queue', () => {
+    const { fn, deadLetterQueue, queue } = stack.stages[StageName.Publish];
+    const settings = STAGES.find((stage) => stage.name === StageName.Publish)?.queue;
+    expect(settings).toBeDefined();
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: arn(queue!),
+      FunctionName: ref(fn),
+      BatchSize: settings?.batchSize,
+      MaximumBatchingWindowInSeconds: settings?.batchWindowSeconds,
+      ScalingConfig: { MaximumConcurrency: settings?.maxConcurrency },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      // Six times the function's timeout, so a batch still running is not received twice.
+      VisibilityTimeout: STAGE_SIZING[StageName.Publish].timeoutSeconds * 6,
+      RedrivePolicy: { deadLetterTargetArn: arn(deadLetterQueue), maxReceiveCount: settings?.maxReceives },
+    });
+    // No other stage has a queue or an event source mapping.
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    expect(STAGES.filter((stage) => stack.stages[stage.name].queue).map((stage) => stage.name)).toEqual([StageName.Publish]);
   });
 
   it('runs the sweep every 10 minutes on a schedule, with the stall time in its environment', () => {
@@ -136,7 +160,8 @@ describe('the ReportPress stack', () => {
   });
 
   it('retries failed invocations twice, then hands them to the default event bus (record-failure’s own go straight to its queue)', () => {
-    template.resourceCountIs('AWS::SQS::Queue', STAGES.length);
+    // A dead-letter queue per stage, and the publisher's queue.
+    template.resourceCountIs('AWS::SQS::Queue', STAGES.length + 1);
     const defaultBus = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':events:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':event-bus/default']] };
     for (const stage of STAGES) {
       const { fn, deadLetterQueue } = stack.stages[stage.name];
@@ -152,7 +177,7 @@ describe('the ReportPress stack', () => {
 
   it('routes each stage’s failed invocations to its dead-letter queue and to record-failure as { stage, failure }', () => {
     const failing = STAGES.filter((s) => stagesHandlingFailureOf(s.name).length > 0);
-    expect(failing.map((s) => s.name)).toEqual([StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf, StageName.Publish]);
+    expect(failing.map((s) => s.name)).toEqual([StageName.Clean, StageName.Split, StageName.RenderDocx, StageName.RenderPdf]);
     const recordFailure = stack.stages[StageName.RecordFailure];
     for (const stage of failing) {
       const { fn, deadLetterQueue } = stack.stages[stage.name];
@@ -240,7 +265,7 @@ describe('the ReportPress stack', () => {
         put(work, 'jobs/*/error.json'),
         list(input),
       ],
-      split: [get(work, 'cleaned/*.json'), put(work, 'reports/*'), put(work, 'jobs/*/plan.json'), put(work, 'jobs/*/manifest.json'), put(work, 'jobs/*/error.json')],
+      split: [get(work, 'cleaned/*.json'), put(work, 'reports/*'), put(work, 'jobs/*/plan.json'), put(work, 'jobs/*/manifest.json'), put(work, 'cleaned/*.from-*.json'), put(work, 'jobs/*/error.json')],
       'render-docx': [get(work, 'reports/*.json'), put(work, 'jobs/*.docx'), put(work, 'jobs/*.docx.warnings.json'), put(work, 'jobs/*/error.json')],
       'render-pdf': [get(work, 'reports/*.json'), put(work, 'jobs/*.pdf'), put(work, 'jobs/*.pdf.warnings.json'), put(work, 'jobs/*/error.json')],
       publish: [
@@ -248,7 +273,10 @@ describe('the ReportPress stack', () => {
         get(input, '*.docx'),
         get(work, 'jobs/*'),
         get(output, '*/status.json'),
+        get(output, '*/manifest.json'),
+        get(output, '*/error.json'),
         ...published.map((p) => put(output, p)),
+        put(work, 'jobs/*/tally.json'),
         ...published.map((p) => del(output, p)),
         list(input),
         list(work),
@@ -309,7 +337,7 @@ describe('the ReportPress stack', () => {
     }
   });
 
-  it('names the buckets, dead-letter queues, alarms and the Job Finished event pattern in its outputs', () => {
+  it('names the buckets, dead-letter queues, alarms, the publisher’s queue and the Job Finished event pattern in its outputs', () => {
     const outputs = Object.keys(template.findOutputs('*'));
     expect(outputs).toEqual(
       expect.arrayContaining([
@@ -318,6 +346,7 @@ describe('the ReportPress stack', () => {
         'OutputBucketName',
         'JobFinishedEventPattern',
         ...['Clean', 'Split', 'RenderDocx', 'RenderPdf', 'Publish', 'RecordFailure', 'Sweep'].flatMap((s) => [`${s}DeadLetterQueueUrl`, `${s}DeadLetterAlarmName`]),
+        'PublishQueueUrl',
       ]),
     );
   });

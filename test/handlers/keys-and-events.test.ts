@@ -16,6 +16,8 @@ import {
   manifestKey,
   MAX_CONVERTED_KEY_BYTES,
   parseCleanedKey,
+  parseSplitSource,
+  splitContinuationKey,
   parseJobKey,
   parseRenderedName,
   parseReportKey,
@@ -30,12 +32,14 @@ import {
   encodeNotificationKey,
   eventBridgeObjectCreatedEvent,
   objectRefsFromEvent,
+  queuedObjectRefs,
   s3NotificationEvent,
   s3RemovalNotificationEvent,
+  sqsBatchEvent,
 } from '../../lib/pipeline/object-events.js';
 import { FailureEventError, invocationFailureRecord, parseStageFailureEvent } from '../../lib/pipeline/job-events.js';
 import { StageName } from '../../lib/pipeline/stages.js';
-import { awsEventBridgeObjectCreated, awsNotification } from '../support/aws-events.js';
+import { awsEventBridgeObjectCreated, awsNotification, awsSqsBatch, S3_TEST_EVENT } from '../support/aws-events.js';
 
 const upload = { etag: '"9e107d9d372bb6826bd81d3542a419d6"', lastModified: new Date('2024-05-01T10:00:00.750Z') };
 const version = '1714557600-9e107d9d372bb6826bd81d3542a419d6';
@@ -67,6 +71,9 @@ describe('object keys', () => {
   it('read back the job and index from the intermediate keys, for any characters in the path', () => {
     const job = { path: '年度/工作 总结+1%.v2', version };
     expect(parseCleanedKey(cleanedKey(job))).toEqual(job);
+    expect(parseCleanedKey(splitContinuationKey(job, 96))).toEqual(job);
+    expect(parseSplitSource(cleanedKey(job))).toEqual({ sourceKey: cleanedKey(job), done: 0 });
+    expect(parseSplitSource(splitContinuationKey(job, 96))).toEqual({ sourceKey: cleanedKey(job), done: 96 });
     expect(parseReportKey(reportKey(job, 12))).toEqual({ ...job, index: 12 });
     expect(parseJobKey(jobFactKey(job, JobFact.Input))).toEqual({ ...job, name: 'input.json' });
     expect(parseReportKey('reports/x.json')).toBeUndefined();
@@ -207,6 +214,24 @@ describe('object events', () => {
     expect(objectRefsFromEvent(eventBridgeObjectCreatedEvent({ bucket: 'work-bucket', key, size: 5, etag: 'b1946ac92492d2347c6235b4d2611184' }))).toEqual(
       objectRefsFromEvent(eventBridge(key)),
     );
+  });
+
+  it('read the events an SQS batch carries, message by message, as the runner’s batches carry them, and nothing from S3’s test event', () => {
+    // prepare
+    const key = '2024/年度 报告+1%.txt';
+    const bodies = [notification(encodeNotificationKey(key)), eventBridge(key), S3_TEST_EVENT];
+    const fabricated = sqsBatchEvent(
+      bodies.map((body, i) => ({ messageId: `m${i}`, body, receiveCount: 1, sentAt: new Date('2024-05-01T10:00:00Z') })),
+      { queueArn: 'arn:aws:sqs:us-east-1:000000000000:report-press-publish' },
+    );
+    // act
+    const fromAws = queuedObjectRefs(awsSqsBatch(bodies));
+    const fromRunner = queuedObjectRefs(fabricated);
+    // assert
+    expect(fromAws.map((m) => m.refs)).toEqual([objectRefsFromEvent(notification(encodeNotificationKey(key))), objectRefsFromEvent(eventBridge(key)), []]);
+    expect(fromAws.map((m) => m.messageId)).toEqual(awsSqsBatch(bodies).Records.map((r) => r.messageId));
+    expect(fromRunner.map((m) => m.refs)).toEqual(fromAws.map((m) => m.refs));
+    expect(queuedObjectRefs(eventBridge(key))).toEqual([{ refs: objectRefsFromEvent(eventBridge(key)) }]);
   });
 
   it('read removals as removals, with no size or ETag, as S3 sends them', () => {

@@ -87,4 +87,22 @@ describe('the S3 object store', () => {
     expect(object?.size).toBe(MB);
     client.destroy();
   });
+
+  it('copies an object inside S3 whatever its key holds (+, %, spaces, Chinese), with the same bytes and ETag', async () => {
+    // prepare
+    const { store, client } = countedStore();
+    const source = 'jobs/2024/年度 汇编+1%/01.abc.pdf';
+    const written = await store.put(s3.buckets.work, source, new TextEncoder().encode('%PDF-1.7 a document'), 'application/pdf');
+    const before = s3.requestCounts();
+    // act
+    const copied = await store.copy(s3.buckets.work, source, s3.buckets.output, '2024/年度 汇编+1%/01-报告.pdf');
+    const missing = await store.copy(s3.buckets.work, 'jobs/2024/gone+1.pdf', s3.buckets.output, '2024/gone.pdf');
+    // assert
+    expect(copied).toEqual({ etag: written.etag });
+    expect(missing).toBeUndefined();
+    const object = await store.get(s3.buckets.output, '2024/年度 汇编+1%/01-报告.pdf');
+    expect(new TextDecoder().decode(object?.body)).toBe('%PDF-1.7 a document');
+    expect(s3.requestCounts().operations.COPY - before.operations.COPY).toBe(2);
+    client.destroy();
+  });
 });

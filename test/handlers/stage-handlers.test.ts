@@ -15,16 +15,16 @@ import { cleanedText, cleanStage, completeManifest, digestOf, encodeRemovalLog, 
 import { InputError, InputErrorCode } from '../../lib/errors.js';
 import { invocationFailureRecord, type JobEventSink, type JobFinishedDetail } from '../../lib/pipeline/job-events.js';
 import type { JobStatus } from '../../lib/pipeline/job-status.js';
-import { cleanedKey, inputVersion, jobFactKey, jobFolder, JobFact, reportKey, type JobRef } from '../../lib/pipeline/keys.js';
+import { cleanedKey, inputVersion, jobFactKey, jobFolder, JobFact, reportKey, splitContinuationKey, type JobRef } from '../../lib/pipeline/keys.js';
 import { encodeNotificationKey } from '../../lib/pipeline/object-events.js';
-import { renderStep, type DocumentRenderer } from '../../lib/pipeline/stage-steps.js';
+import { MAX_REPORTS_PER_UPLOAD, renderStep, type DocumentRenderer } from '../../lib/pipeline/stage-steps.js';
 import { StageName, stageNamed } from '../../lib/pipeline/stages.js';
 import { WarningCode } from '../../lib/warnings.js';
 import { decodeCleanedItem, decodeReportItem, type ErrorRecord } from '../../lib/pipeline/work-items.js';
 import { GBT9704 } from '../../lib/render/style.js';
 import { DEFAULT_MAX_BYTES } from '../../lib/text/decode.js';
 import { MAX_PART_LINES } from '../../lib/model/report-parts.js';
-import { getBytes, getJson, lastModifiedOf, listKeys, putObject } from '../integration/s3-helpers.js';
+import { compilation, getBytes, getJson, lastModifiedOf, listKeys, putObject } from '../integration/s3-helpers.js';
 import { readWithPdfJs } from '../unit/pdf/read-pdf.js';
 import { awsEventBridgeObjectCreated, awsNotification } from '../support/aws-events.js';
 
@@ -333,6 +333,80 @@ describe('the publisher and record-failure, on the embedded S3 server', () => {
     expect(await getJson(client, s3.buckets.work, jobFactKey(job, JobFact.Manifest))).toEqual(expected.manifest);
     const items = await Promise.all([1, 2].map(async (index) => decodeReportItem(await getBytes(client, s3.buckets.work, reportKey(job, index)))));
     expect(items.map((item) => [item.docx, item.report])).toEqual(expected.manifest.reports.map((entry, i) => [entry.docx, expected.reports[i]]));
+  });
+
+  it('write a compilation’s report objects many at once, after its plan', async () => {
+    // prepare: a compilation of 40 reports, cleaned; a split whose store tells when each write starts and ends
+    const key = 'fan-out/汇编.txt';
+    await putObject(client, s3.buckets.input, key, compilation(40, '扇出'));
+    await handler(StageName.Clean)(awsNotification(s3.buckets.input, encodeNotificationKey(key)));
+    const job = { path: 'fan-out/汇编', version: await versionOf(key) };
+    const store = scopedObjectStore(s3ObjectStore(client), stageNamed(StageName.Split), s3.buckets);
+    const events: string[] = [];
+    let writing = 0;
+    let mostAtOnce = 0;
+    const recording = { ...store, put: async (...args: Parameters<typeof store.put>) => {
+      const kind = args[1].startsWith('reports/') ? 'report' : args[1].slice(args[1].lastIndexOf('/') + 1);
+      events.push(`start ${kind}`);
+      writing += kind === 'report' ? 1 : 0;
+      mostAtOnce = Math.max(mostAtOnce, writing);
+      try {
+        return await store.put(...args);
+      } finally {
+        writing -= kind === 'report' ? 1 : 0;
+        events.push(`end ${kind}`);
+      }
+    } };
+    // act
+    const outcome = await HANDLER_FACTORIES[StageName.Split]({ ...deps, store: recording })(awsNotification(s3.buckets.work, encodeNotificationKey(cleanedKey(job))));
+    // assert
+    expect(outcome.done).toBe(1);
+    expect(await listKeys(client, s3.buckets.work, `reports/${job.path}/`)).toHaveLength(40);
+    expect(events.indexOf('end plan.json')).toBeLessThan(events.indexOf('start report'));
+    expect(mostAtOnce).toBeGreaterThan(1);
+  });
+
+  it('go on with a split whose report objects do not fit in its share of one invocation in the next, from where it stopped, the plan written once', async () => {
+    // prepare: 100 reports cleaned; invocations with no time to spare, so each writes its least (48 report objects)
+    const key = 'continued/汇编.txt';
+    await putObject(client, s3.buckets.input, key, compilation(100, '续写'));
+    await handler(StageName.Clean)(awsNotification(s3.buckets.input, encodeNotificationKey(key)));
+    const job = { path: 'continued/汇编', version: await versionOf(key) };
+    const store = scopedObjectStore(s3ObjectStore(client), stageNamed(StageName.Split), s3.buckets);
+    const puts: string[] = [];
+    const recording = { ...store, put: async (...args: Parameters<typeof store.put>) => {
+      puts.push(args[1]);
+      return store.put(...args);
+    } };
+    const split = HANDLER_FACTORIES[StageName.Split]({ ...deps, store: recording });
+    const noTimeLeft = { getRemainingTimeInMillis: () => 0 };
+    const reports = async () => (await listKeys(client, s3.buckets.work, `reports/${job.path}/`)).length;
+    // act
+    await split(awsNotification(s3.buckets.work, encodeNotificationKey(cleanedKey(job))), noTimeLeft);
+    const first = await reports();
+    await split(awsNotification(s3.buckets.work, encodeNotificationKey(splitContinuationKey(job, 48))), noTimeLeft);
+    const second = await reports();
+    await split(awsNotification(s3.buckets.work, encodeNotificationKey(splitContinuationKey(job, 96))), noTimeLeft);
+    // assert
+    expect([first, second, await reports()]).toEqual([48, 96, 100]);
+    expect(puts.filter((k) => k.startsWith('cleaned/'))).toEqual([splitContinuationKey(job, 48), splitContinuationKey(job, 96)]);
+    expect(puts.filter((k) => k === jobFactKey(job, JobFact.Plan))).toHaveLength(1);
+    expect(await getJson(client, s3.buckets.work, jobFactKey(job, JobFact.Plan))).toMatchObject({ reports: 100 });
+  });
+
+  it(`refuse a compilation of more than ${MAX_REPORTS_PER_UPLOAD} reports as TOO_MANY_REPORTS before writing a plan or any report, and end the job failed with that code`, async () => {
+    // prepare
+    const key = 'many/汇编.txt';
+    // act
+    const job = await prepare(key, compilation(MAX_REPORTS_PER_UPLOAD + 1, '超量'));
+    await publishAfter(job, JobFact.Error);
+    // assert
+    expect(await listKeys(client, s3.buckets.work, `reports/${job.path}/`)).toEqual([]);
+    expect(await listKeys(client, s3.buckets.work, jobFolder(job))).not.toContain(jobFactKey(job, JobFact.Plan));
+    const record = await getJson<ErrorRecord>(client, s3.buckets.output, 'many/汇编/error.json');
+    expect(record).toMatchObject({ stage: 'split', code: 'TOO_MANY_REPORTS', source: cleanedKey(job), reason: expect.stringContaining(`${MAX_REPORTS_PER_UPLOAD + 1} reports`) });
+    expect(record.reasons?.['zh-CN']).toContain(`${MAX_REPORTS_PER_UPLOAD + 1} 篇报告`);
+    expect(await status('many/汇编')).toMatchObject({ state: 'failed', reports: null });
   });
 
   it('record nothing for a failed clean whose upload has since been replaced', async () => {

@@ -19,8 +19,8 @@ import {
   triggerKeyPattern,
   type StageDefinition,
 } from '../../lib/pipeline/stages.js';
-import { cleanedKey, errorKey, jobFactKey, JobFact, manifestKey, reportKey, statusKey } from '../../lib/pipeline/keys.js';
-import { cleanStep, renderStep, splitStep, type ObjectWrite, type StepResult } from '../../lib/pipeline/stage-steps.js';
+import { cleanedKey, errorKey, jobFactKey, jobFolder, JobFact, manifestKey, reportKey, statusKey } from '../../lib/pipeline/keys.js';
+import { allWrites, cleanStep, renderStep, splitStep, type ObjectWrite, type StepResult } from '../../lib/pipeline/stage-steps.js';
 import { GBT9704 } from '../../lib/render/style.js';
 import { fontLibraryFrom } from '../../functions/fonts.js';
 import { FONT_DIR } from '../integration/reference-outputs.js';
@@ -37,8 +37,11 @@ describe('the stage table', () => {
     expect(new Set(STAGES.map((s) => s.entry)).size).toBe(STAGES.length);
   });
 
-  it('never lets a stage write where its own trigger listens', () => {
-    for (const stage of STAGES) expect(writesTrigger(stage, stage), stage.name).toBe(false);
+  it('never lets a stage write where its own trigger listens, but the split going on with a compilation too large for one invocation', () => {
+    for (const stage of STAGES) expect(writesTrigger(stage, stage), stage.name).toBe(stage.name === StageName.Split);
+    const split = stageNamed(StageName.Split);
+    const looping = split.targets.filter((t) => writesTrigger({ ...split, targets: [t] }, split));
+    expect(looping.map((t) => t.keyPattern)).toEqual(['cleaned/*.from-*.json']);
   });
 
   it('never writes to the input bucket, and leaves the output bucket to the publisher and the sweep, which settles through the publisher’s code', () => {
@@ -48,16 +51,29 @@ describe('the stage table', () => {
     expect(STAGES.filter((s) => s.publishesJobEvents).map((s) => s.name)).toEqual([StageName.Publish, StageName.Sweep]);
   });
 
+  it('queues the publisher’s job facts and hands them over in batches, but an upload or a removal at once, and every other stage’s events one by one', () => {
+    expect(STAGES.filter((s) => s.queue).map((s) => s.name)).toEqual([StageName.Publish]);
+    const queued = (key: string, bucket: BucketRole, event: ObjectEvent = ObjectEvent.Created) => triggerFor(stageNamed(StageName.Publish), bucket, key, event)?.queued === true;
+    expect([queued(jobFactKey(job, JobFact.Plan), BucketRole.Work), queued(`${jobFolder(job)}01.${'a'.repeat(64)}.docx`, BucketRole.Work)]).toEqual([true, true]);
+    expect([queued('2024/report.txt', BucketRole.Input), queued('2024/report.txt', BucketRole.Input, ObjectEvent.Removed)]).toEqual([false, false]);
+    expect(STAGES.filter((s) => s.name !== StageName.Publish).flatMap((s) => objectTriggers(s)).filter((t) => t.queued)).toEqual([]);
+    const queue = stageNamed(StageName.Publish).queue;
+    // A batch waits at least a second (SQS takes more than 10 messages only then), and two may run at once on AWS at least.
+    expect(queue?.batchWindowSeconds).toBeGreaterThanOrEqual(1);
+    expect(queue?.maxConcurrency).toBeGreaterThanOrEqual(2);
+    expect(queue?.batchSize).toBeGreaterThan(10);
+  });
+
   it('runs the sweep on a clock, and nothing else', () => {
     expect(STAGES.filter((s) => scheduleOf(s)).map((s) => [s.name, scheduleOf(s)?.everyMinutes])).toEqual([[StageName.Sweep, 10]]);
     expect(objectTriggers(stageNamed(StageName.Sweep))).toEqual([]);
   });
 
-  it('forms a chain without cycles: every converting stage records facts the publisher reacts to', () => {
+  it('forms a chain whose only loop is the split’s continuation: every converting stage records facts the publisher reacts to', () => {
     const next = (stage: StageDefinition) => STAGES.filter((other) => writesTrigger(stage, other)).map((s) => s.name);
     expect(Object.fromEntries(STAGES.map((s) => [s.name, next(s)]))).toEqual({
       clean: ['split', 'publish'],
-      split: ['render-docx', 'render-pdf', 'publish'],
+      split: ['split', 'render-docx', 'render-pdf', 'publish'],
       'render-docx': ['publish'],
       'render-pdf': ['publish'],
       publish: [],
@@ -88,9 +104,9 @@ describe('the stage table', () => {
     expect(stagesTriggeredBy(BucketRole.Input, '2024/report.doc', ObjectEvent.Removed)).toEqual([]);
   });
 
-  it('hands every stage’s failures after retries to record-failure, except record-failure’s own and the sweep’s (its next run is its retry)', () => {
+  it('hands every stage’s failures after retries to record-failure, except record-failure’s own, the sweep’s (its next run is its retry) and the publisher’s (its queue redelivers, then parks them)', () => {
     for (const stage of STAGES) {
-      const expected = stage.name === StageName.RecordFailure || stage.name === StageName.Sweep ? [] : [StageName.RecordFailure];
+      const expected = stage.name === StageName.RecordFailure || stage.name === StageName.Sweep || stage.name === StageName.Publish ? [] : [StageName.RecordFailure];
       expect(stagesHandlingFailureOf(stage.name).map((s) => s.name), stage.name).toEqual(expected);
     }
   });
@@ -128,7 +144,7 @@ describe('the stage table', () => {
     const clean = await cleanStep()({ key: '2024/年度 汇编+1%.txt', object: stored('2024/年度 汇编+1%.txt', bytes), write });
     const cleaned = clean.writes.find((w) => w.key.startsWith('cleaned/'))!;
     const split = await splitStep({ profile: GBT9704.id })({ key: cleaned.key, object: stored(cleaned.key, cleaned.body), write });
-    const report = split.writes.find((w) => w.key.startsWith('reports/'))!;
+    const report = allWrites(split).find((w) => w.key.startsWith('reports/'))!;
     const docx = await renderStep('docx', () => ({ profile: GBT9704 }))({ key: report.key, object: stored(report.key, report.body), write });
     const pdf = await renderStep('pdf', () => ({ profile: GBT9704, fonts }))({ key: report.key, object: stored(report.key, report.body), write });
     // assert
@@ -140,7 +156,7 @@ describe('the stage table', () => {
     ];
     for (const [name, result] of results) {
       expect(result.writes.length, name).toBeGreaterThan(0);
-      for (const w of result.writes) expect(stageMayWrite(stageNamed(name), w.bucket, w.key), `${name} → ${w.key}`).toBe(true);
+      for (const w of allWrites(result)) expect(stageMayWrite(stageNamed(name), w.bucket, w.key), `${name} → ${w.key}`).toBe(true);
     }
   });
 });

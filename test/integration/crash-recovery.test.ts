@@ -51,8 +51,9 @@ const statusOf = async (client: S3Client) => {
 
 describe('the local chain after a crash', () => {
   it('resumes a job killed halfway on the next start, and ends with exactly the documents report-press convert writes', async () => {
-    // prepare: a job well under way
-    const first = await startRunner(400);
+    // prepare: a job well under way (renders slow enough that the publisher, which counts rendered
+    // documents about once a second, shows some done before the last ones are)
+    const first = await startRunner(2500);
     let client = createS3Client({ endpoint: first.endpoint });
     await putObject(client, 'input', 'crash/compilation.txt', INPUT);
     const halfway = await pollUntil(

@@ -92,6 +92,20 @@ describe('the embedded S3 server', () => {
     ]);
   });
 
+  it('lists a folder of more than 1,000 keys page by page, as S3 does, and counts each page as a request', async () => {
+    // prepare: 1,001 objects, one more than a page holds
+    const keys = Array.from({ length: 1001 }, (_, i) => `paged/${String(i).padStart(4, '0')}.pdf`);
+    for (let i = 0; i < keys.length; i += 50) await Promise.all(keys.slice(i, i + 50).map((key) => putObject(client, 'work', key, key)));
+    const before = s3.requestCounts();
+    // act
+    const listed = await listKeys(client, 'work', 'paged/');
+    // assert
+    expect(listed).toEqual(keys);
+    const after = s3.requestCounts();
+    expect(after.operations.LIST - before.operations.LIST).toBe(2);
+    expect(after.listedKeys - before.listedKeys).toBe(1001);
+  });
+
   it('gives an object copied onto itself the time of the copy, as S3 does, and announces it', async () => {
     // prepare
     await putObject(client, 'input', 'again/report.txt', '正文');

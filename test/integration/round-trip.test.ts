@@ -300,7 +300,7 @@ describe('the local chain with every event delivered twice', () => {
     const work = await listKeys(twiceClient, twice.buckets.work, 'jobs/twice/');
     // Document facts are named by their SHA-256 (a PDF's by its pages too), so their order in a listing varies: compare them as names with the digest blanked.
     expect(work.map((k) => k.replace(/^jobs\/twice\/report\/[^/]+\//, '').replace(/^(\d\d)\.[0-9a-f]{64}\./, '$1.<sha>.')).sort()).toEqual(
-      [`01.<sha>.${expected.manifest.reports[0]?.pages}p.pdf`, '01.<sha>.docx', 'input.json', 'manifest.json', 'plan.json', 'removals.json'],
+      [`01.<sha>.${expected.manifest.reports[0]?.pages}p.pdf`, '01.<sha>.docx', 'input.json', 'manifest.json', 'plan.json', 'removals.json', 'tally.json'],
     );
     expect(twice.jobEvents).toEqual([expect.objectContaining({ state: 'done', inputKey: 'twice/report.txt' })]);
     expect(twice.deadLetters).toEqual([]);

@@ -50,3 +50,32 @@ export function awsEventBridgeObjectCreated(bucket: string, key: string, size = 
     },
   };
 }
+
+/**
+ * An SQS batch as Lambda's event source mapping delivers it, after the Lambda developer guide's
+ * "Using Lambda with Amazon SQS" example: each message's body is the event its sender wrote (an S3
+ * notification or an EventBridge event), as JSON text.
+ */
+export function awsSqsBatch(bodies: readonly unknown[]) {
+  return {
+    Records: bodies.map((body, i) => ({
+      messageId: `059f36b4-87a3-44ab-83d2-66${String(i).padStart(10, '0')}`,
+      receiptHandle: `AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a${i}`,
+      body: JSON.stringify(body),
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: '1545082649183',
+        SenderId: 'AIDAIENQZJOLO23YVJ4VO',
+        ApproximateFirstReceiveTimestamp: '1545082649185',
+      },
+      messageAttributes: {},
+      md5OfBody: 'e4e68fb7bd0e697a0ae8f1bb342846b3',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:eu-west-1:111122223333:report-press-publish',
+      awsRegion: 'eu-west-1',
+    })),
+  };
+}
+
+/** The test event S3 sends to a queue when a bucket's notifications to it are set up. */
+export const S3_TEST_EVENT = { Service: 'Amazon S3', Event: 's3:TestEvent', Time: '2024-05-01T10:00:00.000Z', Bucket: 'report-press-input', RequestId: '5582815E1AEA5ADF', HostId: '8cLeGAmw098X5cv4Zkwcmo8vvZa3eH3eKxsPzbB9wrR+YstdA6Knx4Ip8EXAMPLE' };

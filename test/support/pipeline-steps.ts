@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { fontLibraryFrom } from '../../functions/fonts.js';
 import { DocumentFormat } from '../../lib/convert.js';
 import type { ObjectStore } from '../../lib/pipeline/object-store.js';
-import { cleanStep, renderStep, splitStep, type ObjectWrite, type StageStep } from '../../lib/pipeline/stage-steps.js';
+import { allWrites, cleanStep, renderStep, splitStep, type ObjectWrite, type StageStep } from '../../lib/pipeline/stage-steps.js';
 import type { BucketRole } from '../../lib/pipeline/stages.js';
 import { GBT9704 } from '../../lib/render/style.js';
 
@@ -18,9 +18,9 @@ export async function runStep(store: ObjectStore, buckets: Readonly<Record<Bucke
   const object = await store.get(bucket, key);
   if (!object) throw new Error(`${bucket}/${key} is missing`);
   const write = async (w: ObjectWrite) => void (await store.put(buckets[w.bucket], w.key, w.body, w.contentType));
-  const { writes } = await step({ key, object, write });
+  const writes = allWrites(await step({ key, object, write }));
   for (const w of writes) await write(w);
-  return [...writes];
+  return writes;
 }
 
 /** Every fact of the current upload of `inputKey`: clean, split, then both renders of every report. */

@@ -13,6 +13,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   EMPTY: { size: 0 },
   TOO_LARGE: { size: 30 * 1024 * 1024, limit: 20 * 1024 * 1024, limitOption: '--max-size' },
   TOO_MANY_LINES: { lines: 600000, limit: 500000 },
+  TOO_MANY_REPORTS: { reports: 5001, limit: 5000 },
   BINARY: { cause: 'suspect', share: 0.29 },
   UNDECODABLE: { cause: 'mixed-at', encoding: 'GB18030', line: 1234, fault: 'not-chinese', share: 0.41 },
   NOTHING_LEFT: { stage: 'clean' },

@@ -1,0 +1,62 @@
+/**
+ * The chain's work per document does not grow with the number of documents: a compilation ten
+ * times larger costs about as many S3 requests per document, and makes the server list about as
+ * many keys per document. Counted at the embedded S3 server, never timed; the large runs (1,000
+ * reports, 500 uploads at once) are `npm run bench`'s (scripts/bench-chain.ts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer, type DevServer } from '../../cli/dev-server.js';
+import { createS3Client } from '../../functions/s3-client.js';
+import { FONT_DIR } from './reference-outputs.js';
+import { compilation, pollUntil, putObject } from './s3-helpers.js';
+
+let dataDir: string;
+let server: DevServer;
+let client: S3Client;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'report-press-chain-scale-'));
+  server = await startDevServer({ port: 0, dir: dataDir, fontDir: FONT_DIR, log: () => {}, handlerLogLevel: 'SILENT' });
+  client = createS3Client({ endpoint: server.endpoint });
+});
+
+afterAll(async () => {
+  client?.destroy();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** What one upload of a compilation of `reports` reports cost the server, from upload to the chain at rest, per document. */
+async function costOf(key: string, reports: number) {
+  const before = server.s3Requests();
+  const invocationsBefore = server.invocationStats().publish.invocations;
+  await putObject(client, server.buckets.input, key, compilation(reports, key));
+  await pollUntil(`${key} to finish`, async () => (server.jobEvents.some((e) => e.inputKey === key) ? true : undefined), 120_000, 50);
+  await server.idle();
+  const after = server.s3Requests();
+  const documents = reports * 2;
+  expect(server.jobEvents.filter((e) => e.inputKey === key)).toEqual([expect.objectContaining({ state: 'done', documents })]);
+  return {
+    requests: (after.total - before.total) / documents,
+    listedKeys: (after.listedKeys - before.listedKeys) / documents,
+    publishInvocations: server.invocationStats().publish.invocations - invocationsBefore,
+  };
+}
+
+describe('the local chain at scale', () => {
+  it('makes about as many S3 requests, and lists about as many keys, per document for 50 reports as for 5', async () => {
+    // act
+    const small = await costOf('scale/five.txt', 5);
+    const large = await costOf('scale/fifty.txt', 50);
+
+    // assert
+    console.log(`per document, 5 → 50 reports: S3 requests ${small.requests.toFixed(1)} → ${large.requests.toFixed(1)}, keys listed ${small.listedKeys.toFixed(1)} → ${large.listedKeys.toFixed(1)}; publish invocations ${small.publishInvocations} → ${large.publishInvocations}`);
+    expect(large.requests).toBeLessThanOrEqual(2 * small.requests);
+    // A settle lists the whole job folder: once per fact, this grew tenfold with ten times the reports.
+    expect(large.listedKeys).toBeLessThanOrEqual(2 * small.listedKeys);
+  }, 240_000);
+});
