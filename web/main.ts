@@ -25,6 +25,8 @@ const SESSION_KEY = 'report-press.session';
 
 /** How often a running job is asked about, and how soon before its URLs expire a done one is refreshed. */
 const POLL_MS = 1000;
+/** How long a view from before corrections were applied is waited past (the chain starts within seconds). */
+const STALE_VIEW_MS = 120_000;
 const REFRESH_BEFORE_EXPIRY_MS = 60_000;
 
 function savedSession(): CognitoSession | undefined {
@@ -96,6 +98,8 @@ class JobTracker {
   private file: { readonly file: File; readonly sha256?: string } | undefined;
   /** The last view shown, for the proofread view. */
   view: JobView | undefined;
+  /** The finished job's `started` before corrections were applied, while the new conversion has not shown up. */
+  private stale: { readonly started: string | null; readonly until: number } | undefined;
   constructor(
     readonly card: HTMLElement,
     private job: StoredJob | { readonly name: string; readonly created: string },
@@ -122,9 +126,15 @@ class JobTracker {
     return state.kind === 'view' && state.view.state === JobViewState.Failed && RETRYABLE_FAILURES.has(state.view.error?.code ?? '');
   }
 
-  /** Follows the job again at once (it is being converted anew), whatever was scheduled. */
+  /**
+   * Follows the job again at once (it is being converted anew), whatever was scheduled. Until the
+   * chain has started the new conversion, the job's view is still the finished one before it (same
+   * bytes, so the same ETag): it is not taken for the result while its `started` is the old one,
+   * for at most {@link STALE_VIEW_MS}.
+   */
   refollow(): void {
     clearTimeout(this.timer);
+    this.stale = this.view ? { started: this.view.started, until: Date.now() + STALE_VIEW_MS } : undefined;
     this.follow();
   }
 
@@ -177,6 +187,11 @@ class JobTracker {
       .job(jobId)
       .then((view: JobView) => {
         if (this.stopped) return;
+        if (this.stale && view.started === this.stale.started && Date.now() < this.stale.until) {
+          this.timer = setTimeout(() => this.follow(), POLL_MS);
+          return;
+        }
+        this.stale = undefined;
         this.show({ kind: 'view', view });
         const finished = view.state === JobViewState.Done || view.state === JobViewState.Failed;
         const delay = finished ? Math.max(new Date(view.expires).getTime() - Date.now() - REFRESH_BEFORE_EXPIRY_MS, POLL_MS) : POLL_MS;
