@@ -24,6 +24,16 @@ export function megabytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
+/**
+ * `6.2 KB`, `512 KB`, `3.5 MB`: a file's size or an upload's progress. Below a megabyte in KB, since a
+ * report's text is often a few KB and `0.0 MB` says nothing.
+ */
+export function fileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return megabytes(bytes);
+  const kb = bytes / 1024;
+  return `${kb < 10 ? kb.toFixed(1) : Math.round(kb)} KB`;
+}
+
 /** `37%`, `under 1%`: a share (0–1) of a file's characters, as the decoder measured it. */
 export function percent(share: number): string {
   const value = share * 100;
@@ -393,10 +403,12 @@ export const en = {
   PROOF_NEEDS_TEXT: (p: { name: string }) =>
     `${p.name} is a Word document, and proofreading works on the text of a .txt upload; to proofread it, save it as Plain Text (另存为 → 纯文本, *.txt) and upload that`,
   NOT_PLAIN_TEXT: (p: { name: string; contentType: string }) => `${p.name} is of type ${p.contentType}, not plain text; save the report as a .txt file`,
-  'web.title': () => 'report-press: raw text to official documents',
+  /** The tab's title (also in web/index.html, shown before the script runs). */
+  'web.title': () => 'report-press',
+  'web.heading': () => 'report-press: raw text to official documents',
   'web.lead': () => 'Upload the .txt or .docx of a report or a compilation: adverts and paywall markers are removed, the reports are split and each is typeset as DOCX and PDF to GB/T 9704.',
   'web.drop': () => 'Drop .txt or .docx files here',
-  'web.pick': () => 'or choose files',
+  'web.pick': () => 'Choose files',
   'web.dropHint': (p: { limit: number }) => `several at once if you like; at most ${megabytes(p.limit)} each`,
   'web.jobs': () => 'Jobs',
   'web.noJobs': () => 'No jobs yet: the files you upload appear here, and stay listed in this browser.',
@@ -406,7 +418,7 @@ export const en = {
   /** A job's state, as the badge shows it; `state` chooses the wording. */
   'web.state': (p: { state: string }) =>
     ({ loading: 'loading', uploading: 'uploading', waiting: 'waiting', cleaning: 'cleaning and splitting', rendering: 'rendering', publishing: 'publishing', done: 'done', failed: 'failed' })[p.state] ?? 'unknown state',
-  'web.uploadProgress': (p: { sent: number; total: number }) => `${megabytes(p.sent)} of ${megabytes(p.total)} sent`,
+  'web.uploadProgress': (p: { sent: number; total: number }) => `${fileSize(p.sent)} of ${fileSize(p.total)} sent`,
   'web.renderProgress': (p: { done: number; total: number }) => `${p.done} of ${p.total} documents rendered`,
   'web.reportCount': (p: { reports: number }) => count(p.reports, 'report'),
   'web.pages': (p: { pages: number }) => count(p.pages, 'page'),

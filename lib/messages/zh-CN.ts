@@ -7,7 +7,7 @@
  * `report-press:` prefix follow GNU's zh_CN convention of ASCII `: ` after a path.
  */
 import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
-import { en, inputExtension, megabytes, percent as englishPercent } from './en.js';
+import { en, fileSize, inputExtension, megabytes, percent as englishPercent } from './en.js';
 import type { FsProblem } from './types.js';
 import { correctionsZhCN } from './corrections-zh-CN.js';
 
@@ -319,10 +319,11 @@ export const zhCN: Catalogue = {
   UPLOAD_TOO_LARGE: (p) => `${p.name} 大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，请拆分成较小的文件`,
   PROOF_NEEDS_TEXT: (p) => `${p.name} 是 Word 文档，校对只能在 .txt 文本上进行；如需校对，请“另存为”→“纯文本（*.txt）”后上传另存的文件`,
   NOT_PLAIN_TEXT: (p) => `${p.name} 的类型是 ${p.contentType}，不是纯文本，请把报告另存为 .txt 文件`,
-  'web.title': () => 'report-press：原始文本一键排版成公文',
+  'web.title': () => '报告排版 · report-press',
+  'web.heading': () => '报告排版：原始文本一键排版成公文',
   'web.lead': () => '上传报告或汇编的 .txt 文本或 .docx 文档：自动去掉广告和付费标记，拆分成单篇报告，并按 GB/T 9704 排版成 DOCX 和 PDF。',
   'web.drop': () => '把 .txt 或 .docx 文件拖到这里',
-  'web.pick': () => '或选择文件',
+  'web.pick': () => '选择文件',
   'web.dropHint': (p) => `可一次选多个文件，每个不超过 ${megabytes(p.limit)}`,
   'web.jobs': () => '任务',
   'web.noJobs': () => '还没有任务：上传的文件会列在这里，并在本浏览器中保留。',
@@ -330,7 +331,7 @@ export const zhCN: Catalogue = {
   'web.retry': () => '重试',
   'web.state': (p) =>
     ({ loading: '加载中', uploading: '上传中', waiting: '排队中', cleaning: '清理、拆分中', rendering: '排版中', publishing: '发布中', done: '已完成', failed: '失败' })[p.state] ?? '状态未知',
-  'web.uploadProgress': (p) => `已上传 ${megabytes(p.sent)}，共 ${megabytes(p.total)}`,
+  'web.uploadProgress': (p) => `已上传 ${fileSize(p.sent)}，共 ${fileSize(p.total)}`,
   'web.renderProgress': (p) => `已排版 ${p.done} 个文档，共 ${p.total} 个`,
   'web.reportCount': (p) => `${p.reports} 篇报告`,
   'web.pages': (p) => `${p.pages} 页`,

@@ -100,6 +100,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   NOT_PLAIN_TEXT: { name: 'report.txt', contentType: 'application/pdf' },
   PROOF_NEEDS_TEXT: { name: '述职报告.docx' },
   'web.title': undefined,
+  'web.heading': undefined,
   'web.lead': undefined,
   'web.drop': undefined,
   'web.pick': undefined,
