@@ -329,6 +329,10 @@ export const en = {
 
   // ── The command line: help ───────────────────────────────────────────────────────────────────
   'help.usage': () => 'Usage:',
+  /** What follows the command's name on the usage line: option and command placeholders in the help's language, arguments as the 参数 list names them. */
+  'help.programUsage': () => '[options] [command]',
+  'help.convertUsage': () => '[options] <input...>',
+  'help.devUsage': () => '[options]',
   'help.arguments': () => 'Arguments:',
   'help.options': () => 'Options:',
   'help.globalOptions': () => 'Global Options:',
@@ -397,12 +401,16 @@ export const en = {
     /\.(?:doc|wps)$/i.test(p.name)
       ? `${p.name} is a Word 97–2003 or WPS file, which cannot be read; ${SAVE_AS_TEXT}`
       : `${p.name} is neither a .txt nor a .docx file; only plain-text reports and Word documents can be converted: ${SAVE_AS_TEXT}`,
-  UPLOAD_EMPTY: (p: { name: string }) => `${p.name} is empty (0 bytes); export the report text again`,
+  /**
+   * The API's refusals of an upload are worded as the chain words the same failure (EMPTY,
+   * TOO_LARGE), without the name: the page shows them under the file's name after 失败原因.
+   */
+  UPLOAD_EMPTY: (_p: { name: string }) => 'the file is empty (0 bytes); export the report text again',
   UPLOAD_TOO_LARGE: (p: { name: string; size: number; limit: number }) =>
-    `${p.name} is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; split it into smaller files`,
+    `the file is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; split it into smaller files`,
   PROOF_NEEDS_TEXT: (p: { name: string }) =>
     `${p.name} is a Word document, and proofreading works on the text of a .txt upload; to proofread it, save it as Plain Text (另存为 → 纯文本, *.txt) and upload that`,
-  NOT_PLAIN_TEXT: (p: { name: string; contentType: string }) => `${p.name} is of type ${p.contentType}, not plain text; save the report as a .txt file`,
+  NOT_PLAIN_TEXT: (p: { name: string; contentType: string }) => `the file is of type ${p.contentType}, not plain text; save the report as a .txt file`,
   /** The tab's title (also in web/index.html, shown before the script runs). */
   'web.title': () => 'report-press',
   'web.heading': () => 'report-press: raw text to official documents',

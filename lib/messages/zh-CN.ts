@@ -3,8 +3,9 @@
  * missing or misspelt key a compile error, so adding a code is one entry here and one in en.ts.
  *
  * House style: full-width punctuation inside sentences (，。；：（）“”), a space between Chinese
- * and Latin text or numbers, paths and option names exactly as typed. Sentence starts and the
- * `report-press:` prefix follow GNU's zh_CN convention of ASCII `: ` after a path.
+ * and Latin text or numbers, paths and option names exactly as typed. Only the `report-press:`
+ * prefix keeps GNU's ASCII `: ` (it is the program's name, as every tool prints it); 警告：, 错误：
+ * and the colon after a path are full-width.
  */
 import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
 import { en, fileSize, inputExtension, megabytes, percent as englishPercent } from './en.js';
@@ -210,7 +211,7 @@ export const zhCN: Catalogue = {
     (p.subfolders > 0 ? `，未搜索子文件夹 ${p.subfolders} 个（可加 --recursive）` : ''),
   'cli.warning': (p) => {
     const where = [p.report === undefined ? '' : `第 ${p.report} 篇报告`, p.line === undefined ? '' : `第 ${p.line} 行`].filter(Boolean).join('，');
-    return `警告: ${p.input}${where ? `（${where}）` : ''}: ${p.message}`;
+    return `警告：${p.input}${where ? `（${where}）` : ''}：${p.message}`;
   },
   'cli.progress': () => '正在转换 [{bar}] {value}/{total} 篇报告  {label}',
   'cli.internalError': (p) =>
@@ -254,6 +255,9 @@ export const zhCN: Catalogue = {
 
   // ── 命令行：帮助 ─────────────────────────────────────────────────────────────────────────────
   'help.usage': () => '用法：',
+  'help.programUsage': () => '[选项] [命令]',
+  'help.convertUsage': () => '[选项] <input...>',
+  'help.devUsage': () => '[选项]',
   'help.arguments': () => '参数：',
   'help.options': () => '选项：',
   'help.globalOptions': () => '全局选项：',
@@ -315,10 +319,10 @@ export const zhCN: Catalogue = {
     /\.(?:doc|wps)$/i.test(p.name)
       ? `${p.name} 是 Word 97–2003 或 WPS 文件，无法读取；${SAVE_AS_TEXT}`
       : `${p.name} 既不是 .txt 也不是 .docx 文件，只能转换纯文本和 Word 文档；${SAVE_AS_TEXT}`,
-  UPLOAD_EMPTY: (p) => `${p.name} 是空文件（0 字节），请重新导出报告文本`,
-  UPLOAD_TOO_LARGE: (p) => `${p.name} 大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，请拆分成较小的文件`,
+  UPLOAD_EMPTY: () => '文件为空（0 字节），请重新导出报告文本',
+  UPLOAD_TOO_LARGE: (p) => `文件大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，请拆分成较小的文件`,
   PROOF_NEEDS_TEXT: (p) => `${p.name} 是 Word 文档，校对只能在 .txt 文本上进行；如需校对，请“另存为”→“纯文本（*.txt）”后上传另存的文件`,
-  NOT_PLAIN_TEXT: (p) => `${p.name} 的类型是 ${p.contentType}，不是纯文本，请把报告另存为 .txt 文件`,
+  NOT_PLAIN_TEXT: (p) => `文件的类型是 ${p.contentType}，不是纯文本，请把报告另存为 .txt 文件`,
   'web.title': () => '报告排版 · report-press',
   'web.heading': () => '报告排版：原始文本一键排版成公文',
   'web.lead': () => '上传报告或汇编的 .txt 文本或 .docx 文档：自动去掉广告和付费标记，拆分成单篇报告，并按 GB/T 9704 排版成 DOCX 和 PDF。',

@@ -44,4 +44,15 @@ describe('the page’s wording', () => {
     // assert
     expect(html).toContain(`<title>${formatMessage('web.title', undefined, Lang.ZhCN)}</title>`);
   });
+
+  it.each([Lang.ZhCN, Lang.En])('words a refused upload (%s) as the chain words the same failure, which the page shows after 失败原因', (lang) => {
+    // prepare
+    const size = 25 * 1024 * 1024;
+    const limit = 20 * 1024 * 1024;
+    // act
+    const refused = [formatMessage('UPLOAD_EMPTY', { name: 'x.txt' }, lang), formatMessage('UPLOAD_TOO_LARGE', { name: 'x.txt', size, limit }, lang)];
+    const failed = [formatMessage('EMPTY', { size: 0 }, lang), formatMessage('TOO_LARGE', { size, limit }, lang)];
+    // assert
+    expect(refused).toEqual(failed);
+  });
 });
