@@ -91,6 +91,7 @@ const RULE_NAMES: Readonly<Record<string, string>> = {
   'bracketed-advert/junk-before-wrapped-tag': 'junk before a wrapped advert tag',
   'bracketed-advert/search-tag': '“search for more” advert tag',
   'bracketed-advert/site-name': 'document-site name',
+  'bracketed-advert/advert-label': 'advert label',
   'bracketed-advert/search-tag-alt-brackets': 'advert tag in other brackets',
   'whitespace/hard-wrap': 'hard line break',
   'advert-line/promotion': 'promotional line',
@@ -214,9 +215,12 @@ export const en = {
       : `the text is neither UTF-8 nor GB18030; ${resave}`;
   },
   /** `stage`: `clean` (nothing after removing adverts) or `split` (no report found). */
-  NOTHING_LEFT: (p: { stage?: string }) =>
+  /** `stage`: `clean` (all of it cut), `split`, or `too-little` (a few characters, none Chinese: `characters`). */
+  NOTHING_LEFT: (p: { stage?: string; characters?: number }) =>
     p.stage === 'split'
       ? 'no report text was found after cleaning'
+      : p.stage === 'too-little'
+      ? `the file holds only ${count(p.characters ?? 0, 'character')} and no Chinese, which is not report text; check that it is the file you meant`
       : 'nothing is left after removing adverts and paywall markers; check that this is the report text and not only a page footer',
 
   LEGACY_WORD: () => `the file is a Word 97–2003 document (.doc) or another older Office or WPS file, which cannot be read; ${SAVE_AS_TEXT}`,

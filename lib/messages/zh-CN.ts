@@ -64,6 +64,7 @@ const RULE_NAMES: Readonly<Record<string, string>> = {
   'bracketed-advert/junk-before-wrapped-tag': '折行广告标签前的杂字符',
   'bracketed-advert/search-tag': '“搜索素材”广告标签',
   'bracketed-advert/site-name': '文库网站名',
+  'bracketed-advert/advert-label': '广告标记',
   'bracketed-advert/search-tag-alt-brackets': '其他括号里的广告标签',
   'whitespace/hard-wrap': '硬换行',
   'advert-line/promotion': '推广广告行',
@@ -169,6 +170,8 @@ export const zhCN: Catalogue = {
   NOTHING_LEFT: (p) =>
     p.stage === 'split'
       ? '清理之后没有找到报告正文'
+      : p.stage === 'too-little'
+      ? `文件里只有 ${p.characters ?? 0} 个字符，没有中文，不是报告正文；请确认选对了文件`
       : '去掉广告和付费标记后什么也没有剩下，请确认这是报告正文，而不只是网页的页脚',
 
   LEGACY_WORD: () => `文件是 Word 97–2003 文档（.doc）或其他旧版 Office、WPS 文件，无法读取；${SAVE_AS_TEXT}`,
