@@ -64,6 +64,8 @@ export function localiseHelp(program: Command, m: Catalogue): void {
       // Commander puts a space after the usage title; a full-width colon already spaces itself.
       return Help.prototype.formatHelp.call(this, cmd, helper).replace(/^(\S*：) /, '$1');
     },
+    // The commands list as the usage lines read (each command's usage() is in the help's language).
+    subcommandTerm: (cmd: Command) => `${cmd.name()} ${cmd.usage()}`.trimEnd(),
     displayWidth,
     boxWrap(this: Help, text: string, width: number) {
       return width < this.minWidthToWrap ? text : wrapText(text, width);

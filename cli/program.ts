@@ -274,6 +274,7 @@ export function buildProgram(options: ProgramOptions): Command {
   const { m } = speaker;
   const program = new Command('report-press')
     .description(m['help.program']())
+    .usage(m['help.programUsage']())
     .version(m['cli.version']({ version: VERSION, node: process.versions.node, platform: `${process.platform} ${process.arch}` }), '-v, --version', m['help.version']())
     .addOption(new Option('--lang <lang>', m['help.lang']()).argParser((value) => parseLangFlag(speaker, value)))
     .helpOption('-h, --help', m['help.help']())
@@ -290,6 +291,7 @@ export function buildProgram(options: ProgramOptions): Command {
   program
     .command('convert')
     .description(m['help.convert']())
+    .usage(m['help.convertUsage']())
     .argument('<input...>', m['help.convertInput']())
     .option('-o, --out <dir>', m['help.out'](), 'out')
     .option('-r, --recursive', m['help.recursive']())
@@ -310,6 +312,7 @@ export function buildProgram(options: ProgramOptions): Command {
   program
     .command('dev')
     .description(m['help.dev']())
+    .usage(m['help.devUsage']())
     .addOption(new Option('--port <port>', m['help.devPort']()).argParser((value) => parsePort(speaker, value)).default(4568))
     .addOption(new Option('--web-port <port>', m['help.devWebPort']()).argParser((value) => parsePort(speaker, value)).default(4569))
     .option('--dir <DATA_DIR>', m['help.devDir'](), '.dev-data')

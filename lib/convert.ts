@@ -141,6 +141,20 @@ export function sourceStem(source: string): string {
 }
 
 /**
+ * Below this many visible characters, a text without a single Chinese character is refused: a
+ * stray word or a file name (`mine`) is the wrong file, not a report, and a one-page document named
+ * after it helps no one. A page of English prose is well above it and is converted as it is.
+ */
+const MIN_CHARACTERS_WITHOUT_CHINESE = 100;
+const HAN = /\p{Script=Han}/u;
+
+function visibleCharacters(text: string): number {
+  let count = 0;
+  for (const character of text) if (!/\s/u.test(character)) count += 1;
+  return count;
+}
+
+/**
  * Stage 1: decode and clean. Takes the input's bytes (a text file, decoded here with
  * `options.decode`) or its text as {@link readInputText} read it (a Word document too). Throws
  * {@link InputError} for input that cannot become a report (empty, binary, too large, undecodable,
@@ -159,6 +173,10 @@ export function cleanStage(input: Uint8Array | InputText, source: string, option
   // Text first: the removal log is built when first read, and a refused input never needs it.
   if (text.trim() === '') {
     throw new InputError(InputErrorCode.NothingLeft, { stage: 'clean' });
+  }
+  const characters = visibleCharacters(text);
+  if (characters < MIN_CHARACTERS_WITHOUT_CHINESE && !HAN.test(text)) {
+    throw new InputError(InputErrorCode.NothingLeft, { stage: 'too-little', characters });
   }
   const lines = countLines(text);
   if (lines > MAX_LINES) throw new InputError(InputErrorCode.TooManyLines, { lines, limit: MAX_LINES });

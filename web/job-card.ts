@@ -67,7 +67,7 @@ function reportTable(view: JobView): HTMLElement {
         { class: 'actions' },
         downloadLink(report.docx, m['web.downloadDocx'](), 'docx'),
         downloadLink(report.pdf, m['web.downloadPdf'](), 'pdf'),
-        report.pdf ? h('a', { class: 'button button-quiet', href: report.pdf.previewUrl, target: '_blank', rel: 'noopener', 'data-preview': 'pdf' }, m['web.previewPdf']()) : undefined,
+        report.pdf ? h('a', { class: 'button button-preview', href: report.pdf.previewUrl, target: '_blank', rel: 'noopener', 'data-preview': 'pdf' }, m['web.previewPdf']()) : undefined,
       ),
     ),
   );
@@ -155,6 +155,11 @@ function stateBadgeOf(state: CardState): string {
   return view.state;
 }
 
+/** Why a job failed, worded alike whether the API refused the upload or the chain gave up on it. */
+function failure(reason: string): HTMLElement {
+  return h('p', { class: 'error', role: 'alert', 'data-reason': '' }, h('strong', {}, `${m['web.failedReason']()}：`), reason);
+}
+
 function body(state: CardState): (HTMLElement | undefined)[] {
   switch (state.kind) {
     case 'loading':
@@ -162,13 +167,13 @@ function body(state: CardState): (HTMLElement | undefined)[] {
     case 'uploading':
       return [progressBar(state.sent, state.total, m['web.uploadProgress']({ sent: state.sent, total: state.total }))];
     case 'refused':
-      return [h('p', { class: 'error', role: 'alert' }, state.reason)];
+      return [failure(state.reason)];
     case 'gone':
       return [h('p', { class: 'error' }, m['web.jobGone']())];
     case 'view': {
       const { view } = state;
       if (view.state === JobViewState.Failed) {
-        return [h('p', { class: 'error', role: 'alert', 'data-reason': '' }, h('strong', {}, `${m['web.failedReason']()}：`), view.error?.reasons[Lang.ZhCN] ?? view.error?.reasons[Lang.En] ?? '')];
+        return [failure(view.error?.reasons[Lang.ZhCN] ?? view.error?.reasons[Lang.En] ?? '')];
       }
       if (view.state === JobViewState.Done && view.result) return [warningList(view.result.warnings), reportTable(view), zipButton(view), removalLog(view)];
       const documents = view.documents;

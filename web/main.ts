@@ -342,7 +342,7 @@ async function main(): Promise<void> {
   document.documentElement.lang = Lang.ZhCN;
   document.title = m['web.title']();
   const root = document.getElementById('app') as HTMLElement;
-  document.body.prepend(h('header', { class: 'site' }, h('div', {}, h('h1', {}, m['web.title']()), h('p', { class: 'lead' }, m['web.lead']())), h('div', { class: 'account' })));
+  document.body.prepend(h('header', { class: 'site' }, h('div', {}, h('h1', {}, m['web.heading']()), h('p', { class: 'lead' }, m['web.lead']())), h('div', { class: 'account' })));
   root.replaceChildren(h('p', { class: 'muted' }, m['web.loading']()));
   const config = await loadConfig();
   if (config.auth.kind === 'local') {

@@ -16,6 +16,13 @@ export class ZipFetchFailure extends Error {
   }
 }
 
+/**
+ * How each entry is marked: made by Unix (host 3) with mode -rw-r--r--. fflate's default host is
+ * MS-DOS (0), and Debian's unzip reads an MS-DOS entry's name in a DOS code page even with the UTF-8
+ * flag set (fflate sets bit 11 itself for a non-ASCII name), which garbles Chinese names.
+ */
+const ENTRY = { level: 0, os: 3, attrs: (0o100644 << 16) >>> 0 } as const;
+
 /** Tries for one document: a dropped connection or a server error is worth another try. */
 const ATTEMPTS = 3;
 
@@ -37,11 +44,11 @@ async function fetchDocument(url: string): Promise<Uint8Array> {
 
 /** The ZIP of `documents`, each stored under its name. */
 export async function zipDocuments(documents: readonly DocumentLink[], onProgress: (done: number, total: number) => void): Promise<Blob> {
-  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+  const files: Record<string, [Uint8Array, typeof ENTRY]> = {};
   let done = 0;
   for (const document of documents) {
     onProgress(done, documents.length);
-    files[document.name] = [await fetchDocument(document.url), { level: 0 }];
+    files[document.name] = [await fetchDocument(document.url), ENTRY];
     done += 1;
   }
   onProgress(done, documents.length);

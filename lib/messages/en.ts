@@ -24,6 +24,16 @@ export function megabytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
+/**
+ * `6.2 KB`, `512 KB`, `3.5 MB`: a file's size or an upload's progress. Below a megabyte in KB, since a
+ * report's text is often a few KB and `0.0 MB` says nothing.
+ */
+export function fileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return megabytes(bytes);
+  const kb = bytes / 1024;
+  return `${kb < 10 ? kb.toFixed(1) : Math.round(kb)} KB`;
+}
+
 /** `37%`, `under 1%`: a share (0–1) of a file's characters, as the decoder measured it. */
 export function percent(share: number): string {
   const value = share * 100;
@@ -81,6 +91,7 @@ const RULE_NAMES: Readonly<Record<string, string>> = {
   'bracketed-advert/junk-before-wrapped-tag': 'junk before a wrapped advert tag',
   'bracketed-advert/search-tag': '“search for more” advert tag',
   'bracketed-advert/site-name': 'document-site name',
+  'bracketed-advert/advert-label': 'advert label',
   'bracketed-advert/search-tag-alt-brackets': 'advert tag in other brackets',
   'whitespace/hard-wrap': 'hard line break',
   'advert-line/promotion': 'promotional line',
@@ -206,9 +217,12 @@ export const en = {
       : `the text is neither UTF-8 nor GB18030; ${resave}`;
   },
   /** `stage`: `clean` (nothing after removing adverts) or `split` (no report found). */
-  NOTHING_LEFT: (p: { stage?: string }) =>
+  /** `stage`: `clean` (all of it cut), `split`, or `too-little` (a few characters, none Chinese: `characters`). */
+  NOTHING_LEFT: (p: { stage?: string; characters?: number }) =>
     p.stage === 'split'
       ? 'no report text was found after cleaning'
+      : p.stage === 'too-little'
+      ? `the file holds only ${count(p.characters ?? 0, 'character')} and no Chinese, which is not report text; check that it is the file you meant`
       : 'nothing is left after removing adverts and paywall markers; check that this is the report text and not only a page footer',
 
   LEGACY_WORD: () => `the file is a Word 97–2003 document (.doc) or another older Office or WPS file, which cannot be read; ${SAVE_AS_TEXT}`,
@@ -321,6 +335,10 @@ export const en = {
 
   // ── The command line: help ───────────────────────────────────────────────────────────────────
   'help.usage': () => 'Usage:',
+  /** What follows the command's name on the usage line: option and command placeholders in the help's language, arguments as the 参数 list names them. */
+  'help.programUsage': () => '[options] [command]',
+  'help.convertUsage': () => '[options] <input...>',
+  'help.devUsage': () => '[options]',
   'help.arguments': () => 'Arguments:',
   'help.options': () => 'Options:',
   'help.globalOptions': () => 'Global Options:',
@@ -389,16 +407,22 @@ export const en = {
     /\.(?:doc|wps)$/i.test(p.name)
       ? `${p.name} is a Word 97–2003 or WPS file, which cannot be read; ${SAVE_AS_TEXT}`
       : `${p.name} is neither a .txt nor a .docx file; only plain-text reports and Word documents can be converted: ${SAVE_AS_TEXT}`,
-  UPLOAD_EMPTY: (p: { name: string }) => `${p.name} is empty (0 bytes); export the report text again`,
+  /**
+   * The API's refusals of an upload are worded as the chain words the same failure (EMPTY,
+   * TOO_LARGE), without the name: the page shows them under the file's name after 失败原因.
+   */
+  UPLOAD_EMPTY: (_p: { name: string }) => 'the file is empty (0 bytes); export the report text again',
   UPLOAD_TOO_LARGE: (p: { name: string; size: number; limit: number }) =>
-    `${p.name} is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; split it into smaller files`,
+    `the file is ${megabytes(p.size)}, over the ${megabytes(p.limit)} limit; split it into smaller files`,
   PROOF_NEEDS_TEXT: (p: { name: string }) =>
     `${p.name} is a Word document, and proofreading works on the text of a .txt upload; to proofread it, save it as Plain Text (另存为 → 纯文本, *.txt) and upload that`,
-  NOT_PLAIN_TEXT: (p: { name: string; contentType: string }) => `${p.name} is of type ${p.contentType}, not plain text; save the report as a .txt file`,
-  'web.title': () => 'report-press: raw text to official documents',
+  NOT_PLAIN_TEXT: (p: { name: string; contentType: string }) => `the file is of type ${p.contentType}, not plain text; save the report as a .txt file`,
+  /** The tab's title (also in web/index.html, shown before the script runs). */
+  'web.title': () => 'report-press',
+  'web.heading': () => 'report-press: raw text to official documents',
   'web.lead': () => 'Upload the .txt or .docx of a report or a compilation: adverts and paywall markers are removed, the reports are split and each is typeset as DOCX and PDF to GB/T 9704.',
   'web.drop': () => 'Drop .txt or .docx files here',
-  'web.pick': () => 'or choose files',
+  'web.pick': () => 'Choose files',
   'web.dropHint': (p: { limit: number }) => `several at once if you like; at most ${megabytes(p.limit)} each`,
   'web.jobs': () => 'Jobs',
   'web.noJobs': () => 'No jobs yet: the files you upload appear here, and stay listed in this browser.',
@@ -408,7 +432,7 @@ export const en = {
   /** A job's state, as the badge shows it; `state` chooses the wording. */
   'web.state': (p: { state: string }) =>
     ({ loading: 'loading', uploading: 'uploading', waiting: 'waiting', cleaning: 'cleaning and splitting', rendering: 'rendering', publishing: 'publishing', done: 'done', failed: 'failed' })[p.state] ?? 'unknown state',
-  'web.uploadProgress': (p: { sent: number; total: number }) => `${megabytes(p.sent)} of ${megabytes(p.total)} sent`,
+  'web.uploadProgress': (p: { sent: number; total: number }) => `${fileSize(p.sent)} of ${fileSize(p.total)} sent`,
   'web.renderProgress': (p: { done: number; total: number }) => `${p.done} of ${p.total} documents rendered`,
   'web.reportCount': (p: { reports: number }) => count(p.reports, 'report'),
   'web.pages': (p: { pages: number }) => count(p.pages, 'page'),

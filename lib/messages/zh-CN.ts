@@ -3,11 +3,12 @@
  * missing or misspelt key a compile error, so adding a code is one entry here and one in en.ts.
  *
  * House style: full-width punctuation inside sentences (，。；：（）“”), a space between Chinese
- * and Latin text or numbers, paths and option names exactly as typed. Sentence starts and the
- * `report-press:` prefix follow GNU's zh_CN convention of ASCII `: ` after a path.
+ * and Latin text or numbers, paths and option names exactly as typed. Only the `report-press:`
+ * prefix keeps GNU's ASCII `: ` (it is the program's name, as every tool prints it); 警告：, 错误：
+ * and the colon after a path are full-width.
  */
 import { MAX_PART_LINES, MAX_PART_PAGES } from '../model/report-parts.js';
-import { en, inputExtension, megabytes, percent as englishPercent } from './en.js';
+import { en, fileSize, inputExtension, megabytes, percent as englishPercent } from './en.js';
 import type { FsProblem } from './types.js';
 import { correctionsZhCN } from './corrections-zh-CN.js';
 
@@ -63,6 +64,7 @@ const RULE_NAMES: Readonly<Record<string, string>> = {
   'bracketed-advert/junk-before-wrapped-tag': '折行广告标签前的杂字符',
   'bracketed-advert/search-tag': '“搜索素材”广告标签',
   'bracketed-advert/site-name': '文库网站名',
+  'bracketed-advert/advert-label': '广告标记',
   'bracketed-advert/search-tag-alt-brackets': '其他括号里的广告标签',
   'whitespace/hard-wrap': '硬换行',
   'advert-line/promotion': '推广广告行',
@@ -170,6 +172,8 @@ export const zhCN: Catalogue = {
   NOTHING_LEFT: (p) =>
     p.stage === 'split'
       ? '清理之后没有找到报告正文'
+      : p.stage === 'too-little'
+      ? `文件里只有 ${p.characters ?? 0} 个字符，没有中文，不是报告正文；请确认选对了文件`
       : '去掉广告和付费标记后什么也没有剩下，请确认这是报告正文，而不只是网页的页脚',
 
   LEGACY_WORD: () => `文件是 Word 97–2003 文档（.doc）或其他旧版 Office、WPS 文件，无法读取；${SAVE_AS_TEXT}`,
@@ -212,7 +216,7 @@ export const zhCN: Catalogue = {
     (p.subfolders > 0 ? `，未搜索子文件夹 ${p.subfolders} 个（可加 --recursive）` : ''),
   'cli.warning': (p) => {
     const where = [p.report === undefined ? '' : `第 ${p.report} 篇报告`, p.line === undefined ? '' : `第 ${p.line} 行`].filter(Boolean).join('，');
-    return `警告: ${p.input}${where ? `（${where}）` : ''}: ${p.message}`;
+    return `警告：${p.input}${where ? `（${where}）` : ''}：${p.message}`;
   },
   'cli.progress': () => '正在转换 [{bar}] {value}/{total} 篇报告  {label}',
   'cli.internalError': (p) =>
@@ -256,6 +260,9 @@ export const zhCN: Catalogue = {
 
   // ── 命令行：帮助 ─────────────────────────────────────────────────────────────────────────────
   'help.usage': () => '用法：',
+  'help.programUsage': () => '[选项] [命令]',
+  'help.convertUsage': () => '[选项] <input...>',
+  'help.devUsage': () => '[选项]',
   'help.arguments': () => '参数：',
   'help.options': () => '选项：',
   'help.globalOptions': () => '全局选项：',
@@ -317,14 +324,15 @@ export const zhCN: Catalogue = {
     /\.(?:doc|wps)$/i.test(p.name)
       ? `${p.name} 是 Word 97–2003 或 WPS 文件，无法读取；${SAVE_AS_TEXT}`
       : `${p.name} 既不是 .txt 也不是 .docx 文件，只能转换纯文本和 Word 文档；${SAVE_AS_TEXT}`,
-  UPLOAD_EMPTY: (p) => `${p.name} 是空文件（0 字节），请重新导出报告文本`,
-  UPLOAD_TOO_LARGE: (p) => `${p.name} 大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，请拆分成较小的文件`,
+  UPLOAD_EMPTY: () => '文件为空（0 字节），请重新导出报告文本',
+  UPLOAD_TOO_LARGE: (p) => `文件大小为 ${megabytes(p.size)}，超过了 ${megabytes(p.limit)} 的上限，请拆分成较小的文件`,
   PROOF_NEEDS_TEXT: (p) => `${p.name} 是 Word 文档，校对只能在 .txt 文本上进行；如需校对，请“另存为”→“纯文本（*.txt）”后上传另存的文件`,
-  NOT_PLAIN_TEXT: (p) => `${p.name} 的类型是 ${p.contentType}，不是纯文本，请把报告另存为 .txt 文件`,
-  'web.title': () => 'report-press：原始文本一键排版成公文',
+  NOT_PLAIN_TEXT: (p) => `文件的类型是 ${p.contentType}，不是纯文本，请把报告另存为 .txt 文件`,
+  'web.title': () => '报告排版 · report-press',
+  'web.heading': () => '报告排版：原始文本一键排版成公文',
   'web.lead': () => '上传报告或汇编的 .txt 文本或 .docx 文档：自动去掉广告和付费标记，拆分成单篇报告，并按 GB/T 9704 排版成 DOCX 和 PDF。',
   'web.drop': () => '把 .txt 或 .docx 文件拖到这里',
-  'web.pick': () => '或选择文件',
+  'web.pick': () => '选择文件',
   'web.dropHint': (p) => `可一次选多个文件，每个不超过 ${megabytes(p.limit)}`,
   'web.jobs': () => '任务',
   'web.noJobs': () => '还没有任务：上传的文件会列在这里，并在本浏览器中保留。',
@@ -332,7 +340,7 @@ export const zhCN: Catalogue = {
   'web.retry': () => '重试',
   'web.state': (p) =>
     ({ loading: '加载中', uploading: '上传中', waiting: '排队中', cleaning: '清理、拆分中', rendering: '排版中', publishing: '发布中', done: '已完成', failed: '失败' })[p.state] ?? '状态未知',
-  'web.uploadProgress': (p) => `已上传 ${megabytes(p.sent)}，共 ${megabytes(p.total)}`,
+  'web.uploadProgress': (p) => `已上传 ${fileSize(p.sent)}，共 ${fileSize(p.total)}`,
   'web.renderProgress': (p) => `已排版 ${p.done} 个文档，共 ${p.total} 个`,
   'web.reportCount': (p) => `${p.reports} 篇报告`,
   'web.pages': (p) => `${p.pages} 页`,

@@ -267,6 +267,7 @@ export const DEFAULT_CLEAN_PASSES: readonly CleanPass[] = [
   patternPass(rule('bracketed-advert/search-tag')),
   patternPass(rule('bracketed-advert/site-name')),
   patternPass(rule('bracketed-advert/search-tag-alt-brackets')),
+  patternPass(rule('bracketed-advert/advert-label')),
   HARD_WRAP_PASS,
   advertLinesPass([rule('advert-line/promotion'), rule('advert-block/footer-neighbour')]),
   patternPass(rule('whitespace/indent')),

@@ -168,6 +168,12 @@ export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [
     pattern: bracketedTag(String.raw`[〖\[［]`, String.raw`[〗\]］]`),
   },
   {
+    id: 'bracketed-advert/advert-label',
+    family: CleanFamily.BracketedAdvert,
+    description: 'a bracket holding only the label 广告 or 推广 (【广告】, [推广]): the marker of a copied advert, never report text',
+    pattern: new RegExp(String.raw`${JUNK_BEFORE}[【〖\[［]${LINE_SPACE}{0,2}(?:广告|推广)${LINE_SPACE}{0,2}[】〗\]］]${JUNK_AFTER}`, 'gu'),
+  },
+  {
     id: 'advert-line/promotion',
     family: CleanFamily.AdvertLine,
     description: 'a line dense with promotional vocabulary (公众号, 素材库, 会员, 客服, 代笔, 下载, contact handles)',

@@ -252,16 +252,20 @@ describe('report-press in Chinese', () => {
     expect(result.stdout).toMatch(/（1 篇报告，清除 \d+ 处，用时 [\d.]+ 秒）\n$/);
   });
 
-  it('shows help in Chinese, and --lang en switches it back', () => {
+  it('shows help in Chinese, usage lines included, and --lang en switches it back', () => {
     // act
     const chinese = run(['convert', '--help'], { lang: 'zh_CN.UTF-8' });
+    const program = run(['--help'], { lang: 'zh_CN.UTF-8' });
     const english = run(['convert', '--help', '--lang', 'en'], { lang: 'zh_CN.UTF-8' });
     // assert
     expect(chinese.status).toBe(0);
-    expect(chinese.stdout).toMatch(/^用法：report-press convert/);
+    expect(chinese.stdout).toMatch(/^用法：report-press convert \[选项\] <input\.\.\.>\n/);
+    expect(program.stdout).toMatch(/^用法：report-press \[选项\] \[命令\]\n/);
+    expect(program.stdout).toContain('  convert [选项] <input...>');
+    expect(program.stdout).not.toContain('[options]');
     expect(chinese.stdout).toContain('选项：');
     expect(chinese.stdout).toContain('输出文件夹');
-    expect(english.stdout).toMatch(/^Usage: report-press convert/);
+    expect(english.stdout).toMatch(/^Usage: report-press convert \[options\] <input\.\.\.>\n/);
   });
 
   it('explains a usage error in Chinese with --lang zh, with exit status 2', () => {

@@ -261,13 +261,13 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     await stopDev();
     await page.setInputFiles('#file-input', [join(SEEDS, WHILE_DOWN)]);
     await expect.poll(() => card(WHILE_DOWN).getAttribute('data-state'), { timeout: 10_000, interval: 250 }).toBe('failed');
-    const reason = await card(WHILE_DOWN).locator('.error').textContent();
+    const reason = await card(WHILE_DOWN).locator('[data-reason]').textContent();
     await startDev();
     // act
     await card(WHILE_DOWN).locator('button[data-retry]').click();
     await expect.poll(() => card(WHILE_DOWN).getAttribute('data-state'), { timeout: 20_000, interval: 250 }).toMatch(/^(done|failed)$/);
     // assert: one card for the file, done, and the jobs listed after a reload are the ones that ran
-    expect(reason).toBe(formatMessage('web.networkError', {}, Lang.ZhCN));
+    expect(reason).toBe(`${formatMessage('web.failedReason', {}, Lang.ZhCN)}：${formatMessage('web.networkError', {}, Lang.ZhCN)}`);
     expect(await card(WHILE_DOWN).getAttribute('data-state')).toBe('done');
     expect(await card(WHILE_DOWN).count()).toBe(1);
     await page.reload();
@@ -325,6 +325,27 @@ describe.runIf(available || REQUIRED)('the web page in headless Chromium, agains
     expect(targets.length).toBeGreaterThan(10);
     expect(targets.filter((t) => t.width < 44 || t.height < 44)).toEqual([]);
     expect(overflowing).toBe(0);
+    await page.setViewportSize({ width: 1100, height: 900 });
+  });
+
+  it('lines the header up with the content on a laptop, and draws 预览 PDF as bordered as the download buttons', async () => {
+    // prepare: a common laptop's viewport, wider than the content column
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.reload();
+    const row = card(COMPILATION).locator('tr[data-report]').first();
+    await row.waitFor();
+    // act
+    const left = (selector: string) => page.locator(selector).first().evaluate((element) => Math.round(element.getBoundingClientRect().left));
+    const edges = { heading: await left('header.site h1'), content: await left('main h2') };
+    const look = (selector: string) =>
+      row.locator(selector).evaluate((element) => {
+        const style = element.ownerDocument.defaultView!.getComputedStyle(element);
+        return { border: `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor}`, color: style.color };
+      });
+    const buttons = { preview: await look('a[data-preview=pdf]'), download: await look('a[data-download=pdf]') };
+    // assert
+    expect(edges.heading).toBe(edges.content);
+    expect(buttons.preview).toEqual(buttons.download);
     await page.setViewportSize({ width: 1100, height: 900 });
   });
 

@@ -51,6 +51,27 @@ describe('bracketed adverts', () => {
     expect(result.removals.map((r) => r.ruleId)).toEqual(['bracketed-advert/site-name']);
   });
 
+  it.each([
+    ['alone in the file', '【广告】', ''],
+    ['before a line of prose', '【推广】会议指出，要抓好落实。', '会议指出，要抓好落实。'],
+    ['in square brackets', '正文。[广告]', '正文。'],
+  ])('removes a bracket holding only an advert label, %s', (_name, input, expected) => {
+    // act
+    const result = cleanText(input);
+    // assert
+    expect(result.text).toBe(expected);
+    expect(result.removals.map((r) => r.ruleId)).toEqual(['bracketed-advert/advert-label']);
+  });
+
+  it('keeps brackets that only mention adverts, such as 【公益广告】', () => {
+    // prepare
+    const input = '【公益广告】各村张贴《广告法》宣传画120张。';
+    // act
+    const result = cleanText(input);
+    // assert
+    expect(result.text).toBe(input);
+  });
+
   it('keeps a legitimate bracketed label such as 【典型案例】', () => {
     const input = '【典型案例】某村建立议事会，解决纠纷12起。';
 

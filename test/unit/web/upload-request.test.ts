@@ -53,7 +53,7 @@ describe('checking an upload request', () => {
     const check = checkUploadRequest({ name: 'big.txt', bytes: 25 * MB, contentType: 'text/plain' }, { maxBytes: 20 * MB });
     // assert
     expect(check).toMatchObject({ ok: false, status: 413, error: { code: WebErrorCode.UploadTooLarge, params: { size: 25 * MB, limit: 20 * MB } } });
-    if (!check.ok) expect(check.error.reasons.en).toBe('big.txt is 25 MB, over the 20 MB limit; split it into smaller files');
+    if (!check.ok) expect(check.error.reasons.en).toBe('the file is 25 MB, over the 20 MB limit; split it into smaller files');
   });
 
   it('takes the clean stage’s limit by default: one byte over 20 MB is refused', () => {
