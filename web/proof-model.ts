@@ -4,22 +4,11 @@
  * reports. Each line is pieces of text the documents keep and pieces that were cut, each cut with
  * its family and rule, so the page can show every cut inline where it was made.
  */
+import type { CorrectedRemoval } from '../lib/corrections/text-corrections.js';
+import type { UserRuleRemoval } from '../lib/corrections/user-rules.js';
 
-/** A cut as removals.json records it (offsets in the decoded input). */
-export interface LoggedCut {
-  readonly ruleId: string;
-  readonly family: string;
-  readonly line: number;
-  readonly column: number;
-  readonly offset: number;
-  readonly text: string;
-  /** A normalisation: what the documents have in place of `text`. */
-  readonly replacement?: string;
-  /** A cut of a user rule: the rule. */
-  readonly rule?: { readonly kind: string; readonly phrase: string };
-  /** A cut a correction made: its id. */
-  readonly correction?: string;
-}
+/** A cut as removals.json records it (offsets in the decoded input): a user rule's with its rule, a correction's with its id. */
+export type LoggedCut = UserRuleRemoval & CorrectedRemoval;
 
 /** A report as the job view lists it, with its place in the input. */
 export interface ProofReport {
