@@ -135,6 +135,8 @@ class JobTracker {
   refollow(): void {
     clearTimeout(this.timer);
     this.stale = this.view ? { started: this.view.started, until: Date.now() + STALE_VIEW_MS } : undefined;
+    // The documents shown are about to be replaced: not done any more, waiting for the new conversion.
+    if (this.stale) this.show({ kind: 'loading' });
     this.follow();
   }
 
