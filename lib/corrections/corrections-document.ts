@@ -13,6 +13,7 @@
  * input; the web API writes it. All three parse it here, with the same limits.
  */
 import { ReportPressError } from '../errors.js';
+import { ENTRY_ID, parseLimitedJson } from './limited-json.js';
 import { formatMessage } from '../messages/format.js';
 import type { MessageParams } from '../messages/types.js';
 import { anchorHolds, lineStarts } from './input-lines.js';
@@ -95,7 +96,6 @@ export class CorrectionsError extends ReportPressError {
   }
 }
 
-const ID = /^[A-Za-z0-9_-]{1,40}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 const OPS = new Set<string>(Object.values(CorrectionOp));
 
@@ -107,15 +107,13 @@ const malformed = (where: string, problem: string) => new CorrectionsError(Corre
  * {@link staleOperations}. Throws {@link CorrectionsError}.
  */
 export function parseCorrections(source: Uint8Array | string): CorrectionsDocument {
-  const bytes = typeof source === 'string' ? new TextEncoder().encode(source).length : source.byteLength;
-  if (bytes > CORRECTIONS_LIMITS.bytes) throw new CorrectionsError(CorrectionsErrorCode.TooLarge, { bytes, limit: CORRECTIONS_LIMITS.bytes });
-  let value: unknown;
-  try {
-    value = JSON.parse(typeof source === 'string' ? source : new TextDecoder('utf-8', { fatal: true }).decode(source));
-  } catch {
-    throw new CorrectionsError(CorrectionsErrorCode.NotJson);
-  }
-  return checkCorrections(value);
+  const limit = CORRECTIONS_LIMITS.bytes;
+  return checkCorrections(
+    parseLimitedJson(source, limit, {
+      tooLarge: (bytes) => new CorrectionsError(CorrectionsErrorCode.TooLarge, { bytes, limit }),
+      notJson: () => new CorrectionsError(CorrectionsErrorCode.NotJson),
+    }),
+  );
 }
 
 /** Checks a parsed value as {@link parseCorrections} does (everything but the byte size). */
@@ -134,7 +132,7 @@ export function checkCorrections(value: unknown): CorrectionsDocument {
     const where = `operations[${i}]`;
     if (!isObject(raw)) throw malformed(where, 'is not an object');
     const { id, op, line, offset, text, title } = raw;
-    if (typeof id !== 'string' || !ID.test(id)) throw malformed(`${where}.id`, 'must be 1–40 letters, digits, - or _');
+    if (typeof id !== 'string' || !ENTRY_ID.test(id)) throw malformed(`${where}.id`, 'must be 1–40 letters, digits, - or _');
     if (ids.has(id)) throw malformed(`${where}.id`, `repeats the id ${id}`);
     ids.add(id);
     if (typeof op !== 'string' || !OPS.has(op)) throw malformed(`${where}.op`, `must be one of ${[...OPS].join(', ')}`);

@@ -6,6 +6,7 @@
  * family `user-rule`, so every cut one makes is in the removal log with the rule that made it.
  */
 import { ReportPressError } from '../errors.js';
+import { ENTRY_ID, parseLimitedJson } from './limited-json.js';
 import { formatMessage } from '../messages/format.js';
 import type { MessageParams } from '../messages/types.js';
 import { CleanFamily, RuleScope, type CleanRule } from '../text/clean-rules.js';
@@ -73,20 +74,17 @@ export class UserRulesError extends ReportPressError {
   }
 }
 
-const ID = /^[A-Za-z0-9_-]{1,40}$/;
 const KINDS = new Set<string>(Object.values(UserRuleKind));
 
 /** Reads and checks a rules document (size, JSON, shape, count, phrases). Throws {@link UserRulesError}. */
 export function parseUserRules(source: Uint8Array | string): UserRules {
-  const bytes = typeof source === 'string' ? new TextEncoder().encode(source).length : source.byteLength;
-  if (bytes > USER_RULE_LIMITS.bytes) throw new UserRulesError(UserRulesErrorCode.TooLarge, { bytes, limit: USER_RULE_LIMITS.bytes });
-  let value: unknown;
-  try {
-    value = JSON.parse(typeof source === 'string' ? source : new TextDecoder('utf-8', { fatal: true }).decode(source));
-  } catch {
-    throw new UserRulesError(UserRulesErrorCode.NotJson);
-  }
-  return checkUserRules(value);
+  const limit = USER_RULE_LIMITS.bytes;
+  return checkUserRules(
+    parseLimitedJson(source, limit, {
+      tooLarge: (bytes) => new UserRulesError(UserRulesErrorCode.TooLarge, { bytes, limit }),
+      notJson: () => new UserRulesError(UserRulesErrorCode.NotJson),
+    }),
+  );
 }
 
 /** Checks a parsed value as {@link parseUserRules} does (everything but the byte size). */
@@ -104,7 +102,7 @@ export function checkUserRules(value: unknown): UserRules {
       const where = `rules[${i}]`;
       if (typeof raw !== 'object' || raw === null) throw malformed(where, 'is not an object');
       const { id, kind, phrase } = raw as Record<string, unknown>;
-      if (typeof id !== 'string' || !ID.test(id) || ids.has(id)) throw malformed(`${where}.id`, 'must be a unique id of 1–40 letters, digits, - or _');
+      if (typeof id !== 'string' || !ENTRY_ID.test(id) || ids.has(id)) throw malformed(`${where}.id`, 'must be a unique id of 1–40 letters, digits, - or _');
       ids.add(id);
       if (typeof kind !== 'string' || !KINDS.has(kind)) throw malformed(`${where}.kind`, `must be one of ${[...KINDS].join(', ')}`);
       if (typeof phrase !== 'string') throw malformed(`${where}.phrase`, 'must be text');
