@@ -4,46 +4,26 @@
  * many keys per document. Counted at the embedded S3 server, never timed; the large runs (1,000
  * reports, 500 uploads at once) are `npm run bench`'s (scripts/bench-chain.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer, type DevServer } from '../../cli/dev-server.js';
-import { createS3Client } from '../../functions/s3-client.js';
-import { FONT_DIR } from './reference-outputs.js';
+import { describe, expect, it } from 'vitest';
 import { compilation, pollUntil, putObject } from './s3-helpers.js';
+import { useLocalChain } from '../support/local-chain.js';
 
-let dataDir: string;
-let server: DevServer;
-let client: S3Client;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'report-press-chain-scale-'));
-  server = await startDevServer({ port: 0, dir: dataDir, fontDir: FONT_DIR, log: () => {}, handlerLogLevel: 'SILENT' });
-  client = createS3Client({ endpoint: server.endpoint });
-});
-
-afterAll(async () => {
-  client?.destroy();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const chain = useLocalChain('report-press-chain-scale-');
 
 /** What one upload of a compilation of `reports` reports cost the server, from upload to the chain at rest, per document. */
 async function costOf(key: string, reports: number) {
-  const before = server.s3Requests();
-  const invocationsBefore = server.invocationStats().publish.invocations;
-  await putObject(client, server.buckets.input, key, compilation(reports, key));
-  await pollUntil(`${key} to finish`, async () => (server.jobEvents.some((e) => e.inputKey === key) ? true : undefined), 120_000, 50);
-  await server.idle();
-  const after = server.s3Requests();
+  const before = chain.server.s3Requests();
+  const invocationsBefore = chain.server.invocationStats().publish.invocations;
+  await putObject(chain.client, chain.server.buckets.input, key, compilation(reports, key));
+  await pollUntil(`${key} to finish`, async () => (chain.server.jobEvents.some((e) => e.inputKey === key) ? true : undefined), 120_000, 50);
+  await chain.server.idle();
+  const after = chain.server.s3Requests();
   const documents = reports * 2;
-  expect(server.jobEvents.filter((e) => e.inputKey === key)).toEqual([expect.objectContaining({ state: 'done', documents })]);
+  expect(chain.server.jobEvents.filter((e) => e.inputKey === key)).toEqual([expect.objectContaining({ state: 'done', documents })]);
   return {
     requests: (after.total - before.total) / documents,
     listedKeys: (after.listedKeys - before.listedKeys) / documents,
-    publishInvocations: server.invocationStats().publish.invocations - invocationsBefore,
+    publishInvocations: chain.server.invocationStats().publish.invocations - invocationsBefore,
   };
 }
 

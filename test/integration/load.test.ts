@@ -1,14 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer, type DevServer } from '../../cli/dev-server.js';
-import { createS3Client } from '../../functions/s3-client.js';
+import { describe, expect, it } from 'vitest';
 import { digestOf, type Manifest } from '../../lib/convert.js';
 import type { JobStatus } from '../../lib/pipeline/job-status.js';
-import { FONT_DIR } from './reference-outputs.js';
 import { compilation, getBytesIfAny, getJson, listObjects, pollUntil, putObject } from './s3-helpers.js';
+import { useLocalChain } from '../support/local-chain.js';
 
 const UPLOADS = 100;
 
@@ -37,21 +31,7 @@ function cases(): Case[] {
   });
 }
 
-let dataDir: string;
-let server: DevServer;
-let client: S3Client;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'report-press-load-'));
-  server = await startDevServer({ port: 0, dir: dataDir, fontDir: FONT_DIR, log: () => {}, handlerLogLevel: 'SILENT' });
-  client = createS3Client({ endpoint: server.endpoint });
-});
-
-afterAll(async () => {
-  client?.destroy();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const chain = useLocalChain('report-press-load-');
 
 const folderOf = (key: string) => key.replace(/\.txt$/, '');
 
@@ -61,29 +41,29 @@ describe('the local chain under load', () => {
     const started = performance.now();
 
     await Promise.all(all.map(async (c) => {
-      for (const version of c.versions) await putObject(client, server.buckets.input, c.key, version);
+      for (const version of c.versions) await putObject(chain.client, chain.server.buckets.input, c.key, version);
     }));
     const uploadedMs = performance.now() - started;
     await pollUntil(
       'every job to finish',
       async () => {
-        const statuses = (await listObjects(client, server.buckets.output, 'load/')).filter((o) => o.key.endsWith('/status.json'));
+        const statuses = (await listObjects(chain.client, chain.server.buckets.output, 'load/')).filter((o) => o.key.endsWith('/status.json'));
         return statuses.length === UPLOADS ? true : undefined;
       },
       200_000,
       250,
     );
-    await server.idle();
+    await chain.server.idle();
     const totalMs = performance.now() - started;
 
     const tally = { done: 0, failed: 0, lost: 0, running: 0, wrongState: 0, stale: 0, extra: 0, corrupt: 0, duplicateEvents: 0, missingEvents: 0 };
-    const everything = await listObjects(client, server.buckets.output, 'load/');
+    const everything = await listObjects(chain.client, chain.server.buckets.output, 'load/');
     let documents = 0;
     for (const c of all) {
       const folder = folderOf(c.key);
       const last = c.versions.at(-1) as Uint8Array;
       const inFolder = everything.filter((o) => o.key.startsWith(`${folder}/`));
-      const statusBytes = await getBytesIfAny(client, server.buckets.output, `${folder}/status.json`);
+      const statusBytes = await getBytesIfAny(chain.client, chain.server.buckets.output, `${folder}/status.json`);
       if (!statusBytes) {
         tally.lost += 1;
         continue;
@@ -93,7 +73,7 @@ describe('the local chain under load', () => {
       else tally[status.state] += 1;
       if (status.state !== c.state) tally.wrongState += 1;
       if (status.state === 'done') {
-        const manifest = await getJson<Manifest>(client, server.buckets.output, `${folder}/manifest.json`);
+        const manifest = await getJson<Manifest>(chain.client, chain.server.buckets.output, `${folder}/manifest.json`);
         if (manifest.input?.sha256 !== digestOf(last).sha256) tally.stale += 1;
         const wanted = new Set([`${folder}/manifest.json`, `${folder}/status.json`, `${folder}/removals.json`]);
         for (const report of manifest.reports) {
@@ -108,7 +88,7 @@ describe('the local chain under load', () => {
       } else if (status.state === 'failed') {
         tally.extra += inFolder.filter((o) => !o.key.endsWith('/error.json') && !o.key.endsWith('/status.json')).length;
       }
-      const events = server.jobEvents.filter((e) => e.inputKey === c.key && e.version === status.input.version);
+      const events = chain.server.jobEvents.filter((e) => e.inputKey === c.key && e.version === status.input.version);
       if (events.length > 1) tally.duplicateEvents += 1;
       if (events.length === 0) tally.missingEvents += 1;
     }
@@ -125,11 +105,11 @@ describe('the local chain under load', () => {
       duplicateEvents: 0,
       missingEvents: 0,
     });
-    expect(server.deadLetters).toEqual([]);
+    expect(chain.server.deadLetters).toEqual([]);
     console.log(
       `load: ${all.reduce((n, c) => n + c.versions.length, 0)} uploads of ${UPLOADS} keys in ${Math.round(uploadedMs)} ms; ` +
         `${tally.done} done (${documents} documents), ${tally.failed} failed as expected, 0 lost, 0 duplicated, 0 stale, 0 running, ` +
-        `after ${Math.round(totalMs)} ms; ${server.jobEvents.length} Job Finished events`,
+        `after ${Math.round(totalMs)} ms; ${chain.server.jobEvents.length} Job Finished events`,
     );
   }, 240_000);
 });
