@@ -15,7 +15,7 @@ import { CleanFamily } from './clean-rules.js';
 import { GENRE_ENDING, isReportTitle, numeralValue, salutationLength } from './lexicon/index.js';
 import { CHINESE_COUNTING } from './lexicon/numerals.js';
 import { TUNING } from './tuning.js';
-import { emitInOrder, flattenedBreakCuts, isSpaceFlattenedLine, VIEWER_LAYER } from './viewer-layer.js';
+import { emitInOrder, flattenedBreakCuts, VIEWER_LAYER } from './viewer-layer.js';
 
 export const LOST_BREAK_RULE_ID = 'viewer-layer/lost-break';
 
@@ -55,24 +55,24 @@ type Insert = (at: number) => void;
  * (viewer-layer.ts) and those lost without one, read on the same text and reported in order.
  */
 export function findFlattenedLineBreaks(text: string, cut: RuleCut): void {
-  const cuts = flattenedBreakCuts(text);
-  lostBreaks(text, (start, end) => cuts.push({ start, end, ruleId: LOST_BREAK_RULE_ID, replacement: '\n' }));
+  const { cuts, flattenedLines } = flattenedBreakCuts(text);
+  lostBreaks(text, flattenedLines, (start, end) => cuts.push({ start, end, ruleId: LOST_BREAK_RULE_ID, replacement: '\n' }));
   emitInOrder(cuts, cut);
 }
 
 /** Finds the line breaks `text`'s flattened document lost, and reports each as an insertion (or as the spaces it stands in). */
-function lostBreaks(text: string, cut: (start: number, end: number) => void): void {
+function lostBreaks(text: string, flattenedLines: ReadonlySet<number>, cut: (start: number, end: number) => void): void {
   const positions = new Set<number>();
   const insert: Insert = (at) => positions.add(at);
   let lineStart = 0;
   for (let n = 0; lineStart < text.length; n++) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
-    if (n < LOST_BREAKS.headReach && isReportTitle(line)) break;
+    const inHead = n < LOST_BREAKS.headReach;
+    if (inHead && isReportTitle(text.slice(lineStart, lineEnd))) break;
     if (lineEnd - lineStart >= VIEWER_LAYER.minFlattenedLength) {
-      const flattened = isSpaceFlattenedLine(text, lineStart, lineEnd);
-      const head = n < LOST_BREAKS.headReach ? gluedHead(text, lineStart, lineEnd, flattened) : undefined;
+      const flattened = flattenedLines.has(lineStart);
+      const head = inHead ? gluedHead(text, lineStart, lineEnd, flattened) : undefined;
       head?.forEach(insert);
       if (head || flattened) headingBreaks(text, lineStart, lineEnd, insert);
       if (head) break;

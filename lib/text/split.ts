@@ -6,6 +6,7 @@
 import { buildReport } from '../model/build-report.js';
 import type { Report } from '../model/report.js';
 import { WarningCode, type WarningFacts } from '../warnings.js';
+import { nextContentLine } from './content-lines.js';
 import { isCountLine } from './lexicon/furniture.js';
 import { pieceNumber, withoutPieceNumber } from './lexicon/numbering.js';
 import { hasStrayFullStop, withoutStrayFullStop } from './lexicon/punctuation.js';
@@ -442,11 +443,6 @@ function numberedRun(contentLines: (from: number, to: number) => number, byValue
     run.push(pick);
     after = pick.at;
   }
-}
-
-function nextContentLine(lines: readonly string[], from: number, to: number = lines.length): number {
-  for (let i = from; i < to; i++) if ((lines[i] ?? '') !== '') return i;
-  return -1;
 }
 
 /** Warnings about the reports themselves: title-shaped lines left in a body, outsized reports. */

@@ -70,11 +70,18 @@ export function findViewerChunks(text: string, cut: RuleCut): void {
   emitInOrder(cuts, cut);
 }
 
-/** The spaces of flattened paragraphs that stood for line breaks in `text` (its chunks already rejoined), each as a cut replaced by a line break. */
-export function flattenedBreakCuts(text: string): Cut[] {
+/**
+ * The spaces of flattened paragraphs that stood for line breaks in `text` (its chunks already
+ * rejoined), each as a cut replaced by a line break, and the starts of the lines they were found in.
+ */
+export function flattenedBreakCuts(text: string): { readonly cuts: Cut[]; readonly flattenedLines: ReadonlySet<number> } {
   const cuts: Cut[] = [];
-  flattenedBreaks(text, (start, end, ruleId, replacement) => cuts.push({ start, end, ruleId, ...(replacement === undefined ? {} : { replacement }) }));
-  return cuts;
+  const flattenedLines = new Set<number>();
+  flattenedBreaks(text, (lineStart, breaks) => {
+    flattenedLines.add(lineStart);
+    for (const { start, end } of breaks) cuts.push({ start, end, ruleId: FLATTENED_BREAK_RULE_ID, replacement: '\n' });
+  });
+  return { cuts, flattenedLines };
 }
 
 /** A cut a finder reports: `[start, end)` under a rule, with what takes its place for a normalisation. */
@@ -155,27 +162,16 @@ function lineLength(text: string, at: number): number {
  * paragraphs when it has enough of them, and each becomes a line break again. A space inside a
  * sentence (`距乡政府 22 公里`) stays.
  */
-function flattenedBreaks(text: string, push: Push): void {
+function flattenedBreaks(text: string, found: (lineStart: number, breaks: readonly { start: number; end: number }[]) => void): void {
   for (let lineStart = 0; lineStart < text.length; ) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     if (lineEnd - lineStart >= VIEWER_LAYER.minFlattenedLength) {
       const breaks = breaksInLine(text, lineStart, lineEnd);
-      if (holdsFlattenedBreaks(breaks)) {
-        for (const { start, end } of breaks) push(start, end, FLATTENED_BREAK_RULE_ID, '\n');
-      }
+      if (breaks.filter((b) => b.strong).length >= VIEWER_LAYER.minFlattenedBreaks) found(lineStart, breaks);
     }
     lineStart = lineEnd + 1;
   }
-}
-
-function holdsFlattenedBreaks(breaks: readonly { strong: boolean }[]): boolean {
-  return breaks.filter((b) => b.strong).length >= VIEWER_LAYER.minFlattenedBreaks;
-}
-
-/** True for a line `[lineStart, lineEnd)` of `text` that holds paragraphs flattened with a space where each break was. */
-export function isSpaceFlattenedLine(text: string, lineStart: number, lineEnd: number): boolean {
-  return lineEnd - lineStart >= VIEWER_LAYER.minFlattenedLength && holdsFlattenedBreaks(breaksInLine(text, lineStart, lineEnd));
 }
 
 /**

@@ -9,6 +9,7 @@
  * 在…上的讲话, gives way to the whole one.
  */
 import { namesUnitOrPerson } from '../../model/attribution.js';
+import { nextContentLine } from '../content-lines.js';
 import { isBracketedDateLine } from '../lexicon/dates.js';
 import { TITLE_ENDINGS } from '../lexicon/genres.js';
 import { isReportTitle, isTitleLine } from '../lexicon/title-shape.js';
@@ -84,7 +85,7 @@ export function chooseTitle(
   // An author line between a speech's title and its bracketed date (`遂昌县县长童森军` / `（2026 年 2 月 6 日）`)
   // has a title's shape but no genre: the report title above it is the title.
   const last = candidates.at(-1);
-  if (last && !isReportTitle(last.decorated.title) && candidates.some((candidate) => isReportTitle(candidate.decorated.title)) && isBracketedDateLine(nextContent(lines, last.line + 1) ?? '')) candidates.pop();
+  if (last && !isReportTitle(last.decorated.title) && candidates.some((candidate) => isReportTitle(candidate.decorated.title)) && isBracketedDateLine(lines[nextContentLine(lines, last.line + 1)] ?? '')) candidates.pop();
   const glued = gluedTitle(lines[bodyStart]!, bodyStart, candidates);
   if (glued) return glued;
   const nearest = candidates.at(-1);
@@ -98,12 +99,6 @@ export function chooseTitle(
     })
     .sort((a, b) => b.decorated.title.length - a.decorated.title.length)[0];
   return whole ?? nearest;
-}
-
-/** The first non-blank line of `lines` from `from`, if any. */
-function nextContent(lines: readonly string[], from: number): string | undefined {
-  for (let i = from; i < lines.length; i++) if (lines[i] !== '') return lines[i];
-  return undefined;
 }
 
 /**
