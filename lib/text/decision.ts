@@ -39,18 +39,3 @@ export function tableRules<Verdict extends string>(table: DecisionTable<never, V
   return [...table.rules, table.otherwise];
 }
 
-/**
- * A value computed on first use and kept: decision contexts hold the lines around the one decided
- * on, and most rules never need most of them.
- */
-export function lazy<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
-}

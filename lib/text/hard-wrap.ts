@@ -14,7 +14,8 @@ import {
   TITLE_CLAUSE_MARKS,
   withoutStrayFullStop,
 } from './lexicon/punctuation.js';
-import { decide, lazy, type DecisionTable, type FallbackRule } from './decision.js';
+import { lazy } from '../lazy.js';
+import { decide, type DecisionTable, type FallbackRule } from './decision.js';
 import { enumerationItems, ParagraphEnumeration } from './enumeration.js';
 import { isRemarkLine, isReportTitle, isSubtitle, isTitleLine, withoutTrailingRemark } from './lexicon/title-shape.js';
 import { countLines } from './source-lines.js';

@@ -14,6 +14,7 @@
  */
 import { AUTO_SPACE_EM } from '../layout/punctuation.js';
 import type { Font, Subset } from 'fontkit';
+import { lazy } from '../../lazy.js';
 import { withFastSubrUsage } from './cff-subset.js';
 import type { LoadedFace } from './font-library.js';
 
@@ -113,18 +114,6 @@ function adaptSubset(subset: Subset) {
   };
 }
 
-/** A value computed on first use and kept. */
-function lazy<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
-}
 
 /**
  * The font object pdf-lib sees. `layout` maps code points one to one onto glyphs, without OpenType
