@@ -97,7 +97,8 @@ const bytesOf = (data: SourceData): Buffer =>
   typeof data === 'string' ? Buffer.from(data, 'utf8') : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
 
 /** SHA-256 and HMAC-SHA256 from node:crypto, in the shape the smithy signer takes. */
-class NodeSha256 {
+/** SHA-256 and HMAC-SHA256 from node:crypto in the shape @smithy/signature-v4 takes (its `sha256` option). */
+export class NodeSha256 {
   private readonly hash: Hash | Hmac;
   constructor(secret?: SourceData) {
     this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytesOf(secret));

@@ -3,6 +3,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { NodeSha256 } from '../../cli/sigv4-verifier.js';
 import { LOCAL_CREDENTIALS } from '../../functions/s3-client.js';
 
 export interface RawResponse {
@@ -35,22 +36,6 @@ export function sendRaw(endpoint: string, raw: RawRequest): Promise<RawResponse>
   });
 }
 
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-const bytesOf = (data: SourceData) => (typeof data === 'string' ? Buffer.from(data) : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data));
-
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytesOf(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytesOf(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-}
-
 export interface SignOptions {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
   /** The `x-amz-content-sha256` to sign; default the SHA-256 of the body. */
@@ -69,7 +54,7 @@ export async function signedHeaders(endpoint: string, raw: RawRequest, options: 
     query[decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq))] = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
   }
   const body = raw.body === undefined ? Buffer.alloc(0) : Buffer.from(raw.body);
-  const signer = new SignatureV4({ credentials: options.credentials ?? LOCAL_CREDENTIALS, region: 'us-east-1', service: 's3', sha256: Sha256, uriEscapePath: false });
+  const signer = new SignatureV4({ credentials: options.credentials ?? LOCAL_CREDENTIALS, region: 'us-east-1', service: 's3', sha256: NodeSha256, uriEscapePath: false });
   const signed = await signer.sign(
     {
       method: raw.method,
